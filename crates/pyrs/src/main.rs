@@ -1,1 +1,77 @@
-fn main(){}
+//! The `pyrs` command: runs Python programs, or prints what one stage of the pipeline makes of a
+//! source file (`pyrs --dump tokens FILE`).
+//!
+//! **Input**: the command line, as `python3.13` takes it. **Output**: the program's output and
+//! exit status, or one stage's dump on standard output and CPython's error text on standard
+//! error. Today the tokenizer stage is wired in; later stages arrive with their crates.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: pyrs --dump tokens FILE   (FILE may be - for standard input)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("pyrs: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> anyhow::Result<ExitCode> {
+    match args {
+        [flag, stage, file] if flag == "--dump" => dump(stage, file),
+        [flag] if flag == "-h" || flag == "--help" => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
+/// `--dump STAGE FILE`: one stage's view of a source file, as the reference prints it.
+fn dump(stage: &str, file: &str) -> anyhow::Result<ExitCode> {
+    let result = match stage {
+        "tokens" => {
+            if file == "-" {
+                let mut bytes = Vec::new();
+                std::io::stdin().read_to_end(&mut bytes)?;
+                pyrs_tokenizer::dump::dump_stdin(&bytes)
+            } else {
+                let bytes = match std::fs::read(file) {
+                    Ok(bytes) => bytes,
+                    Err(err) => {
+                        // What `python -m tokenize` prints for a file it cannot open.
+                        let errno = err.raw_os_error().unwrap_or(0);
+                        let text = err.to_string();
+                        let text = text.split(" (os error").next().unwrap_or(&text);
+                        eprintln!("error: [Errno {errno}] {text}: {}", repr_path(file));
+                        return Ok(ExitCode::from(1));
+                    }
+                };
+                pyrs_tokenizer::dump::dump_file(&bytes, file)
+            }
+        }
+        other => anyhow::bail!("unknown stage {other:?} for --dump (known: tokens)"),
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(result.stdout.as_bytes())?;
+    stdout.flush()?;
+    match result.stderr {
+        Some(err) => {
+            std::io::stderr().write_all(err.as_bytes())?;
+            Ok(ExitCode::from(1))
+        }
+        None => Ok(ExitCode::SUCCESS),
+    }
+}
+
+fn repr_path(path: &str) -> String {
+    pyrs_tokenizer::repr::str_repr(path)
+}

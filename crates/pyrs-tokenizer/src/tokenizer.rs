@@ -1,0 +1,1301 @@
+//! The tokenizer's state machine: lines, indentation, brackets, string bodies and f-string modes,
+//! following CPython 3.13's Parser/lexer/lexer.c decision for decision.
+//!
+//! The source is one UTF-8 buffer that always ends in `\n` (a missing final newline is supplied,
+//! as CPython does). CPython reads its input a line at a time; the tokenizer models that with
+//! [`Tokenizer::nextc`], which "enters" a new line only when it is asked for the character after a
+//! newline. That keeps every line number and column exactly where CPython puts them, including in
+//! error messages.
+
+use crate::error::{ErrorCode, TokenizeError};
+use crate::lexer::{next_raw, Raw};
+use crate::token::TokenKind;
+use crate::unicode;
+use crate::{Position, Token};
+
+/// Most indentation levels (CPython's MAXINDENT).
+const MAX_INDENT: usize = 100;
+/// Most nested brackets (CPython's MAXLEVEL).
+const MAX_LEVEL: usize = 200;
+/// Most nested f-strings (CPython's MAXFSTRINGLEVEL).
+const MAX_FSTRING_LEVEL: usize = 150;
+/// Most nested replacement fields inside one f-string (CPython's MAX_EXPR_NESTING).
+const MAX_EXPR_NESTING: i32 = 3;
+/// Columns per tab when measuring indentation.
+const TAB_SIZE: u32 = 8;
+
+/// What the tokenizer produces, and how strict it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// The `tokenize` module's view: COMMENT and NL tokens are produced, and the checks that only
+    /// the parser makes (number and identifier validity, bracket matching) are skipped.
+    pub extra_tokens: bool,
+    /// Produce TYPE_COMMENT and TYPE_IGNORE tokens for `# type:` comments (the parser's
+    /// `type_comments=True`). Ignored when `extra_tokens` is set.
+    pub type_comments: bool,
+}
+
+impl Config {
+    /// What `python -m tokenize` sees: every token, comments included, lenient checks.
+    pub const TOKENIZE_MODULE: Config = Config {
+        extra_tokens: true,
+        type_comments: false,
+    };
+    /// What the parser sees: no comments or NL, CPython's lexical errors.
+    pub const PARSER: Config = Config {
+        extra_tokens: false,
+        type_comments: false,
+    };
+}
+
+/// One open bracket: the character, and where it was opened.
+#[derive(Clone, Copy, Debug)]
+struct Paren {
+    ch: u8,
+    lineno: u32,
+    col: u32,
+}
+
+/// The state of one f-string being tokenized (CPython's `tokenizer_mode`).
+#[derive(Clone, Copy, Debug)]
+struct FString {
+    /// True while tokenizing a replacement field's expression (CPython's TOK_REGULAR_MODE).
+    in_expr_mode: bool,
+    quote: u8,
+    quote_size: usize,
+    raw: bool,
+    /// Offset of the f-string's prefix, its line's start, and its line number.
+    start: usize,
+    start_line_start: usize,
+    start_lineno: u32,
+    curly_bracket_depth: i32,
+    curly_bracket_expr_start_depth: i32,
+    in_format_spec: bool,
+    debug: bool,
+}
+
+impl FString {
+    /// CPython's INSIDE_FSTRING_EXPR: a replacement field is open.
+    fn inside_expr(&self) -> bool {
+        self.curly_bracket_expr_start_depth >= 0
+    }
+}
+
+/// The result of scanning one token: its kind and where its text begins and ends.
+type Scan = Result<(TokenKind, usize, usize), TokenizeError>;
+
+/// An iterator over the tokens of Python source; see [`crate::tokenize`].
+#[derive(Debug)]
+pub struct Tokenizer<'src> {
+    src: &'src str,
+    bytes: &'src [u8],
+    /// True when `src` does not end with `\n`: the tokenizer then reads one more, virtual `\n`
+    /// at offset `src.len()`, as CPython supplies a missing final newline.
+    implicit_newline: bool,
+    /// `src.len()`, plus one for the virtual newline.
+    end: usize,
+    config: Config,
+
+    /// The next character to read (CPython's `cur`).
+    pos: usize,
+    /// Start of the current line, and the offset just after its `\n` (CPython's `inp`).
+    line_start: usize,
+    line_end: usize,
+    /// Where CPython's line buffer starts: the first line of a multi-line token.
+    buf_start: usize,
+    lineno: u32,
+    /// Start of the token being scanned (CPython's `tok->start`), `None` between tokens.
+    token_start: Option<usize>,
+    /// Line and line start where the current string literal began.
+    first_lineno: u32,
+    multi_line_start: usize,
+
+    at_bol: bool,
+    /// Indentation stack: (columns with tabs to 8, columns with tabs to 1).
+    indents: Vec<(u32, u32)>,
+    pending_indents: i32,
+    parens: Vec<Paren>,
+    modes: Vec<FString>,
+    comment_newline: bool,
+    /// An error found while reading a line (a NUL byte), reported at the next token.
+    pending_error: Option<TokenizeError>,
+    eof: bool,
+    finished: bool,
+}
+
+impl<'src> Tokenizer<'src> {
+    /// A tokenizer over `src` that produces what `config` asks for.
+    ///
+    /// ```
+    /// use pyrs_tokenizer::{Config, TokenKind, Tokenizer};
+    /// let kinds: Vec<TokenKind> = Tokenizer::new("x = 1  # one", Config::PARSER)
+    ///     .map(|t| t.unwrap().kind)
+    ///     .collect();
+    /// assert_eq!(kinds, [TokenKind::Name, TokenKind::Equal, TokenKind::Number,
+    ///                    TokenKind::Newline, TokenKind::EndMarker]);
+    /// ```
+    pub fn new(src: &'src str, config: Config) -> Self {
+        let implicit_newline = !src.is_empty() && !src.ends_with('\n');
+        Tokenizer {
+            src,
+            bytes: src.as_bytes(),
+            implicit_newline,
+            end: src.len() + usize::from(implicit_newline),
+            config,
+            pos: 0,
+            line_start: 0,
+            line_end: 0,
+            buf_start: 0,
+            lineno: 0,
+            token_start: None,
+            first_lineno: 0,
+            multi_line_start: 0,
+            at_bol: true,
+            indents: vec![(0, 0)],
+            pending_indents: 0,
+            parens: Vec::new(),
+            modes: Vec::new(),
+            comment_newline: false,
+            pending_error: None,
+            eof: false,
+            finished: false,
+        }
+    }
+
+    /// The source text the tokens' offsets point into.
+    pub fn source(&self) -> &'src str {
+        self.src
+    }
+
+    /// True when the source does not end with a newline, so that the last NEWLINE or NL token
+    /// stands for a newline CPython supplies (its text is empty).
+    pub fn has_implicit_newline(&self) -> bool {
+        self.implicit_newline
+    }
+
+    /// The byte at `i`, the virtual newline past the end of the text.
+    #[inline]
+    fn byte(&self, i: usize) -> u8 {
+        match self.bytes.get(i) {
+            Some(&b) => b,
+            None => b'\n',
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Reading characters
+    // ---------------------------------------------------------------------------------------
+
+    /// The next byte, entering the next line when the current one is used up; `None` at the end.
+    #[inline]
+    fn nextc(&mut self) -> Option<u8> {
+        if self.pos < self.line_end {
+            let c = self.byte(self.pos);
+            self.pos += 1;
+            return Some(c);
+        }
+        self.next_line()
+    }
+
+    /// Moves to the next line (CPython's underflow) and returns its first byte.
+    #[cold]
+    fn next_line(&mut self) -> Option<u8> {
+        if self.eof || self.pending_error.is_some() {
+            return None;
+        }
+        if self.token_start.is_none() && self.modes.is_empty() {
+            self.buf_start = self.pos;
+        }
+        if self.pos >= self.end {
+            self.eof = true;
+            return None;
+        }
+        self.line_start = self.pos;
+        let rest = &self.bytes[self.pos.min(self.bytes.len())..];
+        self.line_end = match memchr(b'\n', rest) {
+            Some(i) => self.pos + i + 1,
+            None => self.end,
+        };
+        self.lineno += 1;
+        let line = &self.bytes[self.line_start..self.line_end.min(self.bytes.len())];
+        if memchr(0, line).is_some() {
+            self.pending_error = Some(self.syntax_error("source code cannot contain null bytes"));
+            self.pos = self.line_end;
+            return None;
+        }
+        let c = self.byte(self.pos);
+        self.pos += 1;
+        Some(c)
+    }
+
+    /// Steps back over `c` (nothing to undo at the end of input).
+    #[inline]
+    fn backup(&mut self, c: Option<u8>) {
+        if c.is_some() {
+            self.pos -= 1;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Errors
+    // ---------------------------------------------------------------------------------------
+
+    /// Number of characters in `bytes[from..to]`.
+    fn chars_between(&self, from: usize, to: usize) -> u32 {
+        let to = to.min(self.bytes.len());
+        if from >= to {
+            return 0;
+        }
+        count_chars(&self.bytes[from..to])
+    }
+
+    /// CPython's `_PyTokenizer_syntaxerror`: a SyntaxError at the current position.
+    fn syntax_error(&self, message: impl Into<String>) -> TokenizeError {
+        TokenizeError {
+            code: ErrorCode::Syntax,
+            message: message.into(),
+            lineno: self.lineno,
+            offset: self.chars_between(self.line_start, self.pos),
+        }
+    }
+
+    /// The errors CPython's `_tokenize` module reports from `tok->done`, located at the whole
+    /// line buffer.
+    fn done_error(&self, code: ErrorCode) -> TokenizeError {
+        let offset = match code {
+            // CPython measures this one in bytes, and from an empty buffer at the end of input.
+            ErrorCode::Eof => (self.line_end.max(self.buf_start) - self.buf_start) as u32,
+            _ => self.chars_between(self.buf_start, self.line_end),
+        };
+        TokenizeError {
+            code,
+            message: code.message().to_owned(),
+            lineno: self.lineno,
+            offset,
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Tokens
+    // ---------------------------------------------------------------------------------------
+
+    /// Builds a token from byte offsets `start..end`, with CPython's line numbers: strings and
+    /// f-string text start on the line where they began.
+    fn make(&self, kind: TokenKind, start: usize, end: usize) -> Token {
+        let (start_line, start_line_start) =
+            if matches!(kind, TokenKind::String | TokenKind::FstringMiddle) {
+                (self.first_lineno, self.multi_line_start)
+            } else {
+                (self.lineno, self.line_start)
+            };
+        Token {
+            kind,
+            start: start as u32,
+            end: end as u32,
+            start_pos: Position {
+                line: start_line,
+                col: start.saturating_sub(start_line_start) as u32,
+            },
+            end_pos: Position {
+                line: self.lineno,
+                col: end.saturating_sub(self.line_start) as u32,
+            },
+        }
+    }
+
+    /// The next token, `Ok(None)` after ENDMARKER.
+    pub(crate) fn next_token(&mut self) -> Result<Option<Token>, TokenizeError> {
+        if self.finished {
+            return Ok(None);
+        }
+        let result = self.tok_get();
+        if let Some(err) = self.pending_error.take() {
+            self.finished = true;
+            return Err(err);
+        }
+        match result {
+            Ok((kind, start, end)) => {
+                let mut token = self.make(kind, start, end);
+                if kind == TokenKind::EndMarker || (kind == TokenKind::Dedent && self.eof) {
+                    // Trailing tokens stand at the start of the line after the last one.
+                    let line = self.lineno + 1;
+                    token.start_pos = Position { line, col: 0 };
+                    token.end_pos = Position { line, col: 0 };
+                    token.start = self.src.len() as u32;
+                    token.end = token.start;
+                }
+                if kind == TokenKind::EndMarker {
+                    self.finished = true;
+                }
+                Ok(Some(token))
+            }
+            Err(err) => {
+                self.finished = true;
+                Err(err)
+            }
+        }
+    }
+
+    fn tok_get(&mut self) -> Scan {
+        match self.modes.last() {
+            Some(mode) if !mode.in_expr_mode => self.fstring_mode(),
+            _ => self.normal_mode(),
+        }
+    }
+
+    /// Reads the indentation of a new line and queues INDENT/DEDENT tokens; returns whether the
+    /// line is blank (only whitespace and/or a comment).
+    fn indentation(&mut self) -> Result<bool, TokenizeError> {
+        let mut col: u32 = 0;
+        let mut altcol: u32 = 0;
+        let mut cont_line_col: u32 = 0;
+        let c = loop {
+            let c = self.nextc();
+            match c {
+                Some(b' ') => {
+                    col += 1;
+                    altcol += 1;
+                }
+                Some(b'\t') => {
+                    col = (col / TAB_SIZE + 1) * TAB_SIZE;
+                    altcol += 1;
+                }
+                Some(0x0c) => {
+                    col = 0;
+                    altcol = 0;
+                }
+                Some(b'\\') => {
+                    // Only the first backslash-continued prefix sets the indentation.
+                    if cont_line_col == 0 {
+                        cont_line_col = col;
+                    }
+                    self.continuation_line()?;
+                }
+                other => break other,
+            }
+        };
+        self.backup(c);
+        let blank = matches!(c, Some(b'#' | b'\n' | b'\r'));
+        if blank || !self.parens.is_empty() {
+            return Ok(blank);
+        }
+        if cont_line_col != 0 {
+            col = cont_line_col;
+            altcol = cont_line_col;
+        }
+        let (top, alttop) = *self.indents.last().expect("indent stack is never empty");
+        if col == top {
+            if altcol != alttop {
+                return Err(self.indent_error());
+            }
+        } else if col > top {
+            if self.indents.len() >= MAX_INDENT {
+                self.pos = self.line_end;
+                return Err(self.done_error(ErrorCode::TooDeep));
+            }
+            if altcol <= alttop {
+                return Err(self.indent_error());
+            }
+            self.pending_indents += 1;
+            self.indents.push((col, altcol));
+        } else {
+            while self.indents.len() > 1 && col < self.indents.last().map_or(0, |i| i.0) {
+                self.pending_indents -= 1;
+                self.indents.pop();
+            }
+            let (top, alttop) = *self.indents.last().expect("indent stack is never empty");
+            if col != top {
+                self.pos = self.line_end;
+                return Err(self.done_error(ErrorCode::Dedent));
+            }
+            if altcol != alttop {
+                return Err(self.indent_error());
+            }
+        }
+        Ok(false)
+    }
+
+    fn indent_error(&mut self) -> TokenizeError {
+        self.pos = self.line_end;
+        self.done_error(ErrorCode::TabSpace)
+    }
+
+    /// After a backslash: the rest of the line must be a newline, and input must go on.
+    fn continuation_line(&mut self) -> Result<(), TokenizeError> {
+        let mut c = self.nextc();
+        if c == Some(b'\r') {
+            c = self.nextc();
+        }
+        if c != Some(b'\n') {
+            return Err(self.done_error(ErrorCode::LineContinuation));
+        }
+        let c = self.nextc();
+        if c.is_none() {
+            self.pos = self.line_end;
+            return Err(self.done_error(ErrorCode::Eof));
+        }
+        self.backup(c);
+        Ok(())
+    }
+
+    fn normal_mode(&mut self) -> Scan {
+        let mut blankline = false;
+        'nextline: loop {
+            self.token_start = None;
+            if self.at_bol {
+                self.at_bol = false;
+                blankline = self.indentation()?;
+            }
+            self.token_start = Some(self.pos);
+
+            if self.pending_indents != 0 {
+                if self.pending_indents < 0 {
+                    self.pending_indents += 1;
+                    return Ok((TokenKind::Dedent, self.pos, self.pos));
+                }
+                self.pending_indents -= 1;
+                return Ok((TokenKind::Indent, self.buf_start, self.pos));
+            }
+
+            'again: loop {
+                self.token_start = None;
+                let mut c = self.nextc();
+                while matches!(c, Some(b' ' | b'\t' | 0x0c)) {
+                    c = self.nextc();
+                }
+                let start = if c.is_some() { self.pos - 1 } else { self.pos };
+                self.token_start = Some(start);
+
+                if c == Some(b'#') {
+                    while !matches!(c, None | Some(b'\n' | b'\r')) {
+                        c = self.nextc();
+                    }
+                    if self.config.extra_tokens {
+                        self.backup(c);
+                        self.comment_newline = blankline;
+                        return Ok((TokenKind::Comment, start, self.pos));
+                    }
+                    if self.config.type_comments {
+                        self.backup(c);
+                        if let Some(tok) = self.type_comment(start, blankline) {
+                            return Ok(tok);
+                        }
+                        c = self.nextc();
+                    }
+                    // Not a token for the parser: go on with the newline that ends it.
+                }
+
+                let Some(mut ch) = c else {
+                    if self.pending_error.is_none() && !self.parens.is_empty() {
+                        return Err(self.done_error(ErrorCode::Eof));
+                    }
+                    return Ok((TokenKind::EndMarker, self.pos, self.pos));
+                };
+
+                // Names, string and f-string openings, numbers: ask the automaton.
+                if ch >= 0x80
+                    || ch.is_ascii_alphanumeric()
+                    || matches!(ch, b'_' | b'\'' | b'"' | b'.')
+                {
+                    return self.lexed(start);
+                }
+
+                let mut after_cr = false;
+                if ch == b'\r' {
+                    match self.nextc() {
+                        Some(next) => ch = next,
+                        None => return Ok((TokenKind::Op, start, self.pos)),
+                    }
+                    after_cr = true;
+                }
+
+                if ch == b'\n' {
+                    self.at_bol = true;
+                    if blankline || !self.parens.is_empty() {
+                        if self.config.extra_tokens {
+                            self.comment_newline = false;
+                            return Ok((TokenKind::Nl, start, self.newline_end()));
+                        }
+                        blankline = false;
+                        continue 'nextline;
+                    }
+                    if self.comment_newline && self.config.extra_tokens {
+                        self.comment_newline = false;
+                        return Ok((TokenKind::Nl, start, self.newline_end()));
+                    }
+                    return Ok((TokenKind::Newline, start, self.newline_end()));
+                }
+
+                if ch == b'\\' {
+                    self.continuation_line()?;
+                    continue 'again;
+                }
+
+                if after_cr {
+                    // A lone carriage return: CPython goes on with the next character, so the
+                    // token that follows starts at the `\r` (and a letter is not a name there).
+                    let at = self.pos - 1;
+                    let (kind, _, end) = if ch.is_ascii_digit() || matches!(ch, b'\'' | b'"' | b'.')
+                    {
+                        self.lexed(at)?
+                    } else {
+                        self.punctuation(at, ch)?
+                    };
+                    return Ok((kind, start, end));
+                }
+
+                return self.punctuation(start, ch);
+            }
+        }
+    }
+
+    /// The end of a NEWLINE or NL token: empty when the newline was supplied.
+    fn newline_end(&self) -> usize {
+        if self.implicit_newline && self.pos == self.end {
+            self.pos - 1
+        } else {
+            self.pos
+        }
+    }
+
+    /// `# type: ...` and `# type: ignore...` comments, as the parser asks for them.
+    fn type_comment(&mut self, start: usize, blankline: bool) -> Option<(TokenKind, usize, usize)> {
+        let text = &self.bytes[start..self.pos];
+        let mut p = 0;
+        for &want in b"# type: " {
+            if want == b' ' {
+                while p < text.len() && matches!(text[p], b' ' | b'\t') {
+                    p += 1;
+                }
+            } else if p < text.len() && text[p] == want {
+                p += 1;
+            } else {
+                return None;
+            }
+        }
+        let rest = &text[p..];
+        let is_ignore = rest.starts_with(b"ignore")
+            && !(rest.len() > 6 && (rest[6] >= 0x80 || rest[6].is_ascii_alphanumeric()));
+        if is_ignore {
+            let from = start + p + 6;
+            let end = self.pos;
+            if blankline {
+                // A type-ignore alone on its line takes its newline with it.
+                self.nextc();
+                self.at_bol = true;
+            }
+            return Some((TokenKind::TypeIgnore, from, end));
+        }
+        Some((TokenKind::TypeComment, start + p, self.pos))
+    }
+
+    /// A token the logos automaton recognises at `start` (the first byte is already read).
+    fn lexed(&mut self, start: usize) -> Scan {
+        let Some((raw, len)) = next_raw(&self.src[start..]) else {
+            // Unreachable for the bytes that lead here, but never panic on input.
+            return self.punctuation(start, self.bytes[start]);
+        };
+        match raw {
+            Raw::Name => {
+                self.pos = start + len;
+                if !self.config.extra_tokens && !self.bytes[start..self.pos].is_ascii() {
+                    self.verify_identifier(start)?;
+                }
+                Ok((TokenKind::Name, start, self.pos))
+            }
+            Raw::NumberStart => {
+                self.pos = start + 1;
+                self.number(start)
+            }
+            Raw::StringStart => {
+                self.pos = start + len;
+                self.string(start, self.bytes[self.pos - 1])
+            }
+            Raw::FstringStart => {
+                self.pos = start + len;
+                self.fstring_start(start, self.bytes[self.pos - 1])
+            }
+            Raw::Operator(TokenKind::Dot) => {
+                self.pos = start + 1;
+                Ok((TokenKind::Dot, start, self.pos))
+            }
+            Raw::Operator(_) => {
+                // Operators made of `.` only (the ellipsis); the rest come through punctuation.
+                self.pos = start + len;
+                Ok((TokenKind::Ellipsis, start, self.pos))
+            }
+        }
+    }
+
+    /// CPython's `verify_identifier`: every character must be allowed in an identifier.
+    fn verify_identifier(&mut self, start: usize) -> Result<(), TokenizeError> {
+        let text = &self.src[start..self.pos];
+        let mut first = true;
+        for (i, ch) in text.char_indices() {
+            let ok = if first {
+                unicode::is_xid_start(ch)
+            } else {
+                unicode::is_xid_continue(ch)
+            };
+            first = false;
+            if !ok {
+                self.pos = start + i + ch.len_utf8();
+                let message = if unicode::is_printable(ch) {
+                    format!("invalid character '{ch}' (U+{:04X})", ch as u32)
+                } else {
+                    format!("invalid non-printable character U+{:04X}", ch as u32)
+                };
+                return Err(self.syntax_error(message));
+            }
+        }
+        Ok(())
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Numbers
+    // ---------------------------------------------------------------------------------------
+
+    fn is_digit(c: Option<u8>) -> bool {
+        matches!(c, Some(b'0'..=b'9'))
+    }
+
+    /// Digits with single underscores between them; returns the first byte after them.
+    fn decimal_tail(&mut self) -> Result<Option<u8>, TokenizeError> {
+        loop {
+            let mut c = self.nextc();
+            while Self::is_digit(c) {
+                c = self.nextc();
+            }
+            if c != Some(b'_') {
+                return Ok(c);
+            }
+            let c = self.nextc();
+            if !Self::is_digit(c) {
+                self.backup(c);
+                return Err(self.syntax_error("invalid decimal literal"));
+            }
+        }
+    }
+
+    /// A number literal; `start` is its first byte (a digit, or a dot followed by a digit).
+    fn number(&mut self, start: usize) -> Scan {
+        let first = self.bytes[start];
+        let mut c;
+        if first == b'.' {
+            // `.5`: the automaton saw the digit; read it again as a fraction.
+            self.pos = start + 1;
+            c = self.nextc();
+            return self.fraction(start, c);
+        }
+        if first == b'0' {
+            c = self.nextc();
+            match c {
+                Some(b'x' | b'X') => {
+                    return self.radix(start, "hexadecimal", |c| c.is_ascii_hexdigit(), false)
+                }
+                Some(b'o' | b'O') => {
+                    return self.radix(start, "octal", |c| (b'0'..=b'7').contains(&c), true)
+                }
+                Some(b'b' | b'B') => {
+                    return self.radix(start, "binary", |c| c == b'0' || c == b'1', true)
+                }
+                _ => {}
+            }
+            let mut nonzero = false;
+            loop {
+                if c == Some(b'_') {
+                    c = self.nextc();
+                    if !Self::is_digit(c) {
+                        self.backup(c);
+                        return Err(self.syntax_error("invalid decimal literal"));
+                    }
+                }
+                if c != Some(b'0') {
+                    break;
+                }
+                c = self.nextc();
+            }
+            let zeros_end = self.pos;
+            if Self::is_digit(c) {
+                nonzero = true;
+                c = self.decimal_tail()?;
+            }
+            match c {
+                Some(b'.') => {
+                    c = self.nextc();
+                    return self.fraction(start, c);
+                }
+                Some(b'e' | b'E') => return self.exponent(start, c),
+                Some(b'j' | b'J') => return self.imaginary(start),
+                _ => {}
+            }
+            if nonzero && !self.config.extra_tokens {
+                self.backup(c);
+                let mut err = self.syntax_error(
+                    "leading zeros in decimal integer literals are not permitted; \
+                     use an 0o prefix for octal integers",
+                );
+                err.offset = self.chars_between(self.line_start, start + 1);
+                let _ = zeros_end;
+                return Err(err);
+            }
+            self.verify_end_of_number(c, "decimal")?;
+            self.backup(c);
+            return Ok((TokenKind::Number, start, self.pos));
+        }
+        c = self.decimal_tail()?;
+        if c == Some(b'.') {
+            c = self.nextc();
+            return self.fraction(start, c);
+        }
+        self.after_fraction(start, c)
+    }
+
+    /// Hexadecimal, octal and binary digits after the `0x`/`0o`/`0b` prefix.
+    fn radix(
+        &mut self,
+        start: usize,
+        name: &str,
+        is_digit: fn(u8) -> bool,
+        report_decimal_digit: bool,
+    ) -> Scan {
+        let mut c = self.nextc();
+        loop {
+            if c == Some(b'_') {
+                c = self.nextc();
+            }
+            match c {
+                Some(d) if is_digit(d) => {}
+                Some(d) if report_decimal_digit && d.is_ascii_digit() => {
+                    return Err(self
+                        .syntax_error(format!("invalid digit '{}' in {name} literal", d as char)));
+                }
+                _ => {
+                    self.backup(c);
+                    return Err(self.syntax_error(format!("invalid {name} literal")));
+                }
+            }
+            loop {
+                c = self.nextc();
+                if !matches!(c, Some(d) if is_digit(d)) {
+                    break;
+                }
+            }
+            if c != Some(b'_') {
+                break;
+            }
+        }
+        if report_decimal_digit {
+            if let Some(d) = c.filter(u8::is_ascii_digit) {
+                return Err(
+                    self.syntax_error(format!("invalid digit '{}' in {name} literal", d as char))
+                );
+            }
+        }
+        self.verify_end_of_number(c, name)?;
+        self.backup(c);
+        Ok((TokenKind::Number, start, self.pos))
+    }
+
+    /// After the decimal point; `c` is the first byte after it.
+    fn fraction(&mut self, start: usize, mut c: Option<u8>) -> Scan {
+        if Self::is_digit(c) {
+            c = self.decimal_tail()?;
+        }
+        self.after_fraction(start, c)
+    }
+
+    /// An optional exponent and imaginary suffix.
+    fn after_fraction(&mut self, start: usize, c: Option<u8>) -> Scan {
+        match c {
+            Some(b'e' | b'E') => self.exponent(start, c),
+            Some(b'j' | b'J') => self.imaginary(start),
+            _ => {
+                self.verify_end_of_number(c, "decimal")?;
+                self.backup(c);
+                Ok((TokenKind::Number, start, self.pos))
+            }
+        }
+    }
+
+    /// The exponent; `e` is the `e` or `E` just read.
+    fn exponent(&mut self, start: usize, e: Option<u8>) -> Scan {
+        let mut c = self.nextc();
+        if matches!(c, Some(b'+' | b'-')) {
+            c = self.nextc();
+            if !Self::is_digit(c) {
+                self.backup(c);
+                return Err(self.syntax_error("invalid decimal literal"));
+            }
+        } else if !Self::is_digit(c) {
+            // `1else`: the `e` belongs to what follows, not to the number.
+            self.backup(c);
+            self.verify_end_of_number(e, "decimal")?;
+            self.backup(e);
+            return Ok((TokenKind::Number, start, self.pos));
+        }
+        c = self.decimal_tail()?;
+        match c {
+            Some(b'j' | b'J') => self.imaginary(start),
+            _ => {
+                self.verify_end_of_number(c, "decimal")?;
+                self.backup(c);
+                Ok((TokenKind::Number, start, self.pos))
+            }
+        }
+    }
+
+    fn imaginary(&mut self, start: usize) -> Scan {
+        let c = self.nextc();
+        self.verify_end_of_number(c, "imaginary")?;
+        self.backup(c);
+        Ok((TokenKind::Number, start, self.pos))
+    }
+
+    /// CPython's `verify_end_of_number`: a number may not run into a name, except into the
+    /// keywords that can follow a number in valid code (`1if x else 2`).
+    fn verify_end_of_number(&mut self, c: Option<u8>, kind: &str) -> Result<(), TokenizeError> {
+        if self.config.extra_tokens {
+            return Ok(());
+        }
+        let Some(ch) = c else { return Ok(()) };
+        // The byte after `c` is at self.pos; `c` itself was at self.pos - 1.
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        let keyword_follows = match ch {
+            b'a' => starts_keyword(rest, b"nd"),
+            b'e' => starts_keyword(rest, b"lse"),
+            b'f' => starts_keyword(rest, b"or"),
+            b'i' => matches!(rest.first(), Some(b'f' | b'n' | b's')),
+            b'o' => starts_keyword(rest, b"r"),
+            b'n' => starts_keyword(rest, b"ot"),
+            _ => false,
+        };
+        if keyword_follows {
+            // CPython warns here (SyntaxWarning "invalid ... literal") and goes on.
+            return Ok(());
+        }
+        if ch < 0x80 && (ch.is_ascii_alphanumeric() || ch == b'_') {
+            self.backup(c);
+            let err = self.syntax_error(format!("invalid {kind} literal"));
+            self.pos += 1;
+            return Err(err);
+        }
+        Ok(())
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Strings
+    // ---------------------------------------------------------------------------------------
+
+    /// A string literal; its prefix and first quote (at `self.pos - 1`) are read.
+    fn string(&mut self, start: usize, quote: u8) -> Scan {
+        self.first_lineno = self.lineno;
+        self.multi_line_start = self.line_start;
+        let mut quote_size = 1;
+        let mut end_quote_size = 0;
+        let mut has_escaped_quote = false;
+
+        let mut c = self.nextc();
+        if c == Some(quote) {
+            c = self.nextc();
+            if c == Some(quote) {
+                quote_size = 3;
+            } else {
+                end_quote_size = 1;
+            }
+        }
+        if c != Some(quote) {
+            self.backup(c);
+        }
+
+        while end_quote_size != quote_size {
+            c = self.nextc();
+            if self.pending_error.is_some() {
+                return Err(self.pending_error.take().expect("checked"));
+            }
+            if c.is_none() || (quote_size == 1 && c == Some(b'\n')) {
+                return Err(self.unterminated_string(start, quote, quote_size, has_escaped_quote));
+            }
+            if c == Some(quote) {
+                end_quote_size += 1;
+            } else {
+                end_quote_size = 0;
+                if c == Some(b'\\') {
+                    c = self.nextc();
+                    if c == Some(quote) {
+                        has_escaped_quote = true;
+                    }
+                    if c == Some(b'\r') {
+                        self.nextc();
+                    }
+                }
+            }
+        }
+        Ok((TokenKind::String, start, self.pos))
+    }
+
+    /// The error for a string that reaches the end of its line or of the input, located at its
+    /// opening quote.
+    fn unterminated_string(
+        &mut self,
+        start: usize,
+        quote: u8,
+        quote_size: usize,
+        has_escaped_quote: bool,
+    ) -> TokenizeError {
+        let detected_at = self.lineno;
+        self.pos = start + 1;
+        self.line_start = self.multi_line_start;
+        self.lineno = self.first_lineno;
+        if let Some(mode) = self.modes.last() {
+            if mode.quote == quote && mode.quote_size == quote_size {
+                return self.syntax_error("f-string: expecting '}'");
+            }
+        }
+        if quote_size == 3 {
+            self.syntax_error(format!(
+                "unterminated triple-quoted string literal (detected at line {detected_at})"
+            ))
+        } else if has_escaped_quote {
+            self.syntax_error(format!(
+                "unterminated string literal (detected at line {detected_at}); \
+                 perhaps you escaped the end quote?"
+            ))
+        } else {
+            self.syntax_error(format!(
+                "unterminated string literal (detected at line {detected_at})"
+            ))
+        }
+    }
+
+    /// An f-string's prefix and first quote are read: work out the quote size and enter
+    /// f-string mode.
+    fn fstring_start(&mut self, start: usize, quote: u8) -> Scan {
+        self.first_lineno = self.lineno;
+        self.multi_line_start = self.line_start;
+        let mut quote_size = 1;
+        let after_quote = self.nextc();
+        if after_quote == Some(quote) {
+            let after_after = self.nextc();
+            if after_after == Some(quote) {
+                quote_size = 3;
+            } else {
+                self.backup(after_after);
+                self.backup(after_quote);
+            }
+        } else {
+            self.backup(after_quote);
+        }
+        if self.modes.len() + 1 >= MAX_FSTRING_LEVEL {
+            return Err(self.syntax_error("too many nested f-strings"));
+        }
+        let prefix = &self.bytes[start..];
+        let raw = prefix[0].eq_ignore_ascii_case(&b'r') || prefix[1].eq_ignore_ascii_case(&b'r');
+        self.modes.push(FString {
+            in_expr_mode: false,
+            quote,
+            quote_size,
+            raw,
+            start,
+            start_line_start: self.line_start,
+            start_lineno: self.lineno,
+            curly_bracket_depth: 0,
+            curly_bracket_expr_start_depth: -1,
+            in_format_spec: false,
+            debug: false,
+        });
+        Ok((TokenKind::FstringStart, start, self.pos))
+    }
+
+    /// Inside an f-string, outside its replacement fields: literal text, or the end.
+    fn fstring_mode(&mut self) -> Scan {
+        let start = self.pos;
+        self.token_start = Some(start);
+        self.first_lineno = self.lineno;
+        let mode_index = self.modes.len() - 1;
+
+        let start_char = self.nextc();
+        if start_char == Some(b'{') {
+            let peek = self.nextc();
+            self.backup(peek);
+            self.backup(start_char);
+            if peek != Some(b'{') {
+                let mode = &mut self.modes[mode_index];
+                mode.curly_bracket_expr_start_depth += 1;
+                if mode.curly_bracket_expr_start_depth >= MAX_EXPR_NESTING {
+                    return Err(self.syntax_error("f-string: expressions nested too deeply"));
+                }
+                mode.in_expr_mode = true;
+                return self.normal_mode();
+            }
+        } else {
+            self.backup(start_char);
+        }
+
+        let FString {
+            quote,
+            quote_size,
+            raw,
+            ..
+        } = self.modes[mode_index];
+        let mut at_end = true;
+        for _ in 0..quote_size {
+            let c = self.nextc();
+            if c != Some(quote) {
+                self.backup(c);
+                at_end = false;
+                break;
+            }
+        }
+        if at_end {
+            self.modes.pop();
+            return Ok((TokenKind::FstringEnd, start, self.pos));
+        }
+
+        self.multi_line_start = self.line_start;
+        let mut end_quote_size = 0;
+        let mut unicode_escape = false;
+        while end_quote_size != quote_size {
+            let c = self.nextc();
+            if let Some(err) = self.pending_error.take() {
+                return Err(err);
+            }
+            let mode = self.modes[mode_index];
+            let in_format_spec = mode.in_format_spec && mode.inside_expr();
+            if c.is_none() || (quote_size == 1 && c == Some(b'\n')) {
+                if in_format_spec && c == Some(b'\n') {
+                    // A format spec ends at the end of a single-quoted f-string's line.
+                    self.backup(c);
+                    let mode = &mut self.modes[mode_index];
+                    mode.in_expr_mode = true;
+                    mode.in_format_spec = false;
+                    return Ok((TokenKind::FstringMiddle, start, self.pos));
+                }
+                let detected_at = self.lineno;
+                self.pos = mode.start + 1;
+                self.line_start = mode.start_line_start;
+                self.lineno = mode.start_lineno;
+                return Err(if quote_size == 3 {
+                    self.syntax_error(format!(
+                        "unterminated triple-quoted f-string literal (detected at line {detected_at})"
+                    ))
+                } else {
+                    self.syntax_error(format!(
+                        "unterminated f-string literal (detected at line {detected_at})"
+                    ))
+                });
+            }
+            if c == Some(quote) {
+                end_quote_size += 1;
+                continue;
+            }
+            end_quote_size = 0;
+            match c {
+                Some(b'{') => {
+                    let peek = self.nextc();
+                    if peek != Some(b'{') || in_format_spec {
+                        self.backup(peek);
+                        self.backup(c);
+                        let mode = &mut self.modes[mode_index];
+                        mode.curly_bracket_expr_start_depth += 1;
+                        if mode.curly_bracket_expr_start_depth >= MAX_EXPR_NESTING {
+                            return Err(
+                                self.syntax_error("f-string: expressions nested too deeply")
+                            );
+                        }
+                        mode.in_expr_mode = true;
+                        mode.in_format_spec = false;
+                        return Ok((TokenKind::FstringMiddle, start, self.pos));
+                    }
+                    // `{{` is text: the token ends after the first brace, the second is skipped.
+                    return Ok((TokenKind::FstringMiddle, start, self.pos - 1));
+                }
+                Some(b'}') => {
+                    if unicode_escape {
+                        return Ok((TokenKind::FstringMiddle, start, self.pos));
+                    }
+                    let peek = self.nextc();
+                    if peek == Some(b'}') && !in_format_spec && mode.curly_bracket_depth == 0 {
+                        return Ok((TokenKind::FstringMiddle, start, self.pos - 1));
+                    }
+                    self.backup(peek);
+                    self.backup(c);
+                    let mode = &mut self.modes[mode_index];
+                    mode.in_expr_mode = true;
+                    mode.in_format_spec = false;
+                    return Ok((TokenKind::FstringMiddle, start, self.pos));
+                }
+                Some(b'\\') => {
+                    let mut peek = self.nextc();
+                    if peek == Some(b'\r') {
+                        peek = self.nextc();
+                    }
+                    if matches!(peek, Some(b'{' | b'}')) {
+                        // CPython warns about the invalid escape `\{` here and goes on.
+                        self.backup(peek);
+                        continue;
+                    }
+                    if !raw && peek == Some(b'N') {
+                        let next = self.nextc();
+                        if next == Some(b'{') {
+                            unicode_escape = true;
+                        } else {
+                            self.backup(next);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        // The closing quotes were read: give them back for FSTRING_END.
+        self.pos -= quote_size;
+        Ok((TokenKind::FstringMiddle, start, self.pos))
+    }
+
+    /// Operators and delimiters, with bracket matching and the f-string rules for `{ } : ! =`.
+    /// `ch` (at `start`) has been read.
+    fn punctuation(&mut self, start: usize, ch: u8) -> Scan {
+        if matches!(ch, b':' | b'}' | b'!' | b'{') {
+            if let Some(mode) = self.modes.last_mut() {
+                if mode.inside_expr() {
+                    let cursor = mode.curly_bracket_depth - i32::from(ch != b'{');
+                    if ch == b':' && cursor == mode.curly_bracket_expr_start_depth {
+                        mode.in_expr_mode = false;
+                        mode.in_format_spec = true;
+                        self.pos = start + 1;
+                        return Ok((TokenKind::Colon, start, self.pos));
+                    }
+                }
+            }
+        }
+
+        // Two- and three-character operators.
+        let single = match next_raw(&self.src[start..]) {
+            Some((Raw::Operator(kind), len)) if len > 1 => {
+                self.pos = start + len;
+                return Ok((kind, start, self.pos));
+            }
+            Some((Raw::Operator(kind), _)) => kind,
+            _ => TokenKind::Op,
+        };
+        self.pos = start + 1;
+
+        match ch {
+            b'(' | b'[' | b'{' => {
+                if self.parens.len() >= MAX_LEVEL {
+                    return Err(self.syntax_error("too many nested parentheses"));
+                }
+                self.parens.push(Paren {
+                    ch,
+                    lineno: self.lineno,
+                    col: (start - self.line_start) as u32,
+                });
+                if let Some(mode) = self.modes.last_mut() {
+                    mode.curly_bracket_depth += 1;
+                }
+            }
+            b')' | b']' | b'}' => {
+                if let Some(mode) = self.modes.last() {
+                    if mode.curly_bracket_depth == 0 && ch == b'}' {
+                        return Err(self.syntax_error("f-string: single '}' is not allowed"));
+                    }
+                }
+                if !self.config.extra_tokens && self.parens.is_empty() {
+                    return Err(self.syntax_error(format!("unmatched '{}'", ch as char)));
+                }
+                if let Some(open) = self.parens.pop() {
+                    if !self.config.extra_tokens && !brackets_match(open.ch, ch) {
+                        if let Some(mode) = self.modes.last() {
+                            if open.ch == b'{'
+                                && mode.curly_bracket_depth - 1
+                                    == mode.curly_bracket_expr_start_depth
+                            {
+                                return Err(self.syntax_error(format!(
+                                    "f-string: unmatched '{}'",
+                                    ch as char
+                                )));
+                            }
+                        }
+                        let message = if open.lineno != self.lineno {
+                            format!(
+                                "closing parenthesis '{}' does not match opening parenthesis '{}' on line {}",
+                                ch as char, open.ch as char, open.lineno
+                            )
+                        } else {
+                            format!(
+                                "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                                ch as char, open.ch as char
+                            )
+                        };
+                        let _ = open.col;
+                        return Err(self.syntax_error(message));
+                    }
+                }
+                if let Some(mode) = self.modes.last_mut() {
+                    mode.curly_bracket_depth -= 1;
+                    if mode.curly_bracket_depth < 0 {
+                        return Err(
+                            self.syntax_error(format!("f-string: unmatched '{}'", ch as char))
+                        );
+                    }
+                    if ch == b'}' && mode.curly_bracket_depth == mode.curly_bracket_expr_start_depth
+                    {
+                        mode.curly_bracket_expr_start_depth -= 1;
+                        mode.in_expr_mode = false;
+                        mode.in_format_spec = false;
+                        mode.debug = false;
+                    }
+                }
+            }
+            _ => {}
+        }
+
+        if !unicode::is_printable(char::from(ch)) {
+            return Err(self.syntax_error(format!("invalid non-printable character U+{:04X}", ch)));
+        }
+
+        if ch == b'=' {
+            if let Some(mode) = self.modes.last_mut() {
+                if mode.inside_expr() {
+                    mode.debug = true;
+                }
+            }
+        }
+
+        Ok((single, start, self.pos))
+    }
+}
+
+impl Iterator for Tokenizer<'_> {
+    type Item = Result<Token, TokenizeError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_token().transpose()
+    }
+}
+
+fn brackets_match(open: u8, close: u8) -> bool {
+    matches!((open, close), (b'(', b')') | (b'[', b']') | (b'{', b'}'))
+}
+
+/// True when `rest` starts with `word` and no identifier character follows.
+fn starts_keyword(rest: &[u8], word: &[u8]) -> bool {
+    rest.starts_with(word)
+        && !rest
+            .get(word.len())
+            .is_some_and(|&c| c >= 0x80 || c.is_ascii_alphanumeric() || c == b'_')
+}
+
+/// Number of UTF-8 characters in `bytes` (which is valid UTF-8 or a prefix of it).
+pub(crate) fn count_chars(bytes: &[u8]) -> u32 {
+    if bytes.is_ascii() {
+        return bytes.len() as u32;
+    }
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32
+}
+
+/// The first occurrence of `needle` in `haystack`.
+#[inline]
+fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    haystack.iter().position(|&b| b == needle)
+}
