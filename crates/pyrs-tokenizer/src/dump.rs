@@ -132,16 +132,22 @@ fn write_tokens(out: &mut String, text: &str) -> Result<(), TokenizeError> {
         col: 0,
         line_start: 0,
     };
-    for token in Tokenizer::new(text, Config::TOKENIZE_MODULE) {
+    let tokens = Tokenizer::new(text, Config::TOKENIZE_MODULE);
+    let implicit = tokens.has_implicit_newline();
+    for token in tokens {
         let token: Token = token?;
         let (start, end) = (token.start as usize, token.end as usize);
         let mut value = &text[start..end];
         let start_col = columns.char_col(start, token.start_pos.col);
         let mut end_col = columns.char_col(end, token.end_pos.col);
-        if matches!(token.kind, TokenKind::Newline | TokenKind::Nl) && start == end {
-            // The newline CPython supplies at the end of a file without one.
+        if matches!(token.kind, TokenKind::Newline | TokenKind::Nl) && implicit && end == text.len()
+        {
+            // The newline CPython supplies at the end of a file without one: NL shows as empty,
+            // NEWLINE as what precedes the supplied newline (empty, or a lone `\r`).
             end_col += 1;
-            value = "";
+            if token.kind == TokenKind::Nl {
+                value = "";
+            }
         }
         write_line(
             out,

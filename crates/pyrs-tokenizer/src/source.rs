@@ -212,7 +212,10 @@ pub fn decode<'a>(
 
 fn decode_with(codec: Codec, bytes: &[u8]) -> Cow<'_, str> {
     match codec {
-        Codec::Utf8 => String::from_utf8_lossy(bytes),
+        Codec::Utf8 => match std::str::from_utf8(bytes) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(bytes),
+        },
         _ if bytes.is_ascii() => Cow::Borrowed(std::str::from_utf8(bytes).unwrap_or_default()),
         Codec::Latin1 => Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect()),
         Codec::Ascii => Cow::Owned(

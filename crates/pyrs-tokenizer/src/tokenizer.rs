@@ -82,7 +82,10 @@ impl FString {
 }
 
 /// The result of scanning one token: its kind and where its text begins and ends.
-type Scan = Result<(TokenKind, usize, usize), TokenizeError>;
+type Scan = Result<(TokenKind, usize, usize), Error>;
+
+/// Errors travel boxed inside the tokenizer, so that the hot `Ok` path stays small.
+type Error = Box<TokenizeError>;
 
 /// An iterator over the tokens of Python source; see [`crate::tokenize`].
 #[derive(Debug)]
@@ -94,6 +97,8 @@ pub struct Tokenizer<'src> {
     implicit_newline: bool,
     /// `src.len()`, plus one for the virtual newline.
     end: usize,
+    /// Whether the text has a NUL byte anywhere (then each line is checked for one).
+    has_nul: bool,
     config: Config,
 
     /// The next character to read (CPython's `cur`).
@@ -118,7 +123,7 @@ pub struct Tokenizer<'src> {
     modes: Vec<FString>,
     comment_newline: bool,
     /// An error found while reading a line (a NUL byte), reported at the next token.
-    pending_error: Option<TokenizeError>,
+    pending_error: Option<Error>,
     eof: bool,
     finished: bool,
 }
@@ -141,6 +146,7 @@ impl<'src> Tokenizer<'src> {
             bytes: src.as_bytes(),
             implicit_newline,
             end: src.len() + usize::from(implicit_newline),
+            has_nul: memchr(0, src.as_bytes()).is_some(),
             config,
             pos: 0,
             line_start: 0,
@@ -218,7 +224,7 @@ impl<'src> Tokenizer<'src> {
         };
         self.lineno += 1;
         let line = &self.bytes[self.line_start..self.line_end.min(self.bytes.len())];
-        if memchr(0, line).is_some() {
+        if self.has_nul && memchr(0, line).is_some() {
             self.pending_error = Some(self.syntax_error("source code cannot contain null bytes"));
             self.pos = self.line_end;
             return None;
@@ -226,6 +232,16 @@ impl<'src> Tokenizer<'src> {
         let c = self.byte(self.pos);
         self.pos += 1;
         Some(c)
+    }
+
+    /// Moves to the first byte of the rest of the current line that `find` finds, or to the end
+    /// of the line's text when it finds none. The bytes skipped must not matter to the caller.
+    #[inline]
+    fn skip_to(&mut self, find: impl Fn(&[u8]) -> Option<usize>) {
+        let end = self.line_end.min(self.bytes.len());
+        if self.pos < end {
+            self.pos += find(&self.bytes[self.pos..end]).unwrap_or(end - self.pos);
+        }
     }
 
     /// Steps back over `c` (nothing to undo at the end of input).
@@ -250,29 +266,33 @@ impl<'src> Tokenizer<'src> {
     }
 
     /// CPython's `_PyTokenizer_syntaxerror`: a SyntaxError at the current position.
-    fn syntax_error(&self, message: impl Into<String>) -> TokenizeError {
-        TokenizeError {
+    fn syntax_error(&self, message: impl Into<String>) -> Error {
+        Box::new(TokenizeError {
             code: ErrorCode::Syntax,
             message: message.into(),
             lineno: self.lineno,
             offset: self.chars_between(self.line_start, self.pos),
-        }
+        })
     }
 
     /// The errors CPython's `_tokenize` module reports from `tok->done`, located at the whole
     /// line buffer.
-    fn done_error(&self, code: ErrorCode) -> TokenizeError {
+    fn done_error(&self, code: ErrorCode) -> Error {
         let offset = match code {
             // CPython measures this one in bytes, and from an empty buffer at the end of input.
             ErrorCode::Eof => (self.line_end.max(self.buf_start) - self.buf_start) as u32,
-            _ => self.chars_between(self.buf_start, self.line_end),
+            // Characters of the buffer, the supplied final newline included.
+            _ => {
+                self.chars_between(self.buf_start, self.line_end)
+                    + u32::from(self.line_end > self.bytes.len())
+            }
         };
-        TokenizeError {
+        Box::new(TokenizeError {
             code,
             message: code.message().to_owned(),
             lineno: self.lineno,
             offset,
-        }
+        })
     }
 
     // ---------------------------------------------------------------------------------------
@@ -309,9 +329,9 @@ impl<'src> Tokenizer<'src> {
             return Ok(None);
         }
         let result = self.tok_get();
-        if let Some(err) = self.pending_error.take() {
+        if self.pending_error.is_some() {
             self.finished = true;
-            return Err(err);
+            return Err(*self.pending_error.take().expect("checked"));
         }
         match result {
             Ok((kind, start, end)) => {
@@ -331,7 +351,7 @@ impl<'src> Tokenizer<'src> {
             }
             Err(err) => {
                 self.finished = true;
-                Err(err)
+                Err(*err)
             }
         }
     }
@@ -345,7 +365,7 @@ impl<'src> Tokenizer<'src> {
 
     /// Reads the indentation of a new line and queues INDENT/DEDENT tokens; returns whether the
     /// line is blank (only whitespace and/or a comment).
-    fn indentation(&mut self) -> Result<bool, TokenizeError> {
+    fn indentation(&mut self) -> Result<bool, Error> {
         let mut col: u32 = 0;
         let mut altcol: u32 = 0;
         let mut cont_line_col: u32 = 0;
@@ -353,8 +373,15 @@ impl<'src> Tokenizer<'src> {
             let c = self.nextc();
             match c {
                 Some(b' ') => {
-                    col += 1;
-                    altcol += 1;
+                    // Indentation is mostly spaces: take the whole run at once.
+                    let end = self.line_end.min(self.bytes.len());
+                    let run = self.bytes[self.pos..end]
+                        .iter()
+                        .take_while(|&&b| b == b' ')
+                        .count();
+                    self.pos += run;
+                    col += 1 + run as u32;
+                    altcol += 1 + run as u32;
                 }
                 Some(b'\t') => {
                     col = (col / TAB_SIZE + 1) * TAB_SIZE;
@@ -415,13 +442,13 @@ impl<'src> Tokenizer<'src> {
         Ok(false)
     }
 
-    fn indent_error(&mut self) -> TokenizeError {
+    fn indent_error(&mut self) -> Error {
         self.pos = self.line_end;
         self.done_error(ErrorCode::TabSpace)
     }
 
     /// After a backslash: the rest of the line must be a newline, and input must go on.
-    fn continuation_line(&mut self) -> Result<(), TokenizeError> {
+    fn continuation_line(&mut self) -> Result<(), Error> {
         let mut c = self.nextc();
         if c == Some(b'\r') {
             c = self.nextc();
@@ -459,6 +486,13 @@ impl<'src> Tokenizer<'src> {
 
             'again: loop {
                 self.token_start = None;
+                // Skip blanks within the line in a tight loop, then read the next character.
+                let line_end = self.line_end.min(self.bytes.len());
+                let mut p = self.pos;
+                while p < line_end && matches!(self.bytes[p], b' ' | b'\t' | 0x0c) {
+                    p += 1;
+                }
+                self.pos = p;
                 let mut c = self.nextc();
                 while matches!(c, Some(b' ' | b'\t' | 0x0c)) {
                     c = self.nextc();
@@ -467,6 +501,8 @@ impl<'src> Tokenizer<'src> {
                 self.token_start = Some(start);
 
                 if c == Some(b'#') {
+                    self.skip_to(|rest| memchr::memchr2(b'\n', b'\r', rest));
+                    c = self.nextc();
                     while !matches!(c, None | Some(b'\n' | b'\r')) {
                         c = self.nextc();
                     }
@@ -535,9 +571,17 @@ impl<'src> Tokenizer<'src> {
                     // A lone carriage return: CPython goes on with the next character, so the
                     // token that follows starts at the `\r` (and a letter is not a name there).
                     let at = self.pos - 1;
-                    let (kind, _, end) = if ch.is_ascii_digit() || matches!(ch, b'\'' | b'"' | b'.')
-                    {
+                    let (kind, _, end) = if matches!(ch, b'\'' | b'"') {
+                        // The string's errors point just after its start, the `\r`.
+                        self.string(start, ch)?
+                    } else if ch.is_ascii_digit() || ch == b'.' {
                         self.lexed(at)?
+                    } else if ch >= 0x80 {
+                        // CPython splits the character here and fails to decode the token; pyrs
+                        // keeps whole characters and reports an operator token.
+                        let len = self.src[at..].chars().next().map_or(1, char::len_utf8);
+                        self.pos = at + len;
+                        (TokenKind::Op, at, self.pos)
                     } else {
                         self.punctuation(at, ch)?
                     };
@@ -591,6 +635,20 @@ impl<'src> Tokenizer<'src> {
 
     /// A token the logos automaton recognises at `start` (the first byte is already read).
     fn lexed(&mut self, start: usize) -> Scan {
+        // Fast path for the most frequent token, an ASCII name that cannot be a string prefix
+        // (not followed by a quote) and does not go on with non-ASCII characters.
+        let first = self.bytes[start];
+        if first.is_ascii_alphabetic() || first == b'_' {
+            let rest = &self.bytes[start + 1..];
+            let len = rest
+                .iter()
+                .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_'));
+            let end = start + 1 + len.unwrap_or(rest.len());
+            if !matches!(self.bytes.get(end), Some(&b) if b == b'\'' || b == b'"' || b >= 0x80) {
+                self.pos = end;
+                return Ok((TokenKind::Name, start, end));
+            }
+        }
         let Some((raw, len)) = next_raw(&self.src[start..]) else {
             // Unreachable for the bytes that lead here, but never panic on input.
             return self.punctuation(start, self.bytes[start]);
@@ -628,7 +686,7 @@ impl<'src> Tokenizer<'src> {
     }
 
     /// CPython's `verify_identifier`: every character must be allowed in an identifier.
-    fn verify_identifier(&mut self, start: usize) -> Result<(), TokenizeError> {
+    fn verify_identifier(&mut self, start: usize) -> Result<(), Error> {
         let text = &self.src[start..self.pos];
         let mut first = true;
         for (i, ch) in text.char_indices() {
@@ -660,7 +718,7 @@ impl<'src> Tokenizer<'src> {
     }
 
     /// Digits with single underscores between them; returns the first byte after them.
-    fn decimal_tail(&mut self) -> Result<Option<u8>, TokenizeError> {
+    fn decimal_tail(&mut self) -> Result<Option<u8>, Error> {
         loop {
             let mut c = self.nextc();
             while Self::is_digit(c) {
@@ -854,7 +912,7 @@ impl<'src> Tokenizer<'src> {
 
     /// CPython's `verify_end_of_number`: a number may not run into a name, except into the
     /// keywords that can follow a number in valid code (`1if x else 2`).
-    fn verify_end_of_number(&mut self, c: Option<u8>, kind: &str) -> Result<(), TokenizeError> {
+    fn verify_end_of_number(&mut self, c: Option<u8>, kind: &str) -> Result<(), Error> {
         if self.config.extra_tokens {
             return Ok(());
         }
@@ -909,6 +967,10 @@ impl<'src> Tokenizer<'src> {
         }
 
         while end_quote_size != quote_size {
+            if end_quote_size == 0 {
+                // Fast path: skip to the next byte that matters in this line.
+                self.skip_to(|rest| memchr::memchr3(quote, b'\\', b'\n', rest));
+            }
             c = self.nextc();
             if self.pending_error.is_some() {
                 return Err(self.pending_error.take().expect("checked"));
@@ -942,7 +1004,7 @@ impl<'src> Tokenizer<'src> {
         quote: u8,
         quote_size: usize,
         has_escaped_quote: bool,
-    ) -> TokenizeError {
+    ) -> Error {
         let detected_at = self.lineno;
         self.pos = start + 1;
         self.line_start = self.multi_line_start;
@@ -1169,14 +1231,25 @@ impl<'src> Tokenizer<'src> {
             }
         }
 
-        // Two- and three-character operators.
-        let single = match next_raw(&self.src[start..]) {
-            Some((Raw::Operator(kind), len)) if len > 1 => {
-                self.pos = start + len;
-                return Ok((kind, start, self.pos));
-            }
-            Some((Raw::Operator(kind), _)) => kind,
-            _ => TokenKind::Op,
+        // Two- and three-character operators (the delimiters below begin none).
+        let single = match ch {
+            b'(' => TokenKind::Lpar,
+            b')' => TokenKind::Rpar,
+            b'[' => TokenKind::Lsqb,
+            b']' => TokenKind::Rsqb,
+            b'{' => TokenKind::Lbrace,
+            b'}' => TokenKind::Rbrace,
+            b',' => TokenKind::Comma,
+            b';' => TokenKind::Semi,
+            b'~' => TokenKind::Tilde,
+            _ => match next_raw(&self.src[start..]) {
+                Some((Raw::Operator(kind), len)) if len > 1 => {
+                    self.pos = start + len;
+                    return Ok((kind, start, self.pos));
+                }
+                Some((Raw::Operator(kind), _)) => kind,
+                _ => TokenKind::Op,
+            },
         };
         self.pos = start + 1;
 
@@ -1297,5 +1370,5 @@ pub(crate) fn count_chars(bytes: &[u8]) -> u32 {
 /// The first occurrence of `needle` in `haystack`.
 #[inline]
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
+    memchr::memchr(needle, haystack)
 }

@@ -1,0 +1,2 @@
+﻿x = "bom"
+# coding: utf-8
