@@ -1,1 +1,69 @@
-fn main(){}
+//! `cargo xtask`: the project's own tasks, measured against the reference interpreter.
+//!
+//! Run through the alias in `.cargo/config.toml` (`cargo xtask <task> …`). Every task that
+//! compares pyrs with CPython finds the reference the same way ([`reference`]): the
+//! `PYRS_REFERENCE` environment variable, or pyenv's CPython 3.13.0.
+//!
+//! Tasks:
+//! - `conformance STAGE [--verbose] [FILE|DIR…]`: one stage of pyrs against the reference over
+//!   every `.py` file of the reference standard library ([`conformance`]).
+//! - `bench [STAGE]`: throughput of one stage of pyrs against the reference ([`bench`]).
+//!
+//! Exit status: 0 when a task completed (a conformance run is a measurement, whatever it
+//! measured), 1 on a setup error (no reference, build failure…), 2 on a usage error.
+
+mod bench;
+mod cache;
+mod compare;
+mod conformance;
+mod json;
+mod process;
+mod reference;
+mod workspace;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+/// Printed for a missing or unknown task, and for `--help`.
+const USAGE: &str = "\
+usage: cargo xtask <task> [args…]
+tasks:
+  conformance <stage> [--verbose] [FILE|DIR…]
+      compare `pyrs --dump <stage> FILE` with the reference interpreter, over every .py file
+      of its standard library or over the files given; prints `<stage>: identical X/Y`
+  bench [<stage>]
+      throughput of a pyrs stage against the reference interpreter (all stages if none given)
+stages with a conformance check or a bench today: tokens";
+
+/// The exit status of a usage error.
+pub(crate) const EXIT_USAGE: u8 = 2;
+
+fn main() -> ExitCode {
+    let mut args = std::env::args_os().skip(1);
+    let task = args.next();
+    let rest: Vec<OsString> = args.collect();
+    let outcome = match task.as_ref().and_then(|t| t.to_str()) {
+        Some("conformance") => conformance::main(&rest),
+        Some("bench") => bench::main(&rest),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Some(other) => return usage_error(&format!("unknown task `{other}`")),
+        None if task.is_some() => return usage_error("the task name is not valid UTF-8"),
+        None => return usage_error("no task given"),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reports a usage error with the usage text and returns exit status 2.
+pub(crate) fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}\n{USAGE}");
+    ExitCode::from(EXIT_USAGE)
+}

@@ -1,0 +1,258 @@
+//! `cargo xtask bench [STAGE]`: a pyrs stage's throughput next to the reference's.
+//!
+//! For `tokens`: the reference's `tokenize` module is timed in process over the whole corpus
+//! (`bench_tokenize.py`), then the criterion bench of the tokenizer crate runs over the same
+//! corpus (`cargo bench -p pyrs-tokenizer --bench tokenize`, which reads `PYRS_CORPUS_DIR`), and
+//! its mean time per iteration is read back from criterion's `estimates.json`. The summary line
+//! is `tokenize: pyrs X MB/s, CPython 3.13 Y MB/s, ratio Z×`, with 1 MB = 10^6 bytes.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{ExitCode, Stdio};
+use std::time::{Duration, SystemTime};
+
+use anyhow::{anyhow, bail, Context, Result};
+
+use crate::reference::Reference;
+use crate::{json, usage_error, workspace, EXIT_USAGE};
+
+/// One stage's bench.
+struct Bench {
+    stage: &'static str,
+    run: fn(&Reference) -> Result<()>,
+}
+
+/// Every bench, in the order `cargo xtask bench` runs them.
+const BENCHES: &[Bench] = &[Bench {
+    stage: "tokens",
+    run: tokens,
+}];
+
+/// The criterion group of the tokenizer bench (`benchmark_group`).
+const TOKENIZE_GROUP: &str = "tokenize";
+/// The criterion bench within that group: one iteration tokenizes the whole corpus.
+const TOKENIZE_BENCH: &str = "stdlib";
+
+/// The reference side of the tokenizer bench.
+const TOKENIZE_SCRIPT: &str = include_str!("bench_tokenize.py");
+
+/// The task's entry point.
+pub(crate) fn main(args: &[OsString]) -> Result<ExitCode> {
+    let benches: Vec<&Bench> = match args {
+        [] => BENCHES.iter().collect(),
+        [stage] => match stage.to_str() {
+            Some(name) => match BENCHES.iter().find(|bench| bench.stage == name) {
+                Some(bench) => vec![bench],
+                None => {
+                    if crate::conformance::stage_name_is_known(name) {
+                        eprintln!("stage {name} has no bench yet");
+                        return Ok(ExitCode::from(EXIT_USAGE));
+                    }
+                    return Ok(usage_error(&format!("unknown stage `{name}`")));
+                }
+            },
+            None => return Ok(usage_error("the stage name is not valid UTF-8")),
+        },
+        _ => return Ok(usage_error("bench takes at most one stage")),
+    };
+    let reference = Reference::find()?;
+    for bench in benches {
+        (bench.run)(&reference)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The tokenizer bench.
+fn tokens(reference: &Reference) -> Result<()> {
+    let corpus = reference.corpus()?;
+    eprintln!(
+        "tokenize: timing CPython's tokenize module over {} files of {}",
+        corpus.len(),
+        reference.stdlib.display()
+    );
+    let cpython = reference_tokenize(reference, &corpus)?;
+
+    let criterion_home = workspace::target_dir().join("criterion");
+    let started = SystemTime::now();
+    workspace::run_cargo(
+        &["bench", "-p", "pyrs-tokenizer", "--bench", "tokenize"],
+        &[
+            ("PYRS_CORPUS_DIR", &reference.stdlib),
+            ("CRITERION_HOME", &criterion_home),
+        ],
+    )?;
+    let dir = criterion_home
+        .join(TOKENIZE_GROUP)
+        .join(TOKENIZE_BENCH)
+        .join("new");
+    let estimates = dir.join("estimates.json");
+    let fresh = std::fs::metadata(&estimates)
+        .and_then(|m| m.modified())
+        .is_ok_and(|modified| modified + Duration::from_secs(2) >= started);
+    if !fresh {
+        bail!(
+            "the bench did not write {}; is its criterion group `{TOKENIZE_GROUP}` and its \
+             bench `{TOKENIZE_BENCH}`?",
+            estimates.display()
+        );
+    }
+    let mean_ns = read_mean_ns(&estimates)?;
+    let bytes = match read_throughput_bytes(&dir.join("benchmark.json")) {
+        Some(bytes) => bytes,
+        None => {
+            let total = corpus_bytes(&corpus)?;
+            eprintln!(
+                "note: the bench declares no Throughput::Bytes; using the corpus size, {total} bytes"
+            );
+            total
+        }
+    };
+    let pyrs = mb_per_s(bytes, mean_ns * 1e-9);
+    println!("{}", summary(pyrs, cpython));
+    Ok(())
+}
+
+/// What the reference script measured.
+#[derive(Debug, PartialEq)]
+struct Measured {
+    bytes: f64,
+    seconds: f64,
+}
+
+/// Runs the reference script and returns its throughput in MB/s.
+fn reference_tokenize(reference: &Reference, corpus: &[PathBuf]) -> Result<f64> {
+    let mut child = reference
+        .command()
+        .args(["-c", TOKENIZE_SCRIPT])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .with_context(|| format!("cannot run {}", reference.python.display()))?;
+    let mut list = Vec::new();
+    for path in corpus {
+        list.extend_from_slice(path.as_os_str().as_encoded_bytes());
+        list.push(b'\n');
+    }
+    let mut stdin = child.stdin.take().ok_or_else(|| anyhow!("no stdin pipe"))?;
+    let writer = std::thread::spawn(move || stdin.write_all(&list));
+    let output = child.wait_with_output()?;
+    writer
+        .join()
+        .map_err(|_| anyhow!("the writing thread panicked"))?
+        .context("cannot send the corpus list to the reference")?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        bail!(
+            "the reference tokenize bench failed ({})\n{text}",
+            output.status
+        );
+    }
+    let mut measured = None;
+    for line in text.lines() {
+        match parse_result(line) {
+            Some(result) => measured = Some(result),
+            None => println!("{line}"),
+        }
+    }
+    let measured = measured
+        .ok_or_else(|| anyhow!("the reference tokenize bench printed no result:\n{text}"))?;
+    Ok(mb_per_s(measured.bytes, measured.seconds))
+}
+
+/// Reads the script's `RESULT … bytes=B seconds=S` line.
+fn parse_result(line: &str) -> Option<Measured> {
+    let fields = line.strip_prefix("RESULT ")?;
+    let field = |name: &str| -> Option<f64> {
+        fields
+            .split_whitespace()
+            .find_map(|f| f.strip_prefix(name)?.strip_prefix('='))?
+            .parse()
+            .ok()
+    };
+    Some(Measured {
+        bytes: field("bytes")?,
+        seconds: field("seconds")?,
+    })
+}
+
+/// The mean time of one iteration in nanoseconds, from criterion's `estimates.json`.
+fn read_mean_ns(path: &Path) -> Result<f64> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let value = json::parse(&text)
+        .map_err(|at| anyhow!("{} is not JSON (at byte {at})", path.display()))?;
+    value
+        .get("mean")
+        .and_then(|mean| mean.get("point_estimate"))
+        .and_then(json::Value::as_f64)
+        .filter(|ns| *ns > 0.0)
+        .ok_or_else(|| anyhow!("{} has no positive mean.point_estimate", path.display()))
+}
+
+/// The byte count of `Throughput::Bytes` (or `BytesDecimal`) in criterion's `benchmark.json`.
+fn read_throughput_bytes(path: &Path) -> Option<f64> {
+    let value = json::parse(&std::fs::read_to_string(path).ok()?).ok()?;
+    let throughput = value.get("throughput")?;
+    throughput
+        .get("Bytes")
+        .or_else(|| throughput.get("BytesDecimal"))?
+        .as_f64()
+}
+
+fn corpus_bytes(corpus: &[PathBuf]) -> Result<f64> {
+    let mut total = 0u64;
+    for path in corpus {
+        total += std::fs::metadata(path)
+            .with_context(|| format!("cannot read {}", path.display()))?
+            .len();
+    }
+    Ok(total as f64)
+}
+
+/// Throughput in MB/s (10^6 bytes per second).
+fn mb_per_s(bytes: f64, seconds: f64) -> f64 {
+    bytes / seconds / 1e6
+}
+
+/// The last line of the tokenizer bench.
+fn summary(pyrs: f64, cpython: f64) -> String {
+    format!(
+        "tokenize: pyrs {pyrs:.1} MB/s, CPython 3.13 {cpython:.1} MB/s, ratio {:.2}×",
+        pyrs / cpython
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_script_result_line_is_read() {
+        assert_eq!(
+            parse_result("RESULT files=1720 skipped=6 bytes=33000000 seconds=2.5"),
+            Some(Measured {
+                bytes: 33_000_000.0,
+                seconds: 2.5
+            })
+        );
+        assert_eq!(parse_result("CPython 3.13.0 tokenize: …"), None);
+        assert_eq!(parse_result("RESULT files=3 bytes=10"), None);
+    }
+
+    #[test]
+    fn the_summary_line_has_its_fixed_shape() {
+        assert_eq!(mb_per_s(50_000_000.0, 2.0), 25.0);
+        assert_eq!(
+            summary(250.0, 10.0),
+            "tokenize: pyrs 250.0 MB/s, CPython 3.13 10.0 MB/s, ratio 25.00×"
+        );
+    }
+
+    #[test]
+    fn the_script_is_embedded() {
+        assert!(TOKENIZE_SCRIPT.contains("tokenize.tokenize(io.BytesIO(data).readline)"));
+        assert!(TOKENIZE_SCRIPT.contains("RESULT files="));
+    }
+}

@@ -1,0 +1,336 @@
+//! Judging one file: normalising both outputs, deciding whether they agree, describing how not.
+//!
+//! The rules: a file is identical when stdout is byte-identical and the exit statuses are equal;
+//! when the reference rejects the file (non-zero exit) its stderr must be identical too. Before
+//! comparing, the file's path is replaced by [`PLACEHOLDER`] in both streams of both sides,
+//! because the reference's output is cached by content and the same content may sit at
+//! several paths (the stderr of a rejected file reads `PATH:LINE:COL: error: MESSAGE`).
+
+use std::fmt;
+
+use crate::process::{Captured, Status};
+
+/// What a file's path becomes in normalised output.
+pub(crate) const PLACEHOLDER: &[u8] = b"<FILE>";
+
+/// A stage's own rewriting of stdout (e.g. to drop object addresses), applied to both sides.
+pub(crate) type Normaliser = fn(&[u8]) -> Vec<u8>;
+
+/// The longest part of a line shown in a report, in characters.
+const SHOWN_CHARS: usize = 160;
+
+/// Replaces every occurrence of `path` in `bytes` by [`PLACEHOLDER`].
+pub(crate) fn replace_path(bytes: &[u8], path: &[u8]) -> Vec<u8> {
+    if path.is_empty() {
+        return bytes.to_vec();
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut rest = bytes;
+    while let Some(at) = find(rest, path) {
+        out.extend_from_slice(&rest[..at]);
+        out.extend_from_slice(PLACEHOLDER);
+        rest = &rest[at + path.len()..];
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Replaces the file's path in both streams of a raw run, as stored in the cache.
+pub(crate) fn without_path(captured: Captured, path: &[u8]) -> Captured {
+    Captured {
+        stdout: replace_path(&captured.stdout, path),
+        stderr: replace_path(&captured.stderr, path),
+        status: captured.status,
+    }
+}
+
+/// Applies a stage's normaliser to stdout, if it has one.
+pub(crate) fn normalised(captured: &Captured, normaliser: Option<Normaliser>) -> Captured {
+    match normaliser {
+        Some(normalise) => Captured {
+            stdout: normalise(&captured.stdout),
+            ..captured.clone()
+        },
+        None => captured.clone(),
+    }
+}
+
+/// Which output a difference was found in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// The first line where two outputs differ: its number (from 1) and both sides, `None` for a
+/// side that has already ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct LineDifference {
+    pub(crate) stream: Stream,
+    pub(crate) line: usize,
+    pub(crate) pyrs: Option<Vec<u8>>,
+    pub(crate) reference: Option<Vec<u8>>,
+}
+
+/// Why a file is not identical.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Difference {
+    /// The exit statuses differ; with the first differing line of stderr (or of stdout when
+    /// stderr agrees), which usually says why.
+    Status {
+        pyrs: Status,
+        reference: Status,
+        line: Option<LineDifference>,
+    },
+    /// The statuses agree but an output differs.
+    Output(LineDifference),
+}
+
+/// Compares pyrs's normalised output with the reference's; `None` means identical.
+pub(crate) fn judge(pyrs: &Captured, reference: &Captured) -> Option<Difference> {
+    let stdout = || first_difference(Stream::Stdout, &pyrs.stdout, &reference.stdout);
+    let stderr = || first_difference(Stream::Stderr, &pyrs.stderr, &reference.stderr);
+    if pyrs.status != reference.status {
+        return Some(Difference::Status {
+            pyrs: pyrs.status,
+            reference: reference.status,
+            line: stderr().or_else(stdout),
+        });
+    }
+    if let Some(line) = stdout() {
+        return Some(Difference::Output(line));
+    }
+    if !reference.status.success() {
+        return stderr().map(Difference::Output);
+    }
+    None
+}
+
+/// The first line (split on `\n`) where `pyrs` and `reference` differ.
+pub(crate) fn first_difference(
+    stream: Stream,
+    pyrs: &[u8],
+    reference: &[u8],
+) -> Option<LineDifference> {
+    if pyrs == reference {
+        return None;
+    }
+    let mut left = pyrs.split(|&b| b == b'\n');
+    let mut right = reference.split(|&b| b == b'\n');
+    let mut line = 0;
+    loop {
+        line += 1;
+        match (left.next(), right.next()) {
+            (Some(a), Some(b)) if a == b => continue,
+            (None, None) => return None,
+            (a, b) => {
+                return Some(LineDifference {
+                    stream,
+                    line,
+                    pyrs: a.map(<[u8]>::to_vec),
+                    reference: b.map(<[u8]>::to_vec),
+                })
+            }
+        }
+    }
+}
+
+/// One side of a line, quoted so that whitespace shows, and cut to [`SHOWN_CHARS`].
+fn show(line: &Option<Vec<u8>>) -> String {
+    match line {
+        None => "<end of output>".to_string(),
+        Some(bytes) => {
+            let text = String::from_utf8_lossy(bytes);
+            let mut chars = text.chars();
+            let shown: String = chars.by_ref().take(SHOWN_CHARS).collect();
+            if chars.next().is_some() {
+                format!("{shown:?}…")
+            } else {
+                format!("{shown:?}")
+            }
+        }
+    }
+}
+
+impl fmt::Display for LineDifference {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let stream = match self.stream {
+            Stream::Stdout => "stdout",
+            Stream::Stderr => "stderr",
+        };
+        write!(
+            f,
+            "{stream} line {}: pyrs {} | python3.13 {}",
+            self.line,
+            show(&self.pyrs),
+            show(&self.reference)
+        )
+    }
+}
+
+impl fmt::Display for Difference {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Difference::Status {
+                pyrs,
+                reference,
+                line,
+            } => {
+                write!(f, "status: pyrs {pyrs} | python3.13 {reference}")?;
+                match line {
+                    Some(line) => write!(f, "; {line}"),
+                    None => Ok(()),
+                }
+            }
+            Difference::Output(line) => write!(f, "{line}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(stdout: &str, stderr: &str, code: i32) -> Captured {
+        Captured {
+            stdout: stdout.as_bytes().to_vec(),
+            stderr: stderr.as_bytes().to_vec(),
+            status: Status::Exit(code),
+        }
+    }
+
+    #[test]
+    fn the_path_is_replaced_everywhere_it_occurs() {
+        let path = b"/lib/python3.13/a.py";
+        assert_eq!(
+            replace_path(
+                b"/lib/python3.13/a.py:2:7: error: unterminated string",
+                path
+            ),
+            b"<FILE>:2:7: error: unterminated string"
+        );
+        assert_eq!(
+            replace_path(b"x /lib/python3.13/a.py y /lib/python3.13/a.py", path),
+            b"x <FILE> y <FILE>"
+        );
+        assert_eq!(
+            replace_path(b"/lib/python3.13/a.pyc", path),
+            b"<FILE>c",
+            "replacement is textual"
+        );
+        assert_eq!(replace_path(b"nothing here", path), b"nothing here");
+        assert_eq!(replace_path(b"", path), b"");
+        assert_eq!(replace_path(b"abc", b""), b"abc");
+    }
+
+    #[test]
+    fn the_same_error_at_two_paths_is_the_same_after_replacement() {
+        let a = without_path(run("", "/x/a.py:1:1: error: boom\n", 1), b"/x/a.py");
+        let b = without_path(run("", "/y/b.py:1:1: error: boom\n", 1), b"/y/b.py");
+        assert_eq!(a, b);
+        assert_eq!(judge(&a, &b), None);
+    }
+
+    #[test]
+    fn a_stage_normaliser_rewrites_stdout_only() {
+        fn drop_digits(bytes: &[u8]) -> Vec<u8> {
+            bytes
+                .iter()
+                .copied()
+                .filter(|b| !b.is_ascii_digit())
+                .collect()
+        }
+        let captured = run("at 0x1234\n", "line 5\n", 0);
+        let out = normalised(&captured, Some(drop_digits));
+        assert_eq!(out.stdout, b"at x\n");
+        assert_eq!(out.stderr, b"line 5\n");
+        assert_eq!(normalised(&captured, None), captured);
+    }
+
+    #[test]
+    fn identical_runs_are_identical() {
+        let reference = run("a\nb\n", "", 0);
+        assert_eq!(judge(&reference, &reference), None);
+    }
+
+    #[test]
+    fn stderr_is_ignored_when_the_reference_accepts_the_file() {
+        assert_eq!(
+            judge(&run("a\n", "a warning\n", 0), &run("a\n", "", 0)),
+            None
+        );
+    }
+
+    #[test]
+    fn stderr_must_match_when_the_reference_rejects_the_file() {
+        let reference = run("", "<FILE>:3:4: error: unindent does not match\n", 1);
+        assert_eq!(judge(&reference, &reference), None);
+        let pyrs = run("", "<FILE>:3:5: error: unindent does not match\n", 1);
+        let difference = judge(&pyrs, &reference).unwrap();
+        assert_eq!(
+            difference.to_string(),
+            "stderr line 1: pyrs \"<FILE>:3:5: error: unindent does not match\" \
+             | python3.13 \"<FILE>:3:4: error: unindent does not match\""
+        );
+    }
+
+    #[test]
+    fn a_status_difference_shows_the_first_stderr_difference() {
+        let pyrs = run("x\n", "thread 'main' panicked\n", 101);
+        let reference = run("x\ny\n", "", 0);
+        assert_eq!(
+            judge(&pyrs, &reference).unwrap().to_string(),
+            "status: pyrs exit 101 | python3.13 exit 0; \
+             stderr line 1: pyrs \"thread 'main' panicked\" | python3.13 \"\""
+        );
+        let silent = run("x\n", "", 1);
+        assert_eq!(
+            judge(&silent, &reference).unwrap().to_string(),
+            "status: pyrs exit 1 | python3.13 exit 0; \
+             stdout line 2: pyrs \"\" | python3.13 \"y\""
+        );
+        let timed_out = Captured {
+            status: Status::TimedOut,
+            ..run("x\ny\n", "", 0)
+        };
+        assert_eq!(
+            judge(&timed_out, &reference).unwrap().to_string(),
+            "status: pyrs timed out | python3.13 exit 0"
+        );
+    }
+
+    #[test]
+    fn the_first_differing_line_is_reported_with_both_sides() {
+        let difference = first_difference(Stream::Stdout, b"a\nb\nc\n", b"a\nB\nc\n").unwrap();
+        assert_eq!(difference.line, 2);
+        assert_eq!(difference.pyrs.as_deref(), Some(&b"b"[..]));
+        assert_eq!(difference.reference.as_deref(), Some(&b"B"[..]));
+    }
+
+    #[test]
+    fn a_shorter_output_ends_first() {
+        let difference = first_difference(Stream::Stdout, b"a\n", b"a\nb\n").unwrap();
+        assert_eq!(
+            difference.to_string(),
+            "stdout line 2: pyrs \"\" | python3.13 \"b\""
+        );
+        let difference = first_difference(Stream::Stdout, b"a\nb", b"a\nb\n").unwrap();
+        assert_eq!(
+            difference.to_string(),
+            "stdout line 3: pyrs <end of output> | python3.13 \"\""
+        );
+    }
+
+    #[test]
+    fn long_lines_are_cut_and_whitespace_shows() {
+        let long = "x".repeat(SHOWN_CHARS + 10);
+        let difference = first_difference(Stream::Stdout, long.as_bytes(), b"tab\there  ").unwrap();
+        let text = difference.to_string();
+        assert!(text.contains(&format!("\"{}\"…", "x".repeat(SHOWN_CHARS))));
+        assert!(text.ends_with("python3.13 \"tab\\there  \""));
+    }
+}
