@@ -81,6 +81,16 @@ impl FString {
     }
 }
 
+/// What [`Tokenizer::enter_line_fast`] made of the start of a line.
+enum LineStart {
+    /// The line is entered and its first token comes next.
+    Entered,
+    /// The line was blank: its NL token.
+    Blank(Token),
+    /// Left to the full state machine.
+    Slow,
+}
+
 /// The result of scanning one token: its kind and where its text begins and ends.
 type Scan = Result<(TokenKind, usize, usize), Error>;
 
@@ -124,6 +134,9 @@ pub struct Tokenizer<'src> {
     comment_newline: bool,
     /// An error found while reading a line (a NUL byte), reported at the next token.
     pending_error: Option<Error>,
+    /// Whether the fast path may run: no queued INDENT/DEDENT, no f-string, not finished. Only
+    /// the slow path changes those, and it recomputes this after every token.
+    fast_ok: bool,
     eof: bool,
     finished: bool,
 }
@@ -163,6 +176,7 @@ impl<'src> Tokenizer<'src> {
             modes: Vec::new(),
             comment_newline: false,
             pending_error: None,
+            fast_ok: true,
             eof: false,
             finished: false,
         }
@@ -198,6 +212,9 @@ impl<'src> Tokenizer<'src> {
         if self.pos < self.line_end {
             let c = self.byte(self.pos);
             self.pos += 1;
+            if c == b'\n' {
+                self.line_end = self.pos;
+            }
             return Some(c);
         }
         self.next_line()
@@ -217,21 +234,35 @@ impl<'src> Tokenizer<'src> {
             return None;
         }
         self.line_start = self.pos;
-        let rest = &self.bytes[self.pos.min(self.bytes.len())..];
-        self.line_end = match memchr(b'\n', rest) {
-            Some(i) => self.pos + i + 1,
-            None => self.end,
-        };
+        // Where the line ends is found out when its newline is read (see `nextc`).
+        self.line_end = self.end;
         self.lineno += 1;
-        let line = &self.bytes[self.line_start..self.line_end.min(self.bytes.len())];
-        if self.has_nul && memchr(0, line).is_some() {
-            self.pending_error = Some(self.syntax_error("source code cannot contain null bytes"));
-            self.pos = self.line_end;
-            return None;
+        if self.has_nul {
+            let end = self.line_end_exact();
+            if memchr(0, &self.bytes[self.line_start..end.min(self.bytes.len())]).is_some() {
+                self.pending_error =
+                    Some(self.syntax_error("source code cannot contain null bytes"));
+                self.skip_rest_of_line();
+                return None;
+            }
         }
-        let c = self.byte(self.pos);
-        self.pos += 1;
-        Some(c)
+        self.nextc()
+    }
+
+    /// The offset just after the current line's newline (CPython's `inp`).
+    fn line_end_exact(&self) -> usize {
+        let from = self.line_start.min(self.bytes.len());
+        match memchr(b'\n', &self.bytes[from..]) {
+            Some(i) => from + i + 1,
+            None => self.end,
+        }
+    }
+
+    /// Moves to the end of the current line, as CPython does (`tok->cur = tok->inp`) before
+    /// reporting an error there.
+    fn skip_rest_of_line(&mut self) {
+        self.line_end = self.line_end_exact();
+        self.pos = self.line_end;
     }
 
     /// Moves to the first byte of the rest of the current line that `find` finds, or to the end
@@ -280,11 +311,12 @@ impl<'src> Tokenizer<'src> {
     fn done_error(&self, code: ErrorCode) -> Error {
         let offset = match code {
             // CPython measures this one in bytes, and from an empty buffer at the end of input.
-            ErrorCode::Eof => (self.line_end.max(self.buf_start) - self.buf_start) as u32,
+            ErrorCode::Eof => (self.line_end_exact().max(self.buf_start) - self.buf_start) as u32,
             // Characters of the buffer, the supplied final newline included.
             _ => {
-                self.chars_between(self.buf_start, self.line_end)
-                    + u32::from(self.line_end > self.bytes.len())
+                let line_end = self.line_end_exact();
+                self.chars_between(self.buf_start, line_end)
+                    + u32::from(line_end > self.bytes.len())
             }
         };
         Box::new(TokenizeError {
@@ -323,8 +355,15 @@ impl<'src> Tokenizer<'src> {
         }
     }
 
-    /// The next token, `Ok(None)` after ENDMARKER.
-    pub(crate) fn next_token(&mut self) -> Result<Option<Token>, TokenizeError> {
+    /// Every token the fast path leaves: the full state machine. `Ok(None)` after ENDMARKER.
+    #[inline(never)]
+    fn slow_token(&mut self) -> Result<Option<Token>, TokenizeError> {
+        let result = self.slow_token_inner();
+        self.fast_ok = self.pending_indents == 0 && self.modes.is_empty() && !self.finished;
+        result
+    }
+
+    fn slow_token_inner(&mut self) -> Result<Option<Token>, TokenizeError> {
         if self.finished {
             return Ok(None);
         }
@@ -356,6 +395,207 @@ impl<'src> Tokenizer<'src> {
         }
     }
 
+    /// The common case in one tight function: between tokens in the middle of a line, outside
+    /// f-strings, the next token is an ASCII name or a delimiter that needs no further context.
+    /// Anything else returns `None` without moving, and [`Tokenizer::normal_mode`] decides.
+    #[inline]
+    fn fast_token(&mut self) -> Option<Token> {
+        if !self.fast_ok {
+            return None;
+        }
+        if self.at_bol {
+            match self.enter_line_fast() {
+                LineStart::Entered => {}
+                LineStart::Blank(token) => return Some(token),
+                LineStart::Slow => return None,
+            }
+        }
+        let bytes = self.bytes;
+        let line_end = self.line_end.min(bytes.len());
+        let mut start = self.pos;
+        while start < line_end && bytes[start] == b' ' {
+            start += 1;
+        }
+        let &first = bytes.get(start).filter(|_| start < line_end)?;
+        let next = bytes.get(start + 1).copied().unwrap_or(b'\n');
+        let (kind, end) = match first {
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+                let mut end = start + 1;
+                while end < line_end && IDENT_CONTINUE[usize::from(bytes[end])] {
+                    end += 1;
+                }
+                // A quote after it makes a string prefix, a non-ASCII byte a longer name.
+                if matches!(bytes.get(end), Some(&b) if b == b'\'' || b == b'"' || b >= 0x80) {
+                    return None;
+                }
+                (TokenKind::Name, end)
+            }
+            b'(' | b'[' | b'{' if self.parens.len() < MAX_LEVEL => {
+                self.parens.push(Paren {
+                    ch: first,
+                    lineno: self.lineno,
+                    col: (start - self.line_start) as u32,
+                });
+                let kind = match first {
+                    b'(' => TokenKind::Lpar,
+                    b'[' => TokenKind::Lsqb,
+                    _ => TokenKind::Lbrace,
+                };
+                (kind, start + 1)
+            }
+            b')' | b']' | b'}' => {
+                let open = self.parens.last().map(|p| p.ch);
+                if !open.is_some_and(|open| brackets_match(open, first)) {
+                    return None;
+                }
+                self.parens.pop();
+                let kind = match first {
+                    b')' => TokenKind::Rpar,
+                    b']' => TokenKind::Rsqb,
+                    _ => TokenKind::Rbrace,
+                };
+                (kind, start + 1)
+            }
+            b',' => (TokenKind::Comma, start + 1),
+            b';' => (TokenKind::Semi, start + 1),
+            b'~' => (TokenKind::Tilde, start + 1),
+            b'.' if next != b'.' && !next.is_ascii_digit() => (TokenKind::Dot, start + 1),
+            b':' if next != b'=' => (TokenKind::Colon, start + 1),
+            b'=' if next != b'=' => (TokenKind::Equal, start + 1),
+            b'\n' => {
+                // The end of a line that had tokens: NEWLINE, or NL inside brackets or after a
+                // comment that was alone on its line.
+                let kind = if !self.parens.is_empty() || self.comment_newline {
+                    if !self.config.extra_tokens {
+                        return None;
+                    }
+                    self.comment_newline = false;
+                    TokenKind::Nl
+                } else {
+                    TokenKind::Newline
+                };
+                self.at_bol = true;
+                self.line_end = start + 1;
+                (kind, start + 1)
+            }
+            b'\'' | b'"' if next != first => {
+                // A one-line string without escapes; anything else takes the slow path.
+                let body = &bytes[start + 1..line_end];
+                let i = memchr::memchr3(first, b'\\', b'\n', body)?;
+                if body[i] != first {
+                    return None;
+                }
+                (TokenKind::String, start + i + 2)
+            }
+            b'#' if self.config.extra_tokens => {
+                let rest = &bytes[start..line_end];
+                let len = memchr::memchr2(b'\n', b'\r', rest).unwrap_or(rest.len());
+                (TokenKind::Comment, start + len)
+            }
+            b'0'..=b'9' => {
+                // A decimal integer that ends in a plain delimiter.
+                let rest = &bytes[start..line_end];
+                let len = rest
+                    .iter()
+                    .position(|b| !b.is_ascii_digit())
+                    .unwrap_or(rest.len());
+                match rest.get(len) {
+                    Some(b' ' | b')' | b']' | b'}' | b',' | b':' | b'\n' | b';') => {}
+                    _ => return None,
+                }
+                if first == b'0' && len > 1 {
+                    return None;
+                }
+                (TokenKind::Number, start + len)
+            }
+            b'+' | b'-' | b'*' | b'/' | b'%' | b'<' | b'>' | b'!' | b'&' | b'|' | b'^' | b'@' => {
+                match next_raw(&self.src[start..]) {
+                    Some((Raw::Operator(kind), len)) => (kind, start + len),
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        self.pos = end;
+        self.token_start = Some(start);
+        let line = self.lineno;
+        Some(Token {
+            kind,
+            start: start as u32,
+            end: end as u32,
+            start_pos: Position {
+                line,
+                col: (start - self.line_start) as u32,
+            },
+            end_pos: Position {
+                line,
+                col: (end - self.line_start) as u32,
+            },
+        })
+    }
+
+    /// The common starts of a line: indented with spaces exactly as the line before, outside
+    /// brackets, with a token on it; or blank (spaces only) in `tokenize`-module mode. Enters the
+    /// line as `nextc` and `indentation` would; anything else is left to the slow path, with
+    /// nothing moved.
+    #[inline]
+    fn enter_line_fast(&mut self) -> LineStart {
+        let pos = self.pos;
+        if pos != self.line_end || !self.parens.is_empty() || self.has_nul || self.eof {
+            return LineStart::Slow;
+        }
+        let Some(line) = self.bytes.get(pos..) else {
+            return LineStart::Slow;
+        };
+        let col = count_spaces(line);
+        match line.get(col) {
+            None | Some(b'\t' | 0x0c | b'\\' | b'#' | b'\r') => return LineStart::Slow,
+            Some(b'\n') => {
+                if !self.config.extra_tokens {
+                    return LineStart::Slow;
+                }
+                self.enter_line(pos);
+                let start = pos + col;
+                self.pos = start + 1;
+                self.line_end = self.pos;
+                self.token_start = Some(start);
+                let line = self.lineno;
+                return LineStart::Blank(Token {
+                    kind: TokenKind::Nl,
+                    start: start as u32,
+                    end: self.pos as u32,
+                    start_pos: Position {
+                        line,
+                        col: col as u32,
+                    },
+                    end_pos: Position {
+                        line,
+                        col: col as u32 + 1,
+                    },
+                });
+            }
+            Some(_) => {}
+        }
+        let (top, alttop) = *self.indents.last().expect("indent stack is never empty");
+        if col as u32 != top || top != alttop {
+            return LineStart::Slow;
+        }
+        self.enter_line(pos);
+        self.token_start = Some(pos + col);
+        self.pos = pos + col;
+        self.at_bol = false;
+        LineStart::Entered
+    }
+
+    /// Starts the line at `pos` (what `next_line` does when the last one is used up).
+    #[inline]
+    fn enter_line(&mut self, pos: usize) {
+        self.lineno += 1;
+        self.line_start = pos;
+        self.line_end = self.end;
+        self.buf_start = pos;
+    }
+
     fn tok_get(&mut self) -> Scan {
         match self.modes.last() {
             Some(mode) if !mode.in_expr_mode => self.fstring_mode(),
@@ -375,10 +615,7 @@ impl<'src> Tokenizer<'src> {
                 Some(b' ') => {
                     // Indentation is mostly spaces: take the whole run at once.
                     let end = self.line_end.min(self.bytes.len());
-                    let run = self.bytes[self.pos..end]
-                        .iter()
-                        .take_while(|&&b| b == b' ')
-                        .count();
+                    let run = count_spaces(&self.bytes[self.pos..end]);
                     self.pos += run;
                     col += 1 + run as u32;
                     altcol += 1 + run as u32;
@@ -417,7 +654,7 @@ impl<'src> Tokenizer<'src> {
             }
         } else if col > top {
             if self.indents.len() >= MAX_INDENT {
-                self.pos = self.line_end;
+                self.skip_rest_of_line();
                 return Err(self.done_error(ErrorCode::TooDeep));
             }
             if altcol <= alttop {
@@ -432,7 +669,7 @@ impl<'src> Tokenizer<'src> {
             }
             let (top, alttop) = *self.indents.last().expect("indent stack is never empty");
             if col != top {
-                self.pos = self.line_end;
+                self.skip_rest_of_line();
                 return Err(self.done_error(ErrorCode::Dedent));
             }
             if altcol != alttop {
@@ -443,7 +680,7 @@ impl<'src> Tokenizer<'src> {
     }
 
     fn indent_error(&mut self) -> Error {
-        self.pos = self.line_end;
+        self.skip_rest_of_line();
         self.done_error(ErrorCode::TabSpace)
     }
 
@@ -458,7 +695,7 @@ impl<'src> Tokenizer<'src> {
         }
         let c = self.nextc();
         if c.is_none() {
-            self.pos = self.line_end;
+            self.skip_rest_of_line();
             return Err(self.done_error(ErrorCode::Eof));
         }
         self.backup(c);
@@ -1342,10 +1579,40 @@ impl<'src> Tokenizer<'src> {
 impl Iterator for Tokenizer<'_> {
     type Item = Result<Token, TokenizeError>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        self.next_token().transpose()
+        if let Some(token) = self.fast_token() {
+            return Some(Ok(token));
+        }
+        self.slow_token().transpose()
     }
 }
+
+/// The number of spaces `bytes` starts with, eight at a time where it can.
+#[inline]
+fn count_spaces(bytes: &[u8]) -> usize {
+    const EIGHT_SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        if u64::from_ne_bytes(chunk.try_into().expect("eight bytes")) != EIGHT_SPACES {
+            break;
+        }
+        n += 8;
+    }
+    n + bytes[n..].iter().take_while(|&&b| b == b' ').count()
+}
+
+/// Bytes that may continue an ASCII identifier.
+static IDENT_CONTINUE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    table
+};
 
 fn brackets_match(open: u8, close: u8) -> bool {
     matches!((open, close), (b'(', b')') | (b'[', b']') | (b'{', b'}'))
