@@ -8,11 +8,13 @@
 //! - `conformance STAGE [--verbose] [FILE|DIR…]`: one stage of pyrs against the reference over
 //!   every `.py` file of the reference standard library ([`conformance`]).
 //! - `bench [STAGE]`: throughput of one stage of pyrs against the reference ([`bench`]).
+//! - `bless [STAGE…]`: records test expectations from the reference ([`bless`]).
 //!
 //! Exit status: 0 when a task completed (a conformance run is a measurement, whatever it
 //! measured), 1 on a setup error (no reference, build failure…), 2 on a usage error.
 
 mod bench;
+mod bless;
 mod cache;
 mod compare;
 mod conformance;
@@ -33,6 +35,8 @@ tasks:
       of its standard library or over the files given; prints `<stage>: identical X/Y`
   bench [<stage>]
       throughput of a pyrs stage against the reference interpreter (all stages if none given)
+  bless [<stage>…]
+      record the expected outputs of the test fixtures from the reference interpreter
 stages with a conformance check or a bench today: tokens";
 
 /// The exit status of a usage error.
@@ -45,6 +49,7 @@ fn main() -> ExitCode {
     let outcome = match task.as_ref().and_then(|t| t.to_str()) {
         Some("conformance") => conformance::main(&rest),
         Some("bench") => bench::main(&rest),
+        Some("bless") => bless::main(&rest),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
