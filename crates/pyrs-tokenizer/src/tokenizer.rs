@@ -85,8 +85,8 @@ impl FString {
 enum LineStart {
     /// The line is entered and its first token comes next.
     Entered,
-    /// The line was blank: its NL token.
-    Blank(Token),
+    /// The line's first token: NL, COMMENT, INDENT or DEDENT.
+    Token(Token),
     /// Left to the full state machine.
     Slow,
 }
@@ -406,7 +406,7 @@ impl<'src> Tokenizer<'src> {
         if self.at_bol {
             match self.enter_line_fast() {
                 LineStart::Entered => {}
-                LineStart::Blank(token) => return Some(token),
+                LineStart::Token(token) => return Some(token),
                 LineStart::Slow => return None,
             }
         }
@@ -534,10 +534,11 @@ impl<'src> Tokenizer<'src> {
         })
     }
 
-    /// The common starts of a line: indented with spaces exactly as the line before, outside
-    /// brackets, with a token on it; or blank (spaces only) in `tokenize`-module mode. Enters the
-    /// line as `nextc` and `indentation` would; anything else is left to the slow path, with
-    /// nothing moved.
+    /// The common starts of a line, outside brackets and indented with spaces only: a token at
+    /// an unchanged, deeper (INDENT) or shallower (DEDENT) indentation, and in `tokenize`-module
+    /// mode a blank line (NL) or a comment alone on its line (COMMENT). Enters the line as
+    /// `nextc` and `indentation` would; anything else — tabs, form feeds, backslashes, errors —
+    /// is left to the slow path, with nothing moved.
     #[inline]
     fn enter_line_fast(&mut self) -> LineStart {
         let pos = self.pos;
@@ -548,43 +549,85 @@ impl<'src> Tokenizer<'src> {
             return LineStart::Slow;
         };
         let col = count_spaces(line);
-        match line.get(col) {
-            None | Some(b'\t' | 0x0c | b'\\' | b'#' | b'\r') => return LineStart::Slow,
+        let start = pos + col;
+        let kind = match line.get(col) {
+            None | Some(b'\t' | 0x0c | b'\\' | b'\r') => return LineStart::Slow,
+            Some(b'\n' | b'#') if !self.config.extra_tokens => return LineStart::Slow,
             Some(b'\n') => {
-                if !self.config.extra_tokens {
-                    return LineStart::Slow;
-                }
+                // A blank line: NL, and the next line starts at once.
                 self.enter_line(pos);
-                let start = pos + col;
                 self.pos = start + 1;
                 self.line_end = self.pos;
                 self.token_start = Some(start);
-                let line = self.lineno;
-                return LineStart::Blank(Token {
-                    kind: TokenKind::Nl,
-                    start: start as u32,
-                    end: self.pos as u32,
-                    start_pos: Position {
-                        line,
-                        col: col as u32,
-                    },
-                    end_pos: Position {
-                        line,
-                        col: col as u32 + 1,
-                    },
-                });
+                return LineStart::Token(self.line_token(TokenKind::Nl, start, start + 1));
             }
-            Some(_) => {}
-        }
-        let (top, alttop) = *self.indents.last().expect("indent stack is never empty");
-        if col as u32 != top || top != alttop {
-            return LineStart::Slow;
-        }
+            Some(b'#') => {
+                // A comment alone on its line: COMMENT, then NL for its newline.
+                let len = memchr::memchr2(b'\n', b'\r', &line[col..]).unwrap_or(line.len() - col);
+                self.enter_line(pos);
+                self.pos = start + len;
+                self.token_start = Some(start);
+                self.at_bol = false;
+                self.comment_newline = true;
+                return LineStart::Token(self.line_token(TokenKind::Comment, start, start + len));
+            }
+            Some(_) => {
+                let col = col as u32;
+                let (top, alttop) = *self.indents.last().expect("indent stack is never empty");
+                if col == top && top == alttop {
+                    None
+                } else if col > top && top == alttop && self.indents.len() < MAX_INDENT {
+                    self.indents.push((col, col));
+                    Some(TokenKind::Indent)
+                } else if col < top {
+                    // The level dedented to must match, tabs and spaces alike.
+                    let Some(level) = self.indents.iter().rposition(|&(c, _)| c <= col) else {
+                        return LineStart::Slow;
+                    };
+                    if self.indents[level] != (col, col) {
+                        return LineStart::Slow;
+                    }
+                    let dedents = self.indents.len() - 1 - level;
+                    self.indents.truncate(level + 1);
+                    // The first DEDENT is returned here, the others by the slow path.
+                    self.pending_indents = 1 - dedents as i32;
+                    self.fast_ok = self.pending_indents == 0;
+                    Some(TokenKind::Dedent)
+                } else {
+                    return LineStart::Slow;
+                }
+            }
+        };
         self.enter_line(pos);
-        self.token_start = Some(pos + col);
-        self.pos = pos + col;
+        self.token_start = Some(start);
+        self.pos = start;
         self.at_bol = false;
-        LineStart::Entered
+        match kind {
+            None => LineStart::Entered,
+            Some(TokenKind::Indent) => {
+                LineStart::Token(self.line_token(TokenKind::Indent, pos, start))
+            }
+            Some(kind) => LineStart::Token(self.line_token(kind, start, start)),
+        }
+    }
+
+    /// A token on the current line.
+    #[inline]
+    fn line_token(&self, kind: TokenKind, start: usize, end: usize) -> Token {
+        let line = self.lineno;
+        Token {
+            kind,
+            start: start as u32,
+            end: end as u32,
+            start_pos: Position {
+                line,
+                col: (start - self.line_start) as u32,
+            },
+            end_pos: Position {
+                line,
+                col: (end - self.line_start) as u32,
+            },
+        }
     }
 
     /// Starts the line at `pos` (what `next_line` does when the last one is used up).
