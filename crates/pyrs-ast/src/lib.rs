@@ -50,8 +50,9 @@
 //!
 //! # What it does not do
 //! No parsing, no validation of trees (a hand-built tree may hold a `Store` where Python
-//! would not), no constant folding. It depends on no other pyrs crate and on nothing outside
-//! the standard library.
+//! would not), no constant folding. Its one dependency is pyrs-tokenizer, the first stage, for
+//! the Unicode facts both need (`str.isprintable`) and the `repr()` of a `str`: one table and
+//! one implementation serve the whole pipeline.
 
 mod constant;
 mod dump;

@@ -15,69 +15,10 @@
 //! assert_eq!(repr::complex_repr(1.0, -2.0), "(1-2j)");
 //! ```
 
-mod nonprintable;
-
-use nonprintable::NON_PRINTABLE;
-
-/// Python's `str.isprintable()` for one code point: false for the general categories Cc,
-/// Cf, Cs, Co, Cn, Zl, Zp and Zs except the space, which `repr(str)` escapes.
-pub fn is_printable(cp: u32) -> bool {
-    if (0x20..0x7F).contains(&cp) {
-        return true;
-    }
-    // The last range that starts at or before `cp` is the only one that can hold it.
-    let after = NON_PRINTABLE.partition_point(|&(start, _)| start <= cp);
-    after == 0 || NON_PRINTABLE[after - 1].1 < cp
-}
-
-/// `repr(s)` of a Python string.
-pub fn str_repr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    push_str_repr(&mut out, s.chars().map(u32::from));
-    out
-}
-
-const HEX: &[u8; 16] = b"0123456789abcdef";
-
-fn push_hex(out: &mut String, prefix: &str, value: u32, digits: u32) {
-    out.push_str(prefix);
-    for shift in (0..digits).rev() {
-        out.push(char::from(HEX[((value >> (4 * shift)) & 0xF) as usize]));
-    }
-}
-
-/// Appends `repr()` of the string made of `code_points` (which may include lone
-/// surrogates) to `out`.
-///
-/// The rules of CPython's `unicode_repr`: single quotes, unless the text holds a `'` and no
-/// `"`; a backslash before `\` and before the chosen quote; `\t`, `\n`, `\r`; `\xhh` for other
-/// code points below U+0020 and U+007F; non-printable code points (see [`is_printable`]) as
-/// `\xhh`, `\uhhhh` or `\Uhhhhhhhh` by size; the rest as they are.
-pub fn push_str_repr(out: &mut String, code_points: impl Iterator<Item = u32> + Clone) {
-    let (mut single, mut double) = (false, false);
-    for cp in code_points.clone() {
-        single |= cp == u32::from('\'');
-        double |= cp == u32::from('"');
-    }
-    let quote = if single && !double { '"' } else { '\'' };
-    out.push(quote);
-    for cp in code_points {
-        match char::from_u32(cp) {
-            Some(c) if c == quote || c == '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            Some('\t') => out.push_str("\\t"),
-            Some('\n') => out.push_str("\\n"),
-            Some('\r') => out.push_str("\\r"),
-            Some(c) if is_printable(cp) => out.push(c),
-            _ if cp < 0x100 => push_hex(out, "\\x", cp, 2),
-            _ if cp < 0x10000 => push_hex(out, "\\u", cp, 4),
-            _ => push_hex(out, "\\U", cp, 8),
-        }
-    }
-    out.push(quote);
-}
+pub use pyrs_tokenizer::repr::{push_str_repr, str_repr};
+/// Python's `str.isprintable()` for one code point (lone surrogates included); the table is the
+/// tokenizer's, generated from CPython's Unicode database.
+pub use pyrs_tokenizer::unicode::is_printable_code_point as is_printable;
 
 /// `repr(b)` of a Python `bytes` value.
 pub fn bytes_repr(bytes: &[u8]) -> String {
@@ -105,7 +46,12 @@ pub fn push_bytes_repr(out: &mut String, bytes: &[u8]) {
                 out.push(char::from(b));
             }
             0x20..=0x7E => out.push(char::from(b)),
-            _ => push_hex(out, "\\x", u32::from(b), 2),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\x");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 0xF)]));
+            }
         }
     }
     out.push(char::from(quote));
@@ -214,28 +160,5 @@ fn push_float(out: &mut String, x: f64, add_dot_0: bool, sign: bool) {
         out.push_str(&digits[..decpt as usize]);
         out.push('.');
         out.push_str(&digits[decpt as usize..]);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_table_is_sorted_disjoint_and_merged() {
-        for pair in NON_PRINTABLE.windows(2) {
-            let ((_, end), (next, _)) = (pair[0], pair[1]);
-            assert!(
-                end + 1 < next,
-                "ranges {:x?} and {:x?} touch or overlap",
-                pair[0],
-                pair[1]
-            );
-        }
-        for &(start, end) in NON_PRINTABLE {
-            assert!(start <= end && end <= 0x10FFFF);
-        }
-        assert!(!is_printable(0xD800) && !is_printable(0x10FFFF) && !is_printable(0x7F));
-        assert!(is_printable(u32::from(' ')) && is_printable(u32::from('é')));
     }
 }

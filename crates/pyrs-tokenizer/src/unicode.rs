@@ -5,8 +5,7 @@ use crate::unicode_tables::{NON_PRINTABLE, XID_CONTINUE, XID_START};
 use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
-fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
-    let c = c as u32;
+fn in_ranges(ranges: &[(u32, u32)], c: u32) -> bool {
     ranges
         .binary_search_by(|&(lo, hi)| {
             if hi < c {
@@ -28,10 +27,15 @@ fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
 /// assert!(!pyrs_tokenizer::unicode::is_printable('\u{a0}'));
 /// ```
 pub fn is_printable(c: char) -> bool {
-    if c.is_ascii() {
-        return (' '..='~').contains(&c);
+    is_printable_code_point(u32::from(c))
+}
+
+/// [`is_printable`] for any code point, lone surrogates included (they are not printable).
+pub fn is_printable_code_point(cp: u32) -> bool {
+    if cp < 0x80 {
+        return (0x20..0x7F).contains(&cp);
     }
-    !in_ranges(NON_PRINTABLE, c)
+    !in_ranges(NON_PRINTABLE, cp)
 }
 
 /// Whether `c` may start an identifier (`_` or XID_Start).
@@ -39,7 +43,7 @@ pub fn is_xid_start(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic() || c == '_';
     }
-    in_ranges(XID_START, c)
+    in_ranges(XID_START, u32::from(c))
 }
 
 /// Whether `c` may continue an identifier (XID_Continue).
@@ -47,7 +51,7 @@ pub fn is_xid_continue(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }
-    in_ranges(XID_CONTINUE, c)
+    in_ranges(XID_CONTINUE, u32::from(c))
 }
 
 /// `str.isidentifier()`: a non-empty string whose first character is XID_Start or `_` and whose
@@ -85,6 +89,23 @@ mod tests {
         assert!(!is_printable('\u{3000}')); // ideographic space, Zs
         assert!(is_printable('€'));
         assert!(!is_printable('\u{e000}')); // private use
+        assert!(!is_printable_code_point(0xD800)); // a lone surrogate
+        assert!(!is_printable_code_point(0x10FFFF));
+    }
+
+    #[test]
+    fn tables_are_sorted_disjoint_and_merged() {
+        for table in [NON_PRINTABLE, XID_START, XID_CONTINUE] {
+            for pair in table.windows(2) {
+                assert!(
+                    pair[0].1 + 1 < pair[1].0,
+                    "{:x?} and {:x?} touch",
+                    pair[0],
+                    pair[1]
+                );
+            }
+            assert!(table.iter().all(|&(lo, hi)| lo <= hi && hi <= 0x10FFFF));
+        }
     }
 
     #[test]
