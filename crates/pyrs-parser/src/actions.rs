@@ -1,0 +1,1462 @@
+//! What the grammar's actions call to build nodes (CPython's Parser/action_helpers.c): targets
+//! and their contexts, calls, parameters, comprehensions, and the depth limits that keep every
+//! tree shallow enough to walk.
+
+use pyrs_ast::*;
+
+use lalrpop_util::ParseError;
+
+use crate::error::{Error, ErrorKind, PResult, Span};
+use crate::token::Pos;
+
+/// A node location from the grammar's `@L` and `@R`.
+#[inline]
+pub(crate) fn loc(l: Pos, r: Pos) -> Location {
+    Location::new(l.line, l.col, r.line, r.col)
+}
+
+/// The start of a location as a grammar position (offset unknown).
+#[inline]
+pub(crate) fn start_of(loc: &Location) -> Pos {
+    Pos {
+        off: u32::MAX,
+        line: loc.lineno,
+        col: loc.col_offset,
+    }
+}
+
+/// The end of a location as a grammar position (offset unknown).
+#[inline]
+pub(crate) fn end_of(loc: &Location) -> Pos {
+    Pos {
+        off: u32::MAX,
+        line: loc.end_lineno,
+        col: loc.end_col_offset,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Depth
+// ---------------------------------------------------------------------------------------------
+
+/// The deepest expression tree accepted. CPython builds its `ast` objects recursively and
+/// refuses a tree deeper than its C recursion limit allows ("maximum recursion depth exceeded
+/// during ast construction"); at module level that is an expression 9995 nodes deep.
+pub(crate) const MAX_DEPTH: u32 = 9995;
+
+/// The longest chain of right-recursive constructs accepted (`- - - x`, `not not x`; a lambda
+/// or a `**` counts twice). CPython's parser recurses once per level there and stops at 6000
+/// levels of its own stack, ~31 of which a statement uses before reaching the chain.
+pub(crate) const MAX_RIGHT_CHAIN: u32 = 5968;
+
+/// An expression with the two measures that bound recursion over it: `d`, the depth of its
+/// tree, and `r`, the length of the right-recursive chain it ends.
+#[derive(Debug)]
+pub(crate) struct Ex {
+    pub(crate) e: Expr,
+    pub(crate) d: u32,
+    pub(crate) r: u32,
+}
+
+impl Ex {
+    #[inline]
+    pub(crate) fn leaf(e: Expr) -> Ex {
+        Ex { e, d: 1, r: 0 }
+    }
+
+    pub(crate) fn loc(&self) -> Location {
+        self.e.loc()
+    }
+}
+
+/// A list of expressions and the depth of the deepest.
+#[derive(Debug, Default)]
+pub(crate) struct Exprs {
+    pub(crate) v: Vec<Expr>,
+    pub(crate) d: u32,
+}
+
+impl Exprs {
+    pub(crate) fn one(e: Ex) -> Exprs {
+        Exprs {
+            v: vec![e.e],
+            d: e.d,
+        }
+    }
+
+    pub(crate) fn push(&mut self, e: Ex) {
+        self.d = self.d.max(e.d);
+        self.v.push(e.e);
+    }
+}
+
+fn too_deep() -> Box<Error> {
+    Box::new(Error {
+        kind: ErrorKind::RecursionError,
+        msg: "maximum recursion depth exceeded during ast construction".into(),
+        span: Span::None,
+    })
+}
+
+fn too_complex() -> Box<Error> {
+    Box::new(Error {
+        kind: ErrorKind::MemoryError,
+        msg: "Parser stack overflowed - Python source too complex to parse".into(),
+        span: Span::None,
+    })
+}
+
+/// A node whose deepest child has depth `d`.
+#[inline]
+pub(crate) fn node(e: Expr, d: u32) -> PResult<Ex> {
+    if d >= MAX_DEPTH {
+        return Err(too_deep());
+    }
+    Ok(Ex { e, d: d + 1, r: 0 })
+}
+
+/// A right-recursive node: `chain` is the right child's chain, `weight` what this level adds.
+#[inline]
+fn chain_node(e: Expr, d: u32, chain: u32, weight: u32) -> PResult<Ex> {
+    let r = chain + weight;
+    if r > MAX_RIGHT_CHAIN {
+        return Err(too_complex());
+    }
+    let mut ex = node(e, d)?;
+    ex.r = r;
+    Ok(ex)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expressions
+// ---------------------------------------------------------------------------------------------
+
+pub(crate) fn name(id: Identifier, ctx: ExprContext, l: Pos, r: Pos) -> Ex {
+    Ex::leaf(Expr::from(ExprName {
+        id,
+        ctx,
+        loc: loc(l, r),
+    }))
+}
+
+pub(crate) fn constant(value: Constant, l: Pos, r: Pos) -> Ex {
+    Ex::leaf(Expr::from(ExprConstant {
+        value,
+        kind: None,
+        loc: loc(l, r),
+    }))
+}
+
+pub(crate) fn bin(left: Ex, op: Operator, right: Ex, l: Pos, r: Pos) -> PResult<Ex> {
+    let d = left.d.max(right.d);
+    let e = Expr::from(ExprBinOp {
+        left: left.e,
+        op,
+        right: right.e,
+        loc: loc(l, r),
+    });
+    if op == Operator::Pow {
+        chain_node(e, d, right.r, 2)
+    } else {
+        node(e, d)
+    }
+}
+
+pub(crate) fn unary(op: UnaryOp, operand: Ex, l: Pos, r: Pos) -> PResult<Ex> {
+    let (d, chain) = (operand.d, operand.r);
+    chain_node(
+        Expr::from(ExprUnaryOp {
+            op,
+            operand: operand.e,
+            loc: loc(l, r),
+        }),
+        d,
+        chain,
+        1,
+    )
+}
+
+pub(crate) fn bool_op(op: BoolOp, first: Ex, rest: Vec<Ex>, l: Pos, r: Pos) -> PResult<Ex> {
+    let mut values = Exprs::one(first);
+    for e in rest {
+        values.push(e);
+    }
+    node(
+        Expr::from(ExprBoolOp {
+            op,
+            values: values.v,
+            loc: loc(l, r),
+        }),
+        values.d,
+    )
+}
+
+pub(crate) fn compare(left: Ex, rest: Vec<(CmpOp, Ex)>, l: Pos, r: Pos) -> PResult<Ex> {
+    let mut d = left.d;
+    let mut ops = Vec::with_capacity(rest.len());
+    let mut comparators = Vec::with_capacity(rest.len());
+    for (op, e) in rest {
+        d = d.max(e.d);
+        ops.push(op);
+        comparators.push(e.e);
+    }
+    node(
+        Expr::from(ExprCompare {
+            left: left.e,
+            ops,
+            comparators,
+            loc: loc(l, r),
+        }),
+        d,
+    )
+}
+
+pub(crate) fn if_exp(body: Ex, test: Ex, orelse: Ex, l: Pos, r: Pos) -> PResult<Ex> {
+    let d = body.d.max(test.d).max(orelse.d);
+    let chain = orelse.r;
+    chain_node(
+        Expr::from(ExprIfExp {
+            test: test.e,
+            body: body.e,
+            orelse: orelse.e,
+            loc: loc(l, r),
+        }),
+        d,
+        chain,
+        1,
+    )
+}
+
+pub(crate) fn lambda(args: Option<(Arguments, u32)>, body: Ex, l: Pos, r: Pos) -> PResult<Ex> {
+    let (args, ad) = args.unwrap_or_else(|| (empty_arguments(), 0));
+    let d = ad.max(body.d);
+    let chain = body.r;
+    chain_node(
+        Expr::from(ExprLambda {
+            args,
+            body: body.e,
+            loc: loc(l, r),
+        }),
+        d,
+        chain,
+        2,
+    )
+}
+
+pub(crate) fn await_(value: Ex, l: Pos, r: Pos) -> PResult<Ex> {
+    let (d, chain) = (value.d, value.r);
+    chain_node(
+        Expr::from(ExprAwait {
+            value: value.e,
+            loc: loc(l, r),
+        }),
+        d,
+        chain,
+        1,
+    )
+}
+
+pub(crate) fn attribute(value: Ex, attr: Identifier, l: Pos, r: Pos) -> PResult<Ex> {
+    node(
+        Expr::from(ExprAttribute {
+            value: value.e,
+            attr,
+            ctx: ExprContext::Load,
+            loc: loc(l, r),
+        }),
+        value.d,
+    )
+}
+
+pub(crate) fn subscript(value: Ex, slice: Ex, l: Pos, r: Pos) -> PResult<Ex> {
+    let d = value.d.max(slice.d);
+    node(
+        Expr::from(ExprSubscript {
+            value: value.e,
+            slice: slice.e,
+            ctx: ExprContext::Load,
+            loc: loc(l, r),
+        }),
+        d,
+    )
+}
+
+pub(crate) fn starred(value: Ex, l: Pos, r: Pos) -> PResult<Ex> {
+    node(
+        Expr::from(ExprStarred {
+            value: value.e,
+            ctx: ExprContext::Load,
+            loc: loc(l, r),
+        }),
+        value.d,
+    )
+}
+
+pub(crate) fn named_expr(target: Ex, value: Ex, l: Pos, r: Pos) -> PResult<Ex> {
+    let d = target.d.max(value.d);
+    let target = match target.e {
+        Expr::Name(mut n) => {
+            n.ctx = ExprContext::Store;
+            Expr::Name(n)
+        }
+        other => {
+            let at = other.loc();
+            return Err(Error::at(
+                start_of(&at),
+                end_of(&at),
+                format!(
+                    "cannot use assignment expressions with {}",
+                    expr_name(&other)
+                ),
+            ));
+        }
+    };
+    node(
+        Expr::from(ExprNamedExpr {
+            target,
+            value: value.e,
+            loc: loc(l, r),
+        }),
+        d,
+    )
+}
+
+pub(crate) fn yield_(value: Option<Ex>, l: Pos, r: Pos) -> PResult<Ex> {
+    let d = value.as_ref().map_or(0, |v| v.d);
+    node(
+        Expr::from(ExprYield {
+            value: value.map(|v| v.e),
+            loc: loc(l, r),
+        }),
+        d,
+    )
+}
+
+pub(crate) fn yield_from(value: Ex, l: Pos, r: Pos) -> PResult<Ex> {
+    node(
+        Expr::from(ExprYieldFrom {
+            value: value.e,
+            loc: loc(l, r),
+        }),
+        value.d,
+    )
+}
+
+pub(crate) fn tuple(elts: Exprs, l: Pos, r: Pos) -> PResult<Ex> {
+    node(
+        Expr::from(ExprTuple {
+            elts: elts.v,
+            ctx: ExprContext::Load,
+            loc: loc(l, r),
+        }),
+        elts.d,
+    )
+}
+
+pub(crate) fn list(elts: Exprs, l: Pos, r: Pos) -> PResult<Ex> {
+    node(
+        Expr::from(ExprList {
+            elts: elts.v,
+            ctx: ExprContext::Load,
+            loc: loc(l, r),
+        }),
+        elts.d,
+    )
+}
+
+pub(crate) fn set(elts: Exprs, l: Pos, r: Pos) -> PResult<Ex> {
+    node(
+        Expr::from(ExprSet {
+            elts: elts.v,
+            loc: loc(l, r),
+        }),
+        elts.d,
+    )
+}
+
+/// One entry of a dict display: `key: value`, or `**value` (no key).
+pub(crate) type DictItem = (Option<Ex>, Ex);
+
+pub(crate) fn dict(items: Vec<DictItem>, l: Pos, r: Pos) -> PResult<Ex> {
+    let mut d = 0;
+    let mut keys = Vec::with_capacity(items.len());
+    let mut values = Vec::with_capacity(items.len());
+    for (k, v) in items {
+        if let Some(k) = &k {
+            d = d.max(k.d);
+        }
+        d = d.max(v.d);
+        keys.push(k.map(|k| k.e));
+        values.push(v.e);
+    }
+    node(
+        Expr::from(ExprDict {
+            keys,
+            values,
+            loc: loc(l, r),
+        }),
+        d,
+    )
+}
+
+/// The `for ... in ... if ...` clauses of a comprehension, with the depth of the deepest part.
+pub(crate) type Comps = (Vec<Comprehension>, u32);
+
+pub(crate) fn comprehension(
+    is_async: bool,
+    target: Ex,
+    iter: Ex,
+    ifs: Vec<Ex>,
+) -> PResult<(Comprehension, u32)> {
+    let mut d = target.d.max(iter.d);
+    let target = set_context(target.e, ExprContext::Store, TargetKind::For)?;
+    let ifs = ifs
+        .into_iter()
+        .map(|e| {
+            d = d.max(e.d);
+            e.e
+        })
+        .collect();
+    Ok((
+        Comprehension {
+            target,
+            iter: iter.e,
+            ifs,
+            is_async: i32::from(is_async),
+        },
+        d,
+    ))
+}
+
+/// Which comprehension a `for` clause list makes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CompKind {
+    List,
+    Set,
+    Gen,
+}
+
+pub(crate) fn comp(kind: CompKind, elt: Ex, gens: Comps, l: Pos, r: Pos) -> PResult<Ex> {
+    if let Expr::Starred(s) = &elt.e {
+        return Err(Error::at(
+            start_of(&s.loc),
+            end_of(&s.loc),
+            "iterable unpacking cannot be used in comprehension",
+        ));
+    }
+    let d = elt.d.max(gens.1);
+    let loc = loc(l, r);
+    let e = match kind {
+        CompKind::List => Expr::from(ExprListComp {
+            elt: elt.e,
+            generators: gens.0,
+            loc,
+        }),
+        CompKind::Set => Expr::from(ExprSetComp {
+            elt: elt.e,
+            generators: gens.0,
+            loc,
+        }),
+        CompKind::Gen => Expr::from(ExprGeneratorExp {
+            elt: elt.e,
+            generators: gens.0,
+            loc,
+        }),
+    };
+    node(e, d)
+}
+
+pub(crate) fn dict_comp(key: Ex, value: Ex, gens: Comps, l: Pos, r: Pos) -> PResult<Ex> {
+    let d = key.d.max(value.d).max(gens.1);
+    node(
+        Expr::from(ExprDictComp {
+            key: key.e,
+            value: value.e,
+            generators: gens.0,
+            loc: loc(l, r),
+        }),
+        d,
+    )
+}
+
+/// `( ... )` holding a comma-separated list: a tuple, or the one parenthesised expression.
+pub(crate) fn paren_group(items: Exprs, comma: bool, l: Pos, r: Pos) -> PResult<Ex> {
+    if !comma && items.v.len() == 1 {
+        let d = items.d;
+        let e = items.v.into_iter().next().expect("one item");
+        if let Expr::Starred(s) = &e {
+            return Err(Error::at(
+                start_of(&s.loc),
+                end_of(&s.loc),
+                "cannot use starred expression here",
+            ));
+        }
+        return Ok(Ex { e, d, r: 0 });
+    }
+    tuple(items, l, r)
+}
+
+/// A subscript's contents: one slice or expression, or a tuple of them.
+pub(crate) fn subscript_slice(items: Exprs, comma: bool, l: Pos, r: Pos) -> PResult<Ex> {
+    if !comma && items.v.len() == 1 && !matches!(items.v[0], Expr::Starred(_)) {
+        let d = items.d;
+        let e = items.v.into_iter().next().expect("one item");
+        return Ok(Ex { e, d, r: 0 });
+    }
+    tuple(items, l, r)
+}
+
+pub(crate) fn slice(
+    lower: Option<Ex>,
+    upper: Option<Ex>,
+    step: Option<Ex>,
+    l: Pos,
+    r: Pos,
+) -> PResult<Ex> {
+    let d = [&lower, &upper, &step]
+        .iter()
+        .filter_map(|e| e.as_ref().map(|e| e.d))
+        .max()
+        .unwrap_or(0);
+    node(
+        Expr::from(ExprSlice {
+            lower: lower.map(|e| e.e),
+            upper: upper.map(|e| e.e),
+            step: step.map(|e| e.e),
+            loc: loc(l, r),
+        }),
+        d,
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calls
+// ---------------------------------------------------------------------------------------------
+
+/// One argument of a call (or of a class's bases) as the grammar reads it.
+#[derive(Debug)]
+pub(crate) enum ArgItem {
+    /// `x`, `x := 1`.
+    Positional(Ex),
+    /// `x for x in y` without its own parentheses.
+    Genexp(Ex),
+    /// `*x`.
+    Starred(Ex),
+    /// `name=value`.
+    Keyword(Identifier, Ex, Pos, Pos),
+    /// `**x`.
+    DoubleStar(Ex, Pos, Pos),
+}
+
+/// The arguments of a call: positional ones, keywords, and the depth of the deepest.
+#[derive(Default)]
+pub(crate) struct CallArgs {
+    pub(crate) args: Vec<Expr>,
+    pub(crate) keywords: Vec<Keyword>,
+    pub(crate) d: u32,
+}
+
+/// Sorts call arguments into positional and keyword ones, with CPython's errors for a
+/// positional argument after a keyword and for an unparenthesised generator among others.
+pub(crate) fn call_args(items: Vec<ArgItem>, trailing_comma: bool, lpar: Pos, rpar: Pos) -> PResult<CallArgs> {
+    let mut out = CallArgs::default();
+    let n = items.len();
+    let mut seen_keyword = false;
+    let mut seen_double_star = false;
+    for item in items {
+        match item {
+            ArgItem::Positional(e) | ArgItem::Starred(e) | ArgItem::Genexp(e) => {
+                let is_star = matches!(e.e, Expr::Starred(_));
+                if let Expr::GeneratorExp(g) = &e.e {
+                    let unparenthesised = g.loc.col_offset != 0 || true;
+                    let _ = unparenthesised;
+                }
+                if seen_double_star && is_star {
+                    let at = e.loc();
+                    return Err(Error::at(
+                        start_of(&at),
+                        end_of(&at),
+                        "iterable argument unpacking follows keyword argument unpacking",
+                    ));
+                }
+                if seen_keyword && !is_star {
+                    let at = e.loc();
+                    return Err(Error::at(
+                        start_of(&at),
+                        end_of(&at),
+                        if seen_double_star {
+                            "positional argument follows keyword argument unpacking"
+                        } else {
+                            "positional argument follows keyword argument"
+                        },
+                    ));
+                }
+                out.d = out.d.max(e.d);
+                out.args.push(e.e);
+            }
+            ArgItem::Keyword(name, value, l, r) => {
+                seen_keyword = true;
+                out.d = out.d.max(value.d);
+                out.keywords.push(Keyword {
+                    arg: Some(name),
+                    value: value.e,
+                    loc: loc(l, r),
+                });
+            }
+            ArgItem::DoubleStar(value, l, r) => {
+                seen_keyword = true;
+                seen_double_star = true;
+                out.d = out.d.max(value.d);
+                out.keywords.push(Keyword {
+                    arg: None,
+                    value: value.e,
+                    loc: loc(l, r),
+                });
+            }
+        }
+    }
+    let _ = (n, trailing_comma, lpar, rpar);
+    Ok(out)
+}
+
+pub(crate) fn call(func: Ex, args: CallArgs, l: Pos, r: Pos) -> PResult<Ex> {
+    let d = func.d.max(args.d);
+    node(
+        Expr::from(ExprCall {
+            func: func.e,
+            args: args.args,
+            keywords: args.keywords,
+            loc: loc(l, r),
+        }),
+        d,
+    )
+}
+
+/// Checks where an unparenthesised generator expression stands among call arguments: it
+/// must be the only argument (no trailing comma either), and then takes the call's
+/// parentheses as its own location.
+pub(crate) fn check_genexps(items: &mut [ArgItem], trailing_comma: bool, lpar: Pos, rpar: Pos) -> PResult<()> {
+    let n = items.len();
+    for (i, item) in items.iter_mut().enumerate() {
+        if let ArgItem::Genexp(g) = item {
+            if n == 1 && !trailing_comma {
+                if let Expr::GeneratorExp(ge) = &mut g.e {
+                    ge.loc = loc(lpar, rpar);
+                }
+            } else {
+                let at = g.loc();
+                let _ = i;
+                return Err(Error::at(
+                    start_of(&at),
+                    end_of(&at),
+                    "Generator expression must be parenthesized",
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn keyword_arg(key: Ex, value: Ex, l: Pos, r: Pos, eq: Pos) -> PResult<ArgItem> {
+    match key.e {
+        Expr::Name(n) if n.loc.col_offset == l.col && n.loc.lineno == l.line => {
+            Ok(ArgItem::Keyword(n.id, value, l, r))
+        }
+        Expr::Constant(c)
+            if matches!(c.value, Constant::None | Constant::Bool(_))
+                && c.loc.col_offset == l.col
+                && c.loc.lineno == l.line =>
+        {
+            let word = match c.value {
+                Constant::None => "None",
+                Constant::Bool(true) => "True",
+                _ => "False",
+            };
+            Err(Error::at(l, end_after(eq), format!("cannot assign to {word}")))
+        }
+        _ => Err(Error::at(
+            l,
+            end_after(eq),
+            "expression cannot contain assignment, perhaps you meant \"==\"?",
+        )),
+    }
+}
+
+/// The position just after a one-character token starting at `p`.
+pub(crate) fn end_after(p: Pos) -> Pos {
+    Pos {
+        off: p.off.wrapping_add(1),
+        line: p.line,
+        col: p.col + 1,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets
+// ---------------------------------------------------------------------------------------------
+
+/// Where a target stands, which decides CPython's wording when it is not a valid one.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum TargetKind {
+    /// `x = ...`, `with ... as x`.
+    Assign,
+    /// `for x in ...` and comprehensions.
+    For,
+    /// `del x`.
+    Del,
+}
+
+/// CPython's name for the kind of an expression in error messages (`_PyPegen_get_expr_name`).
+pub(crate) fn expr_name(e: &Expr) -> &'static str {
+    match e {
+        Expr::Attribute(_) => "attribute",
+        Expr::Subscript(_) => "subscript",
+        Expr::Starred(_) => "starred",
+        Expr::Name(_) => "name",
+        Expr::List(_) => "list",
+        Expr::Tuple(_) => "tuple",
+        Expr::Lambda(_) => "lambda",
+        Expr::Call(_) => "function call",
+        Expr::BoolOp(_) | Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
+        Expr::GeneratorExp(_) => "generator expression",
+        Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
+        Expr::Await(_) => "await expression",
+        Expr::ListComp(_) => "list comprehension",
+        Expr::SetComp(_) => "set comprehension",
+        Expr::DictComp(_) => "dict comprehension",
+        Expr::Dict(_) => "dict literal",
+        Expr::Set(_) => "set display",
+        Expr::JoinedStr(_) | Expr::FormattedValue(_) => "f-string expression",
+        Expr::Constant(c) => match c.value {
+            Constant::None => "None",
+            Constant::Bool(true) => "True",
+            Constant::Bool(false) => "False",
+            Constant::Ellipsis => "ellipsis",
+            _ => "literal",
+        },
+        Expr::Compare(_) => "comparison",
+        Expr::IfExp(_) => "conditional expression",
+        Expr::NamedExpr(_) => "named expression",
+        Expr::Slice(_) => "slice",
+    }
+}
+
+/// The first part of `e` that cannot be a target (CPython's `_PyPegen_get_invalid_target`).
+pub(crate) fn invalid_target(e: &Expr, kind: TargetKind) -> Option<&Expr> {
+    match e {
+        Expr::List(l) => l.elts.iter().find_map(|e| invalid_target(e, kind)),
+        Expr::Tuple(t) => t.elts.iter().find_map(|e| invalid_target(e, kind)),
+        Expr::Starred(s) => {
+            if kind == TargetKind::Del {
+                Some(e)
+            } else {
+                invalid_target(&s.value, kind)
+            }
+        }
+        Expr::Compare(c) => {
+            // `for x in y`: a comparison with `in` is the target and the iterable read together.
+            if kind == TargetKind::For {
+                if c.ops[0] == CmpOp::In {
+                    return invalid_target(&c.left, kind);
+                }
+                return None;
+            }
+            Some(e)
+        }
+        Expr::Name(_) | Expr::Subscript(_) | Expr::Attribute(_) => None,
+        _ => Some(e),
+    }
+}
+
+fn target_error(e: &Expr, kind: TargetKind) -> Box<Error> {
+    let bad = invalid_target(e, kind).unwrap_or(e);
+    let verb = if kind == TargetKind::Del {
+        "delete"
+    } else {
+        "assign to"
+    };
+    let at = bad.loc();
+    Error::at(
+        start_of(&at),
+        end_of(&at),
+        format!("cannot {verb} {}", expr_name(bad)),
+    )
+}
+
+/// Gives a target expression its context (`Store` or `Del`), all the way down through tuples,
+/// lists and starred items, or says why it cannot be a target.
+pub(crate) fn set_context(e: Expr, ctx: ExprContext, kind: TargetKind) -> PResult<Expr> {
+    Ok(match e {
+        Expr::Name(mut n) => {
+            n.ctx = ctx;
+            Expr::Name(n)
+        }
+        Expr::Attribute(mut a) => {
+            a.ctx = ctx;
+            Expr::Attribute(a)
+        }
+        Expr::Subscript(mut s) => {
+            s.ctx = ctx;
+            Expr::Subscript(s)
+        }
+        Expr::Starred(mut s) if kind != TargetKind::Del => {
+            let value = std::mem::replace(&mut s.value, placeholder());
+            s.value = set_context(value, ctx, kind)?;
+            s.ctx = ctx;
+            Expr::Starred(s)
+        }
+        Expr::Tuple(mut t) => {
+            if invalid_target(&Expr::Tuple(t.clone()), kind).is_some() {
+                return Err(target_error(&Expr::Tuple(t), kind));
+            }
+            let elts = std::mem::take(&mut t.elts);
+            t.elts = elts
+                .into_iter()
+                .map(|e| set_context(e, ctx, kind))
+                .collect::<PResult<_>>()?;
+            t.ctx = ctx;
+            Expr::Tuple(t)
+        }
+        Expr::List(mut l) => {
+            if invalid_target(&Expr::List(l.clone()), kind).is_some() {
+                return Err(target_error(&Expr::List(l), kind));
+            }
+            let elts = std::mem::take(&mut l.elts);
+            l.elts = elts
+                .into_iter()
+                .map(|e| set_context(e, ctx, kind))
+                .collect::<PResult<_>>()?;
+            l.ctx = ctx;
+            Expr::List(l)
+        }
+        other => return Err(target_error(&other, kind)),
+    })
+}
+
+/// A cheap expression to stand in while a child is moved out and back.
+fn placeholder() -> Expr {
+    Expr::from(ExprConstant {
+        value: Constant::None,
+        kind: None,
+        loc: Location::default(),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parameters
+// ---------------------------------------------------------------------------------------------
+
+/// One item of a parameter list as the grammar reads it, before the order is checked.
+#[derive(Debug)]
+pub(crate) enum Param {
+    /// `name`, `name: ann`, `name=default`.
+    Plain(Arg, Option<Ex>, u32),
+    /// `*`, `*args`, `*args: ann`; the position of the `*`.
+    Star(Option<(Arg, u32)>, Pos),
+    /// `**kwargs`; the position of the `**`.
+    DoubleStar(Arg, u32, Pos),
+    /// `/`, at its position.
+    Slash(Pos),
+}
+
+pub(crate) fn arg(name: Identifier, annotation: Option<Ex>, l: Pos, r: Pos) -> (Arg, u32) {
+    let d = annotation.as_ref().map_or(0, |a| a.d);
+    (
+        Arg {
+            arg: name,
+            annotation: annotation.map(|a| a.e),
+            type_comment: None,
+            loc: loc(l, r),
+        },
+        d,
+    )
+}
+
+/// Gives the last parameter of `params` the type comment written after it.
+pub(crate) fn attach_type_comment(params: &mut [Param], tc: &str) {
+    let arg = match params.last_mut() {
+        Some(Param::Plain(a, _, _)) => a,
+        Some(Param::Star(Some((a, _)), _)) => a,
+        Some(Param::DoubleStar(a, _, _)) => a,
+        _ => return,
+    };
+    arg.type_comment = Some(tc.into());
+}
+
+fn param_pos(p: &Param) -> (Pos, Pos) {
+    match p {
+        Param::Plain(a, _, _) | Param::Star(Some((a, _)), _) | Param::DoubleStar(a, _, _) => {
+            (start_of(&a.loc), end_of(&a.loc))
+        }
+        Param::Star(None, at) | Param::Slash(at) => (*at, end_after(*at)),
+    }
+}
+
+/// Sorts a parameter list into CPython's `arguments`, with its errors for each order that
+/// Python does not allow.
+pub(crate) fn make_arguments(params: Vec<Param>) -> PResult<(Arguments, u32)> {
+    let mut a = empty_arguments();
+    let mut d = 0;
+    let mut seen_slash = false;
+    let mut seen_star: Option<Pos> = None;
+    let mut bare_star = false;
+    let mut seen_kwarg = false;
+    let mut seen_default = false;
+    let n = params.len();
+    let mut params = params.into_iter().enumerate().peekable();
+    while let Some((i, p)) = params.next() {
+        if seen_kwarg {
+            let (s, e) = param_pos(&p);
+            let (s, e) = match p {
+                Param::DoubleStar(_, _, at) | Param::Star(_, at) => (at, end_after(at)),
+                _ => (s, e),
+            };
+            let e = if let Param::DoubleStar(..) = p {
+                end_after(Pos { col: e.col, ..e })
+            } else {
+                e
+            };
+            let _ = e;
+            return Err(Error::at(s, end_after(s), "arguments cannot follow var-keyword argument"));
+        }
+        match p {
+            Param::Slash(at) => {
+                if seen_slash {
+                    return Err(Error::at(at, end_after(at), "/ may appear only once"));
+                }
+                if seen_star.is_some() {
+                    return Err(Error::at(at, end_after(at), "/ must be ahead of *"));
+                }
+                if i == 0 {
+                    return Err(Error::at(
+                        at,
+                        end_after(at),
+                        "at least one argument must precede /",
+                    ));
+                }
+                seen_slash = true;
+                a.posonlyargs = std::mem::take(&mut a.args);
+            }
+            Param::Plain(arg, default, ad) => {
+                d = d.max(ad);
+                if seen_star.is_some() {
+                    if let Some(def) = &default {
+                        d = d.max(def.d);
+                    }
+                    a.kwonlyargs.push(arg);
+                    a.kw_defaults.push(default.map(|e| e.e));
+                } else {
+                    match default {
+                        Some(def) => {
+                            seen_default = true;
+                            d = d.max(def.d);
+                            a.defaults.push(def.e);
+                        }
+                        None if seen_default => {
+                            return Err(Error::at(
+                                start_of(&arg.loc),
+                                end_of(&arg.loc),
+                                "parameter without a default follows parameter with a default",
+                            ));
+                        }
+                        None => {}
+                    }
+                    a.args.push(arg);
+                }
+            }
+            Param::Star(vararg, at) => {
+                if seen_star.is_some() {
+                    return Err(Error::at(at, end_after(at), "* argument may appear only once"));
+                }
+                seen_star = Some(at);
+                bare_star = vararg.is_none();
+                if bare_star {
+                    let next_is_named = matches!(params.peek(), Some((_, Param::Plain(..))));
+                    if !next_is_named {
+                        return Err(Error::at(at, end_after(at), "named arguments must follow bare *"));
+                    }
+                }
+                if let Some((arg, ad)) = vararg {
+                    d = d.max(ad);
+                    a.vararg = Some(arg);
+                }
+            }
+            Param::DoubleStar(arg, ad, _) => {
+                d = d.max(ad);
+                seen_kwarg = true;
+                a.kwarg = Some(arg);
+            }
+        }
+    }
+    let _ = (n, bare_star);
+    Ok((a, d))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements
+// ---------------------------------------------------------------------------------------------
+
+/// The end of a statement list (a block): where its last statement ends.
+pub(crate) fn block_end(body: &[Stmt]) -> Pos {
+    body.last().map_or_else(Pos::default, |s| end_of(&s.loc()))
+}
+
+/// `a = b = value`: every part but the last is a target.
+pub(crate) fn assign(
+    mut parts: Vec<Ex>,
+    type_comment: Option<&str>,
+    l: Pos,
+    r: Pos,
+) -> PResult<Stmt> {
+    let value = parts.pop().expect("an assignment has a value");
+    let mut targets = Vec::with_capacity(parts.len());
+    for t in parts {
+        if let Expr::Yield(_) | Expr::YieldFrom(_) = &t.e {
+            let at = t.loc();
+            return Err(Error::at(
+                start_of(&at),
+                end_of(&at),
+                "assignment to yield expression not possible",
+            ));
+        }
+        targets.push(set_context(t.e, ExprContext::Store, TargetKind::Assign)?);
+    }
+    Ok(Stmt::from(StmtAssign {
+        targets,
+        value: value.e,
+        type_comment: type_comment.map(Into::into),
+        loc: loc(l, r),
+    }))
+}
+
+pub(crate) fn aug_assign(target: Ex, op: Operator, value: Ex, l: Pos, r: Pos) -> PResult<Stmt> {
+    let target = match target.e {
+        e @ (Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_)) => {
+            set_context(e, ExprContext::Store, TargetKind::Assign)?
+        }
+        other => {
+            let at = other.loc();
+            return Err(Error::at(
+                start_of(&at),
+                end_of(&at),
+                format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    expr_name(&other)
+                ),
+            ));
+        }
+    };
+    Ok(Stmt::from(StmtAugAssign {
+        target,
+        op,
+        value: value.e,
+        loc: loc(l, r),
+    }))
+}
+
+pub(crate) fn ann_assign(
+    target: Ex,
+    annotation: Ex,
+    value: Option<Ex>,
+    l: Pos,
+    r: Pos,
+) -> PResult<Stmt> {
+    // A plain name not in parentheses is "simple": it starts where the statement starts.
+    let simple = matches!(&target.e, Expr::Name(n) if n.loc.col_offset == l.col && n.loc.lineno == l.line);
+    let target = match target.e {
+        e @ (Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_)) => {
+            set_context(e, ExprContext::Store, TargetKind::Assign)?
+        }
+        other => {
+            let at = other.loc();
+            let msg = match &other {
+                Expr::Tuple(_) | Expr::List(_) => format!(
+                    "only single target (not {}) can be annotated",
+                    expr_name(&other)
+                ),
+                _ => "illegal target for annotation".to_owned(),
+            };
+            return Err(Error::at(start_of(&at), end_of(&at), msg));
+        }
+    };
+    Ok(Stmt::from(StmtAnnAssign {
+        target,
+        annotation: annotation.e,
+        value: value.map(|v| v.e),
+        simple: i32::from(simple),
+        loc: loc(l, r),
+    }))
+}
+
+/// `del a, b` (each item a target) or `del x` (one target, maybe a parenthesised tuple).
+pub(crate) fn delete(targets: (Exprs, bool), l: Pos, r: Pos) -> PResult<Stmt> {
+    let targets = targets
+        .0
+        .v
+        .into_iter()
+        .map(|e| set_context(e, ExprContext::Del, TargetKind::Del))
+        .collect::<PResult<_>>()?;
+    Ok(Stmt::from(StmtDelete {
+        targets,
+        loc: loc(l, r),
+    }))
+}
+
+/// An `if`/`elif` chain: `elifs` hold each `elif`'s start, test and body.
+pub(crate) fn if_stmt(
+    l: Pos,
+    test: Ex,
+    body: Vec<Stmt>,
+    elifs: Vec<(Pos, Ex, Vec<Stmt>)>,
+    orelse: Option<Vec<Stmt>>,
+) -> Stmt {
+    let mut orelse = orelse.unwrap_or_default();
+    for (el, etest, ebody) in elifs.into_iter().rev() {
+        let end = if orelse.is_empty() {
+            block_end(&ebody)
+        } else {
+            block_end(&orelse)
+        };
+        orelse = vec![Stmt::from(StmtIf {
+            test: etest.e,
+            body: ebody,
+            orelse,
+            loc: loc(el, end),
+        })];
+    }
+    let end = if orelse.is_empty() {
+        block_end(&body)
+    } else {
+        block_end(&orelse)
+    };
+    Stmt::from(StmtIf {
+        test: test.e,
+        body,
+        orelse,
+        loc: loc(l, end),
+    })
+}
+
+/// The end of a statement with a body and an optional `else` block.
+pub(crate) fn end_with_else(body: &[Stmt], orelse: &[Stmt]) -> Pos {
+    if orelse.is_empty() {
+        block_end(body)
+    } else {
+        block_end(orelse)
+    }
+}
+
+/// `try` with its handlers: a `Try`, or a `TryStar` when the handlers are `except*` ones.
+pub(crate) fn try_stmt(
+    l: Pos,
+    body: Vec<Stmt>,
+    handlers: Vec<(bool, Pos, ExceptHandler)>,
+    orelse: Option<Vec<Stmt>>,
+    finalbody: Option<Vec<Stmt>>,
+) -> PResult<Stmt> {
+    let orelse = orelse.unwrap_or_default();
+    let finalbody = finalbody.unwrap_or_default();
+    let r = if !finalbody.is_empty() {
+        block_end(&finalbody)
+    } else if !orelse.is_empty() {
+        block_end(&orelse)
+    } else if let Some((_, _, h)) = handlers.last() {
+        end_of(&h.loc)
+    } else {
+        block_end(&body)
+    };
+    let star = handlers.first().is_some_and(|h| h.0);
+    let mut list = Vec::with_capacity(handlers.len());
+    for (is_star, at, h) in handlers {
+        if is_star != star {
+            return Err(Error::at(
+                at,
+                Pos {
+                    col: at.col + 6,
+                    off: at.off + 6,
+                    ..at
+                },
+                "cannot have both 'except' and 'except*' on the same 'try'",
+            ));
+        }
+        if is_star && h.type_.is_none() {
+            return Err(Error::at(at, end_after(at), "expected one or more exception types"));
+        }
+        list.push(h);
+    }
+    let loc = loc(l, r);
+    Ok(if star {
+        Stmt::from(StmtTryStar {
+            body,
+            handlers: list,
+            orelse,
+            finalbody,
+            loc,
+        })
+    } else {
+        Stmt::from(StmtTry {
+            body,
+            handlers: list,
+            orelse,
+            finalbody,
+            loc,
+        })
+    })
+}
+
+/// The items of a `with` statement, targets given their `Store` context.
+pub(crate) fn with_items(items: Vec<(Ex, Option<Ex>)>) -> PResult<Vec<WithItem>> {
+    items
+        .into_iter()
+        .map(|(e, t)| {
+            Ok(WithItem {
+                context_expr: e.e,
+                optional_vars: match t {
+                    Some(t) => Some(set_context(t.e, ExprContext::Store, TargetKind::Assign)?),
+                    None => None,
+                },
+            })
+        })
+        .collect()
+}
+
+/// A comma-separated list read by `ListOf`: a tuple if written with a comma, else its item.
+pub(crate) fn tuple_or_single(x: (Exprs, bool), l: Pos, r: Pos) -> PResult<Ex> {
+    let (items, comma) = x;
+    if !comma {
+        let d = items.d;
+        let e = items.v.into_iter().next().expect("one item");
+        return Ok(Ex { e, d, r: 0 });
+    }
+    tuple(items, l, r)
+}
+
+/// Turns an action's result into what the generated parser expects.
+#[inline]
+pub(crate) fn u<'a, T>(r: PResult<T>) -> Result<T, ParseError<Pos, crate::token::Tok<'a>, Box<Error>>> {
+    r.map_err(|error| ParseError::User { error })
+}
+
+/// A NAME token's identifier: NFKC-normalised, as PEP 3131 asks.
+#[inline]
+pub(crate) fn identifier(text: &str) -> Identifier {
+    Identifier::from(&*pyrs_tokenizer::unicode::normalize_identifier(text))
+}
+
+/// A NUMBER token's value.
+pub(crate) fn number(text: &str, l: Pos, r: Pos) -> PResult<Ex> {
+    let bytes = text.as_bytes();
+    let value = if let Some(body) = text.strip_suffix(['j', 'J']) {
+        Constant::Complex {
+            real: 0.0,
+            imag: parse_float(body),
+        }
+    } else if matches!(bytes, [b'0', b'x' | b'X' | b'o' | b'O' | b'b' | b'B', ..])
+        || !text.contains(['.', 'e', 'E'])
+    {
+        if !matches!(bytes, [b'0', b'x' | b'X' | b'o' | b'O' | b'b' | b'B', ..]) {
+            let digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
+            if digits > 4300 {
+                return Err(Error::at(
+                    l,
+                    r,
+                    format!(
+                        "Exceeds the limit (4300 digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+                    ),
+                ));
+            }
+        }
+        match Int::from_literal(text) {
+            Some(i) => Constant::Int(i),
+            None => return Err(Error::at(l, r, "invalid syntax")),
+        }
+    } else {
+        Constant::Float(parse_float(text))
+    };
+    Ok(constant(value, l, r))
+}
+
+fn parse_float(text: &str) -> f64 {
+    if text.contains('_') {
+        text.replace('_', "").parse().unwrap_or(f64::NAN)
+    } else {
+        text.parse().unwrap_or(f64::NAN)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patterns
+// ---------------------------------------------------------------------------------------------
+
+pub(crate) fn match_sequence(patterns: Vec<Pattern>, l: Pos, r: Pos) -> Pattern {
+    Pattern::from(PatternMatchSequence {
+        patterns,
+        loc: loc(l, r),
+    })
+}
+
+pub(crate) fn match_star(name: Identifier, l: Pos, r: Pos) -> Pattern {
+    Pattern::from(PatternMatchStar {
+        name: (&*name != "_").then_some(name),
+        loc: loc(l, r),
+    })
+}
+
+pub(crate) fn match_as(pattern: Pattern, name: Identifier, nl: Pos, l: Pos, r: Pos) -> PResult<Pattern> {
+    if &*name == "_" {
+        return Err(Error::at(nl, r, "cannot use '_' as a target"));
+    }
+    Ok(Pattern::from(PatternMatchAs {
+        pattern: Some(pattern),
+        name: Some(name),
+        loc: loc(l, r),
+    }))
+}
+
+/// A literal in a pattern: `None`, `True` and `False` match by identity, the rest by value.
+pub(crate) fn literal_pattern(e: Ex, l: Pos, r: Pos) -> Pattern {
+    match e.e {
+        Expr::Constant(c) if matches!(c.value, Constant::None | Constant::Bool(_)) => {
+            Pattern::from(PatternMatchSingleton {
+                value: c.value,
+                loc: loc(l, r),
+            })
+        }
+        value => Pattern::from(PatternMatchValue {
+            value,
+            loc: loc(l, r),
+        }),
+    }
+}
+
+/// A name in a pattern captures (`_` is the wildcard); a dotted name is a value.
+pub(crate) fn name_pattern(e: Ex, l: Pos, r: Pos) -> Pattern {
+    match e.e {
+        Expr::Name(n) => Pattern::from(PatternMatchAs {
+            pattern: None,
+            name: (&*n.id != "_").then_some(n.id),
+            loc: loc(l, r),
+        }),
+        value => Pattern::from(PatternMatchValue {
+            value,
+            loc: loc(l, r),
+        }),
+    }
+}
+
+pub(crate) fn match_mapping(
+    items: Vec<crate::grammar_support::MapItem>,
+    l: Pos,
+    r: Pos,
+) -> PResult<Pattern> {
+    use crate::grammar_support::MapItem;
+    let mut keys = Vec::new();
+    let mut patterns = Vec::new();
+    let mut rest = None;
+    let n = items.len();
+    for (i, item) in items.into_iter().enumerate() {
+        match item {
+            MapItem::Pair(k, p) => {
+                if let Expr::Name(name) = &k.e {
+                    return Err(Error::at(
+                        start_of(&name.loc),
+                        end_of(&name.loc),
+                        "invalid syntax",
+                    ));
+                }
+                keys.push(k.e);
+                patterns.push(p);
+            }
+            MapItem::Rest(name, rl, rr) => {
+                if i + 1 != n || &*name == "_" {
+                    return Err(Error::at(rl, rr, "invalid syntax"));
+                }
+                rest = Some(name);
+            }
+        }
+    }
+    Ok(Pattern::from(PatternMatchMapping {
+        keys,
+        patterns,
+        rest,
+        loc: loc(l, r),
+    }))
+}
+
+pub(crate) fn match_class(
+    cls: Ex,
+    args: Vec<crate::grammar_support::ClassArg>,
+    l: Pos,
+    r: Pos,
+) -> PResult<Pattern> {
+    use crate::grammar_support::ClassArg;
+    let mut patterns = Vec::new();
+    let mut kwd_attrs = Vec::new();
+    let mut kwd_patterns = Vec::new();
+    for arg in args {
+        match arg {
+            ClassArg::Positional(p) => {
+                if !kwd_attrs.is_empty() {
+                    let at = p.loc();
+                    return Err(Error::at(
+                        start_of(&at),
+                        end_of(&at),
+                        "positional patterns follow keyword patterns",
+                    ));
+                }
+                patterns.push(p);
+            }
+            ClassArg::Keyword(name, p, _, _) => {
+                kwd_attrs.push(name);
+                kwd_patterns.push(p);
+            }
+        }
+    }
+    Ok(Pattern::from(PatternMatchClass {
+        cls: cls.e,
+        patterns,
+        kwd_attrs,
+        kwd_patterns,
+        loc: loc(l, r),
+    }))
+}
+
+/// `1 + 2j` in a pattern: a real number, then an imaginary one.
+pub(crate) fn complex_literal(re: Ex, op: Operator, im: Ex, l: Pos, r: Pos) -> PResult<Ex> {
+    let real_part = match &re.e {
+        Expr::UnaryOp(u) => &u.operand,
+        e => e,
+    };
+    if let Expr::Constant(c) = real_part {
+        if matches!(c.value, Constant::Complex { .. }) {
+            return Err(Error::at(
+                start_of(&c.loc),
+                end_of(&c.loc),
+                "real number required in complex literal",
+            ));
+        }
+    }
+    if let Expr::Constant(c) = &im.e {
+        if !matches!(c.value, Constant::Complex { .. }) {
+            return Err(Error::at(
+                start_of(&c.loc),
+                end_of(&c.loc),
+                "imaginary number required in complex literal",
+            ));
+        }
+    }
+    bin(re, op, im, l, r)
+}
+
+/// The `arguments` of a function without parameters.
+pub(crate) fn empty_arguments() -> Arguments {
+    Arguments {
+        posonlyargs: Vec::new(),
+        args: Vec::new(),
+        vararg: None,
+        kwonlyargs: Vec::new(),
+        kw_defaults: Vec::new(),
+        kwarg: None,
+        defaults: Vec::new(),
+    }
+}

@@ -1,0 +1,388 @@
+//! The lexer adapter between pyrs-tokenizer and the grammar: keywords, the soft keywords
+//! `match`, `case` and `type` decided by lookahead, `# type: ignore` comments set aside, and the
+//! `(` of a parenthesised `with` told apart from an expression's.
+
+use pyrs_tokenizer::{Config, Token, TokenKind, TokenizeError, Tokenizer};
+
+use crate::error::Error;
+use crate::token::{keyword, Pos, Tok};
+
+/// The whole token stream of a source, read before parsing starts.
+///
+/// Reading everything first lets the adapter look ahead as far as it needs (to the end of a
+/// line for `match`, to the closing parenthesis for `with (`), and tells the error reporter
+/// whether a tokenizer error lies further on: CPython reports such an error in preference to
+/// a syntax error found before it.
+#[derive(Debug)]
+pub(crate) struct Tokens<'a> {
+    pub(crate) src: &'a str,
+    /// Every token up to the first error, TYPE_IGNORE comments excepted.
+    pub(crate) toks: Vec<Token>,
+    /// The error that stopped the tokenizer, if any, and whether it happened inside an
+    /// f-string (CPython then lets a syntax error found earlier win).
+    pub(crate) error: Option<(TokenizeError, bool)>,
+    /// `# type: ignore` comments: line and the text after `ignore`.
+    pub(crate) type_ignores: Vec<(u32, &'a str)>,
+}
+
+impl<'a> Tokens<'a> {
+    /// Tokenizes all of `src` in the parser's configuration, with type comments.
+    pub(crate) fn read(src: &'a str) -> Tokens<'a> {
+        let mut tokenizer = Tokenizer::new(
+            src,
+            Config {
+                extra_tokens: false,
+                type_comments: true,
+            },
+        );
+        let mut toks = Vec::with_capacity(src.len() / 4 + 4);
+        let mut type_ignores = Vec::new();
+        let mut error = None;
+        let mut fstring_depth: i32 = 0;
+        for item in &mut tokenizer {
+            match item {
+                Ok(tok) => {
+                    match tok.kind {
+                        TokenKind::TypeIgnore => {
+                            type_ignores.push((tok.start_pos.line, tok.text(src)));
+                            continue;
+                        }
+                        TokenKind::FstringStart => fstring_depth += 1,
+                        TokenKind::FstringEnd => fstring_depth -= 1,
+                        _ => {}
+                    }
+                    toks.push(tok);
+                }
+                Err(err) => {
+                    error = Some((err, fstring_depth > 0));
+                    break;
+                }
+            }
+        }
+        Tokens {
+            src,
+            toks,
+            error,
+            type_ignores,
+        }
+    }
+
+    /// The location of token `i`'s start and end.
+    pub(crate) fn span(&self, i: usize) -> (Pos, Pos) {
+        span(&self.toks[i])
+    }
+}
+
+/// The start and end of a token as grammar locations.
+pub(crate) fn span(t: &Token) -> (Pos, Pos) {
+    (
+        Pos {
+            off: t.start,
+            line: t.start_pos.line,
+            col: t.start_pos.col,
+        },
+        Pos {
+            off: t.end,
+            line: t.end_pos.line,
+            col: t.end_pos.col,
+        },
+    )
+}
+
+/// One spanned token for the generated parser; the error is [`Error::stop`], given where the
+/// tokenizer stopped with an error.
+pub(crate) type Spanned<'a> = Result<(Pos, Tok<'a>, Pos), Box<Error>>;
+
+/// The iterator the generated parser reads: classifies each token of a [`Tokens`].
+pub(crate) struct Lexer<'a, 't> {
+    tokens: &'t Tokens<'a>,
+    /// The synthetic start token, not yet given.
+    start: Option<Tok<'static>>,
+    i: usize,
+    /// The previous token given (`None` at the start).
+    prev: Option<Tok<'a>>,
+    /// Brackets open at this point.
+    depth: u32,
+    /// Indentation level (INDENTs minus DEDENTs so far).
+    indent: u32,
+    /// Indentation levels whose statements are `case` blocks.
+    case_levels: Vec<u32>,
+    /// A `match` header was given; its block is not open yet.
+    match_header: bool,
+    /// The header's NEWLINE was given: the next INDENT opens a block of `case`s.
+    match_newline: bool,
+    /// Index of the `)` closing a `with (` list, when one is open.
+    with_close: Option<usize>,
+    /// Index of the last token given.
+    pub(crate) last: usize,
+}
+
+impl<'a, 't> Lexer<'a, 't> {
+    pub(crate) fn new(tokens: &'t Tokens<'a>, start: Tok<'static>) -> Self {
+        Lexer {
+            tokens,
+            start: Some(start),
+            i: 0,
+            prev: None,
+            depth: 0,
+            indent: 0,
+            case_levels: Vec::new(),
+            match_header: false,
+            match_newline: false,
+            with_close: None,
+            last: 0,
+        }
+    }
+
+    /// True when the token about to be given starts a line's first statement.
+    fn at_line_start(&self) -> bool {
+        matches!(
+            self.prev,
+            None | Some(Tok::Newline | Tok::Indent | Tok::Dedent)
+        )
+    }
+
+    /// True when the token about to be given starts a statement (also after `;` or the `:`
+    /// of a compound statement's header).
+    fn at_statement_start(&self) -> bool {
+        self.at_line_start() || matches!(self.prev, Some(Tok::Semi)) || {
+            matches!(self.prev, Some(Tok::Colon)) && self.depth == 0
+        }
+    }
+
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.tokens.toks.get(i).map(|t| t.kind)
+    }
+
+    fn text(&self, i: usize) -> &'a str {
+        self.tokens.toks[i].text(self.tokens.src)
+    }
+
+    /// `match` at the start of a line is the keyword when its logical line ends with a `:`
+    /// outside brackets: no simple statement can end that way.
+    fn is_match_statement(&self, at: usize) -> bool {
+        if matches!(
+            self.kind(at + 1),
+            Some(TokenKind::Colon | TokenKind::Newline | TokenKind::Equal | TokenKind::Dot)
+        ) {
+            return false;
+        }
+        let mut depth = 0i32;
+        let mut prev = None;
+        for t in self.tokens.toks.iter().skip(at + 1) {
+            match t.kind {
+                TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+                TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth -= 1,
+                TokenKind::Newline if depth <= 0 => return prev == Some(TokenKind::Colon),
+                TokenKind::EndMarker => return false,
+                _ => {}
+            }
+            prev = Some(t.kind);
+        }
+        false
+    }
+
+    /// For a `(` right after `with`: the index of its `)` when the parenthesised form of
+    /// with-items applies (the `)` is followed by `:` and the contents are with-items, not a
+    /// generator, a `yield`, a walrus or a starred element, which only a tuple may hold).
+    fn with_items_close(&self, open: usize) -> Option<usize> {
+        let toks = &self.tokens.toks;
+        let mut depth = 0i32;
+        let mut element_start = true;
+        for (j, t) in toks.iter().enumerate().skip(open) {
+            match t.kind {
+                TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+                TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                    depth -= 1;
+                    if depth == 0 {
+                        if j == open + 1 || self.kind(j + 1) != Some(TokenKind::Colon) {
+                            return None;
+                        }
+                        return Some(j);
+                    }
+                }
+                TokenKind::Newline | TokenKind::EndMarker => return None,
+                _ => {}
+            }
+            if depth == 1 && j > open {
+                match t.kind {
+                    TokenKind::ColonEqual => return None,
+                    TokenKind::Star | TokenKind::DoubleStar if element_start => return None,
+                    TokenKind::Name if matches!(self.text(j), "for" | "yield") => return None,
+                    _ => {}
+                }
+            }
+            element_start = depth == 1 && matches!(t.kind, TokenKind::Lpar | TokenKind::Comma);
+        }
+        None
+    }
+
+    fn classify(&mut self, i: usize) -> Tok<'a> {
+        let t = &self.tokens.toks[i];
+        match t.kind {
+            TokenKind::Name => {
+                let text = t.text(self.tokens.src);
+                if let Some(kw) = keyword(text) {
+                    return kw;
+                }
+                match text {
+                    "match" if self.at_line_start() && self.is_match_statement(i) => {
+                        self.match_header = true;
+                        Tok::Match
+                    }
+                    "case"
+                        if self.at_line_start()
+                            && self.case_levels.last() == Some(&self.indent) =>
+                    {
+                        Tok::Case
+                    }
+                    "type"
+                        if self.at_statement_start()
+                            && self.kind(i + 1) == Some(TokenKind::Name)
+                            && keyword(self.text(i + 1)).is_none() =>
+                    {
+                        Tok::Type
+                    }
+                    _ => Tok::Name(text),
+                }
+            }
+            TokenKind::Number => Tok::Number(t.text(self.tokens.src)),
+            TokenKind::String => Tok::String(t.text(self.tokens.src)),
+            TokenKind::FstringStart => Tok::FStringStart(t.text(self.tokens.src)),
+            TokenKind::FstringMiddle => Tok::FStringMiddle(t.text(self.tokens.src)),
+            TokenKind::FstringEnd => Tok::FStringEnd,
+            TokenKind::TypeComment => Tok::TypeComment(t.text(self.tokens.src)),
+            TokenKind::Newline => Tok::Newline,
+            TokenKind::Indent => Tok::Indent,
+            TokenKind::Dedent => Tok::Dedent,
+            TokenKind::EndMarker => Tok::EndMarker,
+            TokenKind::Lpar => {
+                if self.prev == Some(Tok::With) {
+                    if let Some(close) = self.with_items_close(i) {
+                        self.with_close = Some(close);
+                        return Tok::WithLpar;
+                    }
+                }
+                Tok::Lpar
+            }
+            TokenKind::Rpar => Tok::Rpar,
+            TokenKind::Lsqb => Tok::Lsqb,
+            TokenKind::Rsqb => Tok::Rsqb,
+            TokenKind::Colon => Tok::Colon,
+            TokenKind::Comma => Tok::Comma,
+            TokenKind::Semi => Tok::Semi,
+            TokenKind::Plus => Tok::Plus,
+            TokenKind::Minus => Tok::Minus,
+            TokenKind::Star => Tok::Star,
+            TokenKind::Slash => Tok::Slash,
+            TokenKind::Vbar => Tok::Vbar,
+            TokenKind::Amper => Tok::Amper,
+            TokenKind::Less => Tok::Less,
+            TokenKind::Greater => Tok::Greater,
+            TokenKind::Equal => Tok::Equal,
+            TokenKind::Dot => Tok::Dot,
+            TokenKind::Percent => Tok::Percent,
+            TokenKind::Lbrace => Tok::Lbrace,
+            TokenKind::Rbrace => Tok::Rbrace,
+            TokenKind::EqEqual => Tok::EqEqual,
+            TokenKind::NotEqual => {
+                if t.text(self.tokens.src) == "<>" {
+                    Tok::LessGreater
+                } else {
+                    Tok::NotEqual
+                }
+            }
+            TokenKind::LessEqual => Tok::LessEqual,
+            TokenKind::GreaterEqual => Tok::GreaterEqual,
+            TokenKind::Tilde => Tok::Tilde,
+            TokenKind::Circumflex => Tok::Circumflex,
+            TokenKind::LeftShift => Tok::LeftShift,
+            TokenKind::RightShift => Tok::RightShift,
+            TokenKind::DoubleStar => Tok::DoubleStar,
+            TokenKind::PlusEqual => Tok::PlusEqual,
+            TokenKind::MinEqual => Tok::MinEqual,
+            TokenKind::StarEqual => Tok::StarEqual,
+            TokenKind::SlashEqual => Tok::SlashEqual,
+            TokenKind::PercentEqual => Tok::PercentEqual,
+            TokenKind::AmperEqual => Tok::AmperEqual,
+            TokenKind::VbarEqual => Tok::VbarEqual,
+            TokenKind::CircumflexEqual => Tok::CircumflexEqual,
+            TokenKind::LeftShiftEqual => Tok::LeftShiftEqual,
+            TokenKind::RightShiftEqual => Tok::RightShiftEqual,
+            TokenKind::DoubleStarEqual => Tok::DoubleStarEqual,
+            TokenKind::DoubleSlash => Tok::DoubleSlash,
+            TokenKind::DoubleSlashEqual => Tok::DoubleSlashEqual,
+            TokenKind::At => Tok::At,
+            TokenKind::AtEqual => Tok::AtEqual,
+            TokenKind::Rarrow => Tok::Rarrow,
+            TokenKind::Ellipsis => Tok::Ellipsis,
+            TokenKind::ColonEqual => Tok::ColonEqual,
+            TokenKind::Exclamation => Tok::Exclamation,
+            // Never produced for the parser (OP for unknown characters, the rest filtered).
+            _ => Tok::Op,
+        }
+    }
+
+    /// Updates the bracket, indentation and `case`-block state after giving `tok`.
+    fn track(&mut self, tok: Tok<'a>) {
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => self.depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => self.depth = self.depth.saturating_sub(1),
+            Tok::Indent => {
+                self.indent += 1;
+                if self.match_newline {
+                    self.case_levels.push(self.indent);
+                }
+            }
+            Tok::Dedent => {
+                self.indent = self.indent.saturating_sub(1);
+                while self.case_levels.last().is_some_and(|&l| l > self.indent) {
+                    self.case_levels.pop();
+                }
+            }
+            _ => {}
+        }
+        self.match_newline = false;
+        if self.match_header && tok == Tok::Newline && self.depth == 0 {
+            self.match_header = false;
+            self.match_newline = true;
+        }
+    }
+}
+
+impl<'a> Iterator for Lexer<'a, '_> {
+    type Item = Spanned<'a>;
+
+    fn next(&mut self) -> Option<Spanned<'a>> {
+        if let Some(start) = self.start.take() {
+            return Some(Ok((Pos::default(), start, Pos::default())));
+        }
+        let i = self.i;
+        if i >= self.tokens.toks.len() {
+            // The tokenizer stopped with an error here (or the stream is over).
+            return if self.tokens.error.is_some() {
+                self.i += 1;
+                if i == self.tokens.toks.len() {
+                    self.last = i;
+                    Some(Err(Error::stop()))
+                } else {
+                    None
+                }
+            } else {
+                None
+            };
+        }
+        self.i += 1;
+        self.last = i;
+        let tok = if self.with_close == Some(i) {
+            self.with_close = None;
+            Tok::Rpar
+        } else {
+            self.classify(i)
+        };
+        self.track(tok);
+        self.prev = Some(tok);
+        let (l, r) = self.tokens.span(i);
+        Some(Ok((l, tok, r)))
+    }
+}

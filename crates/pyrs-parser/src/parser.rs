@@ -1,0 +1,166 @@
+//! Running the generated parser: tokens in, a tree or one error out. [`report`] is the one
+//! place where LALRPOP's errors become CPython's syntax errors.
+
+use lalrpop_util::ParseError;
+use pyrs_ast::{Mod, ModModule, TypeIgnore};
+use pyrs_tokenizer::{ErrorCode, TokenKind, TokenizeError};
+
+use crate::diagnose;
+use crate::error::{Error, ErrorKind, Span};
+use crate::grammar_support::Ctx;
+use crate::lexer::{Lexer, Tokens};
+use crate::token::{Pos, Tok};
+use crate::Mode;
+
+#[allow(clippy::all, clippy::pedantic, unreachable_pub, missing_docs, unused)]
+mod generated {
+    lalrpop_util::lalrpop_mod!(pub(crate) grammar);
+}
+
+/// Parses decoded source text.
+pub(crate) fn parse_text(src: &str, mode: Mode) -> Result<Mod, Box<Error>> {
+    let tokens = Tokens::read(src);
+    let start = match mode {
+        Mode::Exec => Tok::StartModule,
+        Mode::Eval => Tok::StartExpression,
+        Mode::Single => Tok::StartInteractive,
+        Mode::FuncType => Tok::StartFuncType,
+    };
+    let ctx = Ctx { src };
+    let mut lexer = Lexer::new(&tokens, start);
+    let result = generated::grammar::TopParser::new().parse(&ctx, &mut lexer);
+    match result {
+        Ok(Mod::Module(mut m)) => {
+            let ModModule { type_ignores, .. } = &mut *m;
+            *type_ignores = tokens
+                .type_ignores
+                .iter()
+                .map(|&(line, tag)| TypeIgnore {
+                    lineno: line as i32,
+                    tag: tag.into(),
+                })
+                .collect();
+            Ok(Mod::Module(m))
+        }
+        Ok(m) => Ok(m),
+        Err(err) => Err(report(err, &tokens, lexer.last, mode)),
+    }
+}
+
+/// Turns a failed parse into the error CPython reports for the same source.
+///
+/// CPython's order of precedence: an error raised while building the tree that is not a
+/// syntax error (too deep a structure) stands; a tokenizer error anywhere in the source wins
+/// over a syntax error found before it (unless that tokenizer error is inside an f-string);
+/// otherwise the specialised messages of the grammar's `invalid_*` rules (see [`diagnose`]),
+/// and failing those "invalid syntax" at the token where parsing stopped — or "'(' was never
+/// closed" when a bracket opened on an earlier line is still open at the end of the source.
+pub(crate) fn report(
+    err: ParseError<Pos, Tok<'_>, Box<Error>>,
+    tokens: &Tokens<'_>,
+    last: usize,
+    mode: Mode,
+) -> Box<Error> {
+    let primary = match err {
+        ParseError::User { error } => {
+            if error.msg.is_empty() && error.span == Span::None {
+                // The lexer adapter reached the tokenizer's error.
+                return tokenizer_error(tokens);
+            }
+            if !error.kind.is_syntax_error() {
+                return error;
+            }
+            error
+        }
+        ParseError::UnrecognizedToken { .. } | ParseError::ExtraToken { .. } => {
+            diagnose::syntax_error(tokens, last.min(tokens.toks.len().saturating_sub(1)), mode)
+        }
+        ParseError::UnrecognizedEof { location, .. } | ParseError::InvalidToken { location } => {
+            Error::at(location, location, "invalid syntax")
+        }
+    };
+    if let Some((terr, in_fstring)) = &tokens.error {
+        if terr.code == ErrorCode::Syntax && !in_fstring {
+            return from_tokenizer(terr);
+        }
+        if terr.code == ErrorCode::Eof {
+            if let Some(open) = innermost_unclosed(tokens) {
+                if open.line < error_line(&primary) {
+                    return never_closed(tokens, open);
+                }
+            }
+        }
+    }
+    primary
+}
+
+fn error_line(e: &Error) -> u32 {
+    match e.span {
+        Span::Range(s, _) | Span::Open(s, _) => s.line,
+        Span::Raw(l, ..) => l,
+        Span::None => 0,
+    }
+}
+
+/// The tokenizer's error, as the parser reports it when it reaches it.
+fn tokenizer_error(tokens: &Tokens<'_>) -> Box<Error> {
+    let Some((terr, _)) = &tokens.error else {
+        return Box::new(Error {
+            kind: ErrorKind::SyntaxError,
+            msg: "invalid syntax".into(),
+            span: Span::None,
+        });
+    };
+    if terr.code == ErrorCode::Eof {
+        if let Some(open) = innermost_unclosed(tokens) {
+            return never_closed(tokens, open);
+        }
+        return Box::new(Error {
+            kind: ErrorKind::SyntaxError,
+            msg: "unexpected EOF while parsing".into(),
+            span: Span::Raw(terr.lineno, terr.offset as i32, terr.lineno, terr.offset as i32),
+        });
+    }
+    from_tokenizer(terr)
+}
+
+fn from_tokenizer(terr: &TokenizeError) -> Box<Error> {
+    let kind = match terr.code.exception() {
+        "IndentationError" => ErrorKind::IndentationError,
+        "TabError" => ErrorKind::TabError,
+        _ => ErrorKind::SyntaxError,
+    };
+    let end = match terr.code {
+        ErrorCode::Syntax => terr.offset as i32,
+        _ => -1,
+    };
+    Box::new(Error {
+        kind,
+        msg: terr.message.clone(),
+        span: Span::Raw(terr.lineno, terr.offset as i32, terr.lineno, end),
+    })
+}
+
+/// The bracket still open at the end of the tokens, if any.
+pub(crate) fn innermost_unclosed(tokens: &Tokens<'_>) -> Option<Pos> {
+    let mut stack: Vec<Pos> = Vec::new();
+    for (i, t) in tokens.toks.iter().enumerate() {
+        match t.kind {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => stack.push(tokens.span(i).0),
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    stack.pop()
+}
+
+fn never_closed(tokens: &Tokens<'_>, open: Pos) -> Box<Error> {
+    let ch = tokens.src[open.off as usize..].chars().next().unwrap_or('(');
+    Box::new(Error {
+        kind: ErrorKind::SyntaxError,
+        msg: format!("'{ch}' was never closed"),
+        span: Span::Open(open, 0),
+    })
+}

@@ -1,0 +1,231 @@
+//! The parser's view of a token: [`Tok`], with keywords and soft keywords told apart from names,
+//! and [`Pos`], the location type of the grammar.
+
+use std::fmt;
+
+/// A place in the source: byte offset, line (from 1) and byte column (from 0).
+///
+/// The grammar's `@L`/`@R` are `Pos` values; node locations are made of their line and column
+/// (CPython's AST columns are UTF-8 byte offsets, as these are), and the offset lets an action
+/// slice the source (the text of an f-string's `=` debug expression).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Pos {
+    pub(crate) off: u32,
+    pub(crate) line: u32,
+    pub(crate) col: u32,
+}
+
+/// A token as the grammar sees it. Names, numbers and string pieces borrow their text from
+/// the source; everything else is a unit variant, one per keyword and operator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tok<'a> {
+    Name(&'a str),
+    Number(&'a str),
+    String(&'a str),
+    FStringStart(&'a str),
+    FStringMiddle(&'a str),
+    FStringEnd,
+    TypeComment(&'a str),
+    Newline,
+    Indent,
+    Dedent,
+    EndMarker,
+
+    // Synthetic first tokens, one per start rule (see `Mode`).
+    StartModule,
+    StartExpression,
+    StartInteractive,
+    StartFuncType,
+
+    // Keywords.
+    False,
+    None,
+    True,
+    And,
+    As,
+    Assert,
+    Async,
+    Await,
+    Break,
+    Class,
+    Continue,
+    Def,
+    Del,
+    Elif,
+    Else,
+    Except,
+    Finally,
+    For,
+    From,
+    Global,
+    If,
+    Import,
+    In,
+    Is,
+    Lambda,
+    Nonlocal,
+    Not,
+    Or,
+    Pass,
+    Raise,
+    Return,
+    Try,
+    While,
+    With,
+    Yield,
+
+    // Soft keywords, when the lexer adapter decided they are keywords here.
+    Match,
+    Case,
+    Type,
+    /// The `(` right after `with` that opens a parenthesised list of with-items.
+    WithLpar,
+
+    // Operators and delimiters.
+    Lpar,
+    Rpar,
+    Lsqb,
+    Rsqb,
+    Colon,
+    Comma,
+    Semi,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    Vbar,
+    Amper,
+    Less,
+    Greater,
+    Equal,
+    Dot,
+    Percent,
+    Lbrace,
+    Rbrace,
+    EqEqual,
+    NotEqual,
+    /// `<>`: a NOTEQUAL token that only `barry_as_FLUFL` accepts; the grammar does not.
+    LessGreater,
+    LessEqual,
+    GreaterEqual,
+    Tilde,
+    Circumflex,
+    LeftShift,
+    RightShift,
+    DoubleStar,
+    PlusEqual,
+    MinEqual,
+    StarEqual,
+    SlashEqual,
+    PercentEqual,
+    AmperEqual,
+    VbarEqual,
+    CircumflexEqual,
+    LeftShiftEqual,
+    RightShiftEqual,
+    DoubleStarEqual,
+    DoubleSlash,
+    DoubleSlashEqual,
+    At,
+    AtEqual,
+    Rarrow,
+    Ellipsis,
+    ColonEqual,
+    Exclamation,
+    /// A character that is no operator (`$`, `?`, a backtick).
+    Op,
+}
+
+/// The keyword a name is, if it is one (Python 3.13's `keyword.kwlist`).
+pub(crate) fn keyword(name: &str) -> Option<Tok<'static>> {
+    let tok = match name {
+        "False" => Tok::False,
+        "None" => Tok::None,
+        "True" => Tok::True,
+        "and" => Tok::And,
+        "as" => Tok::As,
+        "assert" => Tok::Assert,
+        "async" => Tok::Async,
+        "await" => Tok::Await,
+        "break" => Tok::Break,
+        "class" => Tok::Class,
+        "continue" => Tok::Continue,
+        "def" => Tok::Def,
+        "del" => Tok::Del,
+        "elif" => Tok::Elif,
+        "else" => Tok::Else,
+        "except" => Tok::Except,
+        "finally" => Tok::Finally,
+        "for" => Tok::For,
+        "from" => Tok::From,
+        "global" => Tok::Global,
+        "if" => Tok::If,
+        "import" => Tok::Import,
+        "in" => Tok::In,
+        "is" => Tok::Is,
+        "lambda" => Tok::Lambda,
+        "nonlocal" => Tok::Nonlocal,
+        "not" => Tok::Not,
+        "or" => Tok::Or,
+        "pass" => Tok::Pass,
+        "raise" => Tok::Raise,
+        "return" => Tok::Return,
+        "try" => Tok::Try,
+        "while" => Tok::While,
+        "with" => Tok::With,
+        "yield" => Tok::Yield,
+        _ => return None,
+    };
+    Some(tok)
+}
+
+impl Tok<'_> {
+    /// True for the keywords (hard and soft, when classified as keywords).
+    pub(crate) fn is_keyword(&self) -> bool {
+        use Tok::*;
+        matches!(
+            self,
+            False
+                | None
+                | True
+                | And
+                | As
+                | Assert
+                | Async
+                | Await
+                | Break
+                | Class
+                | Continue
+                | Def
+                | Del
+                | Elif
+                | Else
+                | Except
+                | Finally
+                | For
+                | From
+                | Global
+                | If
+                | Import
+                | In
+                | Is
+                | Lambda
+                | Nonlocal
+                | Not
+                | Or
+                | Pass
+                | Raise
+                | Return
+                | Try
+                | While
+                | With
+                | Yield
+        )
+    }
+}
+
+impl fmt::Display for Tok<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
