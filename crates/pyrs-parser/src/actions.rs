@@ -996,9 +996,15 @@ pub(crate) fn make_arguments(params: Vec<Param>) -> PResult<(Arguments, u32)> {
 // Statements
 // ---------------------------------------------------------------------------------------------
 
-/// The end of a statement list (a block): where its last statement ends.
-pub(crate) fn block_end(body: &[Stmt]) -> Pos {
-    body.last().map_or_else(Pos::default, |s| end_of(&s.loc()))
+/// A block: its statements and where it ends.
+pub(crate) type Body = (Vec<Stmt>, Pos);
+
+/// A body and an optional `else` block, and where the pair ends.
+pub(crate) fn with_else(body: Body, orelse: Option<Body>) -> (Vec<Stmt>, Vec<Stmt>, Pos) {
+    match orelse {
+        Some((orelse, r)) => (body.0, orelse, r),
+        None => (body.0, Vec::new(), body.1),
+    }
 }
 
 /// `a = b = value`: every part but the last is a target.
@@ -1106,29 +1112,22 @@ pub(crate) fn delete(targets: (Exprs, bool), l: Pos, r: Pos) -> PResult<Stmt> {
 pub(crate) fn if_stmt(
     l: Pos,
     test: Ex,
-    body: Vec<Stmt>,
-    elifs: Vec<(Pos, Ex, Vec<Stmt>)>,
-    orelse: Option<Vec<Stmt>>,
+    body: Body,
+    elifs: Vec<(Pos, Ex, Body)>,
+    orelse: Option<Body>,
 ) -> Stmt {
-    let mut orelse = orelse.unwrap_or_default();
+    let mut tail: Option<Body> = orelse;
     for (el, etest, ebody) in elifs.into_iter().rev() {
-        let end = if orelse.is_empty() {
-            block_end(&ebody)
-        } else {
-            block_end(&orelse)
-        };
-        orelse = vec![Stmt::from(StmtIf {
+        let (ebody, orelse, end) = with_else(ebody, tail);
+        let stmt = Stmt::from(StmtIf {
             test: etest.e,
             body: ebody,
             orelse,
             loc: loc(el, end),
-        })];
+        });
+        tail = Some((vec![stmt], end));
     }
-    let end = if orelse.is_empty() {
-        block_end(&body)
-    } else {
-        block_end(&orelse)
-    };
+    let (body, orelse, end) = with_else(body, tail);
     Stmt::from(StmtIf {
         test: test.e,
         body,
@@ -1137,34 +1136,27 @@ pub(crate) fn if_stmt(
     })
 }
 
-/// The end of a statement with a body and an optional `else` block.
-pub(crate) fn end_with_else(body: &[Stmt], orelse: &[Stmt]) -> Pos {
-    if orelse.is_empty() {
-        block_end(body)
-    } else {
-        block_end(orelse)
-    }
-}
-
 /// `try` with its handlers: a `Try`, or a `TryStar` when the handlers are `except*` ones.
 pub(crate) fn try_stmt(
     l: Pos,
-    body: Vec<Stmt>,
+    body: Body,
     handlers: Vec<(bool, Pos, ExceptHandler)>,
-    orelse: Option<Vec<Stmt>>,
-    finalbody: Option<Vec<Stmt>>,
+    orelse: Option<Body>,
+    finalbody: Option<Body>,
 ) -> PResult<Stmt> {
-    let orelse = orelse.unwrap_or_default();
-    let finalbody = finalbody.unwrap_or_default();
-    let r = if !finalbody.is_empty() {
-        block_end(&finalbody)
-    } else if !orelse.is_empty() {
-        block_end(&orelse)
-    } else if let Some((_, _, h)) = handlers.last() {
-        end_of(&h.loc)
-    } else {
-        block_end(&body)
-    };
+    let mut r = body.1;
+    if let Some((_, _, h)) = handlers.last() {
+        r = end_of(&h.loc);
+    }
+    let orelse = orelse.map_or_else(Vec::new, |(b, e)| {
+        r = e;
+        b
+    });
+    let finalbody = finalbody.map_or_else(Vec::new, |(b, e)| {
+        r = e;
+        b
+    });
+    let body = body.0;
     let star = handlers.first().is_some_and(|h| h.0);
     let mut list = Vec::with_capacity(handlers.len());
     for (is_star, at, h) in handlers {

@@ -47,6 +47,15 @@ fn declared_name(body: &[u8]) -> Option<String> {
 pub(crate) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, SyntaxError> {
     let source = match pyrs_tokenizer::decode(bytes, None) {
         Ok(source) => source,
+        Err(err) if err.message.starts_with("invalid or missing encoding declaration") => {
+            // The tokenize module gives up on a first line that is not UTF-8; CPython's
+            // compiler reads on and fails on the first string holding the bad bytes.
+            let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+            return Err(match std::str::from_utf8(body) {
+                Err(e) => utf8_error(body, e),
+                Ok(_) => located(err.message, 0, -1, -1, None),
+            });
+        }
         Err(err) => {
             let bom = bytes.starts_with(b"\xef\xbb\xbf");
             let msg = if bom && err.message.starts_with("encoding problem") {

@@ -52,13 +52,27 @@ pub(crate) enum ClassArg {
 }
 
 impl Ctx<'_> {
+    /// The end of an f-string's literal text. The tokenizer ends a text at the first brace of
+    /// a doubled `{{` or `}}` and skips the second; CPython's token covers both.
+    fn text_end(&self, text: &str, r: Pos) -> Pos {
+        let last = text.as_bytes().last().copied();
+        if matches!(last, Some(b'{' | b'}')) && self.src.as_bytes().get(r.off as usize).copied() == last {
+            return Pos {
+                off: r.off + 1,
+                col: r.col + 1,
+                ..r
+            };
+        }
+        r
+    }
+
     /// An f-string from its start token and pieces.
     pub(crate) fn fstring(&self, start: &str, parts: Vec<FPart<'_>>, l: Pos, r: Pos) -> PResult<Ex> {
         let raw = strings::is_raw_fstring(start);
         let mut exprs = Vec::with_capacity(parts.len());
         for part in parts {
             exprs.push(match part {
-                FPart::Text(t, tl, tr) => strings::fstring_middle(t, raw, tl, tr)?,
+                FPart::Text(t, tl, tr) => strings::fstring_middle(t, raw, tl, self.text_end(t, tr))?,
                 FPart::Field(f) => self.field(*f, raw, true)?,
             });
         }
@@ -83,7 +97,7 @@ impl Ctx<'_> {
                 let mut exprs = Vec::with_capacity(parts.len());
                 for part in parts {
                     exprs.push(match part {
-                        FPart::Text(t, tl, tr) => strings::fstring_middle(t, false, tl, tr)?,
+                        FPart::Text(t, tl, tr) => strings::fstring_middle(t, false, tl, self.text_end(t, tr))?,
                         FPart::Field(inner) => self.field(*inner, raw, false)?,
                     });
                 }

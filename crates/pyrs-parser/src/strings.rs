@@ -273,6 +273,50 @@ pub(crate) fn fstring_middle(text: &str, raw: bool, l: Pos, r: Pos) -> PResult<E
     })))
 }
 
+/// The text of a debug expression (`{expr=}`) as CPython keeps it: comments removed.
+pub(crate) fn strip_comments(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('#') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut quote: Option<(u8, usize)> = None;
+    let mut run = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        match quote {
+            Some((q, n)) => {
+                if c == b'\\' {
+                    i += 1;
+                } else if c == q && bytes[i..].iter().take(n).all(|&b| b == q) && bytes.len() - i >= n {
+                    i += n - 1;
+                    quote = None;
+                }
+            }
+            None => match c {
+                b'\'' | b'"' => {
+                    let n = if bytes[i..].starts_with(&[c, c, c]) { 3 } else { 1 };
+                    quote = Some((c, n));
+                    i += n - 1;
+                }
+                b'#' => {
+                    out.push_str(&text[run..i]);
+                    while i < bytes.len() && bytes[i] != b'\n' {
+                        i += 1;
+                    }
+                    run = i;
+                    continue;
+                }
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    out.push_str(&text[run.min(text.len())..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// True when an f-string's start token (`f"`, `rf'''`) makes it raw.
 pub(crate) fn is_raw_fstring(start: &str) -> bool {
     start.bytes().take_while(|b| b.is_ascii_alphabetic()).any(|b| b == b'r' || b == b'R')
@@ -375,7 +419,7 @@ pub(crate) fn formatted_value(
         off: debug_end.off.saturating_sub(1),
         ..debug_end
     };
-    let debug = fstring_middle(text, raw, text_l, text_r)?;
+    let debug = fstring_middle(&strip_comments(text), raw, text_l, text_r)?;
     let d = fv.d;
     crate::actions::node(
         Expr::from(ExprJoinedStr {
@@ -389,19 +433,60 @@ pub(crate) fn formatted_value(
 /// A format spec: the parts after `:` in a replacement field, as a JoinedStr located from the
 /// colon to the end of its last part.
 pub(crate) fn format_spec(parts: Vec<Ex>, l: Pos, r: Pos) -> PResult<Ex> {
-    let mut values = Exprs::default();
-    for p in parts {
-        if !is_empty_str(&p.e) {
-            values.push(p);
+    // A nested field with `=` is flattened into the spec, its text left undecoded, and
+    // adjacent texts are merged.
+    let spec = joined_str(parts, l, r)?;
+    let d = spec.d;
+    match spec.e {
+        Expr::JoinedStr(mut j) => {
+            j.values = merge_constants(std::mem::take(&mut j.values));
+            Ok(Ex { e: Expr::JoinedStr(j), d, r: 0 })
         }
+        e => Ok(Ex { e, d, r: 0 }),
     }
-    crate::actions::node(
-        Expr::from(ExprJoinedStr {
-            values: values.v,
-            loc: loc(l, r),
-        }),
-        values.d,
-    )
+}
+
+/// Merges each run of adjacent string constants into one, located from the first to the
+/// last, and drops empty strings.
+fn merge_constants(flat: Vec<Expr>) -> Vec<Expr> {
+    let mut values: Vec<Expr> = Vec::with_capacity(flat.len());
+    let mut iter = flat.into_iter().peekable();
+    while let Some(e) = iter.next() {
+        let Expr::Constant(first) = e else {
+            values.push(e);
+            continue;
+        };
+        if !matches!(iter.peek(), Some(Expr::Constant(_))) {
+            if !is_empty_str(&Expr::Constant(first.clone())) {
+                values.push(Expr::Constant(first));
+            }
+            continue;
+        }
+        let mut cps: Vec<u32> = str_code_points(&first.value);
+        let mut last_loc = first.loc;
+        while let Some(Expr::Constant(_)) = iter.peek() {
+            let Some(Expr::Constant(c)) = iter.next() else {
+                break;
+            };
+            cps.extend(str_code_points(&c.value));
+            last_loc = c.loc;
+        }
+        if cps.is_empty() {
+            continue;
+        }
+        let value = StrValue::from_code_points(cps).unwrap_or_else(|| StrValue::from(""));
+        values.push(Expr::from(ExprConstant {
+            value: Constant::Str(value),
+            kind: first.kind.clone(),
+            loc: Location::new(
+                first.loc.lineno,
+                first.loc.col_offset,
+                last_loc.end_lineno,
+                last_loc.end_col_offset,
+            ),
+        }));
+    }
+    values
 }
 
 /// Implicit concatenation of adjacent string literals and f-strings (CPython's
@@ -459,51 +544,26 @@ pub(crate) fn concatenate(parts: Vec<Ex>, l: Pos, r: Pos, after: Pos) -> PResult
             e => flat.push(e),
         }
     }
-    let mut values: Vec<Expr> = Vec::with_capacity(flat.len());
-    let mut iter = flat.into_iter().peekable();
-    while let Some(e) = iter.next() {
-        let Expr::Constant(first) = e else {
-            values.push(e);
-            continue;
-        };
-        if !matches!(iter.peek(), Some(Expr::Constant(_))) {
-            if !(fstring && is_empty_str(&Expr::Constant(first.clone()))) {
-                values.push(Expr::Constant(first));
+    if !fstring {
+        // Plain strings only: one constant, located from the first to the last.
+        let mut kind = None;
+        let mut cps: Vec<u32> = Vec::new();
+        for (i, e) in flat.iter().enumerate() {
+            if let Expr::Constant(c) = e {
+                if i == 0 {
+                    kind = c.kind.clone();
+                }
+                cps.extend(str_code_points(&c.value));
             }
-            continue;
-        }
-        let mut cps: Vec<u32> = str_code_points(&first.value);
-        let mut last_loc = first.loc;
-        while let Some(Expr::Constant(_)) = iter.peek() {
-            let Some(Expr::Constant(c)) = iter.next() else {
-                break;
-            };
-            cps.extend(str_code_points(&c.value));
-            last_loc = c.loc;
-        }
-        if fstring && cps.is_empty() {
-            continue;
         }
         let value = StrValue::from_code_points(cps).unwrap_or_else(|| StrValue::from(""));
-        values.push(Expr::from(ExprConstant {
+        return Ok(Ex::leaf(Expr::from(ExprConstant {
             value: Constant::Str(value),
-            kind: first.kind.clone(),
-            loc: Location::new(
-                first.loc.lineno,
-                first.loc.col_offset,
-                last_loc.end_lineno,
-                last_loc.end_col_offset,
-            ),
-        }));
+            kind,
+            loc: loc(l, r),
+        })));
     }
-    if !fstring {
-        let e = values.pop().expect("strings make one constant");
-        let mut e = Ex::leaf(e);
-        if let Expr::Constant(c) = &mut e.e {
-            let _ = (start_of(&c.loc), end_of(&c.loc));
-        }
-        return Ok(e);
-    }
+    let values = merge_constants(flat);
     crate::actions::node(
         Expr::from(ExprJoinedStr {
             values,
