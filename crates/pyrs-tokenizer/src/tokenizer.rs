@@ -518,20 +518,7 @@ impl<'src> Tokenizer<'src> {
         };
         self.pos = end;
         self.token_start = Some(start);
-        let line = self.lineno;
-        Some(Token {
-            kind,
-            start: start as u32,
-            end: end as u32,
-            start_pos: Position {
-                line,
-                col: (start - self.line_start) as u32,
-            },
-            end_pos: Position {
-                line,
-                col: (end - self.line_start) as u32,
-            },
-        })
+        Some(self.line_token(kind, start, end))
     }
 
     /// The common starts of a line, outside brackets and indented with spaces only: a token at
