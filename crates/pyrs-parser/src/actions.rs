@@ -69,6 +69,22 @@ impl Ex {
     }
 }
 
+/// What `ListOf` reads: one item, or a list written with a comma (`x,` or `x, y`).
+#[derive(Debug)]
+pub(crate) enum Items {
+    One(Ex),
+    Many(Exprs),
+}
+
+impl Items {
+    pub(crate) fn into_exprs(self) -> Exprs {
+        match self {
+            Items::One(e) => Exprs::one(e),
+            Items::Many(v) => v,
+        }
+    }
+}
+
 /// A list of expressions and the depth of the deepest.
 #[derive(Debug, Default)]
 pub(crate) struct Exprs {
@@ -174,6 +190,138 @@ pub(crate) fn unary(op: UnaryOp, operand: Ex, l: Pos, r: Pos) -> PResult<Ex> {
         chain,
         1,
     )
+}
+
+/// An item of a flat operator sequence (see `climb`).
+#[derive(Debug)]
+pub(crate) enum SeqItem {
+    /// An operand and its span (parentheses included).
+    Operand(Ex, Pos, Pos),
+    /// A binary operator (or `and`/`or`, or a comparison) at its position.
+    Op(SeqOp, Pos),
+    /// A prefix `not` at its position.
+    Not(Pos),
+}
+
+/// The operators of a flat sequence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SeqOp {
+    Or,
+    And,
+    Cmp(CmpOp),
+    Bin(Operator),
+}
+
+impl SeqOp {
+    /// Binding power: the higher, the tighter (Python's operator precedence).
+    fn power(self) -> u8 {
+        match self {
+            SeqOp::Or => 1,
+            SeqOp::And => 2,
+            SeqOp::Cmp(_) => 4,
+            SeqOp::Bin(op) => match op {
+                Operator::BitOr => 5,
+                Operator::BitXor => 6,
+                Operator::BitAnd => 7,
+                Operator::LShift | Operator::RShift => 8,
+                Operator::Add | Operator::Sub => 9,
+                _ => 10,
+            },
+        }
+    }
+}
+
+/// The binding power of the operand of a prefix `not`: comparisons and tighter.
+const NOT_OPERAND: u8 = 3;
+
+/// Builds the tree of a flat sequence of operands, operators and `not`s by precedence
+/// climbing: the nodes and locations CPython's grammar levels give (`BinOp` chains to the
+/// left, comparisons gathered into one `Compare`, runs of one boolean operator into one
+/// `BoolOp`). Recursion is bounded by the number of precedence levels.
+pub(crate) fn climb(items: Vec<SeqItem>) -> PResult<Ex> {
+    let mut c = Climber {
+        items: items.into_iter().peekable(),
+    };
+    let (e, _, _) = c.expr(0)?;
+    Ok(e)
+}
+
+struct Climber {
+    items: std::iter::Peekable<std::vec::IntoIter<SeqItem>>,
+}
+
+impl Climber {
+    fn peek_op(&mut self) -> Option<(SeqOp, Pos)> {
+        match self.items.peek() {
+            Some(SeqItem::Op(op, at)) => Some((*op, *at)),
+            _ => None,
+        }
+    }
+
+    /// An expression whose operators bind at least `min` tightly: its value and span.
+    fn expr(&mut self, min: u8) -> PResult<(Ex, Pos, Pos)> {
+        let (mut lhs, l, mut r) = match self.items.next() {
+            Some(SeqItem::Operand(e, l, r)) => (e, l, r),
+            Some(SeqItem::Not(at)) => {
+                // `not not ... x`: gather the run, then apply it from the inside out.
+                let mut nots = vec![at];
+                while let Some(SeqItem::Not(_)) = self.items.peek() {
+                    if let Some(SeqItem::Not(at)) = self.items.next() {
+                        nots.push(at);
+                    }
+                }
+                if min > NOT_OPERAND {
+                    return Err(Error::at(at, end_after(at), "invalid syntax"));
+                }
+                let (mut e, _, r) = self.expr(NOT_OPERAND)?;
+                for at in nots.into_iter().rev() {
+                    e = unary(UnaryOp::Not, e, at, r)?;
+                }
+                (e, at, r)
+            }
+            _ => return Err(Error::at(Pos::default(), Pos::default(), "invalid syntax")),
+        };
+        while let Some((op, _)) = self.peek_op() {
+            let power = op.power();
+            if power < min {
+                break;
+            }
+            self.items.next();
+            match op {
+                SeqOp::Or | SeqOp::And => {
+                    let (rhs, _, rr) = self.expr(power + 1)?;
+                    let mut rest = vec![rhs];
+                    r = rr;
+                    while self.peek_op().is_some_and(|(o, _)| o == op) {
+                        self.items.next();
+                        let (rhs, _, rr) = self.expr(power + 1)?;
+                        rest.push(rhs);
+                        r = rr;
+                    }
+                    let which = if op == SeqOp::Or { BoolOp::Or } else { BoolOp::And };
+                    lhs = bool_op(which, lhs, rest, l, r)?;
+                }
+                SeqOp::Cmp(first) => {
+                    let (rhs, _, rr) = self.expr(power + 1)?;
+                    let mut rest = vec![(first, rhs)];
+                    r = rr;
+                    while let Some((SeqOp::Cmp(next), _)) = self.peek_op() {
+                        self.items.next();
+                        let (rhs, _, rr) = self.expr(power + 1)?;
+                        rest.push((next, rhs));
+                        r = rr;
+                    }
+                    lhs = compare(lhs, rest, l, r)?;
+                }
+                SeqOp::Bin(bop) => {
+                    let (rhs, _, rr) = self.expr(power + 1)?;
+                    r = rr;
+                    lhs = bin(lhs, bop, rhs, l, r)?;
+                }
+            }
+        }
+        Ok((lhs, l, r))
+    }
 }
 
 pub(crate) fn bool_op(op: BoolOp, first: Ex, rest: Vec<Ex>, l: Pos, r: Pos) -> PResult<Ex> {
@@ -480,30 +628,28 @@ pub(crate) fn dict_comp(key: Ex, value: Ex, gens: Comps, l: Pos, r: Pos) -> PRes
 }
 
 /// `( ... )` holding a comma-separated list: a tuple, or the one parenthesised expression.
-pub(crate) fn paren_group(items: Exprs, comma: bool, l: Pos, r: Pos) -> PResult<Ex> {
-    if !comma && items.v.len() == 1 {
-        let d = items.d;
-        let e = items.v.into_iter().next().expect("one item");
-        if let Expr::Starred(s) = &e {
-            return Err(Error::at(
-                start_of(&s.loc),
-                end_of(&s.loc),
-                "cannot use starred expression here",
-            ));
+pub(crate) fn paren_group(items: Items, l: Pos, r: Pos) -> PResult<Ex> {
+    match items {
+        Items::One(e) => {
+            if let Expr::Starred(s) = &e.e {
+                return Err(Error::at(
+                    start_of(&s.loc),
+                    end_of(&s.loc),
+                    "cannot use starred expression here",
+                ));
+            }
+            Ok(Ex { r: 0, ..e })
         }
-        return Ok(Ex { e, d, r: 0 });
+        Items::Many(v) => tuple(v, l, r),
     }
-    tuple(items, l, r)
 }
 
 /// A subscript's contents: one slice or expression, or a tuple of them.
-pub(crate) fn subscript_slice(items: Exprs, comma: bool, l: Pos, r: Pos) -> PResult<Ex> {
-    if !comma && items.v.len() == 1 && !matches!(items.v[0], Expr::Starred(_)) {
-        let d = items.d;
-        let e = items.v.into_iter().next().expect("one item");
-        return Ok(Ex { e, d, r: 0 });
+pub(crate) fn subscript_slice(items: Items, l: Pos, r: Pos) -> PResult<Ex> {
+    match items {
+        Items::One(e) if !matches!(e.e, Expr::Starred(_)) => Ok(Ex { r: 0, ..e }),
+        items => tuple(items.into_exprs(), l, r),
     }
-    tuple(items, l, r)
 }
 
 pub(crate) fn slice(
@@ -542,10 +688,10 @@ pub(crate) enum ArgItem {
     Genexp(Ex),
     /// `*x`.
     Starred(Ex),
-    /// `name=value`.
-    Keyword(Identifier, Ex, Pos, Pos),
-    /// `**x`.
-    DoubleStar(Ex, Pos, Pos),
+    /// `name=value`, with its span.
+    Keyword(Box<(Identifier, Ex, Pos, Pos)>),
+    /// `**x`, with its span.
+    DoubleStar(Box<(Ex, Pos, Pos)>),
 }
 
 /// The arguments of a call: positional ones, keywords, and the depth of the deepest.
@@ -594,7 +740,8 @@ pub(crate) fn call_args(items: Vec<ArgItem>, trailing_comma: bool, lpar: Pos, rp
                 out.d = out.d.max(e.d);
                 out.args.push(e.e);
             }
-            ArgItem::Keyword(name, value, l, r) => {
+            ArgItem::Keyword(kw) => {
+                let (name, value, l, r) = *kw;
                 seen_keyword = true;
                 out.d = out.d.max(value.d);
                 out.keywords.push(Keyword {
@@ -603,7 +750,8 @@ pub(crate) fn call_args(items: Vec<ArgItem>, trailing_comma: bool, lpar: Pos, rp
                     loc: loc(l, r),
                 });
             }
-            ArgItem::DoubleStar(value, l, r) => {
+            ArgItem::DoubleStar(kw) => {
+                let (value, l, r) = *kw;
                 seen_keyword = true;
                 seen_double_star = true;
                 out.d = out.d.max(value.d);
@@ -660,7 +808,7 @@ pub(crate) fn check_genexps(items: &mut [ArgItem], trailing_comma: bool, lpar: P
 pub(crate) fn keyword_arg(key: Ex, value: Ex, l: Pos, r: Pos, eq: Pos) -> PResult<ArgItem> {
     match key.e {
         Expr::Name(n) if n.loc.col_offset == l.col && n.loc.lineno == l.line => {
-            Ok(ArgItem::Keyword(n.id, value, l, r))
+            Ok(ArgItem::Keyword(Box::new((n.id, value, l, r))))
         }
         Expr::Constant(c)
             if matches!(c.value, Constant::None | Constant::Bool(_))
@@ -1095,9 +1243,9 @@ pub(crate) fn ann_assign(
 }
 
 /// `del a, b` (each item a target) or `del x` (one target, maybe a parenthesised tuple).
-pub(crate) fn delete(targets: (Exprs, bool), l: Pos, r: Pos) -> PResult<Stmt> {
+pub(crate) fn delete(targets: Items, l: Pos, r: Pos) -> PResult<Stmt> {
     let targets = targets
-        .0
+        .into_exprs()
         .v
         .into_iter()
         .map(|e| set_context(e, ExprContext::Del, TargetKind::Del))
@@ -1113,11 +1261,12 @@ pub(crate) fn if_stmt(
     l: Pos,
     test: Ex,
     body: Body,
-    elifs: Vec<(Pos, Ex, Body)>,
+    elifs: Vec<Box<(Pos, Ex, Body)>>,
     orelse: Option<Body>,
 ) -> Stmt {
     let mut tail: Option<Body> = orelse;
-    for (el, etest, ebody) in elifs.into_iter().rev() {
+    for elif in elifs.into_iter().rev() {
+        let (el, etest, ebody) = *elif;
         let (ebody, orelse, end) = with_else(ebody, tail);
         let stmt = Stmt::from(StmtIf {
             test: etest.e,
@@ -1140,13 +1289,13 @@ pub(crate) fn if_stmt(
 pub(crate) fn try_stmt(
     l: Pos,
     body: Body,
-    handlers: Vec<(bool, Pos, ExceptHandler)>,
+    handlers: Vec<Box<(bool, Pos, ExceptHandler)>>,
     orelse: Option<Body>,
     finalbody: Option<Body>,
 ) -> PResult<Stmt> {
     let mut r = body.1;
-    if let Some((_, _, h)) = handlers.last() {
-        r = end_of(&h.loc);
+    if let Some(h) = handlers.last() {
+        r = end_of(&h.2.loc);
     }
     let orelse = orelse.map_or_else(Vec::new, |(b, e)| {
         r = e;
@@ -1159,7 +1308,8 @@ pub(crate) fn try_stmt(
     let body = body.0;
     let star = handlers.first().is_some_and(|h| h.0);
     let mut list = Vec::with_capacity(handlers.len());
-    for (is_star, at, h) in handlers {
+    for handler in handlers {
+        let (is_star, at, h) = *handler;
         if is_star != star {
             return Err(Error::at(
                 at,
@@ -1213,14 +1363,11 @@ pub(crate) fn with_items(items: Vec<(Ex, Option<Ex>)>) -> PResult<Vec<WithItem>>
 }
 
 /// A comma-separated list read by `ListOf`: a tuple if written with a comma, else its item.
-pub(crate) fn tuple_or_single(x: (Exprs, bool), l: Pos, r: Pos) -> PResult<Ex> {
-    let (items, comma) = x;
-    if !comma {
-        let d = items.d;
-        let e = items.v.into_iter().next().expect("one item");
-        return Ok(Ex { e, d, r: 0 });
+pub(crate) fn tuple_or_single(x: Items, l: Pos, r: Pos) -> PResult<Ex> {
+    match x {
+        Items::One(e) => Ok(e),
+        Items::Many(v) => tuple(v, l, r),
     }
-    tuple(items, l, r)
 }
 
 /// Turns an action's result into what the generated parser expects.
@@ -1398,7 +1545,7 @@ pub(crate) fn match_class(
                 }
                 patterns.push(p);
             }
-            ClassArg::Keyword(name, p, _, _) => {
+            ClassArg::Keyword(name, p) => {
                 kwd_attrs.push(name);
                 kwd_patterns.push(p);
             }

@@ -48,7 +48,7 @@ pub(crate) enum MapItem {
 /// An argument of a class pattern.
 pub(crate) enum ClassArg {
     Positional(Pattern),
-    Keyword(Identifier, Pattern, Pos, Pos),
+    Keyword(Identifier, Pattern),
 }
 
 impl Ctx<'_> {
