@@ -35,7 +35,9 @@ impl<'a> Tokens<'a> {
                 type_comments: true,
             },
         );
-        let mut toks = Vec::with_capacity(src.len() / 4 + 4);
+        let mut toks = BUFFER.with(|b| std::mem::take(&mut *b.borrow_mut()));
+        toks.clear();
+        toks.reserve(src.len() / 6 + 16);
         let mut type_ignores = Vec::new();
         let mut error = None;
         let mut fstring_depth: i32 = 0;
@@ -70,6 +72,22 @@ impl<'a> Tokens<'a> {
     /// The location of token `i`'s start and end.
     pub(crate) fn span(&self, i: usize) -> (Pos, Pos) {
         span(&self.toks[i])
+    }
+}
+
+thread_local! {
+    /// The token buffer of the last parse on this thread, kept for the next one: a large
+    /// allocation per source would cost more than its tokens.
+    static BUFFER: std::cell::RefCell<Vec<Token>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Drop for Tokens<'_> {
+    fn drop(&mut self) {
+        let toks = std::mem::take(&mut self.toks);
+        // Keep buffers of a reasonable size only.
+        if toks.capacity() <= 1 << 20 {
+            let _ = BUFFER.try_with(|b| *b.borrow_mut() = toks);
+        }
     }
 }
 
