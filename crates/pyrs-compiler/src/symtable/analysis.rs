@@ -1,0 +1,413 @@
+//! The second pass: decides the scope of every name, from the module down, and turns the
+//! locals that nested scopes close over into cells (Python/symtable.c, `analyze_block` and
+//! its helpers). PEP 709 comprehensions are inlined into their parent here.
+//!
+//! Each scope is analysed with the sets its parent passes down: `bound`, the names bound in
+//! enclosing function-like scopes (none for the module); `global`, the names declared global
+//! above; `type_params`, the type parameters in sight. It hands back `free`, the names its
+//! scope and its descendants read from enclosing scopes. As in CPython, each child gets copies
+//! of the sets, so nothing a child does leaks into its siblings.
+
+use indexmap::{IndexMap, IndexSet};
+
+use super::builder::{syntax_error, Stop};
+use super::flags::{Flags, ScopeKind, SymbolScope, SCOPE_OFFSET};
+use super::names::Name;
+use super::{scope_of_bits, ScopeId, TableData};
+use crate::messages as msg;
+
+type Set = IndexSet<Name>;
+
+/// The scope each name of one scope gets, in the order of its symbols (`scopes` in CPython).
+type Scopes = IndexMap<Name, SymbolScope>;
+
+/// Analyses the whole table; `limit` bounds the nesting of scopes (see crate::stack).
+pub(crate) fn analyze(data: &mut TableData, limit: usize) -> Result<(), Stop> {
+    let mut analyzer = Analyzer {
+        data,
+        depth: 0,
+        limit,
+    };
+    let (mut free, mut global, mut type_params) = (Set::new(), Set::new(), Set::new());
+    analyzer.analyze_block(
+        ScopeId(0),
+        None,
+        &mut free,
+        &mut global,
+        &mut type_params,
+        None,
+    )?;
+    analyzer.set_parents();
+    Ok(())
+}
+
+struct Analyzer<'d> {
+    data: &'d mut TableData,
+    depth: usize,
+    limit: usize,
+}
+
+/// What `analyze_block` receives from its parent.
+struct Inherited<'s> {
+    bound: Option<&'s mut Set>,
+    free: &'s mut Set,
+    global: &'s mut Set,
+    type_params: &'s mut Set,
+    class_entry: Option<ScopeId>,
+}
+
+impl Analyzer<'_> {
+    /// Decides the scopes of the names of `id` and of all the scopes inside it
+    /// (`analyze_block`).
+    fn analyze_block(
+        &mut self,
+        id: ScopeId,
+        bound: Option<&mut Set>,
+        free: &mut Set,
+        global: &mut Set,
+        type_params: &mut Set,
+        class_entry: Option<ScopeId>,
+    ) -> Result<(), Stop> {
+        self.depth += 1;
+        if self.depth > self.limit {
+            return Err(Stop::TooDeep);
+        }
+        let mut up = Inherited {
+            bound,
+            free,
+            global,
+            type_params,
+            class_entry,
+        };
+        let kind = self.data.scopes[id.index()].kind;
+        let can_see_class_scope = self.data.scopes[id.index()].can_see_class_scope;
+        let wk = self.data.wk;
+
+        let mut local = Set::new();
+        let mut scopes = Scopes::new();
+        let mut newglobal = Set::new();
+        let mut newfree = Set::new();
+        let mut newbound = Set::new();
+        let mut inlined_cells = Set::new();
+
+        // A class's own bindings are invisible to the functions inside it, so what it
+        // passes down is fixed before its names are analysed.
+        if kind == ScopeKind::Class {
+            newglobal.extend(up.global.iter().copied());
+            if let Some(bound) = &up.bound {
+                newbound.extend(bound.iter().copied());
+            }
+        }
+
+        let symbols: Vec<(Name, u32)> = self.data.scopes[id.index()]
+            .symbols
+            .iter()
+            .map(|(&n, &b)| (n, b))
+            .collect();
+        for (name, bits) in symbols {
+            self.analyze_name(id, &mut scopes, name, Flags::from_bits(bits), &mut local, &mut up)?;
+        }
+
+        if kind != ScopeKind::Class {
+            if kind.is_function_like() {
+                newbound.extend(local.iter().copied());
+            }
+            if let Some(bound) = &up.bound {
+                newbound.extend(bound.iter().copied());
+            }
+            newglobal.extend(up.global.iter().copied());
+        } else {
+            // Methods see the class's `__class__` and `__classdict__` cells.
+            newbound.insert(wk.dunder_class);
+            newbound.insert(wk.dunder_classdict);
+        }
+
+        let children = self.data.scopes[id.index()].children.clone();
+        for child in children {
+            let entry = &self.data.scopes[child.index()];
+            let new_class_entry = if entry.can_see_class_scope {
+                if kind == ScopeKind::Class {
+                    Some(id)
+                } else {
+                    up.class_entry
+                }
+            } else {
+                None
+            };
+            // PEP 709: list, set and dict comprehensions are inlined, except in the annotation
+            // scopes that can see a class.
+            let inline = entry.comprehension.is_some() && !entry.generator && !can_see_class_scope;
+            let mut child_free = newfree.clone();
+            {
+                let mut bound = newbound.clone();
+                let mut global = newglobal.clone();
+                let mut type_params = up.type_params.clone();
+                self.analyze_block(
+                    child,
+                    Some(&mut bound),
+                    &mut child_free,
+                    &mut global,
+                    &mut type_params,
+                    new_class_entry,
+                )?;
+            }
+            if inline {
+                self.inline_comprehension(id, child, &mut scopes, &mut child_free, &mut inlined_cells);
+                self.data.scopes[child.index()].comp_inlined = true;
+            }
+            newfree.extend(child_free);
+        }
+
+        // An inlined comprehension's own children become children of this scope.
+        let children = std::mem::take(&mut self.data.scopes[id.index()].children);
+        let mut spliced = Vec::with_capacity(children.len());
+        for child in children {
+            if self.data.scopes[child.index()].comp_inlined {
+                spliced.extend_from_slice(&self.data.scopes[child.index()].children);
+            } else {
+                spliced.push(child);
+            }
+        }
+        self.data.scopes[id.index()].children = spliced;
+
+        if kind.is_function_like() {
+            analyze_cells(&mut scopes, &mut newfree, &inlined_cells);
+        } else if kind == ScopeKind::Class {
+            let entry = &mut self.data.scopes[id.index()];
+            if newfree.shift_remove(&wk.dunder_class) {
+                entry.needs_class_closure = true;
+            }
+            if newfree.shift_remove(&wk.dunder_classdict) {
+                entry.needs_classdict = true;
+            }
+        }
+        let classflag = kind == ScopeKind::Class || can_see_class_scope;
+        self.update_symbols(id, &scopes, up.bound.as_deref(), &newfree, &inlined_cells, classflag);
+        up.free.extend(newfree);
+        self.depth -= 1;
+        Ok(())
+    }
+
+    /// Decides the scope of one name from its flags (`analyze_name`).
+    fn analyze_name(
+        &mut self,
+        id: ScopeId,
+        scopes: &mut Scopes,
+        name: Name,
+        flags: Flags,
+        local: &mut Set,
+        up: &mut Inherited<'_>,
+    ) -> Result<(), Stop> {
+        if flags.contains(Flags::DEF_GLOBAL) {
+            if flags.contains(Flags::DEF_NONLOCAL) {
+                return Err(self.error_at_directive(id, name, msg::NONLOCAL_AND_GLOBAL));
+            }
+            scopes.insert(name, SymbolScope::GlobalExplicit);
+            up.global.insert(name);
+            if let Some(bound) = up.bound.as_deref_mut() {
+                bound.shift_remove(&name);
+            }
+            return Ok(());
+        }
+        if flags.contains(Flags::DEF_NONLOCAL) {
+            let Some(bound) = up.bound.as_deref_mut() else {
+                return Err(self.error_at_directive(id, name, msg::NONLOCAL_AT_MODULE_LEVEL));
+            };
+            if !bound.contains(&name) {
+                return Err(self.error_at_directive(id, name, msg::NONLOCAL_NO_BINDING));
+            }
+            if up.type_params.contains(&name) {
+                return Err(self.error_at_directive(id, name, msg::NONLOCAL_TYPE_PARAM));
+            }
+            scopes.insert(name, SymbolScope::Free);
+            up.free.insert(name);
+            return Ok(());
+        }
+        if flags.intersects(Flags::DEF_BOUND) {
+            scopes.insert(name, SymbolScope::Local);
+            local.insert(name);
+            up.global.shift_remove(&name);
+            if flags.contains(Flags::DEF_TYPE_PARAM) {
+                up.type_params.insert(name);
+            } else {
+                up.type_params.shift_remove(&name);
+            }
+            return Ok(());
+        }
+        // In an annotation scope that sees a class, a name the class binds is looked up in
+        // the class namespace and then the globals, even when a function around the class
+        // binds it too.
+        if let Some(class) = up.class_entry {
+            let class_flags = self.data.scopes[class.index()]
+                .symbols
+                .get(&name)
+                .map_or(Flags::empty(), |&b| Flags::from_bits(b));
+            if class_flags.contains(Flags::DEF_GLOBAL) {
+                scopes.insert(name, SymbolScope::GlobalExplicit);
+                return Ok(());
+            }
+            if class_flags.intersects(Flags::DEF_BOUND) && !class_flags.contains(Flags::DEF_NONLOCAL)
+            {
+                scopes.insert(name, SymbolScope::GlobalImplicit);
+                return Ok(());
+            }
+        }
+        if let Some(bound) = up.bound.as_deref() {
+            if bound.contains(&name) {
+                scopes.insert(name, SymbolScope::Free);
+                up.free.insert(name);
+                return Ok(());
+            }
+        }
+        scopes.insert(name, SymbolScope::GlobalImplicit);
+        Ok(())
+    }
+
+    /// The error for a `global` or `nonlocal` declaration, at the declaration
+    /// (`error_at_directive`).
+    fn error_at_directive(&self, id: ScopeId, name: Name, template: &str) -> Stop {
+        let entry = &self.data.scopes[id.index()];
+        let loc = entry
+            .directives
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(entry.loc, |&(_, loc)| loc);
+        let text = msg::format(template, &[self.data.names.text(name)]);
+        Stop::Error(Box::new(syntax_error(text, loc)))
+    }
+
+    /// Moves the names of an analysed comprehension into the scope `id` that contains it
+    /// (`inline_comprehension`, PEP 709).
+    fn inline_comprehension(
+        &mut self,
+        id: ScopeId,
+        comp: ScopeId,
+        scopes: &mut Scopes,
+        comp_free: &mut Set,
+        inlined_cells: &mut Set,
+    ) {
+        let wk = self.data.wk;
+        let kind = self.data.scopes[id.index()].kind;
+        let mut remove_dunder_class = false;
+        let comp_symbols: Vec<(Name, u32)> = self.data.scopes[comp.index()]
+            .symbols
+            .iter()
+            .map(|(&n, &b)| (n, b))
+            .collect();
+        for (name, bits) in comp_symbols {
+            let flags = Flags::from_bits(bits);
+            if flags.contains(Flags::DEF_PARAM) {
+                continue; // `.0`
+            }
+            let Some(mut scope) = scope_of_bits(bits) else {
+                continue;
+            };
+            if scope == SymbolScope::Cell || flags.contains(Flags::DEF_COMP_CELL) {
+                inlined_cells.insert(name);
+            }
+            // `__class__` never reaches a method through a class scope.
+            if scope == SymbolScope::Free && kind == ScopeKind::Class && name == wk.dunder_class {
+                scope = SymbolScope::GlobalImplicit;
+                comp_free.shift_remove(&name);
+                remove_dunder_class = true;
+            }
+            let existing = self.data.scopes[id.index()].symbols.get(&name).copied();
+            match existing {
+                None => {
+                    self.data.scopes[id.index()]
+                        .symbols
+                        .insert(name, flags.bits());
+                    scopes.insert(name, scope);
+                }
+                Some(existing) => {
+                    // A name the comprehension read from this scope is now simply a local of
+                    // it, unless a scope inside the comprehension still needs it as a cell.
+                    if Flags::from_bits(existing).intersects(Flags::DEF_BOUND)
+                        && kind != ScopeKind::Class
+                        && !self.is_free_in_any_child(comp, name)
+                    {
+                        comp_free.shift_remove(&name);
+                    }
+                }
+            }
+        }
+        if remove_dunder_class {
+            self.data.scopes[comp.index()]
+                .symbols
+                .shift_remove(&wk.dunder_class);
+        }
+    }
+
+    fn is_free_in_any_child(&self, comp: ScopeId, name: Name) -> bool {
+        self.data.scopes[comp.index()].children.iter().any(|child| {
+            self.data.scopes[child.index()]
+                .symbols
+                .get(&name)
+                .and_then(|&bits| scope_of_bits(bits))
+                == Some(SymbolScope::Free)
+        })
+    }
+
+    /// Writes the decided scopes into the symbols, and adds the names that only pass through
+    /// this scope on their way to a nested one (`update_symbols`).
+    fn update_symbols(
+        &mut self,
+        id: ScopeId,
+        scopes: &Scopes,
+        bound: Option<&Set>,
+        free: &Set,
+        inlined_cells: &Set,
+        classflag: bool,
+    ) {
+        let symbols = &mut self.data.scopes[id.index()].symbols;
+        for (name, bits) in symbols.iter_mut() {
+            if inlined_cells.contains(name) {
+                *bits |= Flags::DEF_COMP_CELL.bits();
+            }
+            if let Some(&scope) = scopes.get(name) {
+                *bits |= (scope as u32) << SCOPE_OFFSET;
+            }
+        }
+        for &name in free {
+            if let Some(bits) = symbols.get_mut(&name) {
+                // A method reads a variable of an enclosing function that the class also
+                // binds or declares.
+                if classflag {
+                    *bits |= Flags::DEF_FREE_CLASS.bits();
+                }
+                continue;
+            }
+            if bound.is_some_and(|bound| !bound.contains(&name)) {
+                continue; // a global
+            }
+            symbols.insert(name, (SymbolScope::Free as u32) << SCOPE_OFFSET);
+        }
+    }
+
+    /// Records each scope's parent as the tree stands after inlining.
+    fn set_parents(&mut self) {
+        let mut stack = vec![ScopeId(0)];
+        while let Some(id) = stack.pop() {
+            let children = self.data.scopes[id.index()].children.clone();
+            for child in children {
+                self.data.scopes[child.index()].parent = Some(id);
+                stack.push(child);
+            }
+        }
+    }
+}
+
+/// A local of a function-like scope that a nested scope reads, or that an inlined
+/// comprehension kept in a cell, becomes a cell (`analyze_cells`).
+fn analyze_cells(scopes: &mut Scopes, free: &mut Set, inlined_cells: &Set) {
+    for (name, scope) in scopes.iter_mut() {
+        if *scope != SymbolScope::Local {
+            continue;
+        }
+        if !free.contains(name) && !inlined_cells.contains(name) {
+            continue;
+        }
+        *scope = SymbolScope::Cell;
+        free.shift_remove(name);
+    }
+}
