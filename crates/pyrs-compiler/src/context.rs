@@ -495,7 +495,7 @@ impl<'t> Checker<'t, '_> {
             }
             Expr::YieldFrom(y) => {
                 if !self.unit.is_function_like() {
-                    return Err(error(msg::YIELD_OUTSIDE_FUNCTION, y.loc));
+                    return Err(error(msg::YIELD_FROM_OUTSIDE_FUNCTION, y.loc));
                 }
                 if self.unit.kind == UnitKind::AsyncFunction {
                     return Err(error(msg::YIELD_FROM_IN_ASYNC, y.loc));

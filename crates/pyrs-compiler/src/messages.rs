@@ -84,8 +84,10 @@ pub(crate) const RECURSION: &str = "maximum recursion depth exceeded during comp
 pub(crate) const RETURN_OUTSIDE_FUNCTION: &str = "'return' outside function";
 /// `return value` in an async generator (compile.c, `compiler_return`).
 pub(crate) const RETURN_IN_ASYNC_GENERATOR: &str = "'return' with value in async generator";
-/// `yield` or `yield from` outside a function (compile.c).
+/// `yield` outside a function (compile.c).
 pub(crate) const YIELD_OUTSIDE_FUNCTION: &str = "'yield' outside function";
+/// `yield from` outside a function (compile.c).
+pub(crate) const YIELD_FROM_OUTSIDE_FUNCTION: &str = "'yield from' outside function";
 /// `yield from` in an `async def` (compile.c).
 pub(crate) const YIELD_FROM_IN_ASYNC: &str = "'yield from' inside async function";
 /// `await` outside a function (compile.c).

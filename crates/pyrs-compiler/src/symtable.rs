@@ -715,8 +715,10 @@ impl<'t> Symbol<'t> {
         scope_of_bits(self.bits)
     }
 
+    /// Lib/symtable.py's test for the module scope, kept as it is: a scope named `top` (the
+    /// module's name, but also that of any class or function so named) counts.
     fn in_module(&self) -> bool {
-        self.scope.kind() == ScopeKind::Module
+        self.scope.name() == "top"
     }
 
     /// Read in its scope (`is_referenced`).
@@ -729,7 +731,8 @@ impl<'t> Symbol<'t> {
         self.flags().contains(Flags::DEF_PARAM)
     }
 
-    /// A global, implicit or explicit, or any name bound in the module (`is_global`).
+    /// A global, implicit or explicit, or any name bound in the module (`is_global`; see
+    /// [`Symbol::is_local`] about the module).
     pub fn is_global(&self) -> bool {
         matches!(
             self.scope(),
@@ -747,7 +750,8 @@ impl<'t> Symbol<'t> {
         self.scope() == Some(SymbolScope::GlobalExplicit)
     }
 
-    /// Local or cell, or any name bound in the module (`is_local`).
+    /// Local or cell, or any name bound in the module (`is_local`). As in Lib/symtable.py, a
+    /// scope named `top` counts as the module, even a class or function of that name.
     pub fn is_local(&self) -> bool {
         matches!(self.scope(), Some(SymbolScope::Local | SymbolScope::Cell))
             || (self.in_module() && self.flags().intersects(Flags::DEF_BOUND))
