@@ -704,7 +704,24 @@ pub(crate) struct CallArgs {
 
 /// Sorts call arguments into positional and keyword ones, with CPython's errors for a
 /// positional argument after a keyword and for an unparenthesised generator among others.
-pub(crate) fn call_args(items: Vec<ArgItem>, trailing_comma: bool, lpar: Pos, rpar: Pos) -> PResult<CallArgs> {
+pub(crate) fn call_args(
+    src: &str,
+    items: Vec<ArgItem>,
+    trailing_comma: bool,
+    lpar: Pos,
+    rpar: Pos,
+) -> PResult<CallArgs> {
+    // CPython reports an argument out of order at the closing parenthesis (the last token it
+    // read), and an unpacking after `**` from the comma before it.
+    let rpar_start = Pos {
+        col: rpar.col.saturating_sub(1),
+        off: rpar.off.saturating_sub(1),
+        ..rpar
+    };
+    let last_read = Pos {
+        col: rpar.col.saturating_sub(1),
+        ..rpar
+    };
     let mut out = CallArgs::default();
     let n = items.len();
     let mut seen_keyword = false;
@@ -713,23 +730,19 @@ pub(crate) fn call_args(items: Vec<ArgItem>, trailing_comma: bool, lpar: Pos, rp
         match item {
             ArgItem::Positional(e) | ArgItem::Starred(e) | ArgItem::Genexp(e) => {
                 let is_star = matches!(e.e, Expr::Starred(_));
-                if let Expr::GeneratorExp(g) = &e.e {
-                    let unparenthesised = g.loc.col_offset != 0 || true;
-                    let _ = unparenthesised;
-                }
                 if seen_double_star && is_star {
                     let at = e.loc();
+                    let comma = comma_before(src, at.lineno, at.col_offset);
                     return Err(Error::at(
-                        start_of(&at),
-                        end_of(&at),
+                        comma,
+                        last_read,
                         "iterable argument unpacking follows keyword argument unpacking",
                     ));
                 }
                 if seen_keyword && !is_star {
-                    let at = e.loc();
                     return Err(Error::at(
-                        start_of(&at),
-                        end_of(&at),
+                        rpar_start,
+                        rpar,
                         if seen_double_star {
                             "positional argument follows keyword argument unpacking"
                         } else {
@@ -822,11 +835,35 @@ pub(crate) fn keyword_arg(key: Ex, value: Ex, l: Pos, r: Pos, eq: Pos) -> PResul
             };
             Err(Error::at(l, end_after(eq), format!("cannot assign to {word}")))
         }
-        _ => Err(Error::at(
-            l,
-            end_after(eq),
-            "expression cannot contain assignment, perhaps you meant \"==\"?",
-        )),
+        other => {
+            let at = other.loc();
+            Err(Error::at(
+                start_of(&at),
+                end_after(eq),
+                "expression cannot contain assignment, perhaps you meant \"==\"?",
+            ))
+        }
+    }
+}
+
+/// Where the comma before position (`line`, `col`) is (found in the source: error paths only).
+fn comma_before(src: &str, line: u32, col: u32) -> Pos {
+    let start = crate::error::line_start(src, line).unwrap_or(0) + col as usize;
+    let before = &src[..start.min(src.len())];
+    match before.rfind(',') {
+        Some(i) => {
+            let line_start = before[..i].rfind('\n').map_or(0, |j| j + 1);
+            Pos {
+                off: i as u32,
+                line: before[..i].matches('\n').count() as u32 + 1,
+                col: (i - line_start) as u32,
+            }
+        }
+        None => Pos {
+            off: start as u32,
+            line,
+            col,
+        },
     }
 }
 
@@ -1163,6 +1200,11 @@ pub(crate) fn assign(
     r: Pos,
 ) -> PResult<Stmt> {
     let value = parts.pop().expect("an assignment has a value");
+    if parts.len() == 1 {
+        if let Some(err) = comparison_typo(&parts[0].e, &value.e, l) {
+            return Err(err);
+        }
+    }
     let mut targets = Vec::with_capacity(parts.len());
     for t in parts {
         if let Expr::Yield(_) | Expr::YieldFrom(_) = &t.e {
@@ -1181,6 +1223,114 @@ pub(crate) fn assign(
         type_comment: type_comment.map(Into::into),
         loc: loc(l, r),
     }))
+}
+
+/// Whether `e` starts where the statement starts (it is not in parentheses).
+fn at_start(e: &Expr, l: Pos) -> bool {
+    let at = e.loc();
+    at.lineno == l.line && at.col_offset == l.col
+}
+
+/// The leftmost `bitwise_or`-level part of an expression, if it starts with one.
+fn leading_bitor(e: &Expr) -> Option<&Expr> {
+    match e {
+        Expr::Tuple(t) => t.elts.first().and_then(leading_bitor),
+        Expr::Compare(c) => leading_bitor(&c.left),
+        Expr::BoolOp(b) => b.values.first().and_then(leading_bitor),
+        Expr::IfExp(i) => leading_bitor(&i.body),
+        Expr::NamedExpr(_) => None,
+        Expr::Starred(_) | Expr::Yield(_) | Expr::YieldFrom(_) | Expr::Lambda(_) => None,
+        Expr::UnaryOp(u) if u.op == UnaryOp::Not => None,
+        e => Some(e),
+    }
+}
+
+/// True when `e` begins with a list, tuple or generator display, or `True`, `None` or
+/// `False` (CPython's `!(list|tuple|genexp|'True'|'None'|'False')`).
+fn starts_with_display(e: &Expr) -> bool {
+    let start = e.loc();
+    let mut x = e;
+    loop {
+        let next = match x {
+            Expr::Call(c) => &c.func,
+            Expr::Attribute(a) => &a.value,
+            Expr::Subscript(s) => &s.value,
+            Expr::BinOp(b) => &b.left,
+            _ => break,
+        };
+        x = next;
+    }
+    let here = x.loc();
+    if here.lineno != start.lineno || here.col_offset != start.col_offset {
+        return false;
+    }
+    match x {
+        Expr::List(_) | Expr::Tuple(_) | Expr::GeneratorExp(_) => true,
+        Expr::Constant(c) => matches!(c.value, Constant::None | Constant::Bool(_)),
+        _ => false,
+    }
+}
+
+/// True for the expressions CPython's `bitwise_or` reads without parentheses.
+fn is_bitor(e: &Expr, l: Pos, parenthesised: bool) -> bool {
+    parenthesised
+        || !matches!(
+            e,
+            Expr::Compare(_)
+                | Expr::BoolOp(_)
+                | Expr::IfExp(_)
+                | Expr::Lambda(_)
+                | Expr::NamedExpr(_)
+                | Expr::Starred(_)
+                | Expr::Yield(_)
+                | Expr::YieldFrom(_)
+        ) && !matches!(e, Expr::UnaryOp(u) if u.op == UnaryOp::Not)
+            && at_start(e, l) | true
+}
+
+/// `x == y` mistyped as `x = y` (CPython's `invalid_named_expression`, which its parser meets
+/// on the first target of a one-`=` assignment that is no valid target): "cannot assign to
+/// function call here. Maybe you meant '==' instead of '='?", or for a name at the end of a
+/// tuple, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".
+fn comparison_typo(target: &Expr, value: &Expr, l: Pos) -> Option<Box<Error>> {
+    invalid_target(target, TargetKind::Assign)?;
+    let rhs = leading_bitor(value)?;
+    // In an unparenthesised tuple of targets, the last item is the one read before `=`.
+    let (item, item_start) = match target {
+        Expr::Tuple(t) if t.elts.first().is_some_and(|e| at_start(e, l)) => {
+            let last = t.elts.last()?;
+            (last, start_of(&last.loc()))
+        }
+        e => (e, l),
+    };
+    let parenthesised = {
+        let at = item.loc();
+        at.lineno != item_start.line || at.col_offset != item_start.col
+    };
+    if let Expr::Name(n) = item {
+        if !parenthesised {
+            return Some(Error::at(
+                start_of(&n.loc),
+                end_of(&rhs.loc()),
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            ));
+        }
+    }
+    if !parenthesised && (!is_bitor(item, l, false) || starts_with_display(item)) {
+        return None;
+    }
+    if parenthesised && matches!(item, Expr::Tuple(_) | Expr::GeneratorExp(_)) {
+        return None;
+    }
+    let at = item.loc();
+    Some(Error::at(
+        start_of(&at),
+        end_of(&at),
+        format!(
+            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+            expr_name(item)
+        ),
+    ))
 }
 
 pub(crate) fn aug_assign(target: Ex, op: Operator, value: Ex, l: Pos, r: Pos) -> PResult<Stmt> {
@@ -1229,6 +1379,13 @@ pub(crate) fn ann_assign(
                     expr_name(&other)
                 ),
                 _ => "illegal target for annotation".to_owned(),
+            };
+            // An unparenthesised tuple is reported at its first item.
+            let at = match &other {
+                Expr::Tuple(t) if t.loc.col_offset == l.col && t.loc.lineno == l.line => {
+                    t.elts.first().map_or(at, |e| e.loc())
+                }
+                _ => at,
             };
             return Err(Error::at(start_of(&at), end_of(&at), msg));
         }
@@ -1289,7 +1446,7 @@ pub(crate) fn if_stmt(
 pub(crate) fn try_stmt(
     l: Pos,
     body: Body,
-    handlers: Vec<Box<(bool, Pos, ExceptHandler)>>,
+    handlers: Vec<Box<(Option<Pos>, Pos, ExceptHandler)>>,
     orelse: Option<Body>,
     finalbody: Option<Body>,
 ) -> PResult<Stmt> {
@@ -1306,23 +1463,24 @@ pub(crate) fn try_stmt(
         b
     });
     let body = body.0;
-    let star = handlers.first().is_some_and(|h| h.0);
+    let star = handlers.first().is_some_and(|h| h.0.is_some());
     let mut list = Vec::with_capacity(handlers.len());
     for handler in handlers {
-        let (is_star, at, h) = *handler;
-        if is_star != star {
+        let (star_end, at, h) = *handler;
+        if star_end.is_some() != star {
+            let end = star_end.unwrap_or(Pos {
+                col: at.col + 6,
+                off: at.off + 6,
+                ..at
+            });
             return Err(Error::at(
                 at,
-                Pos {
-                    col: at.col + 6,
-                    off: at.off + 6,
-                    ..at
-                },
+                end,
                 "cannot have both 'except' and 'except*' on the same 'try'",
             ));
         }
-        if is_star && h.type_.is_none() {
-            return Err(Error::at(at, end_after(at), "expected one or more exception types"));
+        if let (Some(colon), None) = (star_end, &h.type_) {
+            return Err(Error::at(colon, end_after(colon), "expected one or more exception types"));
         }
         list.push(h);
     }

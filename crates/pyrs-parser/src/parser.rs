@@ -47,6 +47,14 @@ pub(crate) fn parse_text(src: &str, mode: Mode) -> Result<Mod, Box<Error>> {
     }
 }
 
+/// Runs the generated parser over ready-made tokens (the error reporter's re-parses).
+pub(crate) fn parse_tokens<'a>(
+    ctx: &Ctx<'a>,
+    tokens: Vec<Result<(Pos, Tok<'a>, Pos), Box<Error>>>,
+) -> Result<Mod, ParseError<Pos, Tok<'a>, Box<Error>>> {
+    generated::grammar::TopParser::new().parse(ctx, tokens)
+}
+
 /// Turns a failed parse into the error CPython reports for the same source.
 ///
 /// CPython's order of precedence: an error raised while building the tree that is not a
@@ -72,9 +80,18 @@ pub(crate) fn report(
             }
             error
         }
-        ParseError::UnrecognizedToken { .. } | ParseError::ExtraToken { .. } => {
-            diagnose::syntax_error(tokens, last.min(tokens.toks.len().saturating_sub(1)), mode)
-        }
+        ParseError::UnrecognizedToken { expected, .. } => diagnose::syntax_error(
+            tokens,
+            last.min(tokens.toks.len().saturating_sub(1)),
+            mode,
+            &expected,
+        ),
+        ParseError::ExtraToken { .. } => diagnose::syntax_error(
+            tokens,
+            last.min(tokens.toks.len().saturating_sub(1)),
+            mode,
+            &[],
+        ),
         ParseError::UnrecognizedEof { location, .. } | ParseError::InvalidToken { location } => {
             Error::at(location, location, "invalid syntax")
         }
