@@ -60,7 +60,11 @@ fn first_difference(got: &str, expected: &str) -> String {
 
 /// `None` when identical, else a description of the first difference.
 fn check(path: &Path, root: &Path, refs: &Path) -> Option<String> {
-    let rel = path.strip_prefix(root).ok()?.to_string_lossy().replace('/', "__");
+    let rel = path
+        .strip_prefix(root)
+        .ok()?
+        .to_string_lossy()
+        .replace('/', "__");
     let bytes = std::fs::read(path).ok()?;
     let name = path.to_string_lossy();
     let got = dump_file(&bytes, &name);
@@ -83,7 +87,10 @@ fn check(path: &Path, root: &Path, refs: &Path) -> Option<String> {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let refs = PathBuf::from(args.first().expect("usage: symtable_corpus REF_DIR [CORPUS_DIR]"));
+    let refs = PathBuf::from(
+        args.first()
+            .expect("usage: symtable_corpus REF_DIR [CORPUS_DIR]"),
+    );
     let root = args.get(1).map_or_else(corpus_dir, PathBuf::from);
     let mut files = Vec::new();
     collect(&root, &mut files);
@@ -112,7 +119,10 @@ fn main() {
     for (path, result) in &results {
         match result {
             None => same += 1,
-            Some(why) => println!("{}: {why}", path.strip_prefix(&root).unwrap_or(path).display()),
+            Some(why) => println!(
+                "{}: {why}",
+                path.strip_prefix(&root).unwrap_or(path).display()
+            ),
         }
     }
     println!("symtable: identical {same}/{}", results.len());

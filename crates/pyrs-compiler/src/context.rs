@@ -112,7 +112,12 @@ fn error(text: &str, loc: Location) -> Stop {
 
 impl<'t> Checker<'t, '_> {
     /// Compiles `f` as a new code object of `kind` for `scope`.
-    fn in_unit(&mut self, kind: UnitKind, scope: Option<Scope<'t>>, f: impl FnOnce(&mut Self) -> R) -> R {
+    fn in_unit(
+        &mut self,
+        kind: UnitKind,
+        scope: Option<Scope<'t>>,
+        f: impl FnOnce(&mut Self) -> R,
+    ) -> R {
         let outer_unit = std::mem::replace(&mut self.unit, Unit { kind, scope });
         let outer_blocks = std::mem::take(&mut self.blocks);
         let result = f(self);
@@ -171,12 +176,22 @@ impl<'t> Checker<'t, '_> {
 
     fn stmt_inner(&mut self, s: &Stmt) -> R {
         match s {
-            Stmt::FunctionDef(f) => {
-                self.function(s, &f.decorator_list, &f.args, f.returns.as_ref(), &f.body, false)
-            }
-            Stmt::AsyncFunctionDef(f) => {
-                self.function(s, &f.decorator_list, &f.args, f.returns.as_ref(), &f.body, true)
-            }
+            Stmt::FunctionDef(f) => self.function(
+                s,
+                &f.decorator_list,
+                &f.args,
+                f.returns.as_ref(),
+                &f.body,
+                false,
+            ),
+            Stmt::AsyncFunctionDef(f) => self.function(
+                s,
+                &f.decorator_list,
+                &f.args,
+                f.returns.as_ref(),
+                &f.body,
+                true,
+            ),
             Stmt::ClassDef(c) => {
                 self.exprs(&c.decorator_list)?;
                 let scope = self.table.scope_of(s);
@@ -482,7 +497,10 @@ impl<'t> Checker<'t, '_> {
                 if !self.unit.is_function_like() {
                     return Err(error(msg::AWAIT_OUTSIDE_FUNCTION, a.loc));
                 }
-                if !matches!(self.unit.kind, UnitKind::AsyncFunction | UnitKind::Comprehension) {
+                if !matches!(
+                    self.unit.kind,
+                    UnitKind::AsyncFunction | UnitKind::Comprehension
+                ) {
                     return Err(error(msg::AWAIT_OUTSIDE_ASYNC, a.loc));
                 }
                 self.expr(&a.value)
@@ -547,7 +565,8 @@ impl<'t> Checker<'t, '_> {
         let scope = self.table.scope_of(e);
         let inlined = scope.is_some_and(|s| s.is_comp_inlined());
         let is_async = scope.is_some_and(|s| s.is_coroutine());
-        let is_generator = scope.and_then(|s| s.comprehension()) == Some(ComprehensionKind::Generator);
+        let is_generator =
+            scope.and_then(|s| s.comprehension()) == Some(ComprehensionKind::Generator);
         let Some((first, rest)) = generators.split_first() else {
             return Ok(());
         };
@@ -556,7 +575,10 @@ impl<'t> Checker<'t, '_> {
         }
         if is_async
             && !is_generator
-            && !matches!(self.unit.kind, UnitKind::AsyncFunction | UnitKind::Comprehension)
+            && !matches!(
+                self.unit.kind,
+                UnitKind::AsyncFunction | UnitKind::Comprehension
+            )
         {
             return Err(error(msg::ASYNC_COMPREHENSION_OUTSIDE_ASYNC, e.loc()));
         }

@@ -27,7 +27,8 @@ pub(crate) const DUPLICATE_TYPE_PARAM: &str = "duplicate type parameter '{}'";
 /// `global x` and `nonlocal x` in one scope (symtable.c, `analyze_name`).
 pub(crate) const NONLOCAL_AND_GLOBAL: &str = "name '{}' is nonlocal and global";
 /// `nonlocal x` in the module (symtable.c, `analyze_name`).
-pub(crate) const NONLOCAL_AT_MODULE_LEVEL: &str = "nonlocal declaration not allowed at module level";
+pub(crate) const NONLOCAL_AT_MODULE_LEVEL: &str =
+    "nonlocal declaration not allowed at module level";
 /// `nonlocal x` with no enclosing function binding `x` (symtable.c, `analyze_name`).
 pub(crate) const NONLOCAL_NO_BINDING: &str = "no binding for nonlocal '{}' found";
 /// `nonlocal T` where `T` is a type parameter (symtable.c, `analyze_name`).

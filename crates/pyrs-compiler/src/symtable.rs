@@ -138,8 +138,14 @@ impl<'a> SymbolTable<'a> {
     /// # Panics
     /// When `id` is not an id of this table.
     pub fn scope(&self, id: ScopeId) -> Scope<'_> {
-        assert!(id.index() < self.data.scopes.len(), "no scope {id:?} in this table");
-        Scope { data: &self.data, id }
+        assert!(
+            id.index() < self.data.scopes.len(),
+            "no scope {id:?} in this table"
+        );
+        Scope {
+            data: &self.data,
+            id,
+        }
     }
 
     /// Every scope, in the order the walk opened them: the module first, each scope before
@@ -391,7 +397,13 @@ pub struct Scope<'t> {
 
 impl std::fmt::Debug for Scope<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "<{} scope {:?} {:?}>", self.kind().as_str(), self.name(), self.id)
+        write!(
+            f,
+            "<{} scope {:?} {:?}>",
+            self.kind().as_str(),
+            self.name(),
+            self.id
+        )
     }
 }
 
@@ -465,7 +477,10 @@ impl<'t> Scope<'t> {
     /// The names of the scope's symbols, in CPython's order (`get_identifiers`).
     pub fn identifiers(&self) -> impl Iterator<Item = &'t str> + 't {
         let data = self.data;
-        self.entry().symbols.keys().map(move |&n| data.names.text(n))
+        self.entry()
+            .symbols
+            .keys()
+            .map(move |&n| data.names.text(n))
     }
 
     /// The scope's symbols, in CPython's order (`get_symbols`).
@@ -537,7 +552,9 @@ impl<'t> Scope<'t> {
                 continue;
             }
             let method = match child.kind() {
-                ScopeKind::Function => child.entry().comprehension != Some(ComprehensionKind::Generator),
+                ScopeKind::Function => {
+                    child.entry().comprehension != Some(ComprehensionKind::Generator)
+                }
                 ScopeKind::TypeParameters => child
                     .children()
                     .any(|c| c.name() == child.name() && c.kind() == ScopeKind::Function),
@@ -557,7 +574,11 @@ impl<'t> Scope<'t> {
     /// scope's `.defaults` and `.kwdefaults`. They begin `co_varnames`; the code generator
     /// appends the other fast locals as it first meets them.
     pub fn varnames(&self) -> Vec<&'t str> {
-        self.entry().varnames.iter().map(|&n| self.text(n)).collect()
+        self.entry()
+            .varnames
+            .iter()
+            .map(|&n| self.text(n))
+            .collect()
     }
 
     /// `co_cellvars` as CPython's compiler lays it out (`compiler_enter_scope`): the names
@@ -690,7 +711,13 @@ pub struct Symbol<'t> {
 
 impl std::fmt::Debug for Symbol<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "<symbol {:?}: {:?}, {:?}>", self.name(), self.scope(), self.flags())
+        write!(
+            f,
+            "<symbol {:?}: {:?}, {:?}>",
+            self.name(),
+            self.scope(),
+            self.flags()
+        )
     }
 }
 

@@ -80,6 +80,9 @@ fn scoping_errors_match_the_reference() {
             }
         }
     }
-    println!("scoping errors: exact {}/{checked}", checked - failures.len());
+    println!(
+        "scoping errors: exact {}/{checked}",
+        checked - failures.len()
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -83,7 +83,11 @@ fn first_difference(got: &str, expected: &str) -> String {
             return format!("line {}:\n  pyrs: {a}\n  ref:  {b}", i + 1);
         }
     }
-    format!("{} lines against {}", got.lines().count(), expected.lines().count())
+    format!(
+        "{} lines against {}",
+        got.lines().count(),
+        expected.lines().count()
+    )
 }
 
 #[test]
@@ -116,7 +120,10 @@ fn dumps_and_api_match_the_reference() {
         api(table.top(), 0, &mut got);
         let expected = std::fs::read_to_string(path.with_extension("api")).unwrap();
         if got != expected {
-            failures.push(format!("{name} (api): {}", first_difference(&got, &expected)));
+            failures.push(format!(
+                "{name} (api): {}",
+                first_difference(&got, &expected)
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -105,7 +105,14 @@ impl Analyzer<'_> {
             .map(|(&n, &b)| (n, b))
             .collect();
         for (name, bits) in symbols {
-            self.analyze_name(id, &mut scopes, name, Flags::from_bits(bits), &mut local, &mut up)?;
+            self.analyze_name(
+                id,
+                &mut scopes,
+                name,
+                Flags::from_bits(bits),
+                &mut local,
+                &mut up,
+            )?;
         }
 
         if kind != ScopeKind::Class {
@@ -152,7 +159,13 @@ impl Analyzer<'_> {
                 )?;
             }
             if inline {
-                self.inline_comprehension(id, child, &mut scopes, &mut child_free, &mut inlined_cells);
+                self.inline_comprehension(
+                    id,
+                    child,
+                    &mut scopes,
+                    &mut child_free,
+                    &mut inlined_cells,
+                );
                 self.data.scopes[child.index()].comp_inlined = true;
             }
             newfree.extend(child_free);
@@ -182,7 +195,14 @@ impl Analyzer<'_> {
             }
         }
         let classflag = kind == ScopeKind::Class || can_see_class_scope;
-        self.update_symbols(id, &scopes, up.bound.as_deref(), &newfree, &inlined_cells, classflag);
+        self.update_symbols(
+            id,
+            &scopes,
+            up.bound.as_deref(),
+            &newfree,
+            &inlined_cells,
+            classflag,
+        );
         up.free.extend(newfree);
         self.depth -= 1;
         Ok(())
@@ -246,7 +266,8 @@ impl Analyzer<'_> {
                 scopes.insert(name, SymbolScope::GlobalExplicit);
                 return Ok(());
             }
-            if class_flags.intersects(Flags::DEF_BOUND) && !class_flags.contains(Flags::DEF_NONLOCAL)
+            if class_flags.intersects(Flags::DEF_BOUND)
+                && !class_flags.contains(Flags::DEF_NONLOCAL)
             {
                 scopes.insert(name, SymbolScope::GlobalImplicit);
                 return Ok(());

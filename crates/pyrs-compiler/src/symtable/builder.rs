@@ -297,7 +297,8 @@ impl Builder {
         if entry.comp_iter_target {
             // An iteration variable of a comprehension: it may not also be a walrus target.
             if val.intersects(Flags::DEF_GLOBAL | Flags::DEF_NONLOCAL) {
-                let text = msg::format(msg::NAMED_EXPR_COMP_INNER_LOOP_CONFLICT, &[self.text(name)]);
+                let text =
+                    msg::format(msg::NAMED_EXPR_COMP_INNER_LOOP_CONFLICT, &[self.text(name)]);
                 return Err(error_at(text, loc));
             }
             val |= Flags::DEF_COMP_ITER;
@@ -770,7 +771,12 @@ impl Builder {
     /// only, positional, keyword-only, then `*args` and `**kwargs`, which is the order of
     /// `co_varnames`.
     fn visit_arguments(&mut self, args: &Arguments) -> R {
-        for arg in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+        for arg in args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+        {
             self.add_def_str(&arg.arg, Flags::DEF_PARAM, arg.loc)?;
         }
         if let Some(arg) = &args.vararg {
@@ -827,7 +833,12 @@ impl Builder {
                 let key = Key::new(wk_addr, Role::Bound);
                 self.visit_bound_or_default(t.bound.as_ref(), name, key, info)?;
                 let key = Key::new(wk_addr, Role::Default);
-                self.visit_bound_or_default(t.default_value.as_ref(), name, key, "a TypeVar default")?;
+                self.visit_bound_or_default(
+                    t.default_value.as_ref(),
+                    name,
+                    key,
+                    "a TypeVar default",
+                )?;
             }
             TypeParam::TypeVarTuple(t) => {
                 let name = self.intern(&t.name);
@@ -881,7 +892,9 @@ impl Builder {
         match p {
             Pattern::MatchValue(v) => self.visit_expr(&v.value)?,
             Pattern::MatchSingleton(_) => {}
-            Pattern::MatchSequence(s) => s.patterns.iter().try_for_each(|p| self.visit_pattern(p))?,
+            Pattern::MatchSequence(s) => {
+                s.patterns.iter().try_for_each(|p| self.visit_pattern(p))?
+            }
             Pattern::MatchStar(s) => {
                 if let Some(name) = &s.name {
                     self.add_def_str(name, Flags::DEF_LOCAL, s.loc)?;
@@ -897,7 +910,9 @@ impl Builder {
             Pattern::MatchClass(c) => {
                 self.visit_expr(&c.cls)?;
                 c.patterns.iter().try_for_each(|p| self.visit_pattern(p))?;
-                c.kwd_patterns.iter().try_for_each(|p| self.visit_pattern(p))?;
+                c.kwd_patterns
+                    .iter()
+                    .try_for_each(|p| self.visit_pattern(p))?;
             }
             Pattern::MatchAs(a) => {
                 if let Some(pattern) = &a.pattern {
@@ -1072,7 +1087,10 @@ impl Builder {
             Some(ComprehensionKind::Dict) => "dict comprehension",
             Some(ComprehensionKind::Generator) => "generator expression",
         };
-        Err(error_at(msg::format(msg::YIELD_IN_COMPREHENSION, &[what]), loc))
+        Err(error_at(
+            msg::format(msg::YIELD_IN_COMPREHENSION, &[what]),
+            loc,
+        ))
     }
 
     /// Refuses a walrus, `yield` or `await` in the annotation and PEP 695 scopes
@@ -1086,9 +1104,7 @@ impl Builder {
                 &[what, entry.scope_info.unwrap_or("a TypeVar bound")],
             ),
             ScopeKind::TypeAlias => msg::format(msg::NOT_ALLOWED_IN_TYPE_ALIAS, &[what]),
-            ScopeKind::TypeParameters => {
-                msg::format(msg::NOT_ALLOWED_IN_TYPE_PARAMETERS, &[what])
-            }
+            ScopeKind::TypeParameters => msg::format(msg::NOT_ALLOWED_IN_TYPE_PARAMETERS, &[what]),
             _ => return Ok(()),
         };
         Err(error_at(text, loc))
