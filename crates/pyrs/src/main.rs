@@ -8,7 +8,7 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: pyrs --dump tokens FILE   (FILE may be - for standard input)";
+const USAGE: &str = "usage: pyrs --dump tokens|symtable FILE   (FILE may be - for standard input)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,6 +37,9 @@ fn run(args: &[String]) -> anyhow::Result<ExitCode> {
 
 /// `--dump STAGE FILE`: one stage's view of a source file, as the reference prints it.
 fn dump(stage: &str, file: &str) -> anyhow::Result<ExitCode> {
+    if stage == "symtable" {
+        return dump_symtable(file);
+    }
     let result = match stage {
         "tokens" => {
             if file == "-" {
@@ -58,8 +61,46 @@ fn dump(stage: &str, file: &str) -> anyhow::Result<ExitCode> {
                 pyrs_tokenizer::dump::dump_file(&bytes, file)
             }
         }
-        other => anyhow::bail!("unknown stage {other:?} for --dump (known: tokens)"),
+        other => anyhow::bail!("unknown stage {other:?} for --dump (known: tokens, symtable)"),
     };
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(result.stdout.as_bytes())?;
+    stdout.flush()?;
+    match result.stderr {
+        Some(err) => {
+            std::io::stderr().write_all(err.as_bytes())?;
+            Ok(ExitCode::from(1))
+        }
+        None => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// `--dump symtable FILE`: what `python3.13 -m symtable FILE` prints; for a rejected file, the
+/// end of its traceback.
+fn dump_symtable(file: &str) -> anyhow::Result<ExitCode> {
+    let (bytes, name) = if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes)?;
+        (bytes, "<stdin>")
+    } else {
+        match std::fs::read(file) {
+            Ok(bytes) => (bytes, file),
+            Err(err) => {
+                // The last line of the traceback of `open(file, 'rb')`.
+                let errno = err.raw_os_error().unwrap_or(0);
+                let text = err.to_string();
+                let text = text.split(" (os error").next().unwrap_or(&text);
+                let class = match err.kind() {
+                    std::io::ErrorKind::NotFound => "FileNotFoundError",
+                    std::io::ErrorKind::PermissionDenied => "PermissionError",
+                    _ => "OSError",
+                };
+                eprintln!("{class}: [Errno {errno}] {text}: {}", repr_path(file));
+                return Ok(ExitCode::from(1));
+            }
+        }
+    };
+    let result = pyrs_compiler::symtable::dump_file(&bytes, name);
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(result.stdout.as_bytes())?;
     stdout.flush()?;
