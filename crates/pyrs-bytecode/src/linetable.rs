@@ -1,0 +1,453 @@
+//! The location table (`co_linetable`): each instruction's source span in CPython 3.11+'s
+//! compact encoding (Objects/locations.md), its encoder and its decoders.
+//!
+//! The table is a sequence of entries, each covering 1 to 8 code units. An entry starts with a
+//! byte `1CCCCLLL`: the code `CCCC` says which form follows and `LLL` is the length minus one.
+//! Lines are deltas from the previous entry's line (from `co_firstlineno` for the first):
+//!
+//! | code | form | line | end line | columns |
+//! |---|---|---|---|---|
+//! | 0–9 | short | same | same | one byte: start `code*8 + (b>>4 & 7)`, end start `+ (b & 15)` |
+//! | 10–12 | one line | `+ code-10` | same | two bytes: start, end |
+//! | 13 | no columns | `+ svarint` | same | none |
+//! | 14 | long | `+ svarint` | `line + varint` | `varint - 1` each (0 = none) |
+//! | 15 | no location | none | none | none |
+//!
+//! Varints hold 6 bits a byte, least significant first, bit 6 set on every byte but the last;
+//! a signed value `s` is stored as `(-s) << 1 | 1` when negative, `s << 1` otherwise.
+//! [`encode`] chooses the forms exactly as CPython's assembler does (Python/assemble.c), so
+//! the same locations give the same bytes.
+
+use std::iter::FusedIterator;
+
+/// The source span of one instruction, as `co_positions()` yields it and `dis.Positions`
+/// holds it: lines from 1 (the module's `RESUME` has line 0), columns in UTF-8 bytes, the end
+/// exclusive; `None` where the table records nothing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Positions {
+    /// First line.
+    pub lineno: Option<u32>,
+    /// Last line.
+    pub end_lineno: Option<u32>,
+    /// Start column.
+    pub col_offset: Option<u32>,
+    /// End column.
+    pub end_col_offset: Option<u32>,
+}
+
+impl Positions {
+    /// No location at all (CPython's `NO_LOCATION`; `dis` prints `--` for its line).
+    pub const NONE: Positions = Positions {
+        lineno: None,
+        end_lineno: None,
+        col_offset: None,
+        end_col_offset: None,
+    };
+
+    /// A full span.
+    pub const fn new(lineno: u32, end_lineno: u32, col_offset: u32, end_col_offset: u32) -> Self {
+        Positions {
+            lineno: Some(lineno),
+            end_lineno: Some(end_lineno),
+            col_offset: Some(col_offset),
+            end_col_offset: Some(end_col_offset),
+        }
+    }
+
+    /// A line without columns.
+    pub const fn line(lineno: u32) -> Self {
+        Positions {
+            lineno: Some(lineno),
+            end_lineno: Some(lineno),
+            col_offset: None,
+            end_col_offset: None,
+        }
+    }
+}
+
+impl From<pyrs_ast::Location> for Positions {
+    /// The span of a syntax-tree node.
+    fn from(loc: pyrs_ast::Location) -> Positions {
+        Positions::new(
+            loc.lineno,
+            loc.end_lineno,
+            loc.col_offset,
+            loc.end_col_offset,
+        )
+    }
+}
+
+const CODE_SHORT_MAX: u8 = 9;
+const CODE_ONE_LINE0: u8 = 10;
+const CODE_NO_COLUMNS: u8 = 13;
+const CODE_LONG: u8 = 14;
+const CODE_NONE: u8 = 15;
+
+/// Encodes the locations of a sequence of instructions: each item is an instruction's
+/// positions and its size in code units (EXTENDED_ARG prefixes and inline caches included).
+///
+/// Consecutive instructions with the same positions share entries; a run longer than 8 code
+/// units is split. `firstlineno` is the code object's `co_firstlineno`, from which the first
+/// line delta counts.
+///
+/// ```
+/// use pyrs_bytecode::linetable::{encode, positions, Positions};
+///
+/// // `def f(): return x` on line 1: RESUME without columns, then LOAD_GLOBAL (one unit and
+/// // four of cache) and RETURN_VALUE, each with its columns.
+/// let spans = [
+///     (Positions::new(1, 1, 0, 0), 1),
+///     (Positions::new(1, 1, 16, 17), 5),
+///     (Positions::new(1, 1, 9, 17), 1),
+/// ];
+/// let table = encode(1, spans);
+/// assert_eq!(table.len(), 6); // three short-form entries of two bytes
+/// let decoded: Vec<Positions> = positions(&table, 1).collect();
+/// assert_eq!(decoded.len(), 7);
+/// assert_eq!(decoded[3], Positions::new(1, 1, 16, 17));
+/// ```
+pub fn encode(
+    firstlineno: u32,
+    instructions: impl IntoIterator<Item = (Positions, u32)>,
+) -> Vec<u8> {
+    let mut writer = Writer {
+        out: Vec::new(),
+        line: i64::from(firstlineno),
+    };
+    let mut current: Option<(Positions, u32)> = None;
+    for (positions, size) in instructions {
+        match &mut current {
+            Some((p, n)) if *p == positions => *n += size,
+            _ => {
+                if let Some((p, n)) = current {
+                    writer.run(p, n);
+                }
+                current = Some((positions, size));
+            }
+        }
+    }
+    if let Some((p, n)) = current {
+        writer.run(p, n);
+    }
+    writer.out
+}
+
+struct Writer {
+    out: Vec<u8>,
+    line: i64,
+}
+
+impl Writer {
+    fn run(&mut self, positions: Positions, mut size: u32) {
+        while size > 8 {
+            self.entry(positions, 8);
+            size -= 8;
+        }
+        if size > 0 {
+            self.entry(positions, size);
+        }
+    }
+
+    fn start(&mut self, code: u8, length: u32) {
+        self.out.push(0x80 | (code << 3) | (length - 1) as u8);
+    }
+
+    fn varint(&mut self, mut value: u64) {
+        while value >= 64 {
+            self.out.push(0x40 | (value & 63) as u8);
+            value >>= 6;
+        }
+        self.out.push(value as u8);
+    }
+
+    fn svarint(&mut self, value: i64) {
+        let unsigned = if value < 0 {
+            (value.unsigned_abs() << 1) | 1
+        } else {
+            (value as u64) << 1
+        };
+        self.varint(unsigned);
+    }
+
+    /// One entry, with CPython's choice of form.
+    fn entry(&mut self, p: Positions, length: u32) {
+        let Some(line) = p.lineno else {
+            self.start(CODE_NONE, length);
+            return;
+        };
+        let line = i64::from(line);
+        let delta = line - self.line;
+        let end_line = p.end_lineno.map(i64::from);
+        match (p.col_offset, p.end_col_offset) {
+            (Some(col), Some(end_col)) if end_line == Some(line) => {
+                if delta == 0 && col < 80 && end_col >= col && end_col - col < 16 {
+                    self.start(col as u8 / 8, length);
+                    self.out.push((((col % 8) << 4) | (end_col - col)) as u8);
+                    return;
+                }
+                if (0..3).contains(&delta) && col < 128 && end_col < 128 {
+                    self.start(CODE_ONE_LINE0 + delta as u8, length);
+                    self.out.push(col as u8);
+                    self.out.push(end_col as u8);
+                    self.line = line;
+                    return;
+                }
+            }
+            (Some(_), Some(_)) => {}
+            _ if end_line.is_none() || end_line == Some(line) => {
+                self.start(CODE_NO_COLUMNS, length);
+                self.svarint(delta);
+                self.line = line;
+                return;
+            }
+            _ => {}
+        }
+        self.start(CODE_LONG, length);
+        self.svarint(delta);
+        self.varint(end_line.map_or(0, |end| (end - line).max(0) as u64));
+        self.varint(p.col_offset.map_or(0, |c| u64::from(c) + 1));
+        self.varint(p.end_col_offset.map_or(0, |c| u64::from(c) + 1));
+        self.line = line;
+    }
+}
+
+/// One decoded entry of a location table: `length` code units at these positions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Entry {
+    /// Code units covered, 1 to 8.
+    pub length: u32,
+    /// Their positions.
+    pub positions: Positions,
+}
+
+/// Iterator over the entries of a location table; see [`entries`].
+#[derive(Clone, Debug)]
+pub struct Entries<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    line: i64,
+}
+
+/// Decodes a location table entry by entry. `firstlineno` is the code object's
+/// `co_firstlineno`. Decoding stops at the end of the table or at the first malformed entry
+/// (a missing byte, a varint that does not end, a byte without the entry marker where an
+/// entry should start); it never panics.
+pub fn entries(linetable: &[u8], firstlineno: u32) -> Entries<'_> {
+    Entries {
+        bytes: linetable,
+        pos: 0,
+        line: i64::from(firstlineno),
+    }
+}
+
+impl Entries<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.bytes.get(self.pos)?;
+        self.pos += 1;
+        Some(b)
+    }
+
+    fn varint(&mut self) -> Option<u64> {
+        let mut value = 0u64;
+        let mut shift = 0;
+        loop {
+            let b = self.byte()?;
+            if b & 0x80 != 0 || shift > 36 {
+                return None;
+            }
+            value |= u64::from(b & 63) << shift;
+            if b & 64 == 0 {
+                return Some(value);
+            }
+            shift += 6;
+        }
+    }
+
+    fn svarint(&mut self) -> Option<i64> {
+        let u = self.varint()?;
+        let magnitude = (u >> 1) as i64;
+        Some(if u & 1 == 1 { -magnitude } else { magnitude })
+    }
+
+    fn decode(&mut self) -> Option<Entry> {
+        let first = self.byte()?;
+        if first & 0x80 == 0 {
+            return None;
+        }
+        let code = (first >> 3) & 15;
+        let length = u32::from(first & 7) + 1;
+        let to_u32 = |v: i64| u32::try_from(v).ok();
+        let positions = match code {
+            CODE_NONE => Positions::NONE,
+            CODE_LONG => {
+                self.line = self.line.saturating_add(self.svarint()?);
+                let end_line = self.line.saturating_add(self.varint()? as i64);
+                let col = self.varint()?;
+                let end_col = self.varint()?;
+                Positions {
+                    lineno: to_u32(self.line),
+                    end_lineno: to_u32(end_line),
+                    col_offset: col.checked_sub(1).and_then(|c| u32::try_from(c).ok()),
+                    end_col_offset: end_col.checked_sub(1).and_then(|c| u32::try_from(c).ok()),
+                }
+            }
+            CODE_NO_COLUMNS => {
+                self.line = self.line.saturating_add(self.svarint()?);
+                Positions {
+                    lineno: to_u32(self.line),
+                    end_lineno: to_u32(self.line),
+                    col_offset: None,
+                    end_col_offset: None,
+                }
+            }
+            10..=12 => {
+                self.line = self.line.saturating_add(i64::from(code - CODE_ONE_LINE0));
+                let col = self.byte()?;
+                let end_col = self.byte()?;
+                if col & 0x80 != 0 || end_col & 0x80 != 0 {
+                    return None;
+                }
+                Positions {
+                    lineno: to_u32(self.line),
+                    end_lineno: to_u32(self.line),
+                    col_offset: Some(u32::from(col)),
+                    end_col_offset: Some(u32::from(end_col)),
+                }
+            }
+            _ => {
+                debug_assert!(code <= CODE_SHORT_MAX);
+                let second = self.byte()?;
+                if second & 0x80 != 0 {
+                    return None;
+                }
+                let col = u32::from(code) * 8 + u32::from((second >> 4) & 7);
+                Positions {
+                    lineno: to_u32(self.line),
+                    end_lineno: to_u32(self.line),
+                    col_offset: Some(col),
+                    end_col_offset: Some(col + u32::from(second & 15)),
+                }
+            }
+        };
+        Some(Entry { length, positions })
+    }
+}
+
+impl Iterator for Entries<'_> {
+    type Item = Entry;
+
+    fn next(&mut self) -> Option<Entry> {
+        let entry = self.decode();
+        if entry.is_none() {
+            self.pos = self.bytes.len();
+        }
+        entry
+    }
+}
+
+impl FusedIterator for Entries<'_> {}
+
+/// A range of code units on one line, as `co_lines()` yields them (but in code units, where
+/// `co_lines()` counts bytes: multiply by 2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LineRange {
+    /// First code unit.
+    pub start: u32,
+    /// Code unit after the last.
+    pub end: u32,
+    /// The line, `None` for code without one.
+    pub line: Option<u32>,
+}
+
+/// The line ranges of a location table, as `co_lines()` gives them: consecutive entries on
+/// the same line (or all without one) merge into one range.
+pub fn lines(linetable: &[u8], firstlineno: u32) -> Vec<LineRange> {
+    let mut out: Vec<LineRange> = Vec::new();
+    let mut offset = 0u32;
+    for entry in entries(linetable, firstlineno) {
+        let end = offset.saturating_add(entry.length);
+        let line = entry.positions.lineno;
+        match out.last_mut() {
+            Some(last) if last.line == line => last.end = end,
+            _ => out.push(LineRange {
+                start: offset,
+                end,
+                line,
+            }),
+        }
+        offset = end;
+    }
+    out
+}
+
+/// The positions of each code unit, as `co_positions()` yields them: one item per code unit
+/// the table covers (it may end before the code does).
+pub fn positions(linetable: &[u8], firstlineno: u32) -> impl Iterator<Item = Positions> + '_ {
+    entries(linetable, firstlineno)
+        .flat_map(|entry| (0..entry.length).map(move |_| entry.positions))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints_as_locations_md_gives_them() {
+        let mut w = Writer {
+            out: Vec::new(),
+            line: 0,
+        };
+        w.varint(63);
+        w.varint(200);
+        assert_eq!(w.out, [0x3f, 0x48, 0x03]);
+    }
+
+    #[test]
+    fn every_form_round_trips() {
+        let spans = [
+            (Positions::new(3, 3, 4, 9), 1),     // short
+            (Positions::new(3, 3, 79, 94), 2),   // short, last column group
+            (Positions::new(4, 4, 100, 120), 1), // one line, +1
+            (Positions::new(6, 6, 0, 127), 3),   // one line, +2
+            (Positions::line(20), 1),            // no columns, forward
+            (Positions::line(2), 1),             // no columns, backward
+            (Positions::new(2, 9, 5, 1), 12),    // long, split 8 + 4
+            (Positions::new(2, 2, 130, 300), 1), // long: wide columns
+            (Positions::NONE, 1),                // none
+            (
+                Positions {
+                    end_lineno: None,
+                    ..Positions::line(7)
+                },
+                1,
+            ),
+        ];
+        let bytes = encode(3, spans);
+        let decoded: Vec<Positions> = positions(&bytes, 3).collect();
+        let mut expected = Vec::new();
+        for (p, n) in spans {
+            // A line whose end is unknown reads back as a one-line span without columns.
+            let p = match (p.lineno, p.end_lineno) {
+                (Some(line), None) => Positions::line(line),
+                _ => p,
+            };
+            expected.extend((0..n).map(|_| p));
+        }
+        assert_eq!(decoded, expected);
+    }
+
+    #[test]
+    fn malformed_tables_stop_quietly() {
+        for bytes in [
+            &[0x00][..],
+            &[0xf0, 0x01],
+            &[0xe8],
+            &[0xf0, 0x40, 0x40],
+            &[0x80],
+        ] {
+            let _ = positions(bytes, 1).count();
+            let _ = lines(bytes, 1);
+        }
+        assert_eq!(positions(&[0x80], 1).count(), 0);
+    }
+}
