@@ -1079,7 +1079,7 @@ fn param_pos(p: &Param) -> (Pos, Pos) {
 
 /// Sorts a parameter list into CPython's `arguments`, with its errors for each order that
 /// Python does not allow.
-pub(crate) fn make_arguments(params: Vec<Param>) -> PResult<(Arguments, u32)> {
+pub(crate) fn make_arguments(params: Vec<Param>, lambda: bool) -> PResult<(Arguments, u32)> {
     let mut a = empty_arguments();
     let mut d = 0;
     let mut seen_slash = false;
@@ -1091,18 +1091,15 @@ pub(crate) fn make_arguments(params: Vec<Param>) -> PResult<(Arguments, u32)> {
     let mut params = params.into_iter().enumerate().peekable();
     while let Some((i, p)) = params.next() {
         if seen_kwarg {
-            let (s, e) = param_pos(&p);
-            let (s, e) = match p {
-                Param::DoubleStar(_, _, at) | Param::Star(_, at) => (at, end_after(at)),
-                _ => (s, e),
+            let (s, e) = match &p {
+                Param::DoubleStar(_, _, at) => (*at, end_after(end_after(*at))),
+                Param::Star(_, at) => (*at, end_after(*at)),
+                p => {
+                    let s = param_pos(p).0;
+                    (s, end_after(s))
+                }
             };
-            let e = if let Param::DoubleStar(..) = p {
-                end_after(Pos { col: e.col, ..e })
-            } else {
-                e
-            };
-            let _ = e;
-            return Err(Error::at(s, end_after(s), "arguments cannot follow var-keyword argument"));
+            return Err(Error::at(s, e, "arguments cannot follow var-keyword argument"));
         }
         match p {
             Param::Slash(at) => {
@@ -1158,6 +1155,21 @@ pub(crate) fn make_arguments(params: Vec<Param>) -> PResult<(Arguments, u32)> {
                 if bare_star {
                     let next_is_named = matches!(params.peek(), Some((_, Param::Plain(..))));
                     if !next_is_named {
+                        // A lambda's error is at the token after the `*` (CPython's
+                        // RAISE_SYNTAX_ERROR reports the last token read).
+                        let at = match (lambda, params.peek()) {
+                            (false, _) => at,
+                            (true, Some((_, p))) => param_pos(p).0,
+                            (true, None) => end_after(at),
+                        };
+                        let at = if lambda {
+                            match params.peek() {
+                                Some((_, Param::DoubleStar(_, _, s))) => *s,
+                                _ => at,
+                            }
+                        } else {
+                            at
+                        };
                         return Err(Error::at(at, end_after(at), "named arguments must follow bare *"));
                     }
                 }
@@ -1647,11 +1659,27 @@ pub(crate) fn match_mapping(
     r: Pos,
 ) -> PResult<Pattern> {
     use crate::grammar_support::MapItem;
+    // `**rest` must come last: the parser stops at the next item's key.
+    let rest_at = items.iter().position(|i| matches!(i, MapItem::Rest(..)));
+    if let Some(i) = rest_at {
+        if let MapItem::Rest(name, rl, rr) = &items[i] {
+            if &**name == "_" {
+                return Err(Error::at(*rl, *rr, "invalid syntax"));
+            }
+            match items.get(i + 1) {
+                Some(MapItem::Pair(k, _)) => {
+                    let at = k.loc();
+                    return Err(Error::at(start_of(&at), end_of(&at), "invalid syntax"));
+                }
+                Some(MapItem::Rest(_, nl, nr)) => return Err(Error::at(*nl, *nr, "invalid syntax")),
+                None => {}
+            }
+        }
+    }
     let mut keys = Vec::new();
     let mut patterns = Vec::new();
     let mut rest = None;
-    let n = items.len();
-    for (i, item) in items.into_iter().enumerate() {
+    for item in items {
         match item {
             MapItem::Pair(k, p) => {
                 if let Expr::Name(name) = &k.e {
@@ -1664,12 +1692,7 @@ pub(crate) fn match_mapping(
                 keys.push(k.e);
                 patterns.push(p);
             }
-            MapItem::Rest(name, rl, rr) => {
-                if i + 1 != n || &*name == "_" {
-                    return Err(Error::at(rl, rr, "invalid syntax"));
-                }
-                rest = Some(name);
-            }
+            MapItem::Rest(name, _, _) => rest = Some(name),
         }
     }
     Ok(Pattern::from(PatternMatchMapping {

@@ -499,6 +499,9 @@ impl<'t, 'a> Diag<'t, 'a> {
         let checks: &[fn(&Self) -> Option<Box<Error>>] = &[
             Self::indentation,
             Self::forced_colon,
+            Self::def_paren,
+            Self::for_target,
+            Self::pattern_errors,
             Self::import_errors,
             Self::except_errors,
             Self::type_params,
@@ -665,8 +668,92 @@ impl<'t, 'a> Diag<'t, 'a> {
         None
     }
 
-    /// `def f:` and friends.
+    /// `def f:` and friends: "expected '('".
     fn def_paren(&self) -> Option<Box<Error>> {
+        let at = self.at;
+        let mut s = self.line_start(at);
+        if self.tok(s) == Tok::Async {
+            s += 1;
+        }
+        if self.tok(s) != Tok::Def || !matches!(self.tok(s + 1), Tok::Name(_)) {
+            return None;
+        }
+        let mut k = s + 2;
+        if self.tok(k) == Tok::Lsqb {
+            k = self.matching_close(k)? + 1;
+        }
+        (at == k && self.tok(at) != Tok::Lpar).then(|| Error::at(self.start(at), self.end(at), "expected '('"))
+    }
+
+    /// `for x, f() in y` read up to a missing `in`: the target that cannot be one.
+    fn for_target(&self) -> Option<Box<Error>> {
+        let at = self.at;
+        let mut s = self.line_start(at);
+        if self.tok(s) == Tok::Async {
+            s += 1;
+        }
+        if self.tok(s) != Tok::For || !self.expects("in") || at <= s + 1 {
+            return None;
+        }
+        let target = self.parse_expr(s + 1, at - 1)?;
+        let bad = invalid_target(&target, TargetKind::For)?;
+        let loc = bad.loc();
+        Some(Error::at(
+            crate::actions::start_of(&loc),
+            crate::actions::end_of(&loc),
+            format!("cannot assign to {}", expr_name(bad)),
+        ))
+    }
+
+    /// Errors inside `case` patterns.
+    fn pattern_errors(&self) -> Option<Box<Error>> {
+        let at = self.at;
+        let s = self.line_start(at);
+        if self.tok(s) != Tok::Case {
+            return None;
+        }
+        // `case x as 1 + 2:`
+        if at > 0 && self.tok(at - 1) == Tok::As && !matches!(self.tok(at), Tok::Name(_)) {
+            let end = self.expr_end(at, Level::Expression)?;
+            return self.range(at, end, "invalid pattern target");
+        }
+        // `case C(a=b, c):`
+        if let Some(open) = self.open_bracket(at) {
+            if self.tok(open) == Tok::Lpar && open > 0 && matches!(self.tok(open - 1), Tok::Name(_)) {
+                let mut k = open + 1;
+                let mut seen_keyword = false;
+                let mut depth = 0;
+                let mut item_start = k;
+                let mut run: Option<(usize, usize)> = None;
+                while k < self.toks.len() {
+                    let t = self.tok(k);
+                    if is_open(t) {
+                        depth += 1;
+                    } else if is_close(t) {
+                        if depth == 0 {
+                            break;
+                        }
+                        depth -= 1;
+                    } else if depth == 0 && (t == Tok::Comma) {
+                        let keyword = matches!(self.tok(item_start), Tok::Name(_))
+                            && self.tok(item_start + 1) == Tok::Equal;
+                        if keyword {
+                            if run.is_some() {
+                                break;
+                            }
+                            seen_keyword = true;
+                        } else if seen_keyword {
+                            run = Some((run.map_or(item_start, |r| r.0), k - 1));
+                        }
+                        item_start = k + 1;
+                    }
+                    k += 1;
+                }
+                if let Some((a, b)) = run {
+                    return self.range(a, b, "positional patterns follow keyword patterns");
+                }
+            }
+        }
         None
     }
 
@@ -743,7 +830,7 @@ impl<'t, 'a> Diag<'t, 'a> {
             let named = matches!(self.tok(at - 2), Tok::Name(_));
             if named && matches!(head, Tok::Def | Tok::Class | Tok::Type | Tok::Async) {
                 if head == Tok::Type {
-                    return self.range(at - 1, at, "Type parameter list cannot be empty");
+                    return self.starting_from(at, at + 1, "Type parameter list cannot be empty");
                 }
                 let p = self.start(at);
                 return Some(Error::at(p, p, "Type parameter list cannot be empty"));
@@ -885,7 +972,7 @@ impl<'t, 'a> Diag<'t, 'a> {
                     index += 1;
                     let mut m = k + 1;
                     if self.tok(m) == Tok::Colon && !lambda {
-                        m = self.expr_end(m + 1, Level::Expression).map_or(m + 1, |e| e + 1);
+                        m = self.expr_end(m + 1, Level::Expression)? + 1;
                     }
                     if self.tok(m) == Tok::Equal {
                         if matches!(self.tok(m + 1), Tok::Comma | Tok::Rpar)
@@ -966,7 +1053,21 @@ impl<'t, 'a> Diag<'t, 'a> {
     /// `*` in a subscript or call whose operand is missing or is not an expression.
     fn star_expression(&self) -> Option<Box<Error>> {
         let at = self.at;
-        let open = self.open_bracket(at)?;
+        let mut open = self.open_bracket(at)?;
+        // `*(1:2)`: look through the parentheses around the starred operand.
+        if self.tok(open) == Tok::Lpar && open > 0 && self.tok(open - 1) == Tok::Star {
+            let star = open - 1;
+            let outer = self.open_bracket(star)?;
+            let at_start = star == outer + 1 || self.tok(star - 1) == Tok::Comma;
+            if at_start && matches!(self.tok(outer), Tok::Lsqb | Tok::Lpar) && outer > 0 && ends_expr(self.tok(outer - 1)) {
+                return self.range(at, at, "Invalid star expression");
+            }
+            return None;
+        }
+        if self.tok(open) == Tok::Lpar && open >= 2 && self.tok(open - 2) == Tok::Def {
+            return None;
+        }
+        let _ = &mut open;
         let is_call = self.tok(open) == Tok::Lpar && open > 0 && ends_expr(self.tok(open - 1));
         let is_subscript = self.tok(open) == Tok::Lsqb && open > 0 && ends_expr(self.tok(open - 1));
         if !is_call && !is_subscript {
@@ -987,9 +1088,8 @@ impl<'t, 'a> Diag<'t, 'a> {
             k -= 1;
         }
         if self.tok(k) == Tok::Star && at > k {
-            let valid = self
-                .expr_end(k + 1, Level::Expression)
-                .is_some_and(|e| e + 1 == at && matches!(self.tok(at), Tok::Comma | Tok::Rpar | Tok::Rsqb));
+            // A valid operand followed by something else is a plain syntax error.
+            let valid = self.expr_end(k + 1, Level::Expression).is_some_and(|e| e + 1 == at);
             if !valid {
                 return self.range(at, at, "Invalid star expression");
             }
@@ -1078,7 +1178,7 @@ impl<'t, 'a> Diag<'t, 'a> {
     /// `a if b` without `else`.
     fn if_expression(&self) -> Option<Box<Error>> {
         let at = self.at;
-        if !self.expects("else") || at < 2 {
+        if !self.expects("else") || at < 2 || self.tok(at) == Tok::Colon {
             return None;
         }
         // Find the `if` of the conditional expression.
@@ -1166,8 +1266,26 @@ impl<'t, 'a> Diag<'t, 'a> {
 
     /// A `try` block followed by neither `except` nor `finally`.
     fn try_without_except(&self) -> Option<Box<Error>> {
-        let _ = self.def_paren();
-        None
+        let at = self.at;
+        if !(self.expects("except") && self.expects("finally")) {
+            return None;
+        }
+        let msg = "expected 'except' or 'finally' block";
+        if matches!(self.tok(at), Tok::Dedent | Tok::EndMarker) {
+            // No column for these tokens: CPython points past the end of the last line.
+            let line = (0..at)
+                .rev()
+                .find(|&k| !matches!(self.tok(k), Tok::Newline | Tok::Indent | Tok::Dedent))
+                .map_or(1, |k| self.end(k).line);
+            let len = crate::error::line_text(self.tokens.src, line)
+                .map_or(0, |t| t.trim_end_matches(['\n', '\r']).chars().count());
+            return Some(Box::new(Error {
+                kind: ErrorKind::SyntaxError,
+                msg: msg.into(),
+                span: Span::Raw(line, len as i32 + 1, line, -1),
+            }));
+        }
+        self.range(at, at, msg)
     }
 }
 

@@ -213,7 +213,10 @@ impl<'a, 't> Lexer<'a, 't> {
                 TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
                     depth -= 1;
                     if depth == 0 {
-                        if j == open + 1 || self.kind(j + 1) != Some(TokenKind::Colon) {
+                        // `)` then `:` (or a missing `:`, which is then reported as such).
+                        if j == open + 1
+                            || !matches!(self.kind(j + 1), Some(TokenKind::Colon | TokenKind::Newline))
+                        {
                             return None;
                         }
                         return Some(j);

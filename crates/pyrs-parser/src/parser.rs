@@ -98,11 +98,17 @@ pub(crate) fn report(
     };
     if let Some((terr, in_fstring)) = &tokens.error {
         if terr.code == ErrorCode::Syntax && !in_fstring {
-            return from_tokenizer(terr);
+            return from_tokenizer(terr, tokens.src);
         }
         if terr.code == ErrorCode::Eof {
             if let Some(open) = innermost_unclosed(tokens) {
-                if open.line < error_line(&primary) {
+                // CPython compares with the line of the last token it read.
+                let line = if tokens.toks.is_empty() {
+                    error_line(&primary)
+                } else {
+                    tokens.span(last.min(tokens.toks.len() - 1)).0.line
+                };
+                if open.line < line {
                     return never_closed(tokens, open);
                 }
             }
@@ -132,29 +138,57 @@ fn tokenizer_error(tokens: &Tokens<'_>) -> Box<Error> {
         if let Some(open) = innermost_unclosed(tokens) {
             return never_closed(tokens, open);
         }
+        let offset = backslash_offset(tokens.src, terr.lineno).unwrap_or(terr.offset as i32);
         return Box::new(Error {
             kind: ErrorKind::SyntaxError,
             msg: "unexpected EOF while parsing".into(),
-            span: Span::Raw(terr.lineno, terr.offset as i32, terr.lineno, terr.offset as i32),
+            span: Span::Raw(terr.lineno, offset, terr.lineno, -1),
         });
     }
-    from_tokenizer(terr)
+    from_tokenizer(terr, tokens.src)
 }
 
-fn from_tokenizer(terr: &TokenizeError) -> Box<Error> {
+/// For an error after a line-continuation backslash, CPython's column: just after the
+/// character that follows the backslash (1-based), on the backslash's line.
+fn backslash_offset(src: &str, line: u32) -> Option<i32> {
+    let text = crate::error::line_text(src, line)?;
+    let chars: Vec<char> = text.chars().collect();
+    let i = chars.iter().rposition(|&c| c == '\\')?;
+    Some(i as i32 + 2)
+}
+
+fn from_tokenizer(terr: &TokenizeError, src: &str) -> Box<Error> {
     let kind = match terr.code.exception() {
         "IndentationError" => ErrorKind::IndentationError,
         "TabError" => ErrorKind::TabError,
         _ => ErrorKind::SyntaxError,
     };
-    let end = match terr.code {
-        ErrorCode::Syntax => terr.offset as i32,
-        _ => -1,
+    let (mut offset, mut end) = match terr.code {
+        ErrorCode::Syntax => (terr.offset as i32, terr.offset as i32),
+        _ => (terr.offset as i32, -1),
     };
+    if terr.code == ErrorCode::LineContinuation {
+        offset = backslash_offset(src, terr.lineno).unwrap_or(offset);
+        end = 0;
+    }
+    if terr.message.starts_with("leading zeros in decimal integer literals") {
+        // CPython marks the leading zeros: the end is just after them.
+        if let Some(text) = crate::error::line_text(src, terr.lineno) {
+            let from = (terr.offset as usize).saturating_sub(1);
+            let zeros = text
+                .chars()
+                .skip(from)
+                .take_while(|&c| c == '0' || c == '_')
+                .count();
+            let trimmed = text.chars().skip(from).take(zeros).collect::<String>();
+            let zeros = trimmed.trim_end_matches('_').chars().count();
+            end = (from + zeros) as i32 + 1;
+        }
+    }
     Box::new(Error {
         kind,
         msg: terr.message.clone(),
-        span: Span::Raw(terr.lineno, terr.offset as i32, terr.lineno, end),
+        span: Span::Raw(terr.lineno, offset, terr.lineno, end),
     })
 }
 
