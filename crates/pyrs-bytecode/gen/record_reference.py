@@ -16,7 +16,8 @@ It writes:
   object that compiling the file produces (module first, then nested ones depth first, as `dis`
   prints them) with its fields, raw tables, decoded positions, lines, exception entries and
   `dis.get_instructions` rows; and the text `python3.13 -m dis NAME.py` prints, with code
-  object addresses written as 0xADDR.
+  object addresses written as 0xADDR; and in NAME.dis-CO what `python3.13 -m dis -C -O NAME.py`
+  prints (inline caches and offsets shown).
 
 The Rust tests read these files; nothing in them is typed by hand.
 """
@@ -385,10 +386,11 @@ def record_sample(path):
     data = {"file": name, "code_objects": [record_code(c, index_of_code) for c in codes]}
     base = path[:-3]
     write_json(base + ".json", data)
-    out = io.StringIO()
-    dis.dis(module, file=out)
-    with open(base + ".dis", "w") as f:
-        f.write(re.sub(r" at 0x[0-9a-f]+", " at 0xADDR", out.getvalue()))
+    for suffix, options in ((".dis", {}), (".dis-CO", {"show_caches": True, "show_offsets": True})):
+        out = io.StringIO()
+        dis.dis(module, file=out, **options)
+        with open(base + suffix, "w") as f:
+            f.write(re.sub(r" at 0x[0-9a-f]+", " at 0xADDR", out.getvalue()))
 
 
 def to_json(value, indent=""):

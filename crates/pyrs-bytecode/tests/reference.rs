@@ -149,27 +149,45 @@ fn tables_decode_as_the_reference_decodes_them() {
     }
 }
 
+/// Fails with the first differing line.
+fn check_listing(name: &str, ours: &str, expected: &str) {
+    let ours = normalise_addresses(ours);
+    if ours == expected {
+        return;
+    }
+    let (a, b): (Vec<&str>, Vec<&str>) = (ours.lines().collect(), expected.lines().collect());
+    let first = a
+        .iter()
+        .zip(&b)
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(b.len()));
+    panic!(
+        "{name} differs at line {}:\n ours: {:?}\n dis:  {:?}",
+        first + 1,
+        a.get(first),
+        b.get(first)
+    );
+}
+
 #[test]
 fn disassembly_matches_python_m_dis() {
     for sample in samples() {
         let codes = recorded_codes(&sample);
-        let ours = normalise_addresses(&dis::disassemble(&codes[0]));
-        if ours != sample.dis {
-            let (a, b): (Vec<&str>, Vec<&str>) =
-                (ours.lines().collect(), sample.dis.lines().collect());
-            let first = a
-                .iter()
-                .zip(&b)
-                .position(|(x, y)| x != y)
-                .unwrap_or(a.len().min(b.len()));
-            panic!(
-                "{}.dis differs at line {}:\n ours: {:?}\n dis:  {:?}",
-                sample.name,
-                first + 1,
-                a.get(first),
-                b.get(first)
-            );
-        }
+        check_listing(
+            &format!("{}.dis", sample.name),
+            &dis::disassemble(&codes[0]),
+            &sample.dis,
+        );
+        let options = dis::DisOptions {
+            show_caches: true,
+            show_offsets: true,
+            depth: None,
+        };
+        check_listing(
+            &format!("{}.dis-CO", sample.name),
+            &dis::disassemble_with(&codes[0], &options),
+            &sample.dis_caches_offsets,
+        );
     }
 }
 

@@ -15,6 +15,8 @@ pub(crate) struct Sample {
     pub(crate) name: String,
     pub(crate) data: Value,
     pub(crate) dis: String,
+    /// The listing with inline caches and offsets (`dis -C -O`).
+    pub(crate) dis_caches_offsets: String,
 }
 
 pub(crate) fn samples() -> Vec<Sample> {
@@ -30,10 +32,13 @@ pub(crate) fn samples() -> Vec<Sample> {
         if path.extension().is_some_and(|e| e == "json") {
             let text = std::fs::read_to_string(&path).unwrap();
             let dis = std::fs::read_to_string(path.with_extension("dis")).unwrap();
+            let dis_caches_offsets =
+                std::fs::read_to_string(path.with_extension("dis-CO")).unwrap();
             out.push(Sample {
                 name: path.file_stem().unwrap().to_string_lossy().into_owned(),
                 data: serde_json::from_str(&text).unwrap(),
                 dis,
+                dis_caches_offsets,
             });
         }
     }
