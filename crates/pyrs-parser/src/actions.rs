@@ -846,6 +846,25 @@ pub(crate) fn keyword_arg(key: Ex, value: Ex, l: Pos, r: Pos, eq: Pos) -> PResul
     }
 }
 
+/// "invalid syntax" at the keyword `word` written last before `at` (error paths only).
+pub(crate) fn keyword_before(src: &str, word: &str, at: &Location) -> Box<Error> {
+    let start = crate::error::line_start(src, at.lineno).unwrap_or(0) + at.col_offset as usize;
+    let before = &src[..start.min(src.len())];
+    let i = before.rfind(word).unwrap_or(0);
+    let line_start = before[..i].rfind('\n').map_or(0, |j| j + 1);
+    let p = Pos {
+        off: i as u32,
+        line: before[..i].matches('\n').count() as u32 + 1,
+        col: (i - line_start) as u32,
+    };
+    let e = Pos {
+        off: p.off + word.len() as u32,
+        col: p.col + word.len() as u32,
+        ..p
+    };
+    Error::at(p, e, "invalid syntax")
+}
+
 /// Where the comma before position (`line`, `col`) is (found in the source: error paths only).
 fn comma_before(src: &str, line: u32, col: u32) -> Pos {
     let start = crate::error::line_start(src, line).unwrap_or(0) + col as usize;
@@ -1566,13 +1585,14 @@ pub(crate) fn number(text: &str, l: Pos, r: Pos) -> PResult<Ex> {
         if !matches!(bytes, [b'0', b'x' | b'X' | b'o' | b'O' | b'b' | b'B', ..]) {
             let digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
             if digits > 4300 {
-                return Err(Error::at(
-                    l,
-                    r,
-                    format!(
-                        "Exceeds the limit (4300 digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+                // CPython gives this one no column.
+                return Err(Box::new(Error {
+                    kind: ErrorKind::SyntaxError,
+                    msg: format!(
+                        "Exceeds the limit (4300 digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits."
                     ),
-                ));
+                    span: Span::Raw(l.line, 0, l.line, 0),
+                }));
             }
         }
         match Int::from_literal(text) {

@@ -513,6 +513,8 @@ impl<'t, 'a> Diag<'t, 'a> {
             Self::if_expression,
             Self::comprehension,
             Self::dict_errors,
+            Self::legacy_statement,
+            Self::fstring_errors,
             Self::missing_comma,
             Self::compound_colon,
             Self::try_without_except,
@@ -1223,6 +1225,10 @@ impl<'t, 'a> Diag<'t, 'a> {
         if self.tok(open) != Tok::Lbrace {
             return None;
         }
+        // `{**a for a in b}`
+        if self.tok(open + 1) == Tok::DoubleStar && matches!(self.tok(at), Tok::For | Tok::Async) {
+            return self.range(open + 1, open + 1, "dict unpacking cannot be used in dict comprehension");
+        }
         // `{1: *x}`
         if self.tok(at) == Tok::Star && at > 0 && self.tok(at - 1) == Tok::Colon {
             let end = self.expr_end(at + 1, Level::BitOr)?;
@@ -1241,6 +1247,57 @@ impl<'t, 'a> Diag<'t, 'a> {
                 msg: "':' expected after dictionary key".into(),
                 span: Span::Open(s, 0),
             }));
+        }
+        None
+    }
+
+    /// `print "x"`: Python 2's print and exec statements.
+    fn legacy_statement(&self) -> Option<Box<Error>> {
+        let at = self.at;
+        if at == 0 || !starts_expr(self.tok(at)) || self.tok(at) == Tok::Lpar {
+            return None;
+        }
+        let name = match self.tok(at - 1) {
+            Tok::Name(n @ ("print" | "exec")) => n,
+            _ => return None,
+        };
+        let mut end = self.expr_end(at, Level::Expression)?;
+        while self.tok(end + 1) == Tok::Comma && starts_expr(self.tok(end + 2)) {
+            end = self.expr_end(end + 2, Level::Expression)?;
+        }
+        self.range(
+            at - 1,
+            end,
+            format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
+        )
+    }
+
+    /// Errors inside an f-string's replacement field.
+    fn fstring_errors(&self) -> Option<Box<Error>> {
+        let at = self.at;
+        if at == 0 {
+            return None;
+        }
+        let inside = (0..at).rev().find_map(|k| match self.tok(k) {
+            Tok::FStringStart(_) | Tok::FStringMiddle(_) => Some(true),
+            Tok::FStringEnd | Tok::Newline => Some(false),
+            _ => None,
+        });
+        if inside != Some(true) {
+            return None;
+        }
+        let prev = self.tok(at - 1);
+        if self.tok(at) == Tok::Rbrace && prev == Tok::Lbrace {
+            return self.range(at, at, "f-string: valid expression required before '}'");
+        }
+        if prev == Tok::Exclamation && !matches!(self.tok(at), Tok::Name(_)) {
+            return self.range(at, at, "f-string: missing conversion character");
+        }
+        // `{lambda x: 1}`: the colon starts the format spec.
+        let open = self.open_bracket(at)?;
+        if self.tok(open) == Tok::Lbrace && self.tok(open + 1) == Tok::Lambda {
+            let colon = (open + 1..=at).find(|&k| self.tok(k) == Tok::Colon)?;
+            return self.range(open + 1, colon, "f-string: lambda expressions are not allowed without parentheses");
         }
         None
     }

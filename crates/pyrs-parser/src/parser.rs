@@ -167,6 +167,11 @@ fn from_tokenizer(terr: &TokenizeError, src: &str) -> Box<Error> {
         ErrorCode::Syntax => (terr.offset as i32, terr.offset as i32),
         _ => (terr.offset as i32, -1),
     };
+    if matches!(terr.code, ErrorCode::TabSpace | ErrorCode::TooDeep) {
+        // No column: CPython reports the start of the line.
+        offset = 1;
+        end = 0;
+    }
     if terr.code == ErrorCode::LineContinuation {
         offset = backslash_offset(src, terr.lineno).unwrap_or(offset);
         end = 0;
