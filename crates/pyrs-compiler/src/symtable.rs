@@ -581,14 +581,30 @@ impl<'t> Scope<'t> {
             .collect()
     }
 
-    /// `co_cellvars` as CPython's compiler lays it out (`compiler_enter_scope`): the names
+    /// `co_cellvars` as CPython 3.13 lays it out: first the parameters that are cells, in
+    /// parameter order (they keep their place among the fast locals); then the other names
     /// whose scope is cell, or that an inlined comprehension keeps in a cell, sorted by code
-    /// point; then, for a class, the implicit `__class__` and `__classdict__` cells it needs.
+    /// point (`dictbytype`); then, for a class, the implicit `__class__` and `__classdict__`
+    /// cells it needs.
+    ///
+    /// One case depends on code generation: a cell that is also a fast local of the code
+    /// object (a cell of the function that an inlined comprehension's own iteration variable
+    /// shadows) moves up with the parameters, in `co_varnames` order. Over the standard
+    /// library this order matches the reference's code objects everywhere else
+    /// (examples/symtable_code_vars.rs).
     pub fn cellvars(&self) -> Vec<&'t str> {
-        let mut cells = self.names_where(|s| {
+        let is_cell = |s: &Symbol<'t>| {
             s.scope() == Some(SymbolScope::Cell) || s.flags().contains(Flags::DEF_COMP_CELL)
-        });
-        cells.sort_unstable();
+        };
+        let params = self.varnames();
+        let mut cells: Vec<&'t str> = params
+            .iter()
+            .copied()
+            .filter(|p| self.lookup(p).is_some_and(|s| is_cell(&s)))
+            .collect();
+        let mut others = self.names_where(|s| is_cell(s) && !s.is_parameter());
+        others.sort_unstable();
+        cells.extend(others);
         let entry = self.entry();
         let wk = self.data.wk;
         for (needed, name) in [
