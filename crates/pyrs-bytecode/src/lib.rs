@@ -49,7 +49,9 @@
 //! - Code objects made by [`CodeBuilder::finish`] and [`CodeObject::from_bytes`] pass
 //!   [`CodeObject::validate`]: every opcode is real, opargs index inside their tables, jumps
 //!   and handlers land inside the code. Walking, disassembling or decoding any code object,
-//!   valid or not, never panics; neither does [`CodeObject::from_bytes`] on any input.
+//!   valid or not, never panics; neither does [`CodeObject::from_bytes`] on any input, which
+//!   also bounds how deeply constants and code objects nest (a hand-built object nested
+//!   thousands deep is recursed into as deep by `repr`, `==` and `drop`).
 //! - Every cache unit of compiled code is zero, as in `co_code`.
 //!
 //! # What it does not do
