@@ -257,6 +257,15 @@ impl<'t, 'a> Diag<'t, 'a> {
 
     /// The last token of the expression starting at token `i`, read at `level`.
     fn expr_end(&self, i: usize, level: Level) -> Option<usize> {
+        self.expr_end_within(i, level, 0)
+    }
+
+    /// [`Diag::expr_end`], `depth` levels into conditional expressions and lambdas (scans
+    /// give up past a few dozen: nothing helpful is said about such code anyway).
+    fn expr_end_within(&self, i: usize, level: Level, depth: u32) -> Option<usize> {
+        if depth > 32 {
+            return None;
+        }
         let mut j = i;
         let mut last = None;
         let mut need_operand = true;
@@ -281,7 +290,7 @@ impl<'t, 'a> Diag<'t, 'a> {
                         if self.tok(k) != Tok::Colon {
                             return last;
                         }
-                        return self.expr_end(k + 1, Level::Expression).or(last);
+                        return self.expr_end_within(k + 1, Level::Expression, depth + 1).or(last);
                     }
                     _ if is_open(t) => {
                         let close = self.matching_close(j)?;
@@ -354,11 +363,13 @@ impl<'t, 'a> Diag<'t, 'a> {
                 }
                 Tok::If if level >= Level::Expression => {
                     // `a if b else c`
-                    let cond_end = self.expr_end(j + 1, Level::Disjunction)?;
+                    let cond_end = self.expr_end_within(j + 1, Level::Disjunction, depth + 1)?;
                     if self.tok(cond_end + 1) != Tok::Else {
                         return last;
                     }
-                    return self.expr_end(cond_end + 2, Level::Expression).or(last);
+                    return self
+                        .expr_end_within(cond_end + 2, Level::Expression, depth + 1)
+                        .or(last);
                 }
                 _ => return last,
             }
