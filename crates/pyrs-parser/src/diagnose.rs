@@ -388,25 +388,10 @@ impl<'t, 'a> Diag<'t, 'a> {
                 // A call or subscript trailer, or an atom.
                 open
             } else if t == Tok::FStringEnd {
-                let mut depth = 0;
-                let mut m = k;
-                loop {
-                    match self.tok(m) {
-                        Tok::FStringEnd => depth += 1,
-                        Tok::FStringStart(_) => {
-                            depth -= 1;
-                            if depth == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                    if m == 0 {
-                        return first;
-                    }
-                    m -= 1;
+                match self.fstring_start_of(k) {
+                    Some(m) => m,
+                    None => return first,
                 }
-                m
             } else if ends_expr(t) {
                 k
             } else {
@@ -437,7 +422,7 @@ impl<'t, 'a> Diag<'t, 'a> {
                 {
                     k = s - 1;
                     s = if self.tok(k) == Tok::FStringEnd {
-                        match self.expr_start(k, Level::BitOr) {
+                        match self.fstring_start_of(k) {
                             Some(x) => x,
                             None => break,
                         }
@@ -479,6 +464,25 @@ impl<'t, 'a> Diag<'t, 'a> {
                 continue;
             }
             return first;
+        }
+    }
+
+    /// The FSTRING_START of the f-string whose FSTRING_END is token `k`.
+    fn fstring_start_of(&self, k: usize) -> Option<usize> {
+        let mut depth = 0;
+        let mut m = k;
+        loop {
+            match self.tok(m) {
+                Tok::FStringEnd => depth += 1,
+                Tok::FStringStart(_) => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(m);
+                    }
+                }
+                _ => {}
+            }
+            m = m.checked_sub(1)?;
         }
     }
 
