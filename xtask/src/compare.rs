@@ -5,6 +5,12 @@
 //! comparing, the file's path is replaced by [`PLACEHOLDER`] in both streams of both sides,
 //! because the reference's output is cached by content and the same content may sit at
 //! several paths (the stderr of a rejected file reads `PATH:LINE:COL: error: MESSAGE`).
+//!
+//! When a rejected file's stderr is a Python traceback, only its last entry for the file
+//! itself — from the last `  File "<FILE>"` line on: the source line, the carets and the
+//! `SyntaxError: …` line — is compared. The frames above it belong to the reference's own
+//! module machinery (`runpy`, `ast.py`, `symtable.py`), which pyrs's `--dump` has no
+//! counterpart for.
 
 use std::fmt;
 
@@ -48,14 +54,38 @@ pub(crate) fn without_path(captured: Captured, path: &[u8]) -> Captured {
     }
 }
 
-/// Applies a stage's normaliser to stdout, if it has one.
+/// Applies a stage's normaliser to stdout, if it has one, and cuts a traceback on stderr to its
+/// entry for the file itself (see the module doc).
 pub(crate) fn normalised(captured: &Captured, normaliser: Option<Normaliser>) -> Captured {
-    match normaliser {
-        Some(normalise) => Captured {
-            stdout: normalise(&captured.stdout),
-            ..captured.clone()
+    Captured {
+        stdout: match normaliser {
+            Some(normalise) => normalise(&captured.stdout),
+            None => captured.stdout.clone(),
         },
-        None => captured.clone(),
+        stderr: traceback_tail(&captured.stderr).to_vec(),
+        status: captured.status,
+    }
+}
+
+/// The part of `stderr` from its last `  File "<FILE>"` line on, when it is a traceback; all
+/// of it otherwise.
+pub(crate) fn traceback_tail(stderr: &[u8]) -> &[u8] {
+    const START: &[u8] = b"Traceback (most recent call last):\n";
+    if !stderr.starts_with(START) {
+        return stderr;
+    }
+    let mut marker = b"\n  File \"".to_vec();
+    marker.extend_from_slice(PLACEHOLDER);
+    marker.push(b'"');
+    let mut last = None;
+    let mut from = 0;
+    while let Some(i) = find(&stderr[from..], &marker) {
+        last = Some(from + i + 1);
+        from += i + 1;
+    }
+    match last {
+        Some(i) => &stderr[i..],
+        None => stderr,
     }
 }
 
@@ -249,6 +279,22 @@ mod tests {
         assert_eq!(out.stdout, b"at x\n");
         assert_eq!(out.stderr, b"line 5\n");
         assert_eq!(normalised(&captured, None), captured);
+    }
+
+    #[test]
+    fn a_traceback_is_cut_to_the_files_own_entry() {
+        let reference = "Traceback (most recent call last):\n  File \"<frozen runpy>\", line 198, in _run\n  \
+                         File \"<FILE>\", line 1\n    x = (\n        ^\nSyntaxError: '(' was never closed\n";
+        let tail = traceback_tail(reference.as_bytes());
+        assert_eq!(
+            tail,
+            b"  File \"<FILE>\", line 1\n    x = (\n        ^\nSyntaxError: '(' was never closed\n"
+        );
+        assert_eq!(traceback_tail(tail), tail);
+        assert_eq!(
+            traceback_tail(b"<FILE>:1:2: error: x\n"),
+            b"<FILE>:1:2: error: x\n"
+        );
     }
 
     #[test]
