@@ -50,6 +50,12 @@ pub(crate) const STAGES: &[Stage] = &[
         normaliser: None,
     },
     Stage {
+        name: "ast",
+        pyrs_args: &["--dump", "ast"],
+        reference_args: &["-m", "ast", "-a"],
+        normaliser: None,
+    },
+    Stage {
         name: "symtable",
         pyrs_args: &["--dump", "symtable"],
         reference_args: &["-m", "symtable"],
@@ -58,7 +64,7 @@ pub(crate) const STAGES: &[Stage] = &[
 ];
 
 /// Stages the project will check but does not yet.
-const PLANNED: &[&str] = &["ast", "bytecode", "imports"];
+const PLANNED: &[&str] = &["bytecode", "imports"];
 
 /// The symtable stage's normaliser: sorts the symbol lines of each scope, because CPython
 /// prints the names that only pass through a scope in string-hash order, which changes from
