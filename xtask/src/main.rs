@@ -37,7 +37,7 @@ tasks:
       throughput of a pyrs stage against the reference interpreter (all stages if none given)
   bless [<stage>…]
       record the expected outputs of the test fixtures from the reference interpreter
-stages with a conformance check or a bench today: tokens";
+conformance stages today: tokens, ast, symtable; bench stages: tokens";
 
 /// The exit status of a usage error.
 pub(crate) const EXIT_USAGE: u8 = 2;
