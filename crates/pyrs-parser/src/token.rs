@@ -138,6 +138,11 @@ pub(crate) enum Tok<'a> {
 
 /// The keyword a name is, if it is one (Python 3.13's `keyword.kwlist`).
 pub(crate) fn keyword(name: &str) -> Option<Tok<'static>> {
+    // Most names are no keyword: reject them by length and first letter before comparing.
+    let b = name.as_bytes();
+    if b.len() < 2 || b.len() > 8 || !matches!(b[0], b'F' | b'N' | b'T' | b'a'..=b'y') {
+        return None;
+    }
     let tok = match name {
         "False" => Tok::False,
         "None" => Tok::None,
