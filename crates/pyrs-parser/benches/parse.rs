@@ -3,6 +3,8 @@
 //! decoded, tokenized and parsed to a tree, as `ast.parse` does in the reference's measurement
 //! (gen/time_reference_parse.py).
 
+#![allow(missing_docs)] // `criterion_group!` defines an undocumented public function.
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use pyrs_parser::{parse_bytes, Mode};
 use std::path::{Path, PathBuf};
@@ -38,7 +40,9 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
 
 fn bench(c: &mut Criterion) {
     let Some(dir) = corpus_dir().filter(|d| d.is_dir()) else {
-        eprintln!("parse bench: no corpus (set PYRS_CORPUS_DIR or install CPython 3.13.0 with pyenv)");
+        eprintln!(
+            "parse bench: no corpus (set PYRS_CORPUS_DIR or install CPython 3.13.0 with pyenv)"
+        );
         return;
     };
     let mut files = Vec::new();
@@ -46,14 +50,24 @@ fn bench(c: &mut Criterion) {
     files.sort();
     let sources: Vec<Vec<u8>> = files.iter().filter_map(|f| std::fs::read(f).ok()).collect();
     let total: usize = sources.iter().map(Vec::len).sum();
-    eprintln!("parse bench: {} files, {} bytes from {}", sources.len(), total, dir.display());
+    eprintln!(
+        "parse bench: {} files, {} bytes from {}",
+        sources.len(),
+        total,
+        dir.display()
+    );
 
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Bytes(total as u64));
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(20));
     group.bench_function("stdlib", |b| {
-        b.iter(|| sources.iter().filter(|s| parse_bytes(s, Mode::Exec).is_ok()).count())
+        b.iter(|| {
+            sources
+                .iter()
+                .filter(|s| parse_bytes(s, Mode::Exec).is_ok())
+                .count()
+        })
     });
     group.finish();
 }

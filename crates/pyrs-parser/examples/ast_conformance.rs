@@ -38,7 +38,11 @@ fn corpus_dir() -> PathBuf {
 
 /// `None` when identical, else a description of the first difference.
 fn check(path: &Path, root: &Path, refs: &Path) -> Option<String> {
-    let rel = path.strip_prefix(root).ok()?.to_string_lossy().replace('/', "__");
+    let rel = path
+        .strip_prefix(root)
+        .ok()?
+        .to_string_lossy()
+        .replace('/', "__");
     let bytes = std::fs::read(path).ok()?;
     let got = pyrs_parser::dump_file(&bytes, &path.to_string_lossy());
     if let Ok(expected) = std::fs::read_to_string(refs.join(format!("{rel}.dump"))) {
@@ -69,7 +73,10 @@ fn check(path: &Path, root: &Path, refs: &Path) -> Option<String> {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let refs = PathBuf::from(args.first().expect("usage: ast_conformance REF_DIR [CORPUS_DIR]"));
+    let refs = PathBuf::from(
+        args.first()
+            .expect("usage: ast_conformance REF_DIR [CORPUS_DIR]"),
+    );
     let root = args.get(1).map_or_else(corpus_dir, PathBuf::from);
     let mut files = Vec::new();
     collect(&root, &mut files);
@@ -88,13 +95,19 @@ fn main() {
                 })
             })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().expect("worker")).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("worker"))
+            .collect()
     });
     let mut identical = 0;
     for (path, diff) in &results {
         match diff {
             None => identical += 1,
-            Some(d) => println!("{}: {d}", path.strip_prefix(&root).unwrap_or(path).display()),
+            Some(d) => println!(
+                "{}: {d}",
+                path.strip_prefix(&root).unwrap_or(path).display()
+            ),
         }
     }
     println!("ast: identical {identical}/{}", results.len());

@@ -298,7 +298,11 @@ impl Climber {
                         rest.push(rhs);
                         r = rr;
                     }
-                    let which = if op == SeqOp::Or { BoolOp::Or } else { BoolOp::And };
+                    let which = if op == SeqOp::Or {
+                        BoolOp::Or
+                    } else {
+                        BoolOp::And
+                    };
                     lhs = bool_op(which, lhs, rest, l, r)?;
                 }
                 SeqOp::Cmp(first) => {
@@ -796,7 +800,12 @@ pub(crate) fn call(func: Ex, args: CallArgs, l: Pos, r: Pos) -> PResult<Ex> {
 /// Checks where an unparenthesised generator expression stands among call arguments: it
 /// must be the only argument (no trailing comma either), and then takes the call's
 /// parentheses as its own location.
-pub(crate) fn check_genexps(items: &mut [ArgItem], trailing_comma: bool, lpar: Pos, rpar: Pos) -> PResult<()> {
+pub(crate) fn check_genexps(
+    items: &mut [ArgItem],
+    trailing_comma: bool,
+    lpar: Pos,
+    rpar: Pos,
+) -> PResult<()> {
     let n = items.len();
     for (i, item) in items.iter_mut().enumerate() {
         if let ArgItem::Genexp(g) = item {
@@ -833,7 +842,11 @@ pub(crate) fn keyword_arg(key: Ex, value: Ex, l: Pos, r: Pos, eq: Pos) -> PResul
                 Constant::Bool(true) => "True",
                 _ => "False",
             };
-            Err(Error::at(l, end_after(eq), format!("cannot assign to {word}")))
+            Err(Error::at(
+                l,
+                end_after(eq),
+                format!("cannot assign to {word}"),
+            ))
         }
         other => {
             let at = other.loc();
@@ -1118,7 +1131,11 @@ pub(crate) fn make_arguments(params: Vec<Param>, lambda: bool) -> PResult<(Argum
                     (s, end_after(s))
                 }
             };
-            return Err(Error::at(s, e, "arguments cannot follow var-keyword argument"));
+            return Err(Error::at(
+                s,
+                e,
+                "arguments cannot follow var-keyword argument",
+            ));
         }
         match p {
             Param::Slash(at) => {
@@ -1167,7 +1184,11 @@ pub(crate) fn make_arguments(params: Vec<Param>, lambda: bool) -> PResult<(Argum
             }
             Param::Star(vararg, at) => {
                 if seen_star.is_some() {
-                    return Err(Error::at(at, end_after(at), "* argument may appear only once"));
+                    return Err(Error::at(
+                        at,
+                        end_after(at),
+                        "* argument may appear only once",
+                    ));
                 }
                 seen_star = Some(at);
                 bare_star = vararg.is_none();
@@ -1189,7 +1210,11 @@ pub(crate) fn make_arguments(params: Vec<Param>, lambda: bool) -> PResult<(Argum
                         } else {
                             at
                         };
-                        return Err(Error::at(at, end_after(at), "named arguments must follow bare *"));
+                        return Err(Error::at(
+                            at,
+                            end_after(at),
+                            "named arguments must follow bare *",
+                        ));
                     }
                 }
                 if let Some((arg, ad)) = vararg {
@@ -1397,7 +1422,8 @@ pub(crate) fn ann_assign(
     r: Pos,
 ) -> PResult<Stmt> {
     // A plain name not in parentheses is "simple": it starts where the statement starts.
-    let simple = matches!(&target.e, Expr::Name(n) if n.loc.col_offset == l.col && n.loc.lineno == l.line);
+    let simple =
+        matches!(&target.e, Expr::Name(n) if n.loc.col_offset == l.col && n.loc.lineno == l.line);
     let target = match target.e {
         e @ (Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_)) => {
             set_context(e, ExprContext::Store, TargetKind::Assign)?
@@ -1445,6 +1471,8 @@ pub(crate) fn delete(targets: Items, l: Pos, r: Pos) -> PResult<Stmt> {
 }
 
 /// An `if`/`elif` chain: `elifs` hold each `elif`'s start, test and body.
+// The boxes are the grammar's: large values are boxed while on the parser's stack.
+#[allow(clippy::vec_box)]
 pub(crate) fn if_stmt(
     l: Pos,
     test: Ex,
@@ -1474,6 +1502,7 @@ pub(crate) fn if_stmt(
 }
 
 /// `try` with its handlers: a `Try`, or a `TryStar` when the handlers are `except*` ones.
+#[allow(clippy::vec_box)]
 pub(crate) fn try_stmt(
     l: Pos,
     body: Body,
@@ -1511,7 +1540,11 @@ pub(crate) fn try_stmt(
             ));
         }
         if let (Some(colon), None) = (star_end, &h.type_) {
-            return Err(Error::at(colon, end_after(colon), "expected one or more exception types"));
+            return Err(Error::at(
+                colon,
+                end_after(colon),
+                "expected one or more exception types",
+            ));
         }
         list.push(h);
     }
@@ -1561,7 +1594,9 @@ pub(crate) fn tuple_or_single(x: Items, l: Pos, r: Pos) -> PResult<Ex> {
 
 /// Turns an action's result into what the generated parser expects.
 #[inline]
-pub(crate) fn u<'a, T>(r: PResult<T>) -> Result<T, ParseError<Pos, crate::token::Tok<'a>, Box<Error>>> {
+pub(crate) fn u<'a, T>(
+    r: PResult<T>,
+) -> Result<T, ParseError<Pos, crate::token::Tok<'a>, Box<Error>>> {
     r.map_err(|error| ParseError::User { error })
 }
 
@@ -1631,7 +1666,13 @@ pub(crate) fn match_star(name: Identifier, l: Pos, r: Pos) -> Pattern {
     })
 }
 
-pub(crate) fn match_as(pattern: Pattern, name: Identifier, nl: Pos, l: Pos, r: Pos) -> PResult<Pattern> {
+pub(crate) fn match_as(
+    pattern: Pattern,
+    name: Identifier,
+    nl: Pos,
+    l: Pos,
+    r: Pos,
+) -> PResult<Pattern> {
     if &*name == "_" {
         return Err(Error::at(nl, r, "cannot use '_' as a target"));
     }
@@ -1691,7 +1732,9 @@ pub(crate) fn match_mapping(
                     let at = k.loc();
                     return Err(Error::at(start_of(&at), end_of(&at), "invalid syntax"));
                 }
-                Some(MapItem::Rest(_, nl, nr)) => return Err(Error::at(*nl, *nr, "invalid syntax")),
+                Some(MapItem::Rest(_, nl, nr)) => {
+                    return Err(Error::at(*nl, *nr, "invalid syntax"))
+                }
                 None => {}
             }
         }

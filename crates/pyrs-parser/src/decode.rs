@@ -5,7 +5,13 @@ use std::borrow::Cow;
 
 use crate::error::{ErrorKind, SyntaxError};
 
-fn located(msg: String, lineno: u32, offset: i32, end_offset: i32, text: Option<String>) -> SyntaxError {
+fn located(
+    msg: String,
+    lineno: u32,
+    offset: i32,
+    end_offset: i32,
+    text: Option<String>,
+) -> SyntaxError {
     SyntaxError {
         kind: ErrorKind::SyntaxError,
         msg,
@@ -47,7 +53,11 @@ fn declared_name(body: &[u8]) -> Option<String> {
 pub(crate) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, SyntaxError> {
     let source = match pyrs_tokenizer::decode(bytes, None) {
         Ok(source) => source,
-        Err(err) if err.message.starts_with("invalid or missing encoding declaration") => {
+        Err(err)
+            if err
+                .message
+                .starts_with("invalid or missing encoding declaration") =>
+        {
             // The tokenize module gives up on a first line that is not UTF-8; CPython's
             // compiler reads on and fails on the first string holding the bad bytes.
             let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
@@ -86,16 +96,27 @@ fn utf8_error(body: &[u8], e: std::str::Utf8Error) -> SyntaxError {
         Some(_) if (0x80..0xc2).contains(&byte) || byte >= 0xf5 => "invalid start byte",
         Some(_) => "invalid continuation byte",
     };
-    let line_start = body[..at].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line_start = body[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
     let lineno = body[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
     let quote = body[line_start..at]
         .iter()
         .rposition(|&b| b == b'"' || b == b'\'')
         .map(|i| line_start + i);
     let position = quote.map_or(at - line_start, |q| at - q - 1);
-    let line_end = body[at..].iter().position(|&b| b == b'\n').map_or(body.len(), |i| at + i + 1);
+    let line_end = body[at..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(body.len(), |i| at + i + 1);
     let text = String::from_utf8_lossy(&body[line_start..line_end]).into_owned();
-    let offset = quote.map_or(1, |q| String::from_utf8_lossy(&body[line_start..q]).chars().count() as i32 + 1);
+    let offset = quote.map_or(1, |q| {
+        String::from_utf8_lossy(&body[line_start..q])
+            .chars()
+            .count() as i32
+            + 1
+    });
     located(
         format!("(unicode error) 'utf-8' codec can't decode byte 0x{byte:02x} in position {position}: {reason}"),
         lineno,

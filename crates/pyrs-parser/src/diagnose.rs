@@ -165,7 +165,7 @@ impl<'t, 'a> Diag<'t, 'a> {
 
     fn expects(&self, terminal: &str) -> bool {
         let quoted = format!("\"{terminal}\"");
-        self.expected.iter().any(|e| *e == quoted)
+        self.expected.contains(&quoted)
     }
 
     /// An error covering tokens `i..=j`.
@@ -290,7 +290,9 @@ impl<'t, 'a> Diag<'t, 'a> {
                         if self.tok(k) != Tok::Colon {
                             return last;
                         }
-                        return self.expr_end_within(k + 1, Level::Expression, depth + 1).or(last);
+                        return self
+                            .expr_end_within(k + 1, Level::Expression, depth + 1)
+                            .or(last);
                     }
                     _ if is_open(t) => {
                         let close = self.matching_close(j)?;
@@ -408,7 +410,10 @@ impl<'t, 'a> Diag<'t, 'a> {
                     }
                     continue;
                 }
-                if matches!(self.tok(s), Tok::Lpar | Tok::Lsqb) && s >= 1 && ends_expr(self.tok(s - 1)) {
+                if matches!(self.tok(s), Tok::Lpar | Tok::Lsqb)
+                    && s >= 1
+                    && ends_expr(self.tok(s - 1))
+                {
                     s -= 1;
                     let t = self.tok(s);
                     if is_close(t) {
@@ -511,7 +516,8 @@ impl<'t, 'a> Diag<'t, 'a> {
     // -----------------------------------------------------------------------------------------
 
     fn diagnose(&self) -> Box<Error> {
-        let checks: &[fn(&Self) -> Option<Box<Error>>] = &[
+        type Check<'t, 'a> = fn(&Diag<'t, 'a>) -> Option<Box<Error>>;
+        let checks: &[Check<'t, 'a>] = &[
             Self::indentation,
             Self::forced_colon,
             Self::def_paren,
@@ -678,7 +684,10 @@ impl<'t, 'a> Diag<'t, 'a> {
             while !matches!(self.tok(nl), Tok::Newline | Tok::EndMarker) {
                 nl += 1;
             }
-            if nl > s + 1 && self.tok(nl) == Tok::Newline && self.parse_expr(s + 1, nl - 1).is_some() {
+            if nl > s + 1
+                && self.tok(nl) == Tok::Newline
+                && self.parse_expr(s + 1, nl - 1).is_some()
+            {
                 return self.range(nl, nl, "expected ':'");
             }
         }
@@ -699,7 +708,8 @@ impl<'t, 'a> Diag<'t, 'a> {
         if self.tok(k) == Tok::Lsqb {
             k = self.matching_close(k)? + 1;
         }
-        (at == k && self.tok(at) != Tok::Lpar).then(|| Error::at(self.start(at), self.end(at), "expected '('"))
+        (at == k && self.tok(at) != Tok::Lpar)
+            .then(|| Error::at(self.start(at), self.end(at), "expected '('"))
     }
 
     /// `for x, f() in y` read up to a missing `in`: the target that cannot be one.
@@ -736,7 +746,8 @@ impl<'t, 'a> Diag<'t, 'a> {
         }
         // `case C(a=b, c):`
         if let Some(open) = self.open_bracket(at) {
-            if self.tok(open) == Tok::Lpar && open > 0 && matches!(self.tok(open - 1), Tok::Name(_)) {
+            if self.tok(open) == Tok::Lpar && open > 0 && matches!(self.tok(open - 1), Tok::Name(_))
+            {
                 let mut k = open + 1;
                 let mut seen_keyword = false;
                 let mut depth = 0;
@@ -808,7 +819,11 @@ impl<'t, 'a> Diag<'t, 'a> {
                     && (s..at).any(|k| self.tok(k) == Tok::Import)
                     && !(s..at).any(|k| self.tok(k) == Tok::Lpar)
                 {
-                    return self.range(at, at, "trailing comma not allowed without surrounding parentheses");
+                    return self.range(
+                        at,
+                        at,
+                        "trailing comma not allowed without surrounding parentheses",
+                    );
                 }
             }
             _ => {}
@@ -822,7 +837,11 @@ impl<'t, 'a> Diag<'t, 'a> {
         if self.tok(s) != Tok::Except {
             return None;
         }
-        let first = if self.tok(s + 1) == Tok::Star { s + 2 } else { s + 1 };
+        let first = if self.tok(s + 1) == Tok::Star {
+            s + 2
+        } else {
+            s + 1
+        };
         if self.tok(at) == Tok::Comma {
             // except A, B [as n]:
             let mut colon = at;
@@ -833,7 +852,11 @@ impl<'t, 'a> Diag<'t, 'a> {
                 colon += 1;
             }
             if self.tok(colon) == Tok::Colon {
-                return self.starting_from(first, colon, "multiple exception types must be parenthesized");
+                return self.starting_from(
+                    first,
+                    colon,
+                    "multiple exception types must be parenthesized",
+                );
             }
         }
         None
@@ -944,7 +967,7 @@ impl<'t, 'a> Diag<'t, 'a> {
                     let next = self.tok(k + 1);
                     let end_tok = if lambda { Tok::Colon } else { Tok::Rpar };
                     if next == end_tok
-                        || (next == Tok::Comma && matches!(self.tok(k + 2), Tok::DoubleStar) )
+                        || (next == Tok::Comma && matches!(self.tok(k + 2), Tok::DoubleStar))
                         || (next == Tok::Comma && self.tok(k + 2) == end_tok)
                     {
                         if lambda {
@@ -959,7 +982,11 @@ impl<'t, 'a> Diag<'t, 'a> {
                             m = self.expr_end(m + 1, Level::Expression)? + 1;
                         }
                         if self.tok(m) == Tok::Equal {
-                            return self.range(m, m, "var-positional argument cannot have default value");
+                            return self.range(
+                                m,
+                                m,
+                                "var-positional argument cannot have default value",
+                            );
                         }
                     }
                     k += 1;
@@ -971,15 +998,27 @@ impl<'t, 'a> Diag<'t, 'a> {
                             m = self.expr_end(m + 1, Level::Expression)? + 1;
                         }
                         if self.tok(m) == Tok::Equal {
-                            return self.range(m, m, "var-keyword argument cannot have default value");
+                            return self.range(
+                                m,
+                                m,
+                                "var-keyword argument cannot have default value",
+                            );
                         }
                         if self.tok(m) == Tok::Comma && m + 1 < close {
                             let n = self.tok(m + 1);
                             if matches!(n, Tok::Name(_)) {
-                                return self.range(m + 1, m + 1, "arguments cannot follow var-keyword argument");
+                                return self.range(
+                                    m + 1,
+                                    m + 1,
+                                    "arguments cannot follow var-keyword argument",
+                                );
                             }
                             if matches!(n, Tok::Star | Tok::DoubleStar | Tok::Slash) {
-                                return self.range(m + 1, m + 1, "arguments cannot follow var-keyword argument");
+                                return self.range(
+                                    m + 1,
+                                    m + 1,
+                                    "arguments cannot follow var-keyword argument",
+                                );
                             }
                         }
                     }
@@ -1000,7 +1039,9 @@ impl<'t, 'a> Diag<'t, 'a> {
                         if !seen_star {
                             seen_default = true;
                         }
-                        m = self.expr_end(m + 1, Level::Expression).map_or(m + 1, |e| e + 1);
+                        m = self
+                            .expr_end(m + 1, Level::Expression)
+                            .map_or(m + 1, |e| e + 1);
                     } else if seen_default && !seen_star {
                         return self.range(
                             k,
@@ -1076,7 +1117,11 @@ impl<'t, 'a> Diag<'t, 'a> {
             let star = open - 1;
             let outer = self.open_bracket(star)?;
             let at_start = star == outer + 1 || self.tok(star - 1) == Tok::Comma;
-            if at_start && matches!(self.tok(outer), Tok::Lsqb | Tok::Lpar) && outer > 0 && ends_expr(self.tok(outer - 1)) {
+            if at_start
+                && matches!(self.tok(outer), Tok::Lsqb | Tok::Lpar)
+                && outer > 0
+                && ends_expr(self.tok(outer - 1))
+            {
                 return self.range(at, at, "Invalid star expression");
             }
             return None;
@@ -1106,7 +1151,9 @@ impl<'t, 'a> Diag<'t, 'a> {
         }
         if self.tok(k) == Tok::Star && at > k {
             // A valid operand followed by something else is a plain syntax error.
-            let valid = self.expr_end(k + 1, Level::Expression).is_some_and(|e| e + 1 == at);
+            let valid = self
+                .expr_end(k + 1, Level::Expression)
+                .is_some_and(|e| e + 1 == at);
             if !valid {
                 return self.range(at, at, "Invalid star expression");
             }
@@ -1146,7 +1193,11 @@ impl<'t, 'a> Diag<'t, 'a> {
             return None;
         }
         let start = self.expr_start(at - 1, Level::BitOr)?;
-        let before = if start == 0 { Tok::Newline } else { self.tok(start - 1) };
+        let before = if start == 0 {
+            Tok::Newline
+        } else {
+            self.tok(start - 1)
+        };
         let context = matches!(
             before,
             Tok::If | Tok::Elif | Tok::While | Tok::Lsqb | Tok::Lbrace | Tok::Lpar | Tok::Comma
@@ -1179,7 +1230,8 @@ impl<'t, 'a> Diag<'t, 'a> {
             );
         }
         let target = self.parse_expr(start, at - 1)?;
-        if invalid_target(&target, TargetKind::Assign).is_none() && !matches!(target, Expr::Name(_)) {
+        if invalid_target(&target, TargetKind::Assign).is_none() && !matches!(target, Expr::Name(_))
+        {
             // Attribute or subscript.
         }
         self.range(
@@ -1225,10 +1277,16 @@ impl<'t, 'a> Diag<'t, 'a> {
             }
         }
         // `[x, y for x, y in z]`
-        if matches!(self.tok(at), Tok::For | Tok::Async) && matches!(self.tok(open), Tok::Lsqb | Tok::Lbrace) {
+        if matches!(self.tok(at), Tok::For | Tok::Async)
+            && matches!(self.tok(open), Tok::Lsqb | Tok::Lbrace)
+        {
             let first_end = self.expr_end(open + 1, Level::Expression)?;
             if self.tok(first_end + 1) == Tok::Comma {
-                return self.range(open + 1, at - 1, "did you forget parentheses around the comprehension target?");
+                return self.range(
+                    open + 1,
+                    at - 1,
+                    "did you forget parentheses around the comprehension target?",
+                );
             }
         }
         None
@@ -1242,16 +1300,31 @@ impl<'t, 'a> Diag<'t, 'a> {
         }
         // `{**a for a in b}`
         if self.tok(open + 1) == Tok::DoubleStar && matches!(self.tok(at), Tok::For | Tok::Async) {
-            return self.range(open + 1, open + 1, "dict unpacking cannot be used in dict comprehension");
+            return self.range(
+                open + 1,
+                open + 1,
+                "dict unpacking cannot be used in dict comprehension",
+            );
         }
         // `{1: *x}`
         if self.tok(at) == Tok::Star && at > 0 && self.tok(at - 1) == Tok::Colon {
             let end = self.expr_end(at + 1, Level::BitOr)?;
-            return self.range(at, end, "cannot use a starred expression in a dictionary value");
+            return self.range(
+                at,
+                end,
+                "cannot use a starred expression in a dictionary value",
+            );
         }
         // `{1:}`, `{1:2, 3:}`
-        if matches!(self.tok(at), Tok::Rbrace | Tok::Comma) && at > 0 && self.tok(at - 1) == Tok::Colon {
-            return self.range(at - 1, at - 1, "expression expected after dictionary key and ':'");
+        if matches!(self.tok(at), Tok::Rbrace | Tok::Comma)
+            && at > 0
+            && self.tok(at - 1) == Tok::Colon
+        {
+            return self.range(
+                at - 1,
+                at - 1,
+                "expression expected after dictionary key and ':'",
+            );
         }
         // `{1:2, 3}`: a key without value after pairs.
         if matches!(self.tok(at), Tok::Rbrace | Tok::Comma) && self.expects(":") {
@@ -1312,7 +1385,11 @@ impl<'t, 'a> Diag<'t, 'a> {
         let open = self.open_bracket(at)?;
         if self.tok(open) == Tok::Lbrace && self.tok(open + 1) == Tok::Lambda {
             let colon = (open + 1..=at).find(|&k| self.tok(k) == Tok::Colon)?;
-            return self.range(open + 1, colon, "f-string: lambda expressions are not allowed without parentheses");
+            return self.range(
+                open + 1,
+                colon,
+                "f-string: lambda expressions are not allowed without parentheses",
+            );
         }
         None
     }
@@ -1360,4 +1437,3 @@ impl<'t, 'a> Diag<'t, 'a> {
         self.range(at, at, msg)
     }
 }
-

@@ -139,12 +139,6 @@ impl Error {
         })
     }
 
-    /// An error of another class.
-    pub(crate) fn with_kind(mut self: Box<Self>, kind: ErrorKind) -> Box<Error> {
-        self.kind = kind;
-        self
-    }
-
     /// Turns byte positions into CPython's character offsets, and adds the line's text.
     pub(crate) fn finish(&self, src: &str) -> SyntaxError {
         let (lineno, offset, end_lineno, end_offset) = match self.span {

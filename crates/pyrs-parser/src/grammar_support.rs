@@ -56,7 +56,9 @@ impl Ctx<'_> {
     /// a doubled `{{` or `}}` and skips the second; CPython's token covers both.
     fn text_end(&self, text: &str, r: Pos) -> Pos {
         let last = text.as_bytes().last().copied();
-        if matches!(last, Some(b'{' | b'}')) && self.src.as_bytes().get(r.off as usize).copied() == last {
+        if matches!(last, Some(b'{' | b'}'))
+            && self.src.as_bytes().get(r.off as usize).copied() == last
+        {
             return Pos {
                 off: r.off + 1,
                 col: r.col + 1,
@@ -67,12 +69,20 @@ impl Ctx<'_> {
     }
 
     /// An f-string from its start token and pieces.
-    pub(crate) fn fstring(&self, start: &str, parts: Vec<FPart<'_>>, l: Pos, r: Pos) -> PResult<Ex> {
+    pub(crate) fn fstring(
+        &self,
+        start: &str,
+        parts: Vec<FPart<'_>>,
+        l: Pos,
+        r: Pos,
+    ) -> PResult<Ex> {
         let raw = strings::is_raw_fstring(start);
         let mut exprs = Vec::with_capacity(parts.len());
         for part in parts {
             exprs.push(match part {
-                FPart::Text(t, tl, tr) => strings::fstring_middle(t, raw, tl, self.text_end(t, tr))?,
+                FPart::Text(t, tl, tr) => {
+                    strings::fstring_middle(t, raw, tl, self.text_end(t, tr))?
+                }
                 FPart::Field(f) => self.field(*f, raw, true)?,
             });
         }
@@ -97,7 +107,9 @@ impl Ctx<'_> {
                 let mut exprs = Vec::with_capacity(parts.len());
                 for part in parts {
                     exprs.push(match part {
-                        FPart::Text(t, tl, tr) => strings::fstring_middle(t, false, tl, self.text_end(t, tr))?,
+                        FPart::Text(t, tl, tr) => {
+                            strings::fstring_middle(t, false, tl, self.text_end(t, tr))?
+                        }
                         FPart::Field(inner) => self.field(*inner, raw, false)?,
                     });
                 }

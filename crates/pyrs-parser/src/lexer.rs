@@ -215,7 +215,10 @@ impl<'a, 't> Lexer<'a, 't> {
                     if depth == 0 {
                         // `)` then `:` (or a missing `:`, which is then reported as such).
                         if j == open + 1
-                            || !matches!(self.kind(j + 1), Some(TokenKind::Colon | TokenKind::Newline))
+                            || !matches!(
+                                self.kind(j + 1),
+                                Some(TokenKind::Colon | TokenKind::Newline)
+                            )
                         {
                             return None;
                         }

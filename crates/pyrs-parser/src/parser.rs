@@ -176,7 +176,10 @@ fn from_tokenizer(terr: &TokenizeError, src: &str) -> Box<Error> {
         offset = backslash_offset(src, terr.lineno).unwrap_or(offset);
         end = 0;
     }
-    if terr.message.starts_with("leading zeros in decimal integer literals") {
+    if terr
+        .message
+        .starts_with("leading zeros in decimal integer literals")
+    {
         // CPython marks the leading zeros: the end is just after them.
         if let Some(text) = crate::error::line_text(src, terr.lineno) {
             let from = (terr.offset as usize).saturating_sub(1);
@@ -213,7 +216,10 @@ pub(crate) fn innermost_unclosed(tokens: &Tokens<'_>) -> Option<Pos> {
 }
 
 fn never_closed(tokens: &Tokens<'_>, open: Pos) -> Box<Error> {
-    let ch = tokens.src[open.off as usize..].chars().next().unwrap_or('(');
+    let ch = tokens.src[open.off as usize..]
+        .chars()
+        .next()
+        .unwrap_or('(');
     Box::new(Error {
         kind: ErrorKind::SyntaxError,
         msg: format!("'{ch}' was never closed"),

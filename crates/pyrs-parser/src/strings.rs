@@ -4,7 +4,7 @@
 
 use pyrs_ast::*;
 
-use crate::actions::{end_of, loc, start_of, Ex, Exprs};
+use crate::actions::{loc, Ex, Exprs};
 use crate::error::{Error, PResult};
 use crate::token::Pos;
 use crate::unicode_names;
@@ -51,7 +51,9 @@ pub(crate) fn string_token(text: &str, l: Pos, r: Pos) -> PResult<Ex> {
     } else {
         1
     };
-    let body = rest.get(quote..rest.len().saturating_sub(quote)).unwrap_or("");
+    let body = rest
+        .get(quote..rest.len().saturating_sub(quote))
+        .unwrap_or("");
     let body = universal_newlines(body);
     let value = if prefix.bytes {
         if !body.is_ascii() {
@@ -154,7 +156,8 @@ pub(crate) fn decode_str(body: &str) -> Result<StrValue, String> {
                 out.push(v);
             }
             b'N' => {
-                let malformed = |end: usize| unicode_error(start, end, "malformed \\N character escape");
+                let malformed =
+                    |end: usize| unicode_error(start, end, "malformed \\N character escape");
                 if bytes.get(i) != Some(&b'{') {
                     return Err(malformed(i.saturating_sub(1)));
                 }
@@ -169,11 +172,7 @@ pub(crate) fn decode_str(body: &str) -> Result<StrValue, String> {
                 match unicode_names::lookup(name) {
                     Some(cp) => out.push(cp),
                     None => {
-                        return Err(unicode_error(
-                            start,
-                            end,
-                            "unknown Unicode character name",
-                        ))
+                        return Err(unicode_error(start, end, "unknown Unicode character name"))
                     }
                 }
                 i = end + 1;
@@ -185,7 +184,8 @@ pub(crate) fn decode_str(body: &str) -> Result<StrValue, String> {
             }
         }
     }
-    StrValue::from_code_points(out).ok_or_else(|| "(unicode error) illegal Unicode character".into())
+    StrValue::from_code_points(out)
+        .ok_or_else(|| "(unicode error) illegal Unicode character".into())
 }
 
 /// Decodes the escapes of a `bytes` literal's body (ASCII only).
@@ -289,14 +289,21 @@ pub(crate) fn strip_comments(text: &str) -> std::borrow::Cow<'_, str> {
             Some((q, n)) => {
                 if c == b'\\' {
                     i += 1;
-                } else if c == q && bytes[i..].iter().take(n).all(|&b| b == q) && bytes.len() - i >= n {
+                } else if c == q
+                    && bytes[i..].iter().take(n).all(|&b| b == q)
+                    && bytes.len() - i >= n
+                {
                     i += n - 1;
                     quote = None;
                 }
             }
             None => match c {
                 b'\'' | b'"' => {
-                    let n = if bytes[i..].starts_with(&[c, c, c]) { 3 } else { 1 };
+                    let n = if bytes[i..].starts_with(&[c, c, c]) {
+                        3
+                    } else {
+                        1
+                    };
                     quote = Some((c, n));
                     i += n - 1;
                 }
@@ -319,7 +326,10 @@ pub(crate) fn strip_comments(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// True when an f-string's start token (`f"`, `rf'''`) makes it raw.
 pub(crate) fn is_raw_fstring(start: &str) -> bool {
-    start.bytes().take_while(|b| b.is_ascii_alphabetic()).any(|b| b == b'r' || b == b'R')
+    start
+        .bytes()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .any(|b| b == b'r' || b == b'R')
 }
 
 fn is_empty_str(e: &Expr) -> bool {
@@ -440,7 +450,11 @@ pub(crate) fn format_spec(parts: Vec<Ex>, l: Pos, r: Pos) -> PResult<Ex> {
     match spec.e {
         Expr::JoinedStr(mut j) => {
             j.values = merge_constants(std::mem::take(&mut j.values));
-            Ok(Ex { e: Expr::JoinedStr(j), d, r: 0 })
+            Ok(Ex {
+                e: Expr::JoinedStr(j),
+                d,
+                r: 0,
+            })
         }
         e => Ok(Ex { e, d, r: 0 }),
     }
@@ -586,7 +600,10 @@ mod tests {
 
     #[test]
     fn escapes() {
-        assert_eq!(decode_str(r"a\tb\x41\u00e9\n").unwrap().as_str(), Some("a\tbAé\n"));
+        assert_eq!(
+            decode_str(r"a\tb\x41\u00e9\n").unwrap().as_str(),
+            Some("a\tbAé\n")
+        );
         assert_eq!(decode_str(r"\777").unwrap().as_str(), Some("\u{1ff}"));
         assert_eq!(decode_str(r"\q").unwrap().as_str(), Some("\\q"));
         assert!(decode_str(r"\ud800").unwrap().as_str().is_none());

@@ -184,51 +184,6 @@ pub(crate) fn keyword(name: &str) -> Option<Tok<'static>> {
     Some(tok)
 }
 
-impl Tok<'_> {
-    /// True for the keywords (hard and soft, when classified as keywords).
-    pub(crate) fn is_keyword(&self) -> bool {
-        use Tok::*;
-        matches!(
-            self,
-            False
-                | None
-                | True
-                | And
-                | As
-                | Assert
-                | Async
-                | Await
-                | Break
-                | Class
-                | Continue
-                | Def
-                | Del
-                | Elif
-                | Else
-                | Except
-                | Finally
-                | For
-                | From
-                | Global
-                | If
-                | Import
-                | In
-                | Is
-                | Lambda
-                | Nonlocal
-                | Not
-                | Or
-                | Pass
-                | Raise
-                | Return
-                | Try
-                | While
-                | With
-                | Yield
-        )
-    }
-}
-
 impl fmt::Display for Tok<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{self:?}")

@@ -52,23 +52,58 @@ fn a_million_terms() {
 
 #[test]
 fn right_nested_chains() {
-    assert_outcome(format!("x = {}1\n", "-".repeat(100_000)), ErrorKind::MemoryError, TOO_COMPLEX);
-    assert_outcome(format!("x = {}1\n", "not ".repeat(100_000)), ErrorKind::MemoryError, TOO_COMPLEX);
-    assert_outcome(format!("x = {}1\n", "lambda: ".repeat(10_000)), ErrorKind::MemoryError, TOO_COMPLEX);
-    assert_outcome(format!("x = {}\n", vec!["2"; 10_000].join("**")), ErrorKind::MemoryError, TOO_COMPLEX);
-    assert_outcome(format!("x = {}1\n", "1 if 1 else ".repeat(10_000)), ErrorKind::MemoryError, TOO_COMPLEX);
+    assert_outcome(
+        format!("x = {}1\n", "-".repeat(100_000)),
+        ErrorKind::MemoryError,
+        TOO_COMPLEX,
+    );
+    assert_outcome(
+        format!("x = {}1\n", "not ".repeat(100_000)),
+        ErrorKind::MemoryError,
+        TOO_COMPLEX,
+    );
+    assert_outcome(
+        format!("x = {}1\n", "lambda: ".repeat(10_000)),
+        ErrorKind::MemoryError,
+        TOO_COMPLEX,
+    );
+    assert_outcome(
+        format!("x = {}\n", vec!["2"; 10_000].join("**")),
+        ErrorKind::MemoryError,
+        TOO_COMPLEX,
+    );
+    assert_outcome(
+        format!("x = {}1\n", "1 if 1 else ".repeat(10_000)),
+        ErrorKind::MemoryError,
+        TOO_COMPLEX,
+    );
     // Just under CPython's limits, trees.
     assert_eq!(outcome(format!("{}1\n", "-".repeat(5968))).0, "ok");
     assert_eq!(outcome(format!("{}1\n", "-".repeat(5969))).0, "MemoryError");
     assert_eq!(outcome(format!("{}1\n", "lambda: ".repeat(2984))).0, "ok");
-    assert_eq!(outcome(format!("{}1\n", "lambda: ".repeat(2985))).0, "MemoryError");
+    assert_eq!(
+        outcome(format!("{}1\n", "lambda: ".repeat(2985))).0,
+        "MemoryError"
+    );
 }
 
 #[test]
 fn left_nested_chains() {
-    assert_outcome(format!("x = a{}\n", ".b".repeat(100_000)), ErrorKind::RecursionError, TOO_DEEP);
-    assert_outcome(format!("x = a{}\n", "[0]".repeat(100_000)), ErrorKind::RecursionError, TOO_DEEP);
-    assert_outcome(format!("x = f{}\n", "()".repeat(100_000)), ErrorKind::RecursionError, TOO_DEEP);
+    assert_outcome(
+        format!("x = a{}\n", ".b".repeat(100_000)),
+        ErrorKind::RecursionError,
+        TOO_DEEP,
+    );
+    assert_outcome(
+        format!("x = a{}\n", "[0]".repeat(100_000)),
+        ErrorKind::RecursionError,
+        TOO_DEEP,
+    );
+    assert_outcome(
+        format!("x = f{}\n", "()".repeat(100_000)),
+        ErrorKind::RecursionError,
+        TOO_DEEP,
+    );
     // CPython's limit at module level: 9995 terms pass, 9996 do not.
     assert_eq!(outcome(vec!["1"; 9995].join("+")).0, "ok");
     assert_eq!(outcome(vec!["1"; 9996].join("+")).0, "RecursionError");
@@ -81,7 +116,11 @@ fn deeply_nested_fstrings() {
         let q = if i % 2 == 0 { '"' } else { '\'' };
         src = format!("f{q}{{{src}}}{q}");
     }
-    assert_outcome(src + "\n", ErrorKind::SyntaxError, "too many nested f-strings");
+    assert_outcome(
+        src + "\n",
+        ErrorKind::SyntaxError,
+        "too many nested f-strings",
+    );
     // Nested format specs stop at CPython's depth too.
     let (kind, _) = outcome("f'{x:{y:{z:{w}}}}'\n".to_owned());
     assert_eq!(kind, "SyntaxError");
@@ -89,10 +128,16 @@ fn deeply_nested_fstrings() {
 
 #[test]
 fn deep_indentation() {
-    let src: String = (0..150).map(|i| format!("{}if x:\n", " ".repeat(i))).collect::<String>()
+    let src: String = (0..150)
+        .map(|i| format!("{}if x:\n", " ".repeat(i)))
+        .collect::<String>()
         + &" ".repeat(150)
         + "pass\n";
-    assert_outcome(src, ErrorKind::IndentationError, "too many levels of indentation");
+    assert_outcome(
+        src,
+        ErrorKind::IndentationError,
+        "too many levels of indentation",
+    );
 }
 
 #[test]

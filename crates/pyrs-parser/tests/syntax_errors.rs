@@ -13,7 +13,9 @@ use std::path::PathBuf;
 const FLOOR: usize = 561;
 
 fn data(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/parser").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/parser")
+        .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -46,7 +48,10 @@ fn syntax_errors_match_cpython() {
     let (mut total, mut exact) = (0, 0);
     for (line, (name, src)) in expected.lines().zip(&snippets) {
         let f: Vec<&str> = line.splitn(7, '\t').collect();
-        assert_eq!(f[0], name, "syntax_errors.expected is out of date: re-record it");
+        assert_eq!(
+            f[0], name,
+            "syntax_errors.expected is out of date: re-record it"
+        );
         if f[1] == "compiler" || f[1] == "valid" {
             continue;
         }
@@ -79,5 +84,8 @@ fn syntax_errors_match_cpython() {
         }
     }
     println!("syntax errors: {exact}/{total} exact");
-    assert!(exact >= FLOOR, "only {exact}/{total} match; the floor is {FLOOR}");
+    assert!(
+        exact >= FLOOR,
+        "only {exact}/{total} match; the floor is {FLOOR}"
+    );
 }
