@@ -61,6 +61,21 @@ fn dump(stage: &str, file: &str) -> anyhow::Result<ExitCode> {
                 pyrs_tokenizer::dump::dump_file(&bytes, file)
             }
         }
+        "ast" => {
+            // What `python3.13 -m ast -a FILE` prints (pyrs_parser::dump_file).
+            let (bytes, name) = if file == "-" {
+                let mut bytes = Vec::new();
+                std::io::stdin().read_to_end(&mut bytes)?;
+                (bytes, "<stdin>")
+            } else {
+                (std::fs::read(file)?, file)
+            };
+            let out = pyrs_parser::dump_file(&bytes, name);
+            pyrs_tokenizer::dump::Dump {
+                stdout: out.stdout,
+                stderr: out.stderr,
+            }
+        }
         other => anyhow::bail!("unknown stage {other:?} for --dump (known: tokens, symtable)"),
     };
     let mut stdout = std::io::stdout().lock();
