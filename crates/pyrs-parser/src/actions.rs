@@ -94,10 +94,10 @@ pub(crate) struct Exprs {
 
 impl Exprs {
     pub(crate) fn one(e: Ex) -> Exprs {
-        Exprs {
-            v: vec![e.e],
-            d: e.d,
-        }
+        // Room for a few more: a list that gets one item usually gets several.
+        let mut v = Vec::with_capacity(4);
+        v.push(e.e);
+        Exprs { v, d: e.d }
     }
 
     pub(crate) fn push(&mut self, e: Ex) {
@@ -706,62 +706,74 @@ pub(crate) struct CallArgs {
     pub(crate) d: u32,
 }
 
-/// Sorts call arguments into positional and keyword ones, with CPython's errors for a
-/// positional argument after a keyword and for an unparenthesised generator among others.
-pub(crate) fn call_args(
-    src: &str,
-    items: Vec<ArgItem>,
-    trailing_comma: bool,
-    lpar: Pos,
-    rpar: Pos,
-) -> PResult<CallArgs> {
-    // CPython reports an argument out of order at the closing parenthesis (the last token it
-    // read), and an unpacking after `**` from the comma before it.
-    let rpar_start = Pos {
-        col: rpar.col.saturating_sub(1),
-        off: rpar.off.saturating_sub(1),
-        ..rpar
-    };
-    let last_read = Pos {
-        col: rpar.col.saturating_sub(1),
-        ..rpar
-    };
-    let mut out = CallArgs::default();
-    let n = items.len();
-    let mut seen_keyword = false;
-    let mut seen_double_star = false;
-    for item in items {
+/// A call's arguments as the grammar reads them, one at a time: positional ones straight into
+/// their list, and the rarer keywords, with what is needed to report an argument out of
+/// order, behind a box (so that this stays small on the parser's stack).
+#[derive(Default)]
+pub(crate) struct ArgsBuilder {
+    args: Vec<Expr>,
+    rest: Option<Box<ArgsRest>>,
+    d: u32,
+    /// 1 + the index among the arguments of the first unparenthesised generator, or 0.
+    genexp: u32,
+    count: u32,
+    /// Written with a comma after the last argument.
+    pub(crate) trailing_comma: bool,
+}
+
+#[derive(Default)]
+struct ArgsRest {
+    keywords: Vec<Keyword>,
+    double_star: bool,
+    error: Option<ArgsError>,
+}
+
+enum ArgsError {
+    /// A positional argument after a keyword (`unpacking`: after a `**`).
+    PositionalAfterKeyword { unpacking: bool },
+    /// `*x` after `**y`, at `*x`.
+    UnpackingAfterDoubleStar(Location),
+}
+
+impl ArgsBuilder {
+    pub(crate) fn start(item: ArgItem) -> ArgsBuilder {
+        let mut b = ArgsBuilder::default();
+        b.push(item);
+        b
+    }
+
+    pub(crate) fn push(&mut self, item: ArgItem) {
+        self.count += 1;
         match item {
             ArgItem::Positional(e) | ArgItem::Starred(e) | ArgItem::Genexp(e) => {
+                if matches!(e.e, Expr::GeneratorExp(_)) && self.genexp == 0 {
+                    // Only a generator read without its own parentheses counts.
+                    if let Expr::GeneratorExp(g) = &e.e {
+                        if g.loc.lineno == u32::MAX {
+                            self.genexp = self.count;
+                        }
+                    }
+                }
                 let is_star = matches!(e.e, Expr::Starred(_));
-                if seen_double_star && is_star {
-                    let at = e.loc();
-                    let comma = comma_before(src, at.lineno, at.col_offset);
-                    return Err(Error::at(
-                        comma,
-                        last_read,
-                        "iterable argument unpacking follows keyword argument unpacking",
-                    ));
+                if let Some(rest) = &mut self.rest {
+                    if rest.error.is_none() {
+                        if rest.double_star && is_star {
+                            rest.error = Some(ArgsError::UnpackingAfterDoubleStar(e.loc()));
+                        } else if !is_star {
+                            rest.error = Some(ArgsError::PositionalAfterKeyword {
+                                unpacking: rest.double_star,
+                            });
+                        }
+                    }
                 }
-                if seen_keyword && !is_star {
-                    return Err(Error::at(
-                        rpar_start,
-                        rpar,
-                        if seen_double_star {
-                            "positional argument follows keyword argument unpacking"
-                        } else {
-                            "positional argument follows keyword argument"
-                        },
-                    ));
-                }
-                out.d = out.d.max(e.d);
-                out.args.push(e.e);
+                self.d = self.d.max(e.d);
+                self.args.push(e.e);
             }
             ArgItem::Keyword(kw) => {
                 let (name, value, l, r) = *kw;
-                seen_keyword = true;
-                out.d = out.d.max(value.d);
-                out.keywords.push(Keyword {
+                self.d = self.d.max(value.d);
+                let rest = self.rest.get_or_insert_with(Default::default);
+                rest.keywords.push(Keyword {
                     arg: Some(name),
                     value: value.e,
                     loc: loc(l, r),
@@ -769,10 +781,10 @@ pub(crate) fn call_args(
             }
             ArgItem::DoubleStar(kw) => {
                 let (value, l, r) = *kw;
-                seen_keyword = true;
-                seen_double_star = true;
-                out.d = out.d.max(value.d);
-                out.keywords.push(Keyword {
+                self.d = self.d.max(value.d);
+                let rest = self.rest.get_or_insert_with(Default::default);
+                rest.double_star = true;
+                rest.keywords.push(Keyword {
                     arg: None,
                     value: value.e,
                     loc: loc(l, r),
@@ -780,8 +792,121 @@ pub(crate) fn call_args(
             }
         }
     }
-    let _ = (n, trailing_comma, lpar, rpar);
-    Ok(out)
+
+    /// True when a generator without parentheses of its own is among the arguments.
+    pub(crate) fn has_bare_genexp(&self) -> Option<&Expr> {
+        (self.genexp != 0).then(|| self.bare_genexp()).flatten()
+    }
+
+    fn bare_genexp(&self) -> Option<&Expr> {
+        // Keywords do not shift positional indices: find the generator among `args`.
+        self.args
+            .iter()
+            .find(|e| matches!(e, Expr::GeneratorExp(g) if g.loc.lineno == u32::MAX))
+    }
+
+    /// The checked arguments: an unparenthesised generator must be the only argument (and
+    /// takes the call's parentheses as its location); positional arguments come first.
+    pub(crate) fn finish(mut self, src: &str, lpar: Pos, rpar: Pos) -> PResult<CallArgs> {
+        if self.genexp != 0 {
+            let alone = self.count == 1 && !self.trailing_comma;
+            for e in &mut self.args {
+                if let Expr::GeneratorExp(g) = e {
+                    if g.loc.lineno == u32::MAX {
+                        if !alone {
+                            let at = g.generators_loc_fallback();
+                            return Err(Error::at(
+                                start_of(&at),
+                                end_of(&at),
+                                "Generator expression must be parenthesized",
+                            ));
+                        }
+                        g.loc = loc(lpar, rpar);
+                    }
+                }
+            }
+        }
+        // CPython reports an argument out of order at the closing parenthesis (the last token
+        // it read), and an unpacking after `**` from the comma before it.
+        let rpar_start = Pos {
+            col: rpar.col.saturating_sub(1),
+            off: rpar.off.saturating_sub(1),
+            ..rpar
+        };
+        let keywords = match self.rest {
+            None => Vec::new(),
+            Some(rest) => {
+                match rest.error {
+                    Some(ArgsError::PositionalAfterKeyword { unpacking }) => {
+                        return Err(Error::at(
+                            rpar_start,
+                            rpar,
+                            if unpacking {
+                                "positional argument follows keyword argument unpacking"
+                            } else {
+                                "positional argument follows keyword argument"
+                            },
+                        ));
+                    }
+                    Some(ArgsError::UnpackingAfterDoubleStar(at)) => {
+                        let comma = comma_before(src, at.lineno, at.col_offset);
+                        let last_read = Pos {
+                            col: rpar.col.saturating_sub(1),
+                            ..rpar
+                        };
+                        return Err(Error::at(
+                            comma,
+                            last_read,
+                            "iterable argument unpacking follows keyword argument unpacking",
+                        ));
+                    }
+                    None => {}
+                }
+                rest.keywords
+            }
+        };
+        Ok(CallArgs {
+            args: self.args,
+            keywords,
+            d: self.d,
+        })
+    }
+}
+
+/// A generator expression written without parentheses of its own, as an argument: its
+/// location is marked (line `u32::MAX`, the real one kept in the end fields) until the call
+/// gives it the call's parentheses.
+pub(crate) fn bare_genexp(e: Ex) -> Ex {
+    let mut e = e;
+    if let Expr::GeneratorExp(g) = &mut e.e {
+        let real = g.loc;
+        g.loc = Location::new(
+            u32::MAX,
+            real.col_offset,
+            real.end_lineno,
+            real.end_col_offset,
+        );
+        // The start line is recoverable from the element's location.
+        let _ = real.lineno;
+    }
+    e
+}
+
+trait GenexpLoc {
+    fn generators_loc_fallback(&self) -> Location;
+}
+
+impl GenexpLoc for ExprGeneratorExp {
+    /// The span of a bare generator (whose start line is marked): from its element's start.
+    fn generators_loc_fallback(&self) -> Location {
+        let elt = self.elt.loc();
+        Location::new(
+            elt.lineno,
+            self.loc.col_offset,
+            self.loc.end_lineno,
+            self.loc.end_col_offset,
+        )
+    }
 }
 
 pub(crate) fn call(func: Ex, args: CallArgs, l: Pos, r: Pos) -> PResult<Ex> {
@@ -795,36 +920,6 @@ pub(crate) fn call(func: Ex, args: CallArgs, l: Pos, r: Pos) -> PResult<Ex> {
         }),
         d,
     )
-}
-
-/// Checks where an unparenthesised generator expression stands among call arguments: it
-/// must be the only argument (no trailing comma either), and then takes the call's
-/// parentheses as its own location.
-pub(crate) fn check_genexps(
-    items: &mut [ArgItem],
-    trailing_comma: bool,
-    lpar: Pos,
-    rpar: Pos,
-) -> PResult<()> {
-    let n = items.len();
-    for (i, item) in items.iter_mut().enumerate() {
-        if let ArgItem::Genexp(g) = item {
-            if n == 1 && !trailing_comma {
-                if let Expr::GeneratorExp(ge) = &mut g.e {
-                    ge.loc = loc(lpar, rpar);
-                }
-            } else {
-                let at = g.loc();
-                let _ = i;
-                return Err(Error::at(
-                    start_of(&at),
-                    end_of(&at),
-                    "Generator expression must be parenthesized",
-                ));
-            }
-        }
-    }
-    Ok(())
 }
 
 pub(crate) fn keyword_arg(key: Ex, value: Ex, l: Pos, r: Pos, eq: Pos) -> PResult<ArgItem> {
@@ -1246,6 +1341,34 @@ pub(crate) fn with_else(body: Body, orelse: Option<Body>) -> (Vec<Stmt>, Vec<Stm
         Some((orelse, r)) => (body.0, orelse, r),
         None => (body.0, Vec::new(), body.1),
     }
+}
+
+/// `target = value`.
+pub(crate) fn assign1(
+    target: Ex,
+    value: Ex,
+    type_comment: Option<&str>,
+    l: Pos,
+    r: Pos,
+) -> PResult<Stmt> {
+    if let Some(err) = comparison_typo(&target.e, &value.e, l) {
+        return Err(err);
+    }
+    if let Expr::Yield(_) | Expr::YieldFrom(_) = &target.e {
+        let at = target.loc();
+        return Err(Error::at(
+            start_of(&at),
+            end_of(&at),
+            "assignment to yield expression not possible",
+        ));
+    }
+    let target = set_context(target.e, ExprContext::Store, TargetKind::Assign)?;
+    Ok(Stmt::from(StmtAssign {
+        targets: vec![target],
+        value: value.e,
+        type_comment: type_comment.map(Into::into),
+        loc: loc(l, r),
+    }))
 }
 
 /// `a = b = value`: every part but the last is a target.
