@@ -175,3 +175,69 @@ fn errors_after_long_chains() {
     let (kind, _) = outcome(src);
     assert!(kind == "SyntaxError" || kind == "RecursionError");
 }
+
+/// Random edits of the fixture programs (tests/parser/ast/): inserted tokens, deleted and
+/// duplicated spans. Whatever the parser makes of them, it must not panic.
+#[test]
+fn mutated_programs_never_panic() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/parser/ast");
+    let mut sources = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("fixtures").flatten() {
+        if entry.path().extension().is_some_and(|e| e == "py") {
+            sources.push(std::fs::read_to_string(entry.path()).expect("utf-8 fixture"));
+        }
+    }
+    sources.sort();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed as usize
+    };
+    let pieces = [
+        "(", ")", "[", "]", "{", "}", ":", ",", "=", "*", "**", "if ", "else", "lambda", "not ",
+        "f'{", "}'", "'", "\"", "\n", "    ", "\t", "\\", "match ", "case ", "type ", "async ",
+        "await ", "yield ", ":=", "->", "@", ".", "...", "#", "0x", "1e", "_", "é", "\r",
+    ];
+    let mut mutants = Vec::new();
+    for src in &sources {
+        for _ in 0..150 {
+            let mut s = src.clone();
+            for _ in 0..1 + next() % 4 {
+                if s.is_empty() {
+                    break;
+                }
+                let mut at = next() % s.len();
+                while !s.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let mut end = (at + 1 + next() % 12).min(s.len());
+                while !s.is_char_boundary(end) {
+                    end += 1;
+                }
+                match next() % 3 {
+                    0 => s.insert_str(at, pieces[next() % pieces.len()]),
+                    1 => s.replace_range(at..end, ""),
+                    _ => {
+                        let piece = s[at..end].to_owned();
+                        s.insert_str(at, &piece);
+                    }
+                }
+            }
+            mutants.push(s);
+        }
+    }
+    let count = mutants.len();
+    std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(move || {
+            for m in &mutants {
+                let _ = parse(m, Mode::Exec);
+            }
+        })
+        .expect("thread")
+        .join()
+        .expect("no mutant may make the parser panic");
+    assert_eq!(count, sources.len() * 150);
+}
