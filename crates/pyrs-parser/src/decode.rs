@@ -117,11 +117,23 @@ fn utf8_error(body: &[u8], e: std::str::Utf8Error) -> SyntaxError {
             .count() as i32
             + 1
     });
+    // CPython's end column stops one character short of the literal's closing quote.
+    let end_offset = quote
+        .and_then(|q| {
+            let close = body[at..line_end].iter().position(|&b| b == body[q])? + at;
+            Some(
+                String::from_utf8_lossy(&body[line_start..=close])
+                    .chars()
+                    .count() as i32
+                    - 1,
+            )
+        })
+        .unwrap_or(offset);
     located(
         format!("(unicode error) 'utf-8' codec can't decode byte 0x{byte:02x} in position {position}: {reason}"),
         lineno,
         offset,
-        offset,
+        end_offset,
         Some(text),
     )
 }
