@@ -50,7 +50,15 @@
 //! the whole front end; [`symtable::dump_file`] parses), indexmap (the symbols of a scope keep
 //! their insertion order, as CPython's dicts do).
 
+mod ast_opt;
+mod codegen;
+mod compile;
+mod consts;
 pub mod context;
+mod flowgraph;
 mod messages;
 mod stack;
 pub mod symtable;
+
+pub use compile::{compile, compile_tree, dump_file, Source};
+pub use pyrs_parser::Mode;

@@ -33,3 +33,24 @@ pub(crate) fn run<T: Send>(pass: impl Fn(usize) -> Result<T, Stop> + Sync) -> Re
             .unwrap_or(Err(Stop::TooDeep))
     })
 }
+
+/// [`run`] for a pass that changes `data` as it goes: the second attempt, on the big stack,
+/// continues from where the first left it (the pass must tolerate that).
+pub(crate) fn run_mut<D: Send, T: Send>(
+    data: &mut D,
+    pass: impl Fn(&mut D, usize) -> Result<T, Stop> + Sync,
+) -> Result<T, Stop> {
+    match pass(data, SHALLOW) {
+        Err(Stop::TooDeep) => {}
+        done => return done,
+    }
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("pyrs-compiler-deep".into())
+            .stack_size(BIG_STACK)
+            .spawn_scoped(scope, || pass(data, DEEP))
+            .ok()
+            .and_then(|handle| handle.join().ok())
+            .unwrap_or(Err(Stop::TooDeep))
+    })
+}

@@ -22,7 +22,7 @@
 
 mod analysis;
 mod builder;
-mod dump;
+pub(crate) mod dump;
 mod flags;
 pub(crate) mod future;
 mod names;

@@ -97,7 +97,7 @@ pub fn dump_file(bytes: &[u8], filename: &str) -> Dump {
 
 /// Line `lineno` (from 1) of the file, newline included, decoded as CPython's
 /// `PyErr_ProgramTextObject` does (UTF-8, with replacement characters).
-fn source_line(bytes: &[u8], lineno: u32) -> Option<String> {
+pub(crate) fn source_line(bytes: &[u8], lineno: u32) -> Option<String> {
     let index = usize::try_from(lineno).ok()?.checked_sub(1)?;
     let line = bytes.split_inclusive(|&b| b == b'\n').nth(index)?;
     Some(String::from_utf8_lossy(line).into_owned())
@@ -107,7 +107,7 @@ fn source_line(bytes: &[u8], lineno: u32) -> Option<String> {
 /// writes them (offsets are used as character positions, as CPython uses them).
 // FIXME: pyrs-parser has the same formatter (decode::traceback_tail), private to it; one
 // shared, public one would serve both dumps.
-fn traceback_tail(err: &SyntaxError, filename: &str) -> String {
+pub(crate) fn traceback_tail(err: &SyntaxError, filename: &str) -> String {
     if !err.kind.is_syntax_error() {
         return format!("{}: {}\n", err.kind.name(), err.msg);
     }

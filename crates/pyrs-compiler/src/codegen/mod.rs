@@ -1,0 +1,931 @@
+//! The code generator: the syntax tree and its symbol table to an instruction sequence per
+//! code unit, as CPython 3.13's Python/compile.c does it, one `compile_*`/`visit_*`
+//! function per node kind; each finished unit goes through the flow graph
+//! (crate::flowgraph) to become a code object.
+
+mod expr;
+mod pattern;
+mod stmt;
+
+use std::collections::HashMap;
+
+use indexmap::IndexSet;
+use pyrs_ast::{Expr, Location, Stmt, StrValue};
+use pyrs_bytecode::{CodeFlags, CodeObject, Constant, Opcode};
+use pyrs_parser::{ErrorKind, SyntaxError};
+
+use crate::ast_opt::Folded;
+use crate::consts::ConstTable;
+use crate::flowgraph::{self, Loc, Seq, UnitInfo, NO_LOC};
+use crate::symtable::{Scope, ScopeKind, Stop, SymbolScope, SymbolTable};
+
+pub(crate) type R<T = ()> = Result<T, Stop>;
+
+/// CPython's `STACK_USE_GUIDELINE`: above this many values, displays and calls are built
+/// piecewise.
+const STACK_USE_GUIDELINE: usize = 30;
+
+/// What kind of code unit is being compiled (`COMPILER_SCOPE_*`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum UnitKind {
+    Module,
+    Class,
+    Function,
+    AsyncFunction,
+    Lambda,
+    Comprehension,
+    TypeParams,
+    /// A type alias value, a type variable's bound or default.
+    Annotations,
+}
+
+/// A frame block: what `break`, `continue` and `return` must unwind (`fblocktype`).
+#[derive(Clone, Debug)]
+pub(crate) enum FBlock<'a> {
+    WhileLoop { start: u32, exit: u32 },
+    ForLoop { start: u32, exit: u32 },
+    TryExcept,
+    FinallyTry { body: &'a [Stmt] },
+    FinallyEnd,
+    With { loc: Loc, is_async: bool },
+    HandlerCleanup { name: Option<&'a str> },
+    PopValue,
+    ExceptionHandler,
+    ExceptionGroupHandler,
+    AsyncComprehensionGenerator,
+    StopIteration,
+}
+
+/// One code object being compiled (`struct compiler_unit`).
+pub(crate) struct Unit<'t> {
+    pub(crate) scope: Scope<'t>,
+    pub(crate) kind: UnitKind,
+    pub(crate) seq: Seq,
+    pub(crate) consts: ConstTable,
+    pub(crate) names: IndexSet<String>,
+    pub(crate) varnames: IndexSet<String>,
+    pub(crate) cellvars: IndexSet<String>,
+    pub(crate) freevars: IndexSet<String>,
+    pub(crate) fasthidden: HashMap<String, bool>,
+    /// The symbols an inlined comprehension overrides while it is compiled.
+    pub(crate) temp_symbols: HashMap<String, Option<SymbolScope>>,
+    pub(crate) fblocks: Vec<FBlock<'t>>,
+    pub(crate) in_inlined_comp: u32,
+    pub(crate) argcount: u32,
+    pub(crate) posonlyargcount: u32,
+    pub(crate) kwonlyargcount: u32,
+    pub(crate) firstlineno: u32,
+    pub(crate) name: String,
+    pub(crate) qualname: String,
+    pub(crate) private: Option<String>,
+    pub(crate) static_attributes: Option<IndexSet<String>>,
+    /// `ste_coroutine` as the code generator may set it (top-level await).
+    pub(crate) coroutine: bool,
+}
+
+/// The compiler's state for one module (`struct compiler`).
+pub(crate) struct Compiler<'t> {
+    pub(crate) table: &'t SymbolTable<'t>,
+    pub(crate) folded: &'t Folded,
+    pub(crate) filename: StrValue,
+    pub(crate) optimize: u32,
+    pub(crate) future_flags: CodeFlags,
+    pub(crate) future_annotations: bool,
+    pub(crate) future_line: Option<u32>,
+    pub(crate) interactive: bool,
+    pub(crate) units: Vec<Unit<'t>>,
+    pub(crate) depth: usize,
+    pub(crate) limit: usize,
+}
+
+/// A SyntaxError at a node, with CPython's offsets for errors after parsing.
+pub(crate) fn error_at(msg: impl Into<String>, loc: Location) -> Stop {
+    Stop::Error(Box::new(SyntaxError {
+        kind: ErrorKind::SyntaxError,
+        msg: msg.into(),
+        lineno: loc.lineno,
+        offset: loc.col_offset as i32 + 1,
+        end_lineno: loc.end_lineno,
+        end_offset: loc.end_col_offset as i32 + 1,
+        text: None,
+    }))
+}
+
+fn internal(msg: impl Into<String>) -> Stop {
+    Stop::Error(Box::new(SyntaxError {
+        kind: ErrorKind::SyntaxError,
+        msg: format!("internal compiler error: {}", msg.into()),
+        lineno: 0,
+        offset: 0,
+        end_lineno: 0,
+        end_offset: 0,
+        text: None,
+    }))
+}
+
+impl<'t> Compiler<'t> {
+    pub(crate) fn u(&mut self) -> &mut Unit<'t> {
+        self.units.last_mut().expect("a unit is open")
+    }
+
+    pub(crate) fn ur(&self) -> &Unit<'t> {
+        self.units.last().expect("a unit is open")
+    }
+
+    // ---- emission -----------------------------------------------------------------------
+
+    pub(crate) fn emit(&mut self, op: Opcode, arg: u32, loc: Loc) {
+        self.u().seq.push(op, arg, loc);
+    }
+
+    pub(crate) fn op(&mut self, op: Opcode, loc: Loc) {
+        self.u().seq.push(op, 0, loc);
+    }
+
+    pub(crate) fn jump(&mut self, op: Opcode, label: u32, loc: Loc) {
+        self.u().seq.push(op, label, loc);
+    }
+
+    pub(crate) fn new_label(&mut self) -> u32 {
+        self.u().seq.new_label()
+    }
+
+    pub(crate) fn bind(&mut self, label: u32) {
+        self.u().seq.bind(label);
+    }
+
+    pub(crate) fn load_const(&mut self, value: Constant, loc: Loc) {
+        let i = self.u().consts.add(value);
+        self.emit(Opcode::LOAD_CONST, i, loc);
+    }
+
+    pub(crate) fn mangle(&self, name: &str) -> String {
+        crate::symtable::mangle(self.ur().private.as_deref(), name).into_owned()
+    }
+
+    /// `ADDOP_NAME`: an instruction whose oparg is a (mangled) name in `co_names`.
+    pub(crate) fn name_op(&mut self, op: Opcode, name: &str, loc: Loc) {
+        let mangled = self.mangle(name);
+        let (i, _) = self.u().names.insert_full(mangled);
+        let arg = match op {
+            Opcode::LOAD_ATTR => (i as u32) << 1,
+            Opcode::LOAD_METHOD => {
+                self.emit(Opcode::LOAD_ATTR, ((i as u32) << 1) | 1, loc);
+                return;
+            }
+            Opcode::LOAD_SUPER_ATTR => ((i as u32) << 2) | 2,
+            Opcode::LOAD_SUPER_METHOD => {
+                self.emit(Opcode::LOAD_SUPER_ATTR, ((i as u32) << 2) | 3, loc);
+                return;
+            }
+            Opcode::LOAD_ZERO_SUPER_ATTR => {
+                self.emit(Opcode::LOAD_SUPER_ATTR, (i as u32) << 2, loc);
+                return;
+            }
+            Opcode::LOAD_ZERO_SUPER_METHOD => {
+                self.emit(Opcode::LOAD_SUPER_ATTR, ((i as u32) << 2) | 1, loc);
+                return;
+            }
+            _ => i as u32,
+        };
+        self.emit(op, arg, loc);
+    }
+
+    /// `ADDOP_N`: a name in `co_names`, not mangled.
+    pub(crate) fn name_op_raw(&mut self, op: Opcode, name: &str, loc: Loc) {
+        let (i, _) = self.u().names.insert_full(name.to_string());
+        self.emit(op, i as u32, loc);
+    }
+
+    pub(crate) fn varname_index(&mut self, name: &str) -> u32 {
+        let (i, _) = self.u().varnames.insert_full(name.to_string());
+        i as u32
+    }
+
+    // ---- depth ---------------------------------------------------------------------------
+
+    pub(crate) fn enter(&mut self) -> R {
+        self.depth += 1;
+        if self.depth > self.limit {
+            return Err(Stop::TooDeep);
+        }
+        Ok(())
+    }
+
+    pub(crate) fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    // ---- symbols -------------------------------------------------------------------------
+
+    /// The scope of a (mangled) name in the current unit, with the overrides of an inlined
+    /// comprehension being compiled (`_PyST_GetScope`).
+    pub(crate) fn symbol_scope(&self, name: &str) -> Option<SymbolScope> {
+        let u = self.ur();
+        if let Some(ov) = u.temp_symbols.get(name) {
+            return *ov;
+        }
+        u.scope.lookup(name).and_then(|s| s.scope())
+    }
+
+    pub(crate) fn is_function_like(&self) -> bool {
+        self.ur().scope.kind().is_function_like()
+    }
+
+    /// `compiler_nameop`.
+    pub(crate) fn nameop(&mut self, name: &str, ctx: pyrs_ast::ExprContext, loc: Loc) -> R {
+        use pyrs_ast::ExprContext::*;
+        let mangled = self.mangle(name);
+        let scope = self.symbol_scope(&mangled);
+        let function_like = self.is_function_like();
+        enum Kind {
+            Deref(bool),
+            Fast,
+            Global,
+            Name,
+        }
+        let kind = match scope {
+            Some(SymbolScope::Free) => Kind::Deref(true),
+            Some(SymbolScope::Cell) => Kind::Deref(false),
+            Some(SymbolScope::Local)
+                if function_like || self.ur().fasthidden.get(&mangled) == Some(&true) =>
+            {
+                Kind::Fast
+            }
+            Some(SymbolScope::GlobalImplicit) if function_like => Kind::Global,
+            Some(SymbolScope::GlobalExplicit) => Kind::Global,
+            _ => Kind::Name,
+        };
+        let is_class = self.ur().scope.kind() == ScopeKind::Class;
+        let can_see_class = self.ur().scope.can_see_class_scope();
+        match kind {
+            Kind::Deref(free) => {
+                let idx = self.deref_index(&mangled, free)?;
+                let op = match ctx {
+                    Load => {
+                        if is_class && self.ur().in_inlined_comp == 0 {
+                            self.op(Opcode::LOAD_LOCALS, loc);
+                            Opcode::LOAD_FROM_DICT_OR_DEREF
+                        } else if can_see_class {
+                            self.load_classdict_freevar(loc)?;
+                            Opcode::LOAD_FROM_DICT_OR_DEREF
+                        } else {
+                            Opcode::LOAD_DEREF
+                        }
+                    }
+                    Store => Opcode::STORE_DEREF,
+                    Del => Opcode::DELETE_DEREF,
+                };
+                self.emit(op, idx, loc);
+            }
+            Kind::Fast => {
+                let idx = self.varname_index(&mangled);
+                let op = match ctx {
+                    Load => Opcode::LOAD_FAST,
+                    Store => Opcode::STORE_FAST,
+                    Del => Opcode::DELETE_FAST,
+                };
+                self.emit(op, idx, loc);
+            }
+            Kind::Global => {
+                let (i, _) = self.u().names.insert_full(mangled);
+                let i = i as u32;
+                match ctx {
+                    Load => {
+                        if can_see_class && scope == Some(SymbolScope::GlobalImplicit) {
+                            self.load_classdict_freevar(loc)?;
+                            self.emit(Opcode::LOAD_FROM_DICT_OR_GLOBALS, i, loc);
+                        } else {
+                            self.emit(Opcode::LOAD_GLOBAL, i << 1, loc);
+                        }
+                    }
+                    Store => self.emit(Opcode::STORE_GLOBAL, i, loc),
+                    Del => self.emit(Opcode::DELETE_GLOBAL, i, loc),
+                }
+            }
+            Kind::Name => {
+                let (i, _) = self.u().names.insert_full(mangled);
+                let i = i as u32;
+                match ctx {
+                    Load => {
+                        if is_class && self.ur().in_inlined_comp > 0 {
+                            self.emit(Opcode::LOAD_GLOBAL, i << 1, loc);
+                        } else {
+                            self.emit(Opcode::LOAD_NAME, i, loc);
+                        }
+                    }
+                    Store => self.emit(Opcode::STORE_NAME, i, loc),
+                    Del => self.emit(Opcode::DELETE_NAME, i, loc),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The index of a cell (in `u_cellvars`) or free variable (after the cells).
+    pub(crate) fn deref_index(&mut self, name: &str, free: bool) -> R<u32> {
+        let u = self.ur();
+        if free {
+            if let Some(i) = u.freevars.get_index_of(name) {
+                return Ok((u.cellvars.len() + i) as u32);
+            }
+            if let Some(i) = u.cellvars.get_index_of(name) {
+                return Ok(i as u32);
+            }
+        } else {
+            if let Some(i) = u.cellvars.get_index_of(name) {
+                return Ok(i as u32);
+            }
+            if let Some(i) = u.freevars.get_index_of(name) {
+                return Ok((u.cellvars.len() + i) as u32);
+            }
+        }
+        Err(internal(format!("no cell or free variable {name:?}")))
+    }
+
+    fn load_classdict_freevar(&mut self, loc: Loc) -> R {
+        let idx = self.deref_index("__classdict__", true)?;
+        self.emit(Opcode::LOAD_DEREF, idx, loc);
+        Ok(())
+    }
+
+    // ---- units ---------------------------------------------------------------------------
+
+    /// `compiler_enter_scope`.
+    pub(crate) fn enter_scope(
+        &mut self,
+        name: &str,
+        kind: UnitKind,
+        scope: Scope<'t>,
+        lineno: u32,
+    ) -> R {
+        let mut varnames = IndexSet::new();
+        for v in scope.varnames() {
+            varnames.insert(v.to_string());
+        }
+        let mut cells: Vec<String> = scope
+            .symbols()
+            .filter(|s| {
+                s.scope() == Some(SymbolScope::Cell)
+                    || s.flags().contains(crate::symtable::Flags::DEF_COMP_CELL)
+            })
+            .map(|s| s.name().to_string())
+            .collect();
+        cells.sort_unstable();
+        let mut cellvars: IndexSet<String> = cells.into_iter().collect();
+        if scope.needs_class_closure() {
+            cellvars.insert("__class__".into());
+        }
+        if scope.needs_classdict() {
+            cellvars.insert("__classdict__".into());
+        }
+        let freevars: IndexSet<String> = scope.freevars().into_iter().map(str::to_string).collect();
+        let private = self.units.last().and_then(|u| u.private.clone());
+        let coroutine = scope.is_coroutine();
+        let unit = Unit {
+            scope,
+            kind,
+            seq: Seq::default(),
+            consts: ConstTable::default(),
+            names: IndexSet::new(),
+            varnames,
+            cellvars,
+            freevars,
+            fasthidden: HashMap::new(),
+            temp_symbols: HashMap::new(),
+            fblocks: Vec::new(),
+            in_inlined_comp: 0,
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            firstlineno: lineno,
+            name: name.to_string(),
+            qualname: name.to_string(),
+            private,
+            static_attributes: if kind == UnitKind::Class {
+                Some(IndexSet::new())
+            } else {
+                None
+            },
+            coroutine,
+        };
+        self.units.push(unit);
+        let mut loc = Loc {
+            lineno: lineno as i32,
+            end_lineno: lineno as i32,
+            col: 0,
+            end_col: 0,
+        };
+        if kind == UnitKind::Module {
+            loc.lineno = 0;
+        } else {
+            self.set_qualname();
+        }
+        self.emit(Opcode::RESUME, 0, loc);
+        Ok(())
+    }
+
+    /// `compiler_set_qualname`.
+    fn set_qualname(&mut self) {
+        let n = self.units.len();
+        // The units before the current one; the first is the module.
+        if n <= 2 {
+            return;
+        }
+        let mut parent = n - 2;
+        if self.units[parent].kind == UnitKind::TypeParams {
+            if n == 3 {
+                return;
+            }
+            parent = n - 3;
+        }
+        let u = &self.units[n - 1];
+        let mut force_global = false;
+        if matches!(
+            u.kind,
+            UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Class
+        ) {
+            let p = &self.units[parent];
+            let mangled = crate::symtable::mangle(p.private.as_deref(), &u.name);
+            let scope = p
+                .temp_symbols
+                .get(&*mangled)
+                .copied()
+                .unwrap_or_else(|| p.scope.lookup(&mangled).and_then(|s| s.scope()));
+            if scope == Some(SymbolScope::GlobalExplicit) {
+                force_global = true;
+            }
+        }
+        if !force_global {
+            let p = &self.units[parent];
+            let base = if matches!(
+                p.kind,
+                UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Lambda
+            ) {
+                format!("{}.<locals>", p.qualname)
+            } else {
+                p.qualname.clone()
+            };
+            let q = format!("{base}.{}", self.units[n - 1].name);
+            self.units[n - 1].qualname = q;
+        }
+    }
+
+    /// `compute_code_flags`.
+    fn code_flags(&self) -> CodeFlags {
+        let u = self.ur();
+        let s = u.scope;
+        let mut flags = CodeFlags::NONE;
+        if s.kind().is_function_like() {
+            flags |= CodeFlags::NEWLOCALS | CodeFlags::OPTIMIZED;
+            if s.is_nested() {
+                flags |= CodeFlags::NESTED;
+            }
+            let gen = s.is_generator();
+            if gen && !u.coroutine {
+                flags |= CodeFlags::GENERATOR;
+            }
+            if gen && u.coroutine {
+                flags |= CodeFlags::ASYNC_GENERATOR;
+            }
+            if s.has_varargs() {
+                flags |= CodeFlags::VARARGS;
+            }
+            if s.has_varkeywords() {
+                flags |= CodeFlags::VARKEYWORDS;
+            }
+        }
+        if u.coroutine && !s.is_generator() {
+            flags |= CodeFlags::COROUTINE;
+        }
+        flags | self.future_flags
+    }
+
+    /// `optimize_and_assemble`: closes the current unit's sequence and makes its code
+    /// object; the unit stays open (the caller exits the scope).
+    pub(crate) fn assemble(&mut self, add_none: bool) -> R<CodeObject> {
+        if add_none {
+            self.load_const(Constant::None, NO_LOC);
+        }
+        self.op(Opcode::RETURN_VALUE, NO_LOC);
+        let flags = self.code_flags();
+        let filename = self.filename.clone();
+        let u = self.u();
+        let seq = std::mem::take(&mut u.seq);
+        let info = UnitInfo {
+            name: u.name.clone(),
+            qualname: u.qualname.clone(),
+            filename,
+            firstlineno: u.firstlineno,
+            flags,
+            argcount: u.argcount,
+            posonlyargcount: u.posonlyargcount,
+            kwonlyargcount: u.kwonlyargcount,
+            consts: std::mem::take(&mut u.consts),
+            names: u.names.iter().cloned().collect(),
+            varnames: u.varnames.iter().cloned().collect(),
+            cellvars: u.cellvars.iter().cloned().collect(),
+            freevars: u.freevars.iter().cloned().collect(),
+            fasthidden: u
+                .fasthidden
+                .iter()
+                .filter(|(k, _)| u.varnames.contains(*k))
+                .map(|(k, _)| k.clone())
+                .collect(),
+        };
+        flowgraph::assemble(seq, info).map_err(internal)
+    }
+
+    pub(crate) fn exit_scope(&mut self) {
+        self.units.pop();
+    }
+
+    // ---- fblocks -------------------------------------------------------------------------
+
+    pub(crate) fn push_fblock(&mut self, f: FBlock<'t>) {
+        self.u().fblocks.push(f);
+    }
+
+    pub(crate) fn pop_fblock(&mut self) {
+        self.u().fblocks.pop();
+    }
+
+    /// `compiler_unwind_fblock`.
+    fn unwind_fblock(&mut self, f: &FBlock<'t>, loc: &mut Loc, preserve_tos: bool) -> R {
+        match f {
+            FBlock::WhileLoop { .. }
+            | FBlock::ExceptionHandler
+            | FBlock::ExceptionGroupHandler
+            | FBlock::AsyncComprehensionGenerator
+            | FBlock::StopIteration => {}
+            FBlock::ForLoop { .. } => {
+                if preserve_tos {
+                    self.emit(Opcode::SWAP, 2, *loc);
+                }
+                self.op(Opcode::POP_TOP, *loc);
+            }
+            FBlock::TryExcept => self.op(Opcode::POP_BLOCK, *loc),
+            FBlock::FinallyTry { body } => {
+                self.op(Opcode::POP_BLOCK, *loc);
+                if preserve_tos {
+                    self.push_fblock(FBlock::PopValue);
+                }
+                self.body(body)?;
+                if preserve_tos {
+                    self.pop_fblock();
+                }
+                *loc = NO_LOC;
+            }
+            FBlock::FinallyEnd => {
+                if preserve_tos {
+                    self.emit(Opcode::SWAP, 2, *loc);
+                }
+                self.op(Opcode::POP_TOP, *loc);
+                if preserve_tos {
+                    self.emit(Opcode::SWAP, 2, *loc);
+                }
+                self.op(Opcode::POP_BLOCK, *loc);
+                self.op(Opcode::POP_EXCEPT, *loc);
+            }
+            FBlock::With {
+                loc: wloc,
+                is_async,
+            } => {
+                *loc = *wloc;
+                self.op(Opcode::POP_BLOCK, *loc);
+                if preserve_tos {
+                    self.emit(Opcode::SWAP, 3, *loc);
+                    self.emit(Opcode::SWAP, 2, *loc);
+                }
+                self.call_exit_with_nones(*loc);
+                if *is_async {
+                    self.emit(Opcode::GET_AWAITABLE, 2, *loc);
+                    self.load_const(Constant::None, *loc);
+                    self.yield_from(*loc, true);
+                }
+                self.op(Opcode::POP_TOP, *loc);
+                *loc = NO_LOC;
+            }
+            FBlock::HandlerCleanup { name } => {
+                if name.is_some() {
+                    self.op(Opcode::POP_BLOCK, *loc);
+                }
+                if preserve_tos {
+                    self.emit(Opcode::SWAP, 2, *loc);
+                }
+                self.op(Opcode::POP_BLOCK, *loc);
+                self.op(Opcode::POP_EXCEPT, *loc);
+                if let Some(name) = name {
+                    self.load_const(Constant::None, *loc);
+                    self.nameop(name, pyrs_ast::ExprContext::Store, *loc)?;
+                    self.nameop(name, pyrs_ast::ExprContext::Del, *loc)?;
+                }
+            }
+            FBlock::PopValue => {
+                if preserve_tos {
+                    self.emit(Opcode::SWAP, 2, *loc);
+                }
+                self.op(Opcode::POP_TOP, *loc);
+            }
+        }
+        Ok(())
+    }
+
+    /// `compiler_unwind_fblock_stack`: unwinds every block, or up to the innermost loop
+    /// (returned) when `want_loop`.
+    fn unwind_fblock_stack(
+        &mut self,
+        loc: &mut Loc,
+        preserve_tos: bool,
+        want_loop: bool,
+        origin: Location,
+    ) -> R<Option<FBlock<'t>>> {
+        let Some(top) = self.ur().fblocks.last().cloned() else {
+            return Ok(None);
+        };
+        if matches!(top, FBlock::ExceptionGroupHandler) {
+            return Err(error_at(
+                "'break', 'continue' and 'return' cannot appear in an except* block",
+                origin,
+            ));
+        }
+        if want_loop && matches!(top, FBlock::WhileLoop { .. } | FBlock::ForLoop { .. }) {
+            return Ok(Some(top));
+        }
+        self.u().fblocks.pop();
+        self.unwind_fblock(&top, loc, preserve_tos)?;
+        let r = self.unwind_fblock_stack(loc, preserve_tos, want_loop, origin);
+        self.u().fblocks.push(top);
+        r
+    }
+
+    pub(crate) fn call_exit_with_nones(&mut self, loc: Loc) {
+        self.load_const(Constant::None, loc);
+        self.load_const(Constant::None, loc);
+        self.load_const(Constant::None, loc);
+        self.emit(Opcode::CALL, 2, loc);
+    }
+
+    /// `compiler_add_yield_from`.
+    pub(crate) fn yield_from(&mut self, loc: Loc, is_await: bool) {
+        let send = self.new_label();
+        let fail = self.new_label();
+        let exit = self.new_label();
+        self.bind(send);
+        self.jump(Opcode::SEND, exit, loc);
+        self.jump(Opcode::SETUP_FINALLY, fail, loc);
+        self.emit(Opcode::YIELD_VALUE, 1, loc);
+        self.op(Opcode::POP_BLOCK, NO_LOC);
+        self.emit(Opcode::RESUME, if is_await { 3 } else { 2 }, loc);
+        self.jump(Opcode::JUMP_NO_INTERRUPT, send, loc);
+        self.bind(fail);
+        self.op(Opcode::CLEANUP_THROW, loc);
+        self.bind(exit);
+        self.op(Opcode::END_SEND, loc);
+    }
+
+    /// `compiler_make_closure`.
+    pub(crate) fn make_closure(&mut self, code: CodeObject, mut flags: u32, loc: Loc) -> R {
+        let frees: Vec<String> = code.freevars().map(str::to_string).collect();
+        if !frees.is_empty() {
+            for name in &frees {
+                let is_class = self.ur().kind == UnitKind::Class;
+                let reftype = if is_class && (name == "__class__" || name == "__classdict__") {
+                    Some(SymbolScope::Cell)
+                } else {
+                    self.symbol_scope(name)
+                };
+                let arg = if reftype == Some(SymbolScope::Cell) {
+                    self.ur().cellvars.get_index_of(name.as_str())
+                } else {
+                    self.ur()
+                        .freevars
+                        .get_index_of(name.as_str())
+                        .map(|i| i + self.ur().cellvars.len())
+                };
+                let Some(arg) = arg else {
+                    return Err(internal(format!("compiler_lookup_arg({name:?}) failed")));
+                };
+                self.emit(Opcode::LOAD_CLOSURE, arg as u32, loc);
+            }
+            flags |= 8;
+            self.emit(Opcode::BUILD_TUPLE, frees.len() as u32, loc);
+        }
+        self.load_const(flowgraph::code_const(code), loc);
+        self.op(Opcode::MAKE_FUNCTION, loc);
+        for bit in [8u32, 4, 2, 1] {
+            if flags & bit != 0 {
+                self.emit(Opcode::SET_FUNCTION_ATTRIBUTE, bit, loc);
+            }
+        }
+        Ok(())
+    }
+
+    // ---- module --------------------------------------------------------------------------
+
+    /// `compiler_mod`.
+    pub(crate) fn compile_mod(&mut self, module: &'t pyrs_ast::Mod) -> R<CodeObject> {
+        let top = self.table.top();
+        self.enter_scope("<module>", UnitKind::Module, top, 1)?;
+        let loc = Loc {
+            lineno: 1,
+            end_lineno: 1,
+            col: 0,
+            end_col: 0,
+        };
+        let add_none = match module {
+            pyrs_ast::Mod::Module(m) => {
+                self.compile_body(loc, &m.body)?;
+                true
+            }
+            pyrs_ast::Mod::Interactive(m) => {
+                self.interactive = true;
+                self.compile_body(loc, &m.body)?;
+                true
+            }
+            pyrs_ast::Mod::Expression(m) => {
+                self.visit_expr(&m.body)?;
+                false
+            }
+            pyrs_ast::Mod::FunctionType(_) => true,
+        };
+        let code = self.assemble(add_none)?;
+        self.exit_scope();
+        Ok(code)
+    }
+
+    /// `compiler_body`: a module's or class's statements, with its docstring and
+    /// `SETUP_ANNOTATIONS`.
+    pub(crate) fn compile_body(&mut self, mut loc: Loc, stmts: &'t [Stmt]) -> R {
+        if self.ur().kind == UnitKind::Module {
+            if let Some(first) = stmts.first() {
+                loc = Loc::of(first.loc());
+            }
+        }
+        if find_ann(stmts) {
+            self.op(Opcode::SETUP_ANNOTATIONS, loc);
+        }
+        if stmts.is_empty() {
+            return Ok(());
+        }
+        let mut first = 0;
+        if !self.interactive {
+            if let Some(doc) = docstring(stmts) {
+                first = 1;
+                if self.optimize < 2 {
+                    let Stmt::Expr(e) = &stmts[0] else {
+                        unreachable!()
+                    };
+                    self.load_const(Constant::Str(clean_doc(doc)), Loc::of(e.value.loc()));
+                    self.nameop("__doc__", pyrs_ast::ExprContext::Store, NO_LOC)?;
+                }
+            }
+        }
+        for s in &stmts[first..] {
+            self.visit_stmt(s)?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn body(&mut self, stmts: &'t [Stmt]) -> R {
+        for s in stmts {
+            self.visit_stmt(s)?;
+        }
+        Ok(())
+    }
+
+    /// The constant value of an expression, if it is a constant node.
+    pub(crate) fn const_of(&self, e: &Expr) -> Option<Constant> {
+        self.folded.of(e)
+    }
+}
+
+/// `_PyAST_GetDocString`.
+pub(crate) fn docstring(stmts: &[Stmt]) -> Option<&StrValue> {
+    let Some(Stmt::Expr(e)) = stmts.first() else {
+        return None;
+    };
+    match &e.value {
+        Expr::Constant(c) if c.kind.as_deref().map_or(true, |k| !k.starts_with('\0')) => {
+            match &c.value {
+                pyrs_ast::Constant::Str(s) => Some(s),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `_PyCompile_CleanDoc`: tabs expanded, the common indentation of the lines after the
+/// first removed, the first line's leading spaces removed.
+pub(crate) fn clean_doc(doc: &StrValue) -> StrValue {
+    // expandtabs(8)
+    let mut cps: Vec<u32> = Vec::new();
+    let mut col = 0usize;
+    for cp in doc.code_points() {
+        if cp == u32::from('\t') {
+            let n = 8 - col % 8;
+            cps.extend(std::iter::repeat(u32::from(' ')).take(n));
+            col += n;
+        } else {
+            cps.push(cp);
+            if cp == u32::from('\n') || cp == u32::from('\r') {
+                col = 0;
+            } else {
+                col += 1;
+            }
+        }
+    }
+    let nl = u32::from('\n');
+    let sp = u32::from(' ');
+    let n = cps.len();
+    let mut p = 0;
+    while p < n {
+        p += 1;
+        if cps[p - 1] == nl {
+            break;
+        }
+    }
+    let mut margin = usize::MAX;
+    while p < n {
+        let s = p;
+        while p < n && cps[p] == sp {
+            p += 1;
+        }
+        if p < n && cps[p] != nl {
+            margin = margin.min(p - s);
+        }
+        while p < n {
+            p += 1;
+            if cps[p - 1] == nl {
+                break;
+            }
+        }
+    }
+    if margin == usize::MAX {
+        margin = 0;
+    }
+    let mut p = 0;
+    while p < n && cps[p] == sp {
+        p += 1;
+    }
+    if p == 0 && margin == 0 {
+        return StrValue::from_code_points(cps).unwrap_or_else(|| doc.clone());
+    }
+    let mut out: Vec<u32> = Vec::with_capacity(n);
+    while p < n {
+        let ch = cps[p];
+        out.push(ch);
+        p += 1;
+        if ch == nl {
+            break;
+        }
+    }
+    while p < n {
+        let mut i = 0;
+        while i < margin && p < n {
+            if cps[p] != sp {
+                break;
+            }
+            i += 1;
+            p += 1;
+        }
+        while p < n {
+            let ch = cps[p];
+            out.push(ch);
+            p += 1;
+            if ch == nl {
+                break;
+            }
+        }
+    }
+    StrValue::from_code_points(out).unwrap_or_else(|| doc.clone())
+}
+
+/// `find_ann`: whether a block (not counting nested functions and classes) has an annotated
+/// assignment.
+fn find_ann(stmts: &[Stmt]) -> bool {
+    stmts.iter().any(|s| match s {
+        Stmt::AnnAssign(_) => true,
+        Stmt::For(f) => find_ann(&f.body) || find_ann(&f.orelse),
+        Stmt::AsyncFor(f) => find_ann(&f.body) || find_ann(&f.orelse),
+        Stmt::While(w) => find_ann(&w.body) || find_ann(&w.orelse),
+        Stmt::If(i) => find_ann(&i.body) || find_ann(&i.orelse),
+        Stmt::With(w) => find_ann(&w.body),
+        Stmt::AsyncWith(w) => find_ann(&w.body),
+        Stmt::Try(t) => {
+            find_ann(&t.body)
+                || find_ann(&t.orelse)
+                || find_ann(&t.finalbody)
+                || t.handlers.iter().any(|h| find_ann(&h.body))
+        }
+        Stmt::TryStar(t) => {
+            find_ann(&t.body)
+                || find_ann(&t.orelse)
+                || find_ann(&t.finalbody)
+                || t.handlers.iter().any(|h| find_ann(&h.body))
+        }
+        Stmt::Match(m) => m.cases.iter().any(|c| find_ann(&c.body)),
+        _ => false,
+    })
+}

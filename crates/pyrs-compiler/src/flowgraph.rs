@@ -1,0 +1,1771 @@
+//! The flow-graph passes of CPython 3.13's Python/flowgraph.c: basic blocks, exception
+//! handler labelling, jump threading, dead-code and NOP removal, constant tricks,
+//! `LOAD_FAST_CHECK` decisions, superinstructions, cold-block ordering, line-number
+//! propagation, stack depth and the fast-locals layout; then the final sequence goes to
+//! pyrs-bytecode's [`CodeBuilder`] (CPython's Python/assemble.c).
+//!
+//! The code generator hands over an instruction sequence ([`Seq`]) with labels and
+//! pseudo-instructions; [`assemble`] turns it into a code object. The passes run in
+//! CPython's order and keep CPython's block order, because the result is compared
+//! instruction for instruction with the reference's.
+
+use std::sync::Arc;
+
+use pyrs_bytecode::{CodeBuilder, CodeFlags, CodeObject, Constant, Handler, LocalKind, Opcode};
+
+use crate::consts::{ConstTable, Truth};
+
+/// A source span with CPython's `-1` for "none" (`_PyCompilerSrcLocation`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Loc {
+    pub(crate) lineno: i32,
+    pub(crate) end_lineno: i32,
+    pub(crate) col: i32,
+    pub(crate) end_col: i32,
+}
+
+/// CPython's `NO_LOCATION`.
+pub(crate) const NO_LOC: Loc = Loc {
+    lineno: -1,
+    end_lineno: -1,
+    col: -1,
+    end_col: -1,
+};
+
+impl Loc {
+    pub(crate) fn of(l: pyrs_ast::Location) -> Loc {
+        Loc {
+            lineno: l.lineno as i32,
+            end_lineno: l.end_lineno as i32,
+            col: l.col_offset as i32,
+            end_col: l.end_col_offset as i32,
+        }
+    }
+
+    fn positions(self) -> pyrs_bytecode::Positions {
+        let opt = |v: i32| if v < 0 { None } else { Some(v as u32) };
+        pyrs_bytecode::Positions {
+            lineno: opt(self.lineno),
+            end_lineno: opt(self.end_lineno),
+            col_offset: opt(self.col),
+            end_col_offset: opt(self.end_col),
+        }
+    }
+}
+
+/// "No target" / "no handler" in the graph.
+const NONE: u32 = u32::MAX;
+
+/// One instruction of the code generator's sequence. For an instruction with a target
+/// (jumps and `SETUP_*`), `arg` is a label.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Instr {
+    pub(crate) op: Opcode,
+    pub(crate) arg: u32,
+    pub(crate) loc: Loc,
+}
+
+/// The code generator's output for one code unit (CPython's `_PyInstructionSequence`).
+#[derive(Default, Debug)]
+pub(crate) struct Seq {
+    pub(crate) instrs: Vec<Instr>,
+    /// Each label's instruction index, `NONE` until bound.
+    pub(crate) labels: Vec<u32>,
+}
+
+impl Seq {
+    pub(crate) fn new_label(&mut self) -> u32 {
+        self.labels.push(NONE);
+        self.labels.len() as u32 - 1
+    }
+
+    pub(crate) fn bind(&mut self, label: u32) {
+        self.labels[label as usize] = self.instrs.len() as u32;
+    }
+
+    pub(crate) fn push(&mut self, op: Opcode, arg: u32, loc: Loc) {
+        self.instrs.push(Instr { op, arg, loc });
+    }
+}
+
+pub(crate) fn has_target(op: Opcode) -> bool {
+    op.is_jump() || is_block_push(op)
+}
+
+fn is_block_push(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::SETUP_FINALLY | Opcode::SETUP_WITH | Opcode::SETUP_CLEANUP
+    )
+}
+
+fn is_uncond_jump(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::JUMP
+            | Opcode::JUMP_NO_INTERRUPT
+            | Opcode::JUMP_FORWARD
+            | Opcode::JUMP_BACKWARD
+            | Opcode::JUMP_BACKWARD_NO_INTERRUPT
+    )
+}
+
+fn is_scope_exit(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::RETURN_VALUE | Opcode::RETURN_CONST | Opcode::RAISE_VARARGS | Opcode::RERAISE
+    )
+}
+
+fn is_terminator(op: Opcode) -> bool {
+    op.is_jump() || is_scope_exit(op)
+}
+
+fn has_eval_break(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::CALL
+            | Opcode::CALL_FUNCTION_EX
+            | Opcode::CALL_KW
+            | Opcode::JUMP_BACKWARD
+            | Opcode::RESUME
+            | Opcode::JUMP
+    )
+}
+
+#[derive(Clone, Copy, Debug)]
+struct CInstr {
+    op: Opcode,
+    arg: u32,
+    target: u32,
+    loc: Loc,
+    except: u32,
+}
+
+impl CInstr {
+    fn set(&mut self, op: Opcode, arg: u32) {
+        self.op = op;
+        self.arg = arg;
+    }
+
+    fn nop(&mut self) {
+        self.op = Opcode::NOP;
+        self.arg = 0;
+        self.target = NONE;
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Block {
+    instrs: Vec<CInstr>,
+    next: u32,
+    label: u32,
+    except_handler: bool,
+    preserve_lasti: bool,
+    cold: bool,
+    warm: bool,
+    visited: bool,
+    predecessors: u32,
+    startdepth: i32,
+    unsafe_mask: u64,
+    exceptstack: Option<Vec<u32>>,
+}
+
+impl Block {
+    fn new() -> Block {
+        Block {
+            instrs: Vec::new(),
+            next: NONE,
+            label: NONE,
+            except_handler: false,
+            preserve_lasti: false,
+            cold: false,
+            warm: false,
+            visited: false,
+            predecessors: 0,
+            startdepth: i32::MIN,
+            unsafe_mask: 0,
+            exceptstack: None,
+        }
+    }
+
+    fn last(&self) -> Option<&CInstr> {
+        self.instrs.last()
+    }
+
+    fn no_fallthrough(&self) -> bool {
+        self.last()
+            .is_some_and(|i| is_scope_exit(i.op) || is_uncond_jump(i.op))
+    }
+
+    fn has_fallthrough(&self) -> bool {
+        !self.no_fallthrough()
+    }
+
+    fn exits_scope(&self) -> bool {
+        self.last().is_some_and(|i| is_scope_exit(i.op))
+    }
+
+    fn has_eval_break(&self) -> bool {
+        self.instrs.iter().any(|i| has_eval_break(i.op))
+    }
+
+    fn has_no_lineno(&self) -> bool {
+        self.instrs.iter().all(|i| i.loc.lineno < 0)
+    }
+}
+
+/// The flow graph of one code unit (CPython's `cfg_builder`).
+struct Cfg {
+    blocks: Vec<Block>,
+    entry: u32,
+}
+
+impl Cfg {
+    fn b(&self, i: u32) -> &Block {
+        &self.blocks[i as usize]
+    }
+
+    fn bm(&mut self, i: u32) -> &mut Block {
+        &mut self.blocks[i as usize]
+    }
+
+    fn new_block(&mut self) -> u32 {
+        self.blocks.push(Block::new());
+        self.blocks.len() as u32 - 1
+    }
+
+    fn order(&self) -> Vec<u32> {
+        let mut v = Vec::with_capacity(self.blocks.len());
+        let mut b = self.entry;
+        while b != NONE {
+            v.push(b);
+            b = self.b(b).next;
+        }
+        v
+    }
+
+    fn max_label(&self) -> u32 {
+        let mut m = 0;
+        for &b in &self.order() {
+            let l = self.b(b).label;
+            if l != NONE {
+                m = m.max(l + 1);
+            }
+        }
+        m
+    }
+
+    /// `_PyCfg_FromInstructionSequence`: a new block at each jump target and after each
+    /// terminator.
+    fn from_seq(seq: &Seq) -> Cfg {
+        let n = seq.instrs.len();
+        let mut is_target = vec![false; n + 1];
+        for ins in &seq.instrs {
+            if has_target(ins.op) {
+                let pos = seq.labels[ins.arg as usize];
+                if pos != NONE {
+                    is_target[pos as usize] = true;
+                }
+            }
+        }
+        let mut cfg = Cfg {
+            blocks: vec![Block::new()],
+            entry: 0,
+        };
+        let mut cur = 0u32;
+        // The label of each instruction position that starts a block: its position.
+        let mut pending_label = NONE;
+        for (i, ins) in seq.instrs.iter().enumerate() {
+            if is_target[i] {
+                pending_label = i as u32;
+            }
+            // cfg_builder_maybe_start_new_block
+            let terminated = {
+                let blk = cfg.b(cur);
+                let last_term = blk.last().is_some_and(|l| is_terminator(l.op));
+                if last_term {
+                    true
+                } else if pending_label != NONE {
+                    if blk.last().is_some() || blk.label != NONE {
+                        true
+                    } else {
+                        cfg.bm(cur).label = pending_label;
+                        pending_label = NONE;
+                        false
+                    }
+                } else {
+                    false
+                }
+            };
+            if terminated {
+                let nb = cfg.new_block();
+                cfg.bm(nb).label = pending_label;
+                pending_label = NONE;
+                cfg.bm(cur).next = nb;
+                cur = nb;
+            }
+            let target = if has_target(ins.op) {
+                seq.labels[ins.arg as usize]
+            } else {
+                NONE
+            };
+            cfg.bm(cur).instrs.push(CInstr {
+                op: ins.op,
+                arg: ins.arg,
+                target,
+                loc: ins.loc,
+                except: NONE,
+            });
+        }
+        // Translate positions (the labels) to blocks.
+        let mut by_label = vec![NONE; n + 1];
+        for (i, blk) in cfg.blocks.iter().enumerate() {
+            if blk.label != NONE {
+                by_label[blk.label as usize] = i as u32;
+            }
+        }
+        for blk in &mut cfg.blocks {
+            for ins in &mut blk.instrs {
+                if ins.target != NONE {
+                    ins.target = by_label[ins.target as usize];
+                }
+            }
+        }
+        cfg
+    }
+
+    fn mark_except_handlers(&mut self) {
+        let order = self.order();
+        for &b in &order {
+            for k in 0..self.b(b).instrs.len() {
+                let ins = self.b(b).instrs[k];
+                if is_block_push(ins.op) {
+                    self.bm(ins.target).except_handler = true;
+                }
+            }
+        }
+    }
+
+    fn reset_visited(&mut self) {
+        for b in &mut self.blocks {
+            b.visited = false;
+        }
+    }
+
+    /// `label_exception_targets`: the handler of each instruction, from the
+    /// `SETUP_*`/`POP_BLOCK` pairs along every path.
+    fn label_exception_targets(&mut self) {
+        self.reset_visited();
+        let mut todo: Vec<u32> = vec![self.entry];
+        let entry = self.entry;
+        self.bm(entry).visited = true;
+        self.bm(entry).exceptstack = Some(vec![NONE]);
+        while let Some(b) = todo.pop() {
+            let mut stack = self.bm(b).exceptstack.take().unwrap_or_else(|| vec![NONE]);
+            let mut handler = *stack.last().unwrap_or(&NONE);
+            let mut consumed = false;
+            let n = self.b(b).instrs.len();
+            for k in 0..n {
+                let ins = self.b(b).instrs[k];
+                if is_block_push(ins.op) {
+                    let t = ins.target;
+                    if !self.b(t).visited {
+                        self.bm(t).exceptstack = Some(stack.clone());
+                        self.bm(t).visited = true;
+                        todo.push(t);
+                    }
+                    if matches!(ins.op, Opcode::SETUP_WITH | Opcode::SETUP_CLEANUP) {
+                        self.bm(t).preserve_lasti = true;
+                    }
+                    stack.push(t);
+                    handler = t;
+                } else if ins.op == Opcode::POP_BLOCK {
+                    if stack.len() > 1 {
+                        stack.pop();
+                    }
+                    handler = *stack.last().unwrap_or(&NONE);
+                } else if ins.op.is_jump() {
+                    self.bm(b).instrs[k].except = handler;
+                    let t = ins.target;
+                    if !self.b(t).visited {
+                        if self.b(b).has_fallthrough() {
+                            self.bm(t).exceptstack = Some(stack.clone());
+                        } else {
+                            self.bm(t).exceptstack = Some(std::mem::take(&mut stack));
+                            consumed = true;
+                        }
+                        self.bm(t).visited = true;
+                        todo.push(t);
+                    }
+                } else {
+                    if ins.op == Opcode::YIELD_VALUE {
+                        self.bm(b).instrs[k].arg = (stack.len() - 1) as u32;
+                    }
+                    self.bm(b).instrs[k].except = handler;
+                }
+            }
+            let next = self.b(b).next;
+            if self.b(b).has_fallthrough() && next != NONE && !self.b(next).visited && !consumed {
+                self.bm(next).exceptstack = Some(stack);
+                self.bm(next).visited = true;
+                todo.push(next);
+            }
+        }
+    }
+
+    fn next_nonempty(&self, mut b: u32) -> u32 {
+        while b != NONE && self.b(b).instrs.is_empty() {
+            b = self.b(b).next;
+        }
+        b
+    }
+
+    /// `inline_small_or_no_lineno_blocks`.
+    fn inline_small_or_no_lineno_blocks(&mut self) {
+        loop {
+            let mut changes = false;
+            for b in self.order() {
+                let Some(last) = self.b(b).last().copied() else {
+                    continue;
+                };
+                if !is_uncond_jump(last.op) {
+                    continue;
+                }
+                let target = last.target;
+                let tb = self.b(target);
+                let small_exit = tb.exits_scope() && tb.instrs.len() <= 4;
+                let no_lineno_no_ft = tb.has_no_lineno() && !tb.has_fallthrough();
+                if small_exit || no_lineno_no_ft {
+                    let removed = last.op;
+                    let appended = self.b(target).instrs.clone();
+                    let blk = self.bm(b);
+                    blk.instrs.last_mut().unwrap().nop();
+                    blk.instrs.extend(appended);
+                    if no_lineno_no_ft {
+                        let l = blk.instrs.last_mut().unwrap();
+                        if is_uncond_jump(l.op) && removed == Opcode::JUMP {
+                            l.op = Opcode::JUMP;
+                        }
+                    }
+                    let tb = self.bm(target);
+                    tb.predecessors = tb.predecessors.saturating_sub(1);
+                    changes = true;
+                }
+            }
+            if !changes {
+                break;
+            }
+        }
+    }
+
+    /// `remove_unreachable`.
+    fn remove_unreachable(&mut self) {
+        for b in &mut self.blocks {
+            b.predecessors = 0;
+        }
+        self.reset_visited();
+        let entry = self.entry;
+        let mut stack = vec![entry];
+        self.bm(entry).predecessors = 1;
+        self.bm(entry).visited = true;
+        while let Some(b) = stack.pop() {
+            let next = self.b(b).next;
+            if next != NONE && self.b(b).has_fallthrough() {
+                if !self.b(next).visited {
+                    stack.push(next);
+                    self.bm(next).visited = true;
+                }
+                self.bm(next).predecessors += 1;
+            }
+            for k in 0..self.b(b).instrs.len() {
+                let ins = self.b(b).instrs[k];
+                if has_target(ins.op) {
+                    let t = ins.target;
+                    if !self.b(t).visited {
+                        stack.push(t);
+                        self.bm(t).visited = true;
+                    }
+                    self.bm(t).predecessors += 1;
+                }
+            }
+        }
+        for b in self.order() {
+            let blk = self.bm(b);
+            if blk.predecessors == 0 {
+                blk.instrs.clear();
+                blk.except_handler = false;
+            }
+        }
+    }
+
+    fn is_exit_or_eval_check_without_lineno(&self, b: u32) -> bool {
+        let blk = self.b(b);
+        (blk.exits_scope() || blk.has_eval_break()) && blk.has_no_lineno()
+    }
+
+    /// `duplicate_exits_without_lineno`.
+    fn duplicate_exits_without_lineno(&mut self) {
+        let mut next_lbl = self.max_label() + 1;
+        let mut b = self.entry;
+        while b != NONE {
+            if let Some(last) = self.b(b).last().copied() {
+                if last.op.is_jump() {
+                    let target = self.next_nonempty(last.target);
+                    if target != NONE
+                        && self.is_exit_or_eval_check_without_lineno(target)
+                        && self.b(target).predecessors > 1
+                    {
+                        let nt = self.new_block();
+                        let mut instrs = self.b(target).instrs.clone();
+                        instrs[0].loc = last.loc;
+                        let tnext = self.b(target).next;
+                        {
+                            let nb = self.bm(nt);
+                            nb.instrs = instrs;
+                            nb.predecessors = 1;
+                            nb.next = tnext;
+                            nb.label = next_lbl;
+                        }
+                        next_lbl += 1;
+                        self.bm(b).instrs.last_mut().unwrap().target = nt;
+                        self.bm(target).predecessors -= 1;
+                        self.bm(target).next = nt;
+                    }
+                }
+            }
+            b = self.b(b).next;
+        }
+        let mut b = self.entry;
+        while b != NONE {
+            let next = self.b(b).next;
+            if self.b(b).has_fallthrough()
+                && next != NONE
+                && !self.b(b).instrs.is_empty()
+                && self.is_exit_or_eval_check_without_lineno(next)
+            {
+                let loc = self.b(b).last().unwrap().loc;
+                self.bm(next).instrs[0].loc = loc;
+            }
+            b = next;
+        }
+    }
+
+    /// `propagate_line_numbers`.
+    fn propagate_line_numbers(&mut self) {
+        for b in self.order() {
+            let Some(last) = self.b(b).last().copied() else {
+                continue;
+            };
+            let mut prev = NO_LOC;
+            for ins in &mut self.bm(b).instrs {
+                if ins.loc.lineno < 0 {
+                    ins.loc = prev;
+                } else {
+                    prev = ins.loc;
+                }
+            }
+            let next = self.b(b).next;
+            if self.b(b).has_fallthrough() && next != NONE && self.b(next).predecessors == 1 {
+                if let Some(first) = self.bm(next).instrs.first_mut() {
+                    if first.loc.lineno < 0 {
+                        first.loc = prev;
+                    }
+                }
+            }
+            if last.op.is_jump() {
+                let t = last.target;
+                if self.b(t).predecessors == 1 {
+                    if let Some(first) = self.bm(t).instrs.first_mut() {
+                        if first.loc.lineno < 0 {
+                            first.loc = prev;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn resolve_line_numbers(&mut self) {
+        self.duplicate_exits_without_lineno();
+        self.propagate_line_numbers();
+    }
+
+    /// `basicblock_optimize_load_const`.
+    fn optimize_load_const(&mut self, consts: &mut ConstTable) {
+        for b in self.order() {
+            let mut opcode = Opcode::NOP;
+            let mut oparg = 0u32;
+            let n = self.b(b).instrs.len();
+            let mut i = 0;
+            while i < n {
+                let inst = self.b(b).instrs[i];
+                let copy_of_const =
+                    opcode == Opcode::LOAD_CONST && inst.op == Opcode::COPY && inst.arg == 1;
+                if !copy_of_const {
+                    opcode = inst.op;
+                    oparg = inst.arg;
+                }
+                if opcode != Opcode::LOAD_CONST {
+                    i += 1;
+                    continue;
+                }
+                let nextop = if i + 1 < n {
+                    self.b(b).instrs[i + 1].op
+                } else {
+                    Opcode::NOP
+                };
+                match nextop {
+                    Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+                        if let Some(is_true) = consts.get(oparg).truth() {
+                            let blk = self.bm(b);
+                            blk.instrs[i].nop();
+                            let jump_if_true = nextop == Opcode::POP_JUMP_IF_TRUE;
+                            if is_true == jump_if_true {
+                                blk.instrs[i + 1].op = Opcode::JUMP;
+                            } else {
+                                blk.instrs[i + 1].nop();
+                            }
+                        }
+                    }
+                    Opcode::IS_OP => {
+                        if matches!(consts.get(oparg), Constant::None) && i + 2 < n {
+                            let blk = self.bm(b);
+                            let mut j = i + 2;
+                            if blk.instrs[j].op == Opcode::TO_BOOL {
+                                blk.instrs[j].nop();
+                                if n <= i + 3 {
+                                    i += 1;
+                                    continue;
+                                }
+                                j = i + 3;
+                            }
+                            let mut invert = blk.instrs[i + 1].arg != 0;
+                            let jop = blk.instrs[j].op;
+                            let ok = if jop == Opcode::POP_JUMP_IF_FALSE {
+                                invert = !invert;
+                                true
+                            } else {
+                                jop == Opcode::POP_JUMP_IF_TRUE
+                            };
+                            if ok {
+                                blk.instrs[i].nop();
+                                blk.instrs[i + 1].nop();
+                                blk.instrs[j].op = if invert {
+                                    Opcode::POP_JUMP_IF_NOT_NONE
+                                } else {
+                                    Opcode::POP_JUMP_IF_NONE
+                                };
+                            }
+                        }
+                    }
+                    Opcode::RETURN_VALUE => {
+                        let blk = self.bm(b);
+                        blk.instrs[i].nop();
+                        blk.instrs[i + 1].set(Opcode::RETURN_CONST, oparg);
+                        i += 1;
+                    }
+                    Opcode::TO_BOOL => {
+                        if let Some(is_true) = consts.get(oparg).truth() {
+                            let index = consts.add(Constant::Bool(is_true));
+                            let blk = self.bm(b);
+                            blk.instrs[i].nop();
+                            blk.instrs[i + 1].set(Opcode::LOAD_CONST, index);
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
+    }
+
+    /// `optimize_basic_block`.
+    fn optimize_basic_block(&mut self, b: u32, consts: &mut ConstTable) {
+        let mut i = 0usize;
+        while i < self.b(b).instrs.len() {
+            let n = self.b(b).instrs.len();
+            let inst = self.b(b).instrs[i];
+            let (op, arg) = (inst.op, inst.arg);
+            let target_op = if has_target(op) {
+                let t = self.next_nonempty(inst.target);
+                if t == NONE {
+                    Opcode::NOP
+                } else {
+                    self.b(t).instrs[0].op
+                }
+            } else {
+                Opcode::NOP
+            };
+            let nextop = if i + 1 < n {
+                self.b(b).instrs[i + 1].op
+            } else {
+                Opcode::NOP
+            };
+            let nextarg = if i + 1 < n {
+                self.b(b).instrs[i + 1].arg
+            } else {
+                0
+            };
+            match op {
+                Opcode::BUILD_TUPLE => {
+                    if nextop == Opcode::UNPACK_SEQUENCE && arg == nextarg {
+                        match arg {
+                            1 => {
+                                let blk = self.bm(b);
+                                blk.instrs[i].nop();
+                                blk.instrs[i + 1].nop();
+                                i += 1;
+                                continue;
+                            }
+                            2 | 3 => {
+                                let blk = self.bm(b);
+                                blk.instrs[i].nop();
+                                blk.instrs[i + 1].op = Opcode::SWAP;
+                                i += 1;
+                                continue;
+                            }
+                            _ => {}
+                        }
+                    }
+                    if i >= arg as usize {
+                        self.fold_tuple_on_constants(b, i, arg as usize, consts);
+                    }
+                }
+                Opcode::POP_JUMP_IF_NOT_NONE
+                | Opcode::POP_JUMP_IF_NONE
+                | Opcode::POP_JUMP_IF_FALSE
+                | Opcode::POP_JUMP_IF_TRUE => {
+                    if target_op == Opcode::JUMP && self.jump_thread(b, i, op) {
+                        // The jump moved to the end of the block: look again from here.
+                        continue;
+                    }
+                }
+                Opcode::JUMP | Opcode::JUMP_NO_INTERRUPT => {
+                    if target_op == Opcode::JUMP {
+                        if self.jump_thread(b, i, Opcode::JUMP) {
+                            continue;
+                        }
+                        i += 1;
+                        continue;
+                    }
+                    if target_op == Opcode::JUMP_NO_INTERRUPT {
+                        if self.jump_thread(b, i, op) {
+                            continue;
+                        }
+                        i += 1;
+                        continue;
+                    }
+                }
+                Opcode::STORE_FAST => {
+                    if nextop == op && arg == nextarg {
+                        let blk = self.bm(b);
+                        if blk.instrs[i].loc.lineno == blk.instrs[i + 1].loc.lineno {
+                            blk.instrs[i].set(Opcode::POP_TOP, 0);
+                        }
+                    }
+                }
+                Opcode::SWAP => {
+                    if arg == 1 {
+                        self.bm(b).instrs[i].nop();
+                    }
+                }
+                Opcode::LOAD_GLOBAL => {
+                    if nextop == Opcode::PUSH_NULL && arg & 1 == 0 {
+                        let blk = self.bm(b);
+                        blk.instrs[i].arg = arg | 1;
+                        blk.instrs[i + 1].nop();
+                    }
+                }
+                Opcode::COMPARE_OP => {
+                    if nextop == Opcode::TO_BOOL {
+                        let blk = self.bm(b);
+                        blk.instrs[i].nop();
+                        blk.instrs[i + 1].set(Opcode::COMPARE_OP, arg | 16);
+                        i += 1;
+                        continue;
+                    }
+                }
+                Opcode::CONTAINS_OP | Opcode::IS_OP => {
+                    if nextop == Opcode::TO_BOOL {
+                        let blk = self.bm(b);
+                        blk.instrs[i].nop();
+                        blk.instrs[i + 1].set(op, arg);
+                        i += 1;
+                        continue;
+                    }
+                    if nextop == Opcode::UNARY_NOT {
+                        let blk = self.bm(b);
+                        blk.instrs[i].nop();
+                        blk.instrs[i + 1].set(op, arg ^ 1);
+                        i += 1;
+                        continue;
+                    }
+                }
+                Opcode::TO_BOOL => {
+                    if nextop == Opcode::TO_BOOL {
+                        self.bm(b).instrs[i].nop();
+                        i += 1;
+                        continue;
+                    }
+                }
+                Opcode::UNARY_NOT => {
+                    if nextop == Opcode::TO_BOOL {
+                        let blk = self.bm(b);
+                        blk.instrs[i].nop();
+                        blk.instrs[i + 1].set(Opcode::UNARY_NOT, 0);
+                        i += 1;
+                        continue;
+                    }
+                    if nextop == Opcode::UNARY_NOT {
+                        let blk = self.bm(b);
+                        blk.instrs[i].nop();
+                        blk.instrs[i + 1].nop();
+                        i += 1;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let mut i = 0usize;
+        while i < self.b(b).instrs.len() {
+            if self.b(b).instrs[i].op == Opcode::SWAP {
+                swaptimize(&mut self.bm(b).instrs, &mut i);
+                apply_static_swaps(&mut self.bm(b).instrs, i as isize);
+            }
+            i += 1;
+        }
+    }
+
+    /// `jump_thread`: the jump at `i` (the last instruction) becomes a NOP and a jump to
+    /// its target's target is appended, with the target jump's location.
+    fn jump_thread(&mut self, b: u32, i: usize, opcode: Opcode) -> bool {
+        let inst = self.b(b).instrs[i];
+        let t = self.next_nonempty(inst.target);
+        let tins = self.b(t).instrs[0];
+        if inst.target != tins.target {
+            let blk = self.bm(b);
+            blk.instrs[i].nop();
+            blk.instrs.push(CInstr {
+                op: opcode,
+                arg: 0,
+                target: tins.target,
+                loc: tins.loc,
+                except: NONE,
+            });
+            true
+        } else {
+            false
+        }
+    }
+
+    fn fold_tuple_on_constants(&mut self, b: u32, i: usize, n: usize, consts: &mut ConstTable) {
+        let start = i - n;
+        let blk = self.b(b);
+        if !blk.instrs[start..i]
+            .iter()
+            .all(|x| x.op == Opcode::LOAD_CONST)
+        {
+            return;
+        }
+        let items: Vec<Constant> = blk.instrs[start..i]
+            .iter()
+            .map(|x| consts.get(x.arg).clone())
+            .collect();
+        let index = consts.add(Constant::Tuple(items.into()));
+        let blk = self.bm(b);
+        for k in start..i {
+            blk.instrs[k].nop();
+        }
+        blk.instrs[i].set(Opcode::LOAD_CONST, index);
+    }
+
+    /// `remove_redundant_nops_and_pairs`.
+    fn remove_redundant_nops_and_pairs(&mut self) {
+        let mut done = false;
+        while !done {
+            done = true;
+            let mut prev: Option<(u32, usize)> = None;
+            let mut cur: Option<(u32, usize)>;
+            let mut instr: Option<(u32, usize)> = None;
+            for b in self.order() {
+                self.remove_redundant_nops_block(b);
+                if self.b(b).label != NONE {
+                    instr = None;
+                }
+                for k in 0..self.b(b).instrs.len() {
+                    prev = instr;
+                    cur = Some((b, k));
+                    instr = cur;
+                    let op = self.b(b).instrs[k].op;
+                    let (pop, parg) = match prev {
+                        Some((pb, pk)) => {
+                            let p = self.b(pb).instrs[pk];
+                            (p.op, p.arg)
+                        }
+                        None => (Opcode::CACHE, 0),
+                    };
+                    if op == Opcode::POP_TOP
+                        && (pop == Opcode::LOAD_CONST || (pop == Opcode::COPY && parg == 1))
+                    {
+                        let (pb, pk) = prev.unwrap();
+                        self.bm(pb).instrs[pk].nop();
+                        self.bm(b).instrs[k].nop();
+                        done = false;
+                    }
+                }
+                let last_jump = instr.is_some_and(|(ib, ik)| self.b(ib).instrs[ik].op.is_jump());
+                if last_jump || !self.b(b).has_fallthrough() {
+                    instr = None;
+                }
+            }
+            let _ = prev;
+        }
+    }
+
+    /// `basicblock_remove_redundant_nops`; returns how many were removed.
+    fn remove_redundant_nops_block(&mut self, b: u32) -> usize {
+        let n = self.b(b).instrs.len();
+        let next_first_line = {
+            let nb = self.next_nonempty(self.b(b).next);
+            if nb == NONE {
+                None
+            } else {
+                Some(self.b(nb).instrs[0].loc.lineno)
+            }
+        };
+        let blk = self.bm(b);
+        let mut dest = 0usize;
+        let mut prev_lineno = -1i32;
+        let mut src = 0usize;
+        while src < n {
+            let ins = blk.instrs[src];
+            let lineno = ins.loc.lineno;
+            if ins.op == Opcode::NOP {
+                if lineno < 0 {
+                    src += 1;
+                    continue;
+                }
+                if prev_lineno == lineno {
+                    src += 1;
+                    continue;
+                }
+                if src < n - 1 {
+                    let next_lineno = blk.instrs[src + 1].loc.lineno;
+                    if next_lineno == lineno {
+                        src += 1;
+                        continue;
+                    }
+                    if next_lineno < 0 {
+                        blk.instrs[src + 1].loc = ins.loc;
+                        src += 1;
+                        continue;
+                    }
+                } else if let Some(nl) = next_first_line {
+                    if lineno == nl {
+                        src += 1;
+                        continue;
+                    }
+                }
+            }
+            blk.instrs[dest] = blk.instrs[src];
+            dest += 1;
+            prev_lineno = lineno;
+            src += 1;
+        }
+        blk.instrs.truncate(dest);
+        n - dest
+    }
+
+    fn remove_redundant_nops(&mut self) -> usize {
+        let mut changes = 0;
+        for b in self.order() {
+            changes += self.remove_redundant_nops_block(b);
+        }
+        changes
+    }
+
+    fn remove_redundant_jumps(&mut self) -> usize {
+        let mut changes = 0;
+        for b in self.order() {
+            let Some(last) = self.b(b).last().copied() else {
+                continue;
+            };
+            if is_uncond_jump(last.op) {
+                let jt = self.next_nonempty(last.target);
+                let next = self.next_nonempty(self.b(b).next);
+                if jt == next {
+                    changes += 1;
+                    self.bm(b).instrs.last_mut().unwrap().nop();
+                }
+            }
+        }
+        changes
+    }
+
+    fn remove_redundant_nops_and_jumps(&mut self) {
+        loop {
+            let a = self.remove_redundant_nops();
+            let j = self.remove_redundant_jumps();
+            if a + j == 0 {
+                break;
+            }
+        }
+    }
+
+    /// `remove_unused_consts`: drops constants no instruction uses (the first is always
+    /// kept: it may be the docstring) and renumbers the rest.
+    fn remove_unused_consts(&mut self, consts: &mut ConstTable) {
+        let n = consts.len();
+        if n == 0 {
+            return;
+        }
+        let mut used = vec![false; n];
+        used[0] = true;
+        for blk in &self.blocks {
+            for ins in &blk.instrs {
+                if matches!(ins.op, Opcode::LOAD_CONST | Opcode::RETURN_CONST) {
+                    used[ins.arg as usize] = true;
+                }
+            }
+        }
+        if used.iter().all(|&u| u) {
+            return;
+        }
+        let mut map = vec![u32::MAX; n];
+        let mut k = 0u32;
+        for i in 0..n {
+            if used[i] {
+                map[i] = k;
+                k += 1;
+            }
+        }
+        consts.retain_map(&used);
+        for blk in &mut self.blocks {
+            for ins in &mut blk.instrs {
+                if matches!(ins.op, Opcode::LOAD_CONST | Opcode::RETURN_CONST) {
+                    ins.arg = map[ins.arg as usize];
+                }
+            }
+        }
+    }
+
+    /// `add_checks_for_loads_of_uninitialized_variables`.
+    fn add_checks_for_loads(&mut self, nlocals: usize, nparams: usize) {
+        if nlocals == 0 {
+            return;
+        }
+        let mut nlocals = nlocals;
+        if nlocals > 64 {
+            self.fast_scan_many_locals(nlocals);
+            nlocals = 64;
+        }
+        for b in &mut self.blocks {
+            b.visited = false;
+            b.unsafe_mask = 0;
+        }
+        let mut stack: Vec<u32> = Vec::new();
+        let mut start_mask = 0u64;
+        for i in nparams..nlocals {
+            start_mask |= 1u64 << i;
+        }
+        let entry = self.entry;
+        self.maybe_push(entry, start_mask, &mut stack);
+        for b in self.order() {
+            self.scan_block_for_locals(b, &mut stack);
+        }
+        while let Some(b) = stack.pop() {
+            self.bm(b).visited = false;
+            self.scan_block_for_locals(b, &mut stack);
+        }
+    }
+
+    fn maybe_push(&mut self, b: u32, mask: u64, stack: &mut Vec<u32>) {
+        let blk = self.bm(b);
+        let both = blk.unsafe_mask | mask;
+        if blk.unsafe_mask != both {
+            blk.unsafe_mask = both;
+            if !blk.visited {
+                blk.visited = true;
+                stack.push(b);
+            }
+        }
+    }
+
+    fn scan_block_for_locals(&mut self, b: u32, stack: &mut Vec<u32>) {
+        let mut mask = self.b(b).unsafe_mask;
+        for k in 0..self.b(b).instrs.len() {
+            let ins = self.b(b).instrs[k];
+            if ins.except != NONE {
+                self.maybe_push(ins.except, mask, stack);
+            }
+            if ins.arg >= 64 {
+                continue;
+            }
+            let bit = 1u64 << ins.arg;
+            match ins.op {
+                Opcode::DELETE_FAST
+                | Opcode::LOAD_FAST_AND_CLEAR
+                | Opcode::STORE_FAST_MAYBE_NULL => mask |= bit,
+                Opcode::STORE_FAST => mask &= !bit,
+                Opcode::LOAD_FAST_CHECK => mask &= !bit,
+                Opcode::LOAD_FAST => {
+                    if mask & bit != 0 {
+                        self.bm(b).instrs[k].op = Opcode::LOAD_FAST_CHECK;
+                    }
+                    mask &= !bit;
+                }
+                _ => {}
+            }
+        }
+        let next = self.b(b).next;
+        if next != NONE && self.b(b).has_fallthrough() {
+            self.maybe_push(next, mask, stack);
+        }
+        if let Some(last) = self.b(b).last().copied() {
+            if last.op.is_jump() {
+                self.maybe_push(last.target, mask, stack);
+            }
+        }
+    }
+
+    fn fast_scan_many_locals(&mut self, nlocals: usize) {
+        let mut states = vec![0usize; nlocals - 64];
+        let mut blocknum = 0usize;
+        for b in self.order() {
+            blocknum += 1;
+            for ins in &mut self.bm(b).instrs {
+                let arg = ins.arg as usize;
+                if arg < 64 || arg >= nlocals {
+                    continue;
+                }
+                match ins.op {
+                    Opcode::DELETE_FAST
+                    | Opcode::LOAD_FAST_AND_CLEAR
+                    | Opcode::STORE_FAST_MAYBE_NULL => states[arg - 64] = blocknum - 1,
+                    Opcode::STORE_FAST => states[arg - 64] = blocknum,
+                    Opcode::LOAD_FAST => {
+                        if states[arg - 64] != blocknum {
+                            ins.op = Opcode::LOAD_FAST_CHECK;
+                        }
+                        states[arg - 64] = blocknum;
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// `insert_superinstructions`.
+    fn insert_superinstructions(&mut self) {
+        for b in self.order() {
+            let blk = self.bm(b);
+            let n = blk.instrs.len();
+            for i in 0..n {
+                let nextop = if i + 1 < n {
+                    blk.instrs[i + 1].op
+                } else {
+                    Opcode::NOP
+                };
+                let sup = match (blk.instrs[i].op, nextop) {
+                    (Opcode::LOAD_FAST, Opcode::LOAD_FAST) => Opcode::LOAD_FAST_LOAD_FAST,
+                    (Opcode::STORE_FAST, Opcode::LOAD_FAST) => Opcode::STORE_FAST_LOAD_FAST,
+                    (Opcode::STORE_FAST, Opcode::STORE_FAST) => Opcode::STORE_FAST_STORE_FAST,
+                    _ => continue,
+                };
+                let (a, c) = (blk.instrs[i], blk.instrs[i + 1]);
+                let (l1, l2) = (a.loc.lineno, c.loc.lineno);
+                if l1 >= 0 && l2 >= 0 && l1 != l2 {
+                    continue;
+                }
+                if a.arg >= 16 || c.arg >= 16 {
+                    continue;
+                }
+                blk.instrs[i].set(sup, (a.arg << 4) | c.arg);
+                blk.instrs[i + 1].nop();
+            }
+        }
+        self.remove_redundant_nops();
+    }
+
+    /// `push_cold_blocks_to_end`.
+    fn push_cold_blocks_to_end(&mut self) {
+        let entry = self.entry;
+        if self.b(entry).next == NONE {
+            return;
+        }
+        // mark_warm
+        self.reset_visited();
+        let mut stack = vec![entry];
+        self.bm(entry).visited = true;
+        while let Some(b) = stack.pop() {
+            self.bm(b).warm = true;
+            let next = self.b(b).next;
+            if next != NONE && self.b(b).has_fallthrough() && !self.b(next).visited {
+                stack.push(next);
+                self.bm(next).visited = true;
+            }
+            for k in 0..self.b(b).instrs.len() {
+                let ins = self.b(b).instrs[k];
+                if ins.op.is_jump() && !self.b(ins.target).visited {
+                    stack.push(ins.target);
+                    self.bm(ins.target).visited = true;
+                }
+            }
+        }
+        // mark_cold
+        self.reset_visited();
+        let mut stack = Vec::new();
+        for b in self.order() {
+            if self.b(b).except_handler {
+                stack.push(b);
+                self.bm(b).visited = true;
+            }
+        }
+        while let Some(b) = stack.pop() {
+            self.bm(b).cold = true;
+            let next = self.b(b).next;
+            if next != NONE
+                && self.b(b).has_fallthrough()
+                && !self.b(next).warm
+                && !self.b(next).visited
+            {
+                stack.push(next);
+                self.bm(next).visited = true;
+            }
+            for k in 0..self.b(b).instrs.len() {
+                let ins = self.b(b).instrs[k];
+                if ins.op.is_jump() {
+                    let t = ins.target;
+                    if !self.b(t).warm && !self.b(t).visited {
+                        stack.push(t);
+                        self.bm(t).visited = true;
+                    }
+                }
+            }
+        }
+        let mut next_lbl = self.max_label() + 1;
+        let mut b = entry;
+        while b != NONE {
+            let next = self.b(b).next;
+            if self.b(b).cold && self.b(b).has_fallthrough() && next != NONE && self.b(next).warm {
+                let j = self.new_block();
+                if self.b(next).label == NONE {
+                    self.bm(next).label = next_lbl;
+                    next_lbl += 1;
+                }
+                {
+                    let jb = self.bm(j);
+                    jb.instrs.push(CInstr {
+                        op: Opcode::JUMP_NO_INTERRUPT,
+                        arg: 0,
+                        target: next,
+                        loc: NO_LOC,
+                        except: NONE,
+                    });
+                    jb.cold = true;
+                    jb.next = next;
+                    jb.predecessors = 1;
+                }
+                self.bm(b).next = j;
+            }
+            b = self.b(b).next;
+        }
+        let mut cold_head = NONE;
+        let mut cold_tail = NONE;
+        let mut b = entry;
+        while self.b(b).next != NONE {
+            while self.b(b).next != NONE && !self.b(self.b(b).next).cold {
+                b = self.b(b).next;
+            }
+            if self.b(b).next == NONE {
+                break;
+            }
+            let start = self.b(b).next;
+            let mut end = start;
+            while self.b(end).next != NONE && self.b(self.b(end).next).cold {
+                end = self.b(end).next;
+            }
+            if cold_head == NONE {
+                cold_head = start;
+            } else {
+                self.bm(cold_tail).next = start;
+            }
+            cold_tail = end;
+            let after = self.b(end).next;
+            self.bm(b).next = after;
+            self.bm(end).next = NONE;
+        }
+        self.bm(b).next = cold_head;
+        if cold_head != NONE {
+            self.remove_redundant_nops_and_jumps();
+        }
+    }
+
+    /// `calculate_stackdepth`; also fixes each block's start depth (the handlers' depths).
+    fn stackdepth(&mut self) -> u32 {
+        for blk in &mut self.blocks {
+            blk.startdepth = i32::MIN;
+        }
+        let mut stack: Vec<u32> = Vec::new();
+        let mut maxdepth = 0i32;
+        let entry = self.entry;
+        push_depth(&mut self.blocks, &mut stack, entry, 0);
+        while let Some(b) = stack.pop() {
+            let mut depth = self.b(b).startdepth;
+            let mut fall = self.b(b).next;
+            for k in 0..self.b(b).instrs.len() {
+                let ins = self.b(b).instrs[k];
+                let effect = ins
+                    .op
+                    .stack_effect(ins.arg)
+                    .map(|e| e.net() as i32)
+                    .unwrap_or(0);
+                let new_depth = depth + if is_block_push(ins.op) { 0 } else { effect };
+                maxdepth = maxdepth.max(new_depth);
+                if ins.op == Opcode::RETURN_CONST {
+                    maxdepth = maxdepth.max(depth + 1);
+                }
+                if has_target(ins.op) {
+                    let je = ins
+                        .op
+                        .jump_stack_effect(ins.arg)
+                        .map(|e| e.net() as i32)
+                        .unwrap_or(effect);
+                    let td = depth + je;
+                    maxdepth = maxdepth.max(td);
+                    push_depth(&mut self.blocks, &mut stack, ins.target, td);
+                }
+                depth = new_depth;
+                if is_uncond_jump(ins.op) || is_scope_exit(ins.op) {
+                    fall = NONE;
+                    break;
+                }
+            }
+            if fall != NONE {
+                push_depth(&mut self.blocks, &mut stack, fall, depth);
+            }
+        }
+        maxdepth.max(0) as u32
+    }
+
+    /// `normalize_jumps`: a conditional jump backwards becomes the reversed jump over a new
+    /// `JUMP` back.
+    fn normalize_jumps(&mut self) {
+        self.reset_visited();
+        let mut b = self.entry;
+        while b != NONE {
+            self.bm(b).visited = true;
+            if let Some(last) = self.b(b).last().copied() {
+                if last.op.is_jump() && !matches!(last.op, Opcode::JUMP | Opcode::JUMP_NO_INTERRUPT)
+                {
+                    let forward = !self.b(last.target).visited;
+                    if !forward {
+                        let reversed = match last.op {
+                            Opcode::POP_JUMP_IF_NOT_NONE => Opcode::POP_JUMP_IF_NONE,
+                            Opcode::POP_JUMP_IF_NONE => Opcode::POP_JUMP_IF_NOT_NONE,
+                            Opcode::POP_JUMP_IF_FALSE => Opcode::POP_JUMP_IF_TRUE,
+                            Opcode::POP_JUMP_IF_TRUE => Opcode::POP_JUMP_IF_FALSE,
+                            op => op,
+                        };
+                        let nj = self.new_block();
+                        let next = self.b(b).next;
+                        let cold = self.b(b).cold;
+                        {
+                            let jb = self.bm(nj);
+                            jb.instrs.push(CInstr {
+                                op: Opcode::JUMP,
+                                arg: 0,
+                                target: last.target,
+                                loc: last.loc,
+                                except: NONE,
+                            });
+                            jb.cold = cold;
+                            jb.next = next;
+                        }
+                        let l = self.bm(b).instrs.last_mut().unwrap();
+                        l.op = reversed;
+                        l.target = next;
+                        self.bm(b).next = nj;
+                    }
+                }
+            }
+            b = self.b(b).next;
+        }
+    }
+}
+
+fn push_depth(blocks: &mut [Block], stack: &mut Vec<u32>, b: u32, depth: i32) {
+    let blk = &mut blocks[b as usize];
+    if blk.startdepth < depth && blk.startdepth < 100 {
+        blk.startdepth = depth;
+        stack.push(b);
+    }
+}
+
+/// `swaptimize`: replaces a run of SWAPs and NOPs with the shortest one that has the same
+/// effect.
+fn swaptimize(instrs: &mut [CInstr], ix: &mut usize) {
+    let start = *ix;
+    let limit = instrs.len() - start;
+    let mut depth = instrs[start].arg as usize;
+    let mut len = 1usize;
+    let mut more = false;
+    while len < limit {
+        let op = instrs[start + len].op;
+        if op == Opcode::SWAP {
+            depth = depth.max(instrs[start + len].arg as usize);
+            more = true;
+        } else if op != Opcode::NOP {
+            break;
+        }
+        len += 1;
+    }
+    if !more {
+        return;
+    }
+    const VISITED: isize = -1;
+    let mut stack: Vec<isize> = (0..depth as isize).collect();
+    for k in 0..len {
+        let ins = instrs[start + k];
+        if ins.op == Opcode::SWAP {
+            let oparg = ins.arg as usize;
+            stack.swap(0, oparg - 1);
+        }
+    }
+    let mut current = len as isize - 1;
+    for i in 0..depth {
+        if stack[i] == VISITED || stack[i] == i as isize {
+            continue;
+        }
+        let mut j = i;
+        loop {
+            if j != 0 {
+                let ins = &mut instrs[start + current as usize];
+                ins.op = Opcode::SWAP;
+                ins.arg = j as u32 + 1;
+                ins.target = NONE;
+                current -= 1;
+            }
+            if stack[j] == VISITED {
+                break;
+            }
+            let next_j = stack[j] as usize;
+            stack[j] = VISITED;
+            j = next_j;
+        }
+    }
+    while current >= 0 {
+        instrs[start + current as usize].nop();
+        current -= 1;
+    }
+    *ix = start + len - 1;
+}
+
+fn swappable(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::STORE_FAST | Opcode::STORE_FAST_MAYBE_NULL | Opcode::POP_TOP
+    )
+}
+
+fn stores_to(ins: &CInstr) -> i64 {
+    if matches!(ins.op, Opcode::STORE_FAST | Opcode::STORE_FAST_MAYBE_NULL) {
+        i64::from(ins.arg)
+    } else {
+        -1
+    }
+}
+
+fn next_swappable(instrs: &[CInstr], mut i: usize, lineno: i32) -> Option<usize> {
+    loop {
+        i += 1;
+        if i >= instrs.len() {
+            return None;
+        }
+        let ins = &instrs[i];
+        if lineno >= 0 && ins.loc.lineno != lineno {
+            return None;
+        }
+        if ins.op == Opcode::NOP {
+            continue;
+        }
+        if swappable(ins.op) {
+            return Some(i);
+        }
+        return None;
+    }
+}
+
+/// `apply_static_swaps`: SWAP, POP_TOP, STORE_FAST becomes NOP, STORE_FAST, POP_TOP.
+fn apply_static_swaps(instrs: &mut [CInstr], mut i: isize) {
+    while i >= 0 {
+        let iu = i as usize;
+        let swap = instrs[iu];
+        if swap.op != Opcode::SWAP {
+            if swap.op == Opcode::NOP || swappable(swap.op) {
+                i -= 1;
+                continue;
+            }
+            return;
+        }
+        let Some(j) = next_swappable(instrs, iu, -1) else {
+            return;
+        };
+        let mut k = j;
+        let lineno = instrs[j].loc.lineno;
+        let mut count = swap.arg as i64 - 1;
+        while count > 0 {
+            match next_swappable(instrs, k, lineno) {
+                Some(kk) => k = kk,
+                None => return,
+            }
+            count -= 1;
+        }
+        let sj = stores_to(&instrs[j]);
+        let sk = stores_to(&instrs[k]);
+        if sj >= 0 || sk >= 0 {
+            if sj == sk {
+                return;
+            }
+            for idx in j + 1..k {
+                let s = stores_to(&instrs[idx]);
+                if s >= 0 && (s == sj || s == sk) {
+                    return;
+                }
+            }
+        }
+        instrs[iu].nop();
+        instrs.swap(j, k);
+        i -= 1;
+    }
+}
+
+/// What the flow graph needs to know of the code unit besides its instructions.
+pub(crate) struct UnitInfo {
+    pub(crate) name: String,
+    pub(crate) qualname: String,
+    pub(crate) filename: pyrs_ast::StrValue,
+    pub(crate) firstlineno: u32,
+    pub(crate) flags: CodeFlags,
+    pub(crate) argcount: u32,
+    pub(crate) posonlyargcount: u32,
+    pub(crate) kwonlyargcount: u32,
+    pub(crate) consts: ConstTable,
+    pub(crate) names: Vec<String>,
+    pub(crate) varnames: Vec<String>,
+    pub(crate) cellvars: Vec<String>,
+    pub(crate) freevars: Vec<String>,
+    /// Names that were fast locals only inside an inlined comprehension (`CO_FAST_HIDDEN`).
+    pub(crate) fasthidden: Vec<String>,
+}
+
+/// Optimises and assembles one code unit (CPython's `optimize_and_assemble_code_unit`).
+pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, String> {
+    let mut cfg = Cfg::from_seq(&seq);
+    cfg.mark_except_handlers();
+    cfg.label_exception_targets();
+    // optimize_cfg
+    cfg.inline_small_or_no_lineno_blocks();
+    cfg.remove_unreachable();
+    cfg.resolve_line_numbers();
+    cfg.optimize_load_const(&mut info.consts);
+    for b in cfg.order() {
+        cfg.optimize_basic_block(b, &mut info.consts);
+    }
+    cfg.remove_redundant_nops_and_pairs();
+    cfg.remove_unreachable();
+    cfg.remove_redundant_nops_and_jumps();
+
+    cfg.remove_unused_consts(&mut info.consts);
+    let nparams = info.argcount as usize
+        + info.kwonlyargcount as usize
+        + usize::from(info.flags.contains(CodeFlags::VARARGS))
+        + usize::from(info.flags.contains(CodeFlags::VARKEYWORDS));
+    cfg.add_checks_for_loads(info.varnames.len(), nparams);
+    cfg.insert_superinstructions();
+    cfg.push_cold_blocks_to_end();
+    cfg.resolve_line_numbers();
+
+    // _PyCfg_OptimizedCfgToInstructionSequence
+    let stackdepth = cfg.stackdepth();
+    let nlocals = info.varnames.len();
+    let ncells = info.cellvars.len();
+    let nfree = info.freevars.len();
+    // build_cellfixedoffsets
+    let mut fixed: Vec<u32> = (0..(ncells + nfree) as u32)
+        .map(|i| nlocals as u32 + i)
+        .collect();
+    for (i, c) in info.cellvars.iter().enumerate() {
+        if let Some(v) = info.varnames.iter().position(|v| v == c) {
+            fixed[i] = v as u32;
+        }
+    }
+    // insert_prefix_instructions
+    let entry = cfg.entry;
+    let mut prefix: Vec<CInstr> = Vec::new();
+    let plain = |op: Opcode, arg: u32, loc: Loc| CInstr {
+        op,
+        arg,
+        target: NONE,
+        loc,
+        except: NONE,
+    };
+    if nfree > 0 {
+        prefix.push(plain(Opcode::COPY_FREE_VARS, nfree as u32, NO_LOC));
+    }
+    if ncells > 0 {
+        let nvars = ncells + nlocals;
+        let mut sorted = vec![0usize; nvars + nfree];
+        for (i, &f) in fixed.iter().take(ncells).enumerate() {
+            sorted[f as usize] = i + 1;
+        }
+        for &s in sorted.iter().take(nvars) {
+            if s > 0 {
+                prefix.push(plain(Opcode::MAKE_CELL, (s - 1) as u32, NO_LOC));
+            }
+        }
+    }
+    let is_gen = info.flags.contains(CodeFlags::GENERATOR)
+        || info.flags.contains(CodeFlags::COROUTINE)
+        || info.flags.contains(CodeFlags::ASYNC_GENERATOR);
+    if is_gen {
+        let l = info.firstlineno as i32;
+        let loc = Loc {
+            lineno: l,
+            end_lineno: l,
+            col: -1,
+            end_col: -1,
+        };
+        prefix.push(plain(Opcode::RETURN_GENERATOR, 0, loc));
+        prefix.push(plain(Opcode::POP_TOP, 0, loc));
+    }
+    if !prefix.is_empty() {
+        let blk = cfg.bm(entry);
+        prefix.append(&mut blk.instrs);
+        blk.instrs = prefix;
+    }
+    // fix_cell_offsets
+    let mut numdropped = 0u32;
+    for i in 0..fixed.len() {
+        if fixed[i] == i as u32 + nlocals as u32 {
+            fixed[i] -= numdropped;
+        } else {
+            numdropped += 1;
+        }
+    }
+    for blk in &mut cfg.blocks {
+        for ins in &mut blk.instrs {
+            if matches!(
+                ins.op,
+                Opcode::MAKE_CELL
+                    | Opcode::LOAD_CLOSURE
+                    | Opcode::LOAD_DEREF
+                    | Opcode::STORE_DEREF
+                    | Opcode::DELETE_DEREF
+                    | Opcode::LOAD_FROM_DICT_OR_DEREF
+            ) {
+                ins.arg = fixed[ins.arg as usize];
+            }
+        }
+    }
+    // convert_pseudo_ops
+    for blk in &mut cfg.blocks {
+        for ins in &mut blk.instrs {
+            if is_block_push(ins.op) || ins.op == Opcode::POP_BLOCK {
+                ins.nop();
+            } else if ins.op == Opcode::LOAD_CLOSURE {
+                ins.op = Opcode::LOAD_FAST;
+            } else if ins.op == Opcode::STORE_FAST_MAYBE_NULL {
+                ins.op = Opcode::STORE_FAST;
+            }
+        }
+    }
+    cfg.remove_redundant_nops_and_jumps();
+    cfg.normalize_jumps();
+
+    // Assemble.
+    let mut builder = CodeBuilder::new(
+        &info.name,
+        &info.qualname,
+        info.filename.clone(),
+        info.firstlineno,
+    );
+    builder.argcount = info.argcount;
+    builder.posonlyargcount = info.posonlyargcount;
+    builder.kwonlyargcount = info.kwonlyargcount;
+    builder.flags = info.flags;
+    for c in info.consts.take() {
+        builder.add_const(c);
+    }
+    for n in &info.names {
+        builder.add_name(n);
+    }
+    // compute_localsplus_info
+    for v in &info.varnames {
+        let mut kind = LocalKind::LOCAL;
+        if info.fasthidden.iter().any(|h| h == v) {
+            kind = kind | LocalKind::HIDDEN;
+        }
+        if info.cellvars.iter().any(|c| c == v) {
+            kind = kind | LocalKind::CELL;
+        }
+        builder.add_local(v, kind);
+    }
+    for c in &info.cellvars {
+        if !info.varnames.iter().any(|v| v == c) {
+            builder.add_local(c, LocalKind::CELL);
+        }
+    }
+    for f in &info.freevars {
+        builder.add_local(f, LocalKind::FREE);
+    }
+    let order = cfg.order();
+    let mut labels = vec![None; cfg.blocks.len()];
+    for &b in &order {
+        labels[b as usize] = Some(builder.new_label());
+    }
+    for &b in &order {
+        let blk = cfg.b(b);
+        if let Some(l) = labels[b as usize] {
+            builder.bind(l);
+        }
+        for ins in &blk.instrs {
+            builder.set_location(ins.loc.positions());
+            let except = if ins.except != NONE {
+                cfg.next_nonempty(ins.except)
+            } else {
+                NONE
+            };
+            let handler = if except != NONE {
+                let h = cfg.b(except);
+                let lasti = h.preserve_lasti;
+                let depth = h.startdepth - 1 - i32::from(lasti);
+                labels[except as usize].map(|label| Handler {
+                    label,
+                    depth: depth.max(0) as u32,
+                    lasti,
+                })
+            } else {
+                None
+            };
+            builder.set_handler(handler);
+            if ins.target != NONE {
+                let t = cfg.next_nonempty(ins.target);
+                let label = labels[t as usize].unwrap_or_else(|| builder.new_label());
+                builder.emit_jump(ins.op, label);
+            } else {
+                builder.emit(ins.op, ins.arg);
+            }
+        }
+    }
+    builder.set_stacksize(stackdepth);
+    builder.finish().map_err(|e| e.to_string())
+}
+
+/// A nested code object as a constant.
+pub(crate) fn code_const(code: CodeObject) -> Constant {
+    Constant::Code(Arc::new(code))
+}
