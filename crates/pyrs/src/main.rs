@@ -8,7 +8,8 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: pyrs --dump tokens|symtable FILE   (FILE may be - for standard input)";
+const USAGE: &str =
+    "usage: pyrs --dump tokens|symtable|bytecode FILE   (FILE may be - for standard input)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,8 +38,8 @@ fn run(args: &[String]) -> anyhow::Result<ExitCode> {
 
 /// `--dump STAGE FILE`: one stage's view of a source file, as the reference prints it.
 fn dump(stage: &str, file: &str) -> anyhow::Result<ExitCode> {
-    if stage == "symtable" {
-        return dump_symtable(file);
+    if stage == "symtable" || stage == "bytecode" {
+        return dump_symtable(file, stage);
     }
     let result = match stage {
         "tokens" => {
@@ -76,7 +77,9 @@ fn dump(stage: &str, file: &str) -> anyhow::Result<ExitCode> {
                 stderr: out.stderr,
             }
         }
-        other => anyhow::bail!("unknown stage {other:?} for --dump (known: tokens, symtable)"),
+        other => {
+            anyhow::bail!("unknown stage {other:?} for --dump (known: tokens, symtable, bytecode)")
+        }
     };
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(result.stdout.as_bytes())?;
@@ -92,7 +95,7 @@ fn dump(stage: &str, file: &str) -> anyhow::Result<ExitCode> {
 
 /// `--dump symtable FILE`: what `python3.13 -m symtable FILE` prints; for a rejected file, the
 /// end of its traceback.
-fn dump_symtable(file: &str) -> anyhow::Result<ExitCode> {
+fn dump_symtable(file: &str, stage: &str) -> anyhow::Result<ExitCode> {
     let (bytes, name) = if file == "-" {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes)?;
@@ -115,7 +118,11 @@ fn dump_symtable(file: &str) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    let result = pyrs_compiler::symtable::dump_file(&bytes, name);
+    let result = if stage == "bytecode" {
+        pyrs_compiler::dump_file(&bytes, name)
+    } else {
+        pyrs_compiler::symtable::dump_file(&bytes, name)
+    };
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(result.stdout.as_bytes())?;
     stdout.flush()?;
