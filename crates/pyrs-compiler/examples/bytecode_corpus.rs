@@ -1,0 +1,147 @@
+//! Compares pyrs's code objects with the reference's over a corpus (by default the
+//! reference's standard library), code object by code object, through their `dis` listings.
+//!
+//! ```text
+//! $(pyenv prefix 3.13.0)/bin/python3.13 crates/pyrs-compiler/gen/record_dis_corpus.py /tmp/refdis
+//! cargo run --release -p pyrs-compiler --example bytecode_corpus -- /tmp/refdis [CORPUS_DIR] [DIFF_DIR]
+//! ```
+//!
+//! Each listing is split at its `Disassembly of <code object …>:` headers, object addresses
+//! are blanked, and the sections are compared in order (both sides list code objects in the
+//! same order, a code object before those in its constants). A file the reference rejects
+//! counts as identical when pyrs rejects it too. With DIFF_DIR, each differing code object is
+//! written there as `N.got` and `N.expected`. Ends with
+//! `bytecode: identical X/Y code objects (A/B files)`.
+
+use std::path::{Path, PathBuf};
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            if path.file_name().is_some_and(|n| n != "site-packages") {
+                collect(&path, files);
+            }
+        } else if path.extension().is_some_and(|e| e == "py") {
+            files.push(path);
+        }
+    }
+}
+
+fn corpus_dir() -> PathBuf {
+    let out = std::process::Command::new("pyenv")
+        .args(["prefix", "3.13.0"])
+        .output()
+        .expect("pyenv");
+    let prefix = String::from_utf8(out.stdout).expect("utf-8");
+    Path::new(prefix.trim()).join("lib/python3.13")
+}
+
+/// The listing with object addresses blanked, cut into one section per code object.
+fn sections(listing: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for line in listing.lines() {
+        if line.starts_with("Disassembly of ") {
+            out.push(String::new());
+        }
+        let mut l = line.to_string();
+        while let Some(at) = l.find(" at 0x") {
+            let end = l[at + 6..]
+                .find(|c: char| !c.is_ascii_hexdigit())
+                .map_or(l.len(), |e| at + 6 + e);
+            l.replace_range(at..end, " at ADDR");
+        }
+        let last = out.last_mut().expect("one section");
+        last.push_str(&l);
+        last.push('\n');
+    }
+    out
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let reference = PathBuf::from(args.first().expect("the recorded listings' directory"));
+    let root = args.get(1).map_or_else(corpus_dir, PathBuf::from);
+    let diff_dir = args.get(2).map(PathBuf::from);
+    if let Some(d) = &diff_dir {
+        std::fs::create_dir_all(d).expect("diff dir");
+    }
+    let mut files = Vec::new();
+    collect(&root, &mut files);
+    files.sort();
+    let (mut same_objects, mut objects, mut same_files) = (0usize, 0usize, 0usize);
+    let mut ndiff = 0usize;
+    for file in &files {
+        let rel = file
+            .strip_prefix(&root)
+            .unwrap_or(file)
+            .to_string_lossy()
+            .replace('/', "__");
+        let expected =
+            std::fs::read_to_string(reference.join(format!("{rel}.dis"))).unwrap_or_default();
+        let bytes = std::fs::read(file).unwrap_or_default();
+        let name = file.to_string_lossy();
+        let got = std::panic::catch_unwind(|| {
+            pyrs_compiler::compile(
+                pyrs_compiler::Source::Bytes(&bytes),
+                &name,
+                pyrs_compiler::Mode::Exec,
+                0,
+            )
+        });
+        let got = match got {
+            Ok(Ok(code)) => Ok(pyrs_bytecode::dis::disassemble(&code)),
+            Ok(Err(e)) => Err(format!("{}: {}", e.kind.name(), e.msg)),
+            Err(_) => Err("PANIC".to_string()),
+        };
+        if expected.starts_with("ERROR: ") {
+            objects += 1;
+            if got.is_err() {
+                same_objects += 1;
+                same_files += 1;
+            } else {
+                println!(
+                    "{}: accepted, the reference rejects it ({})",
+                    file.display(),
+                    expected.trim()
+                );
+            }
+            continue;
+        }
+        let want = sections(&expected);
+        objects += want.len();
+        let got = match got {
+            Ok(listing) => sections(&listing),
+            Err(e) => {
+                println!("{}: {e}", file.display());
+                continue;
+            }
+        };
+        let mut all = got.len() == want.len();
+        for (i, w) in want.iter().enumerate() {
+            match got.get(i) {
+                Some(g) if g == w => same_objects += 1,
+                g => {
+                    all = false;
+                    if let (Some(d), Some(g)) = (&diff_dir, g) {
+                        if ndiff < 5000 {
+                            let _ = std::fs::write(d.join(format!("{ndiff}.got")), g);
+                            let _ = std::fs::write(d.join(format!("{ndiff}.expected")), w);
+                        }
+                        ndiff += 1;
+                    }
+                }
+            }
+        }
+        if all {
+            same_files += 1;
+        }
+    }
+    println!(
+        "bytecode: identical {same_objects}/{objects} code objects ({same_files}/{} files)",
+        files.len()
+    );
+}
