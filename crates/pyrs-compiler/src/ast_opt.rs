@@ -884,12 +884,9 @@ fn optimize_format(
                 let format_spec = if text.is_empty() {
                     None
                 } else {
-                    Some(Expr::from(ExprJoinedStr {
-                        values: vec![Expr::from(ExprConstant {
-                            value: AstConst::Str(text.into()),
-                            kind: None,
-                            loc: none,
-                        })],
+                    Some(Expr::from(ExprConstant {
+                        value: AstConst::Str(text.into()),
+                        kind: None,
                         loc: none,
                     }))
                 };

@@ -34,6 +34,10 @@ pub(crate) const NO_LOC: Loc = Loc {
 
 impl Loc {
     pub(crate) fn of(l: pyrs_ast::Location) -> Loc {
+        if l.lineno == 0 {
+            // A node the compiler made (CPython gives those no location).
+            return NO_LOC;
+        }
         Loc {
             lineno: l.lineno as i32,
             end_lineno: l.end_lineno as i32,
@@ -361,6 +365,7 @@ impl Cfg {
         let entry = self.entry;
         self.bm(entry).visited = true;
         self.bm(entry).exceptstack = Some(vec![NONE]);
+        let mut last_yield_depth: i64 = -1;
         while let Some(b) = todo.pop() {
             let mut stack = self.bm(b).exceptstack.take().unwrap_or_else(|| vec![NONE]);
             let mut handler = *stack.last().unwrap_or(&NONE);
@@ -398,9 +403,18 @@ impl Cfg {
                         self.bm(t).visited = true;
                         todo.push(t);
                     }
+                } else if ins.op == Opcode::RESUME {
+                    let blk = self.bm(b);
+                    blk.instrs[k].except = handler;
+                    if ins.arg != 0 {
+                        if last_yield_depth == 1 {
+                            blk.instrs[k].arg |= 4;
+                        }
+                        last_yield_depth = -1;
+                    }
                 } else {
                     if ins.op == Opcode::YIELD_VALUE {
-                        self.bm(b).instrs[k].arg = (stack.len() - 1) as u32;
+                        last_yield_depth = stack.len() as i64 - 1;
                     }
                     self.bm(b).instrs[k].except = handler;
                 }

@@ -988,10 +988,11 @@ impl<'t> Compiler<'t> {
         let mut state = None;
         if is_inlined {
             self.visit_expr(&outermost.iter)?;
+            let iloc = Loc::of(outermost.iter.loc());
             if outermost.is_async != 0 {
-                self.op(Opcode::GET_AITER, loc);
+                self.op(Opcode::GET_AITER, iloc);
             } else {
-                self.op(Opcode::GET_ITER, loc);
+                self.op(Opcode::GET_ITER, iloc);
             }
             state = Some(self.push_inlined_comprehension_state(loc, scope)?);
         } else {
