@@ -1,0 +1,76 @@
+//! Throughput of the compiler over the reference standard library: every `.py` file under
+//! `$PYRS_CORPUS_DIR` (by default CPython 3.13's `lib/python3.13`, site-packages excluded),
+//! decoded, parsed, folded, given its symbol table and compiled to code objects, as `compile()`
+//! does in the reference's measurement (xtask/src/bench_compile.py, `cargo xtask bench compile`).
+
+#![allow(missing_docs)] // `criterion_group!` defines an undocumented public function.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use pyrs_compiler::{compile, Mode, Source};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn corpus_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("PYRS_CORPUS_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    let out = std::process::Command::new("pyenv")
+        .args(["prefix", "3.13.0"])
+        .output()
+        .ok()?;
+    let prefix = String::from_utf8(out.stdout).ok()?;
+    Some(Path::new(prefix.trim()).join("lib/python3.13"))
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            if path.file_name().is_some_and(|n| n != "site-packages") {
+                collect(&path, files);
+            }
+        } else if path.extension().is_some_and(|e| e == "py") {
+            files.push(path);
+        }
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let Some(dir) = corpus_dir().filter(|d| d.is_dir()) else {
+        eprintln!(
+            "compile bench: no corpus (set PYRS_CORPUS_DIR or install CPython 3.13.0 with pyenv)"
+        );
+        return;
+    };
+    let mut files = Vec::new();
+    collect(&dir, &mut files);
+    files.sort();
+    let sources: Vec<Vec<u8>> = files.iter().filter_map(|f| std::fs::read(f).ok()).collect();
+    let total: usize = sources.iter().map(Vec::len).sum();
+    eprintln!(
+        "compile bench: {} files, {} bytes from {}",
+        sources.len(),
+        total,
+        dir.display()
+    );
+
+    let mut group = c.benchmark_group("compile");
+    group.throughput(Throughput::Bytes(total as u64));
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    group.bench_function("stdlib", |b| {
+        b.iter(|| {
+            sources
+                .iter()
+                .filter(|s| compile(Source::Bytes(s), "<bench>", Mode::Exec, 0).is_ok())
+                .count()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
