@@ -5,6 +5,10 @@
 //! corpus (`cargo bench -p pyrs-tokenizer --bench tokenize`, which reads `PYRS_CORPUS_DIR`), and
 //! its mean time per iteration is read back from criterion's `estimates.json`. The summary line
 //! is `tokenize: pyrs X MB/s, CPython 3.13 Y MB/s, ratio Z×`, with 1 MB = 10^6 bytes.
+//!
+//! For `compile` the same, with the reference's `compile()` (`bench_compile.py`) against the
+//! compiler crate's bench (`cargo bench -p pyrs-compiler --bench compile`): source bytes to code
+//! objects on both sides. Its summary line starts with `compile:`.
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -24,10 +28,16 @@ struct Bench {
 }
 
 /// Every bench, in the order `cargo xtask bench` runs them.
-const BENCHES: &[Bench] = &[Bench {
-    stage: "tokens",
-    run: tokens,
-}];
+const BENCHES: &[Bench] = &[
+    Bench {
+        stage: "tokens",
+        run: tokens,
+    },
+    Bench {
+        stage: "compile",
+        run: compile,
+    },
+];
 
 /// The criterion group of the tokenizer bench (`benchmark_group`).
 const TOKENIZE_GROUP: &str = "tokenize";
@@ -36,6 +46,21 @@ const TOKENIZE_BENCH: &str = "stdlib";
 
 /// The reference side of the tokenizer bench.
 const TOKENIZE_SCRIPT: &str = include_str!("bench_tokenize.py");
+
+/// The reference side of the compiler bench, and its criterion group and bench.
+const COMPILE_SCRIPT: &str = include_str!("bench_compile.py");
+const COMPILE_GROUP: &str = "compile";
+const COMPILE_BENCH: &str = "stdlib";
+
+/// One stage measured on both sides: the reference script, the criterion bench.
+struct Measure {
+    label: &'static str,
+    script: &'static str,
+    package: &'static str,
+    bench_target: &'static str,
+    group: &'static str,
+    bench: &'static str,
+}
 
 /// The task's entry point.
 pub(crate) fn main(args: &[OsString]) -> Result<ExitCode> {
@@ -65,36 +90,64 @@ pub(crate) fn main(args: &[OsString]) -> Result<ExitCode> {
 
 /// The tokenizer bench.
 fn tokens(reference: &Reference) -> Result<()> {
+    measure(
+        reference,
+        &Measure {
+            label: "tokenize",
+            script: TOKENIZE_SCRIPT,
+            package: "pyrs-tokenizer",
+            bench_target: "tokenize",
+            group: TOKENIZE_GROUP,
+            bench: TOKENIZE_BENCH,
+        },
+    )
+}
+
+/// The compiler bench: source bytes to code objects.
+fn compile(reference: &Reference) -> Result<()> {
+    measure(
+        reference,
+        &Measure {
+            label: "compile",
+            script: COMPILE_SCRIPT,
+            package: "pyrs-compiler",
+            bench_target: "compile",
+            group: COMPILE_GROUP,
+            bench: COMPILE_BENCH,
+        },
+    )
+}
+
+fn measure(reference: &Reference, m: &Measure) -> Result<()> {
     let corpus = reference.corpus()?;
     eprintln!(
-        "tokenize: timing CPython's tokenize module over {} files of {}",
+        "{}: timing the reference over {} files of {}",
+        m.label,
         corpus.len(),
         reference.stdlib.display()
     );
-    let cpython = reference_tokenize(reference, &corpus)?;
+    let cpython = reference_script(reference, m.script, &corpus)?;
 
     let criterion_home = workspace::target_dir().join("criterion");
     let started = SystemTime::now();
     workspace::run_cargo(
-        &["bench", "-p", "pyrs-tokenizer", "--bench", "tokenize"],
+        &["bench", "-p", m.package, "--bench", m.bench_target],
         &[
             ("PYRS_CORPUS_DIR", &reference.stdlib),
             ("CRITERION_HOME", &criterion_home),
         ],
     )?;
-    let dir = criterion_home
-        .join(TOKENIZE_GROUP)
-        .join(TOKENIZE_BENCH)
-        .join("new");
+    let dir = criterion_home.join(m.group).join(m.bench).join("new");
     let estimates = dir.join("estimates.json");
     let fresh = std::fs::metadata(&estimates)
         .and_then(|m| m.modified())
         .is_ok_and(|modified| modified + Duration::from_secs(2) >= started);
     if !fresh {
         bail!(
-            "the bench did not write {}; is its criterion group `{TOKENIZE_GROUP}` and its \
-             bench `{TOKENIZE_BENCH}`?",
-            estimates.display()
+            "the bench did not write {}; is its criterion group `{}` and its bench `{}`?",
+            estimates.display(),
+            m.group,
+            m.bench
         );
     }
     let mean_ns = read_mean_ns(&estimates)?;
@@ -109,7 +162,7 @@ fn tokens(reference: &Reference) -> Result<()> {
         }
     };
     let pyrs = mb_per_s(bytes, mean_ns * 1e-9);
-    println!("{}", summary(pyrs, cpython));
+    println!("{}", summary(m.label, pyrs, cpython));
     Ok(())
 }
 
@@ -120,11 +173,11 @@ struct Measured {
     seconds: f64,
 }
 
-/// Runs the reference script and returns its throughput in MB/s.
-fn reference_tokenize(reference: &Reference, corpus: &[PathBuf]) -> Result<f64> {
+/// Runs a reference script and returns its throughput in MB/s.
+fn reference_script(reference: &Reference, script: &str, corpus: &[PathBuf]) -> Result<f64> {
     let mut child = reference
         .command()
-        .args(["-c", TOKENIZE_SCRIPT])
+        .args(["-c", script])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
@@ -144,10 +197,7 @@ fn reference_tokenize(reference: &Reference, corpus: &[PathBuf]) -> Result<f64> 
         .context("cannot send the corpus list to the reference")?;
     let text = String::from_utf8_lossy(&output.stdout);
     if !output.status.success() {
-        bail!(
-            "the reference tokenize bench failed ({})\n{text}",
-            output.status
-        );
+        bail!("the reference bench failed ({})\n{text}", output.status);
     }
     let mut measured = None;
     for line in text.lines() {
@@ -156,8 +206,8 @@ fn reference_tokenize(reference: &Reference, corpus: &[PathBuf]) -> Result<f64> 
             None => println!("{line}"),
         }
     }
-    let measured = measured
-        .ok_or_else(|| anyhow!("the reference tokenize bench printed no result:\n{text}"))?;
+    let measured =
+        measured.ok_or_else(|| anyhow!("the reference bench printed no result:\n{text}"))?;
     Ok(mb_per_s(measured.bytes, measured.seconds))
 }
 
@@ -216,10 +266,10 @@ fn mb_per_s(bytes: f64, seconds: f64) -> f64 {
     bytes / seconds / 1e6
 }
 
-/// The last line of the tokenizer bench.
-fn summary(pyrs: f64, cpython: f64) -> String {
+/// The last line of a bench.
+fn summary(label: &str, pyrs: f64, cpython: f64) -> String {
     format!(
-        "tokenize: pyrs {pyrs:.1} MB/s, CPython 3.13 {cpython:.1} MB/s, ratio {:.2}×",
+        "{label}: pyrs {pyrs:.1} MB/s, CPython 3.13 {cpython:.1} MB/s, ratio {:.2}×",
         pyrs / cpython
     )
 }
@@ -245,7 +295,7 @@ mod tests {
     fn the_summary_line_has_its_fixed_shape() {
         assert_eq!(mb_per_s(50_000_000.0, 2.0), 25.0);
         assert_eq!(
-            summary(250.0, 10.0),
+            summary("tokenize", 250.0, 10.0),
             "tokenize: pyrs 250.0 MB/s, CPython 3.13 10.0 MB/s, ratio 25.00×"
         );
     }
@@ -254,5 +304,7 @@ mod tests {
     fn the_script_is_embedded() {
         assert!(TOKENIZE_SCRIPT.contains("tokenize.tokenize(io.BytesIO(data).readline)"));
         assert!(TOKENIZE_SCRIPT.contains("RESULT files="));
+        assert!(COMPILE_SCRIPT.contains("compile(data, path, \"exec\", dont_inherit=True)"));
+        assert!(COMPILE_SCRIPT.contains("RESULT files="));
     }
 }
