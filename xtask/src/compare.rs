@@ -22,6 +22,48 @@ pub(crate) const PLACEHOLDER: &[u8] = b"<FILE>";
 /// A stage's own rewriting of stdout (e.g. to drop object addresses), applied to both sides.
 pub(crate) type Normaliser = fn(&[u8]) -> Vec<u8>;
 
+/// The bytecode stage's normaliser: object addresses (`<code object f at 0x7f…>`) differ from
+/// run to run and from pyrs to CPython; each becomes `0xADDR`.
+pub(crate) fn without_addresses(stdout: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(stdout.len());
+    let mut rest = stdout;
+    while let Some(at) = find(rest, b" at 0x") {
+        out.extend_from_slice(&rest[..at + 6]);
+        out.extend_from_slice(b"ADDR");
+        rest = &rest[at + 6..];
+        let hex = rest.iter().take_while(|b| b.is_ascii_hexdigit()).count();
+        rest = &rest[hex..];
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
+/// The bytecode stage's unit counter: a `dis` listing is one section per code object (the
+/// module's first, then each `Disassembly of <code object …>:`), in the same order on both
+/// sides; counts the reference's sections and those pyrs prints identically at the same place.
+pub(crate) fn same_code_objects(pyrs: &[u8], reference: &[u8]) -> (usize, usize) {
+    fn sections(listing: &[u8]) -> Vec<&[u8]> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut at = 0;
+        while let Some(found) = find(&listing[at..], b"\nDisassembly of ") {
+            let cut = at + found + 1;
+            out.push(&listing[start..cut]);
+            start = cut;
+            at = cut;
+        }
+        out.push(&listing[start..]);
+        out
+    }
+    let (got, want) = (sections(pyrs), sections(reference));
+    let same = want
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| got.get(*i) == Some(*w))
+        .count();
+    (same, want.len())
+}
+
 /// The longest part of a line shown in a report, in characters.
 const SHOWN_CHARS: usize = 160;
 

@@ -36,7 +36,14 @@ pub(crate) struct Stage {
     /// A rewriting of both stdouts before they are compared, for output that cannot agree
     /// byte for byte (object addresses, say).
     pub(crate) normaliser: Option<Normaliser>,
+    /// For a stage whose output lists several units (the code objects of a `dis` listing):
+    /// their name and a counter of (identical, total) units in two normalised stdouts; the
+    /// report then also gives `STAGE: identical X/Y UNITS`.
+    pub(crate) units: Option<(&'static str, UnitCounter)>,
 }
+
+/// Counts (identical, total) units in pyrs's and the reference's normalised stdouts.
+pub(crate) type UnitCounter = fn(&[u8], &[u8]) -> (usize, usize);
 
 /// Every stage that can be checked today.
 ///
@@ -48,23 +55,33 @@ pub(crate) const STAGES: &[Stage] = &[
         pyrs_args: &["--dump", "tokens"],
         reference_args: &["-m", "tokenize"],
         normaliser: None,
+        units: None,
     },
     Stage {
         name: "ast",
         pyrs_args: &["--dump", "ast"],
         reference_args: &["-m", "ast", "-a"],
         normaliser: None,
+        units: None,
     },
     Stage {
         name: "symtable",
         pyrs_args: &["--dump", "symtable"],
         reference_args: &["-m", "symtable"],
         normaliser: Some(sorted_symbols),
+        units: None,
+    },
+    Stage {
+        name: "bytecode",
+        pyrs_args: &["--dump", "bytecode"],
+        reference_args: &["-m", "dis"],
+        normaliser: Some(crate::compare::without_addresses),
+        units: Some(("code objects", crate::compare::same_code_objects)),
     },
 ];
 
 /// Stages the project will check but does not yet.
-const PLANNED: &[&str] = &["bytecode", "imports"];
+const PLANNED: &[&str] = &["imports"];
 
 /// The symtable stage's normaliser: sorts the symbol lines of each scope, because CPython
 /// prints the names that only pass through a scope in string-hash order, which changes from
@@ -161,6 +178,7 @@ pub(crate) fn main(args: &[OsString]) -> Result<ExitCode> {
         reference: &reference,
         pyrs: &pyrs,
         cache: &cache,
+        units: Mutex::new((0, 0)),
     };
     let results = run.all(&files)?;
 
@@ -184,6 +202,15 @@ pub(crate) fn main(args: &[OsString]) -> Result<ExitCode> {
         println!(
             "… and {} more differing files (--verbose lists them all)",
             differing.len() - listed
+        );
+    }
+    if let Some((what, _)) = options.stage.units {
+        let (same, total) = *run.units.lock().unwrap_or_else(|e| e.into_inner());
+        println!(
+            "{}: identical {same}/{total} {what} ({}/{} files)",
+            options.stage.name,
+            files.len() - differing.len(),
+            files.len()
         );
     }
     println!(
@@ -237,6 +264,8 @@ struct Run<'a> {
     reference: &'a Reference,
     pyrs: &'a Path,
     cache: &'a Cache,
+    /// (identical, total) units so far, for a stage that counts them.
+    units: Mutex<(usize, usize)>,
 }
 
 impl Run<'_> {
@@ -331,10 +360,22 @@ impl Run<'_> {
             .arg(file)
             .env("RUST_BACKTRACE", "0");
         let actual = without_path(process::run(&mut command, Some(TIME_LIMIT))?, path);
-        Ok(judge(
-            &normalised(&actual, self.stage.normaliser),
-            &normalised(&expected, self.stage.normaliser),
-        ))
+        let (actual, expected) = (
+            normalised(&actual, self.stage.normaliser),
+            normalised(&expected, self.stage.normaliser),
+        );
+        if let Some((_, count)) = self.stage.units {
+            // A rejected file is one unit, identical when pyrs rejects it the same way.
+            let (same, total) = if expected.status.success() {
+                count(&actual.stdout, &expected.stdout)
+            } else {
+                (usize::from(judge(&actual, &expected).is_none()), 1)
+            };
+            let mut units = self.units.lock().unwrap_or_else(|e| e.into_inner());
+            units.0 += same;
+            units.1 += total;
+        }
+        Ok(judge(&actual, &expected))
     }
 }
 
