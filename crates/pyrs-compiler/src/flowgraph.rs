@@ -93,7 +93,26 @@ impl Seq {
 }
 
 pub(crate) fn has_target(op: Opcode) -> bool {
-    op.is_jump() || is_block_push(op)
+    is_jump(op) || is_block_push(op)
+}
+
+/// `OPCODE_HAS_JUMP` for the instructions a code generator emits (a plain `match`: the
+/// opcode table's general lookup is slower, and this is asked for every instruction).
+fn is_jump(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::FOR_ITER
+            | Opcode::JUMP_BACKWARD
+            | Opcode::JUMP_BACKWARD_NO_INTERRUPT
+            | Opcode::JUMP_FORWARD
+            | Opcode::POP_JUMP_IF_FALSE
+            | Opcode::POP_JUMP_IF_NONE
+            | Opcode::POP_JUMP_IF_NOT_NONE
+            | Opcode::POP_JUMP_IF_TRUE
+            | Opcode::SEND
+            | Opcode::JUMP
+            | Opcode::JUMP_NO_INTERRUPT
+    )
 }
 
 fn is_block_push(op: Opcode) -> bool {
@@ -122,7 +141,7 @@ fn is_scope_exit(op: Opcode) -> bool {
 }
 
 fn is_terminator(op: Opcode) -> bool {
-    op.is_jump() || is_scope_exit(op)
+    is_jump(op) || is_scope_exit(op)
 }
 
 fn has_eval_break(op: Opcode) -> bool {
@@ -390,7 +409,8 @@ impl Cfg {
                         stack.pop();
                     }
                     handler = *stack.last().unwrap_or(&NONE);
-                } else if ins.op.is_jump() {
+                    self.bm(b).instrs[k].nop();
+                } else if is_jump(ins.op) {
                     self.bm(b).instrs[k].except = handler;
                     let t = ins.target;
                     if !self.b(t).visited {
@@ -524,7 +544,7 @@ impl Cfg {
         let mut b = self.entry;
         while b != NONE {
             if let Some(last) = self.b(b).last().copied() {
-                if last.op.is_jump() {
+                if is_jump(last.op) {
                     let target = self.next_nonempty(last.target);
                     if target != NONE
                         && self.is_exit_or_eval_check_without_lineno(target)
@@ -587,7 +607,7 @@ impl Cfg {
                     }
                 }
             }
-            if last.op.is_jump() {
+            if is_jump(last.op) {
                 let t = last.target;
                 if self.b(t).predecessors == 1 {
                     if let Some(first) = self.bm(t).instrs.first_mut() {
@@ -930,7 +950,7 @@ impl Cfg {
                         done = false;
                     }
                 }
-                let last_jump = instr.is_some_and(|(ib, ik)| self.b(ib).instrs[ik].op.is_jump());
+                let last_jump = instr.is_some_and(|(ib, ik)| is_jump(self.b(ib).instrs[ik].op));
                 if last_jump || !self.b(b).has_fallthrough() {
                     instr = None;
                 }
@@ -1139,7 +1159,7 @@ impl Cfg {
             self.maybe_push(next, mask, stack);
         }
         if let Some(last) = self.b(b).last().copied() {
-            if last.op.is_jump() {
+            if is_jump(last.op) {
                 self.maybe_push(last.target, mask, stack);
             }
         }
@@ -1223,7 +1243,7 @@ impl Cfg {
             }
             for k in 0..self.b(b).instrs.len() {
                 let ins = self.b(b).instrs[k];
-                if ins.op.is_jump() && !self.b(ins.target).visited {
+                if is_jump(ins.op) && !self.b(ins.target).visited {
                     stack.push(ins.target);
                     self.bm(ins.target).visited = true;
                 }
@@ -1251,7 +1271,7 @@ impl Cfg {
             }
             for k in 0..self.b(b).instrs.len() {
                 let ins = self.b(b).instrs[k];
-                if ins.op.is_jump() {
+                if is_jump(ins.op) {
                     let t = ins.target;
                     if !self.b(t).warm && !self.b(t).visited {
                         stack.push(t);
@@ -1373,7 +1393,7 @@ impl Cfg {
         while b != NONE {
             self.bm(b).visited = true;
             if let Some(last) = self.b(b).last().copied() {
-                if last.op.is_jump() && !matches!(last.op, Opcode::JUMP | Opcode::JUMP_NO_INTERRUPT)
+                if is_jump(last.op) && !matches!(last.op, Opcode::JUMP | Opcode::JUMP_NO_INTERRUPT)
                 {
                     let forward = !self.b(last.target).visited;
                     if !forward {
@@ -1567,6 +1587,8 @@ pub(crate) struct UnitInfo {
     pub(crate) argcount: u32,
     pub(crate) posonlyargcount: u32,
     pub(crate) kwonlyargcount: u32,
+    /// How many parameters the scope has (`ste_varnames`): the locals bound on entry.
+    pub(crate) nparams: usize,
     pub(crate) consts: ConstTable,
     pub(crate) names: Vec<String>,
     pub(crate) varnames: Vec<String>,
@@ -1594,10 +1616,7 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
     cfg.remove_redundant_nops_and_jumps();
 
     cfg.remove_unused_consts(&mut info.consts);
-    let nparams = info.argcount as usize
-        + info.kwonlyargcount as usize
-        + usize::from(info.flags.contains(CodeFlags::VARARGS))
-        + usize::from(info.flags.contains(CodeFlags::VARKEYWORDS));
+    let nparams = info.nparams;
     cfg.add_checks_for_loads(info.varnames.len(), nparams);
     cfg.insert_superinstructions();
     cfg.push_cold_blocks_to_end();
@@ -1707,7 +1726,7 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
         info.filename.clone(),
         info.firstlineno,
     );
-    builder.argcount = info.argcount;
+    builder.argcount = info.argcount + info.posonlyargcount;
     builder.posonlyargcount = info.posonlyargcount;
     builder.kwonlyargcount = info.kwonlyargcount;
     builder.flags = info.flags;

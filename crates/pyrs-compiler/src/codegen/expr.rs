@@ -1041,10 +1041,11 @@ impl<'t> Compiler<'t> {
         self.exit_scope();
         self.make_closure(code, 0, loc)?;
         self.visit_expr(&outermost.iter)?;
+        let iloc = Loc::of(outermost.iter.loc());
         if outermost.is_async != 0 {
-            self.op(Opcode::GET_AITER, loc);
+            self.op(Opcode::GET_AITER, iloc);
         } else {
-            self.op(Opcode::GET_ITER, loc);
+            self.op(Opcode::GET_ITER, iloc);
         }
         self.emit(Opcode::CALL, 0, loc);
         if is_async && kind != ComprehensionKind::Generator {

@@ -521,6 +521,7 @@ impl<'t> Compiler<'t> {
             argcount: u.argcount,
             posonlyargcount: u.posonlyargcount,
             kwonlyargcount: u.kwonlyargcount,
+            nparams: u.scope.varnames().len(),
             consts: std::mem::take(&mut u.consts),
             names: u.names.iter().cloned().collect(),
             varnames: u.varnames.iter().cloned().collect(),
@@ -594,7 +595,6 @@ impl<'t> Compiler<'t> {
                 *loc = *wloc;
                 self.op(Opcode::POP_BLOCK, *loc);
                 if preserve_tos {
-                    self.emit(Opcode::SWAP, 3, *loc);
                     self.emit(Opcode::SWAP, 2, *loc);
                 }
                 self.call_exit_with_nones(*loc);
