@@ -922,7 +922,7 @@ fn optimize_format(
 /// conversion character.
 fn simple_format(cps: &[u32], pos: &mut usize) -> Option<(char, bool, i32, i32)> {
     let mut p = *pos;
-    let mut next = |p: &mut usize| -> Option<char> {
+    let next = |p: &mut usize| -> Option<char> {
         let c = char::from_u32(*cps.get(*p)?)?;
         *p += 1;
         Some(c)

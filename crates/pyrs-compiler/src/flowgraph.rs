@@ -144,18 +144,6 @@ fn is_terminator(op: Opcode) -> bool {
     is_jump(op) || is_scope_exit(op)
 }
 
-fn has_eval_break(op: Opcode) -> bool {
-    matches!(
-        op,
-        Opcode::CALL
-            | Opcode::CALL_FUNCTION_EX
-            | Opcode::CALL_KW
-            | Opcode::JUMP_BACKWARD
-            | Opcode::RESUME
-            | Opcode::JUMP
-    )
-}
-
 #[derive(Clone, Copy, Debug)]
 struct CInstr {
     op: Opcode,
@@ -227,10 +215,6 @@ impl Block {
 
     fn exits_scope(&self) -> bool {
         self.last().is_some_and(|i| is_scope_exit(i.op))
-    }
-
-    fn has_eval_break(&self) -> bool {
-        self.instrs.iter().any(|i| has_eval_break(i.op))
     }
 
     fn has_no_lineno(&self) -> bool {
@@ -533,9 +517,11 @@ impl Cfg {
         }
     }
 
-    fn is_exit_or_eval_check_without_lineno(&self, b: u32) -> bool {
+    /// A block that leaves the code object and has no line number (the copies of it let each
+    /// path keep its own line).
+    fn is_exit_without_lineno(&self, b: u32) -> bool {
         let blk = self.b(b);
-        (blk.exits_scope() || blk.has_eval_break()) && blk.has_no_lineno()
+        blk.exits_scope() && blk.has_no_lineno()
     }
 
     /// `duplicate_exits_without_lineno`.
@@ -547,7 +533,7 @@ impl Cfg {
                 if is_jump(last.op) {
                     let target = self.next_nonempty(last.target);
                     if target != NONE
-                        && self.is_exit_or_eval_check_without_lineno(target)
+                        && self.is_exit_without_lineno(target)
                         && self.b(target).predecessors > 1
                     {
                         let nt = self.new_block();
@@ -576,7 +562,7 @@ impl Cfg {
             if self.b(b).has_fallthrough()
                 && next != NONE
                 && !self.b(b).instrs.is_empty()
-                && self.is_exit_or_eval_check_without_lineno(next)
+                && self.is_exit_without_lineno(next)
             {
                 let loc = self.b(b).last().unwrap().loc;
                 self.bm(next).instrs[0].loc = loc;

@@ -1216,7 +1216,7 @@ impl<'t> Compiler<'t> {
     /// `compiler_type_params`.
     fn type_params(&mut self, params: &'t [TypeParam]) -> R {
         let n = params.len();
-        for (i, tp) in params.iter().enumerate() {
+        for tp in params {
             let (name, loc) = match tp {
                 TypeParam::TypeVar(t) => (&t.name, t.loc),
                 TypeParam::ParamSpec(t) => (&t.name, t.loc),
