@@ -455,17 +455,10 @@ impl Cfg {
                 let small_exit = tb.exits_scope() && tb.instrs.len() <= 4;
                 let no_lineno_no_ft = tb.has_no_lineno() && !tb.has_fallthrough();
                 if small_exit || no_lineno_no_ft {
-                    let removed = last.op;
                     let appended = self.b(target).instrs.clone();
                     let blk = self.bm(b);
                     blk.instrs.last_mut().unwrap().nop();
                     blk.instrs.extend(appended);
-                    if no_lineno_no_ft {
-                        let l = blk.instrs.last_mut().unwrap();
-                        if is_uncond_jump(l.op) && removed == Opcode::JUMP {
-                            l.op = Opcode::JUMP;
-                        }
-                    }
                     let tb = self.bm(target);
                     tb.predecessors = tb.predecessors.saturating_sub(1);
                     changes = true;
