@@ -866,7 +866,7 @@ impl Cfg {
                 arg: 0,
                 target: tins.target,
                 loc: tins.loc,
-                except: NONE,
+                except: if tins.target > b { inst.except } else { NONE },
             });
             true
         } else {
