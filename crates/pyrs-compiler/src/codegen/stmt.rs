@@ -543,7 +543,7 @@ impl<'t> Compiler<'t> {
         self.op(Opcode::POP_BLOCK, NO_LOC);
         self.pop_fblock();
         self.body(&t.finalbody)?;
-        self.jump(Opcode::JUMP, exit, NO_LOC);
+        self.jump(Opcode::JUMP_NO_INTERRUPT, exit, NO_LOC);
         self.bind(end);
         self.jump(Opcode::SETUP_CLEANUP, cleanup, NO_LOC);
         self.op(Opcode::PUSH_EXC_INFO, NO_LOC);
@@ -644,7 +644,7 @@ impl<'t> Compiler<'t> {
         self.op(Opcode::POP_BLOCK, NO_LOC);
         self.pop_fblock();
         self.body(t.finalbody)?;
-        self.jump(Opcode::JUMP, exit, NO_LOC);
+        self.jump(Opcode::JUMP_NO_INTERRUPT, exit, NO_LOC);
         self.bind(end);
         self.jump(Opcode::SETUP_CLEANUP, cleanup, NO_LOC);
         self.op(Opcode::PUSH_EXC_INFO, NO_LOC);
