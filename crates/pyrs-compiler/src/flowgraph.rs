@@ -641,35 +641,33 @@ impl Cfg {
                             }
                         }
                     }
-                    Opcode::IS_OP => {
-                        if matches!(consts.get(oparg), Constant::None) && i + 2 < n {
-                            let blk = self.bm(b);
-                            let mut j = i + 2;
-                            if blk.instrs[j].op == Opcode::TO_BOOL {
-                                blk.instrs[j].nop();
-                                if n <= i + 3 {
-                                    i += 1;
-                                    continue;
-                                }
-                                j = i + 3;
+                    Opcode::IS_OP if matches!(consts.get(oparg), Constant::None) && i + 2 < n => {
+                        let blk = self.bm(b);
+                        let mut j = i + 2;
+                        if blk.instrs[j].op == Opcode::TO_BOOL {
+                            blk.instrs[j].nop();
+                            if n <= i + 3 {
+                                i += 1;
+                                continue;
                             }
-                            let mut invert = blk.instrs[i + 1].arg != 0;
-                            let jop = blk.instrs[j].op;
-                            let ok = if jop == Opcode::POP_JUMP_IF_FALSE {
-                                invert = !invert;
-                                true
+                            j = i + 3;
+                        }
+                        let mut invert = blk.instrs[i + 1].arg != 0;
+                        let jop = blk.instrs[j].op;
+                        let ok = if jop == Opcode::POP_JUMP_IF_FALSE {
+                            invert = !invert;
+                            true
+                        } else {
+                            jop == Opcode::POP_JUMP_IF_TRUE
+                        };
+                        if ok {
+                            blk.instrs[i].nop();
+                            blk.instrs[i + 1].nop();
+                            blk.instrs[j].op = if invert {
+                                Opcode::POP_JUMP_IF_NOT_NONE
                             } else {
-                                jop == Opcode::POP_JUMP_IF_TRUE
+                                Opcode::POP_JUMP_IF_NONE
                             };
-                            if ok {
-                                blk.instrs[i].nop();
-                                blk.instrs[i + 1].nop();
-                                blk.instrs[j].op = if invert {
-                                    Opcode::POP_JUMP_IF_NOT_NONE
-                                } else {
-                                    Opcode::POP_JUMP_IF_NONE
-                                };
-                            }
                         }
                     }
                     Opcode::RETURN_VALUE => {
@@ -748,11 +746,11 @@ impl Cfg {
                 Opcode::POP_JUMP_IF_NOT_NONE
                 | Opcode::POP_JUMP_IF_NONE
                 | Opcode::POP_JUMP_IF_FALSE
-                | Opcode::POP_JUMP_IF_TRUE => {
-                    if target_op == Opcode::JUMP && self.jump_thread(b, i, op) {
-                        // The jump moved to the end of the block: look again from here.
-                        continue;
-                    }
+                | Opcode::POP_JUMP_IF_TRUE
+                    if target_op == Opcode::JUMP && self.jump_thread(b, i, op) =>
+                {
+                    // The jump moved to the end of the block: look again from here.
+                    continue;
                 }
                 Opcode::JUMP | Opcode::JUMP_NO_INTERRUPT => {
                     if target_op == Opcode::JUMP {
@@ -770,34 +768,26 @@ impl Cfg {
                         continue;
                     }
                 }
-                Opcode::STORE_FAST => {
-                    if nextop == op && arg == nextarg {
-                        let blk = self.bm(b);
-                        if blk.instrs[i].loc.lineno == blk.instrs[i + 1].loc.lineno {
-                            blk.instrs[i].set(Opcode::POP_TOP, 0);
-                        }
+                Opcode::STORE_FAST if nextop == op && arg == nextarg => {
+                    let blk = self.bm(b);
+                    if blk.instrs[i].loc.lineno == blk.instrs[i + 1].loc.lineno {
+                        blk.instrs[i].set(Opcode::POP_TOP, 0);
                     }
                 }
-                Opcode::SWAP => {
-                    if arg == 1 {
-                        self.bm(b).instrs[i].nop();
-                    }
+                Opcode::SWAP if arg == 1 => {
+                    self.bm(b).instrs[i].nop();
                 }
-                Opcode::LOAD_GLOBAL => {
-                    if nextop == Opcode::PUSH_NULL && arg & 1 == 0 {
-                        let blk = self.bm(b);
-                        blk.instrs[i].arg = arg | 1;
-                        blk.instrs[i + 1].nop();
-                    }
+                Opcode::LOAD_GLOBAL if nextop == Opcode::PUSH_NULL && arg & 1 == 0 => {
+                    let blk = self.bm(b);
+                    blk.instrs[i].arg = arg | 1;
+                    blk.instrs[i + 1].nop();
                 }
-                Opcode::COMPARE_OP => {
-                    if nextop == Opcode::TO_BOOL {
-                        let blk = self.bm(b);
-                        blk.instrs[i].nop();
-                        blk.instrs[i + 1].set(Opcode::COMPARE_OP, arg | 16);
-                        i += 1;
-                        continue;
-                    }
+                Opcode::COMPARE_OP if nextop == Opcode::TO_BOOL => {
+                    let blk = self.bm(b);
+                    blk.instrs[i].nop();
+                    blk.instrs[i + 1].set(Opcode::COMPARE_OP, arg | 16);
+                    i += 1;
+                    continue;
                 }
                 Opcode::CONTAINS_OP | Opcode::IS_OP => {
                     if nextop == Opcode::TO_BOOL {
@@ -815,12 +805,10 @@ impl Cfg {
                         continue;
                     }
                 }
-                Opcode::TO_BOOL => {
-                    if nextop == Opcode::TO_BOOL {
-                        self.bm(b).instrs[i].nop();
-                        i += 1;
-                        continue;
-                    }
+                Opcode::TO_BOOL if nextop == Opcode::TO_BOOL => {
+                    self.bm(b).instrs[i].nop();
+                    i += 1;
+                    continue;
                 }
                 Opcode::UNARY_NOT => {
                     if nextop == Opcode::TO_BOOL {
@@ -1543,8 +1531,8 @@ fn apply_static_swaps(instrs: &mut [CInstr], mut i: isize) {
             if sj == sk {
                 return;
             }
-            for idx in j + 1..k {
-                let s = stores_to(&instrs[idx]);
+            for ins in &instrs[j + 1..k] {
+                let s = stores_to(ins);
                 if s >= 0 && (s == sj || s == sk) {
                     return;
                 }
@@ -1661,9 +1649,9 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
     }
     // fix_cell_offsets
     let mut numdropped = 0u32;
-    for i in 0..fixed.len() {
-        if fixed[i] == i as u32 + nlocals as u32 {
-            fixed[i] -= numdropped;
+    for (i, f) in fixed.iter_mut().enumerate() {
+        if *f == i as u32 + nlocals as u32 {
+            *f -= numdropped;
         } else {
             numdropped += 1;
         }

@@ -495,7 +495,7 @@ impl<'t> Compiler<'t> {
                 if seen_star {
                     return Err(error_at("multiple starred expressions in assignment", l));
                 }
-                if i >= 256 || n - i - 1 >= (i32::MAX as usize >> 8) {
+                if i >= 256 || n - i > (i32::MAX as usize >> 8) {
                     return Err(error_at(
                         "too many expressions in star-unpacking assignment",
                         l,

@@ -806,7 +806,7 @@ pub(crate) fn docstring(stmts: &[Stmt]) -> Option<&StrValue> {
         return None;
     };
     match &e.value {
-        Expr::Constant(c) if c.kind.as_deref().map_or(true, |k| !k.starts_with('\0')) => {
+        Expr::Constant(c) if c.kind.as_deref().is_none_or(|k| !k.starts_with('\0')) => {
             match &c.value {
                 pyrs_ast::Constant::Str(s) => Some(s),
                 _ => None,
@@ -825,7 +825,7 @@ pub(crate) fn clean_doc(doc: &StrValue) -> StrValue {
     for cp in doc.code_points() {
         if cp == u32::from('\t') {
             let n = 8 - col % 8;
-            cps.extend(std::iter::repeat(u32::from(' ')).take(n));
+            cps.extend(std::iter::repeat_n(u32::from(' '), n));
             col += n;
         } else {
             cps.push(cp);

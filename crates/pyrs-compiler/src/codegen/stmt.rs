@@ -275,7 +275,7 @@ impl<'t> Compiler<'t> {
             loc = Loc::of(v.loc());
             self.op(Opcode::NOP, loc);
         }
-        if value.map_or(true, |v| v.loc().lineno != sloc.lineno) {
+        if value.is_none_or(|v| v.loc().lineno != sloc.lineno) {
             loc = Loc::of(sloc);
             self.op(Opcode::NOP, loc);
         }
@@ -388,29 +388,23 @@ impl<'t> Compiler<'t> {
         }
         let module_or_class = matches!(self.ur().kind, UnitKind::Module | UnitKind::Class);
         match &a.target {
-            Expr::Name(n) => {
-                if a.simple != 0 && module_or_class {
-                    if self.future_annotations {
-                        self.annexpr(&a.annotation)?;
-                    } else {
-                        self.visit_expr(&a.annotation)?;
-                    }
-                    self.name_op(Opcode::LOAD_NAME, "__annotations__", loc);
-                    let mangled = self.mangle(&n.id);
-                    self.load_const(Constant::str(&mangled), loc);
-                    self.op(Opcode::STORE_SUBSCR, loc);
+            Expr::Name(n) if a.simple != 0 && module_or_class => {
+                if self.future_annotations {
+                    self.annexpr(&a.annotation)?;
+                } else {
+                    self.visit_expr(&a.annotation)?;
                 }
+                self.name_op(Opcode::LOAD_NAME, "__annotations__", loc);
+                let mangled = self.mangle(&n.id);
+                self.load_const(Constant::str(&mangled), loc);
+                self.op(Opcode::STORE_SUBSCR, loc);
             }
-            Expr::Attribute(at) => {
-                if a.value.is_none() {
-                    self.check_ann_expr(&at.value)?;
-                }
+            Expr::Attribute(at) if a.value.is_none() => {
+                self.check_ann_expr(&at.value)?;
             }
-            Expr::Subscript(s) => {
-                if a.value.is_none() {
-                    self.check_ann_expr(&s.value)?;
-                    self.check_ann_subscr(&s.slice)?;
-                }
+            Expr::Subscript(s) if a.value.is_none() => {
+                self.check_ann_expr(&s.value)?;
+                self.check_ann_subscr(&s.slice)?;
             }
             _ => {}
         }
