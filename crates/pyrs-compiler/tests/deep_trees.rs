@@ -1,6 +1,6 @@
 //! Hostile inputs: the deepest trees the parser accepts, and deeper hand-built ones, go
-//! through the symbol table and the context checks on a thread with a small stack without
-//! overflowing it.
+//! through the symbol table, the context checks and the whole compiler (folding, code
+//! generation, flow graph) on a thread with a small stack without overflowing it.
 //!
 //! Trees are parsed and dropped on a thread with a large stack (building and dropping a tree
 //! recurse once per level in pyrs-parser and pyrs-ast); only the passes of this crate run on
@@ -28,13 +28,28 @@ fn on_stack<T: Send>(size: usize, f: impl FnOnce() -> T + Send) -> T {
 }
 
 /// What the passes make of a tree, run on a small stack: the number of scopes, or the error.
+/// The tree is also compiled (a copy, made and dropped on the large stack), and must give
+/// the same error or a code object.
 fn passes(tree: &Mod) -> Result<usize, (ErrorKind, String)> {
-    on_stack(SMALL_STACK, || {
+    let mut copy = on_stack(LARGE_STACK, || tree.clone());
+    let compiled = on_stack(SMALL_STACK, || {
+        pyrs_compiler::compile_tree(&mut copy, "<deep>", 0)
+            .map(|code| code.code.len())
+            .map_err(|e| (e.kind, e.msg.clone()))
+    });
+    on_stack(LARGE_STACK, move || drop(copy));
+    let result = on_stack(SMALL_STACK, || {
         let table = symtable::build(tree, "<deep>").map_err(|e| (e.kind, e.msg.clone()))?;
         context::check(tree, &table).map_err(|e| (e.kind, e.msg.clone()))?;
         let _ = table.dump();
         Ok(table.scopes().count())
-    })
+    });
+    match (&result, &compiled) {
+        (Ok(_), Ok(units)) => assert!(*units > 0),
+        (Err(e), Err(c)) => assert_eq!(e, c),
+        _ => panic!("the passes gave {result:?}, the compiler {compiled:?}"),
+    }
+    result
 }
 
 /// Parses `source` on a large stack, runs the passes on a small one, drops the tree on the
