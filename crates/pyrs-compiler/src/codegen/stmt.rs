@@ -678,7 +678,6 @@ impl<'t> Compiler<'t> {
             let except_with_error = self.new_label();
             let no_match = self.new_label();
             if i == 0 {
-                // exc
                 self.emit(Opcode::BUILD_LIST, 0, hloc);
                 self.emit(Opcode::COPY, 2, hloc);
             }
@@ -717,12 +716,15 @@ impl<'t> Compiler<'t> {
             }
             self.emit(Opcode::LIST_APPEND, 3, NO_LOC);
             self.op(Opcode::POP_TOP, NO_LOC);
-            self.jump(Opcode::JUMP, next_except, NO_LOC);
-            self.bind(except_with_error);
+            self.jump(Opcode::JUMP, except_with_error, NO_LOC);
+            self.bind(next_except);
+            self.op(Opcode::NOP, NO_LOC);
+            self.jump(Opcode::JUMP, except_with_error, NO_LOC);
             self.bind(no_match);
             self.op(Opcode::POP_TOP, hloc);
-            self.bind(next_except);
+            self.bind(except_with_error);
             if i + 1 == n {
+                self.emit(Opcode::LIST_APPEND, 1, NO_LOC);
                 self.jump(Opcode::JUMP, reraise_star, NO_LOC);
             }
         }
