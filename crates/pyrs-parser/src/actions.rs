@@ -4,8 +4,6 @@
 
 use pyrs_ast::*;
 
-use lalrpop_util::ParseError;
-
 use crate::error::{Error, ErrorKind, PResult, Span};
 use crate::token::Pos;
 
@@ -1343,6 +1341,193 @@ pub(crate) fn with_else(body: Body, orelse: Option<Body>) -> (Vec<Stmt>, Vec<Stm
     }
 }
 
+/// `from ... import ...`: `dots` are the leading dots (`...` counts three).
+pub(crate) fn import_from(
+    dots: Vec<u32>,
+    module: Option<String>,
+    import_at: Pos,
+    names: Vec<Alias>,
+    l: Pos,
+    r: Pos,
+) -> PResult<Stmt> {
+    let level: u32 = dots.iter().sum();
+    if level == 0 && module.is_none() {
+        let end = Pos {
+            col: import_at.col + 6,
+            off: import_at.off + 6,
+            ..import_at
+        };
+        return Err(Error::at(import_at, end, "invalid syntax"));
+    }
+    Ok(Stmt::from(StmtImportFrom {
+        module: module.map(Identifier::from),
+        names,
+        level: Some(level as i32),
+        loc: loc(l, r),
+    }))
+}
+
+/// `for target in iter:` (or `async for`), with its body and `else` block.
+pub(crate) fn for_stmt(
+    l: Pos,
+    is_async: bool,
+    target: Ex,
+    iter: Ex,
+    type_comment: Option<&str>,
+    body: Body,
+    orelse: Option<Body>,
+) -> PResult<Stmt> {
+    let (body, orelse, r) = with_else(body, orelse);
+    let target = set_context(target.e, ExprContext::Store, TargetKind::For)?;
+    let loc = loc(l, r);
+    let type_comment = type_comment.map(Into::into);
+    let iter = iter.e;
+    Ok(if is_async {
+        Stmt::from(StmtAsyncFor {
+            target,
+            iter,
+            body,
+            orelse,
+            type_comment,
+            loc,
+        })
+    } else {
+        Stmt::from(StmtFor {
+            target,
+            iter,
+            body,
+            orelse,
+            type_comment,
+            loc,
+        })
+    })
+}
+
+/// `with items:` (or `async with`).
+pub(crate) fn with_stmt(
+    l: Pos,
+    is_async: bool,
+    items: Vec<(Ex, Option<Ex>)>,
+    type_comment: Option<&str>,
+    body: Body,
+) -> PResult<Stmt> {
+    let (body, r) = body;
+    let items = with_items(items)?;
+    let loc = loc(l, r);
+    let type_comment = type_comment.map(Into::into);
+    Ok(if is_async {
+        Stmt::from(StmtAsyncWith {
+            items,
+            body,
+            type_comment,
+            loc,
+        })
+    } else {
+        Stmt::from(StmtWith {
+            items,
+            body,
+            type_comment,
+            loc,
+        })
+    })
+}
+
+/// The parameters of a `def` as the grammar reads them: checked (or CPython's error), and
+/// the depth of their deepest annotation or default.
+pub(crate) type ParamsResult = PResult<Box<(Arguments, u32)>>;
+
+/// A function's body as the grammar reads it: a type comment on the line of the `def` or
+/// alone on the next line, and the block.
+pub(crate) type FuncBody<'a> = Box<(Option<&'a str>, Body)>;
+
+/// `def` (or `async def`), with its decorators.
+// The boxes are the grammar's: large values are boxed while on the parser's stack.
+#[allow(clippy::too_many_arguments, clippy::boxed_local)]
+pub(crate) fn func_def(
+    decorators: Option<Vec<Ex>>,
+    l: Pos,
+    is_async: bool,
+    name: Identifier,
+    type_params: Option<Vec<TypeParam>>,
+    params: ParamsResult,
+    returns: Option<Ex>,
+    body: FuncBody<'_>,
+) -> PResult<Stmt> {
+    let (type_comment, (body, r)) = *body;
+    let args = params?.0;
+    let decorator_list = decorators
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| e.e)
+        .collect();
+    let returns = returns.map(|e| e.e);
+    let type_params = type_params.unwrap_or_default();
+    let type_comment = type_comment.map(Into::into);
+    let loc = loc(l, r);
+    Ok(if is_async {
+        Stmt::from(StmtAsyncFunctionDef {
+            name,
+            args,
+            body,
+            decorator_list,
+            returns,
+            type_comment,
+            type_params,
+            loc,
+        })
+    } else {
+        Stmt::from(StmtFunctionDef {
+            name,
+            args,
+            body,
+            decorator_list,
+            returns,
+            type_comment,
+            type_params,
+            loc,
+        })
+    })
+}
+
+/// `class`, with its decorators; `args` are the parenthesised bases and keywords.
+pub(crate) fn class_def(
+    src: &str,
+    decorators: Option<Vec<Ex>>,
+    l: Pos,
+    name: Identifier,
+    type_params: Option<Vec<TypeParam>>,
+    args: Option<Box<(Pos, ArgsBuilder, Pos)>>,
+    body: Body,
+) -> PResult<Stmt> {
+    let (body, r) = body;
+    let (bases, keywords) = match args {
+        Some(args) => {
+            let (lp, items, rp) = *args;
+            // A class's bases are no call: a bare generator is not allowed there.
+            if let Some(Expr::GeneratorExp(ge)) = items.has_bare_genexp() {
+                let target = ge.generators[0].target.loc();
+                return Err(keyword_before(src, "for", &target));
+            }
+            let args = items.finish(src, lp, rp)?;
+            (args.args, args.keywords)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    Ok(Stmt::from(StmtClassDef {
+        name,
+        bases,
+        keywords,
+        body,
+        decorator_list: decorators
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| e.e)
+            .collect(),
+        type_params: type_params.unwrap_or_default(),
+        loc: loc(l, r),
+    }))
+}
+
 /// `target = value`.
 pub(crate) fn assign1(
     target: Ex,
@@ -1713,14 +1898,6 @@ pub(crate) fn tuple_or_single(x: Items, l: Pos, r: Pos) -> PResult<Ex> {
         Items::One(e) => Ok(e),
         Items::Many(v) => tuple(v, l, r),
     }
-}
-
-/// Turns an action's result into what the generated parser expects.
-#[inline]
-pub(crate) fn u<'a, T>(
-    r: PResult<T>,
-) -> Result<T, ParseError<Pos, crate::token::Tok<'a>, Box<Error>>> {
-    r.map_err(|error| ParseError::User { error })
 }
 
 /// A NAME token's identifier: NFKC-normalised, as PEP 3131 asks.

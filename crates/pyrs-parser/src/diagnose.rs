@@ -23,7 +23,8 @@ pub(crate) fn syntax_error(
     mode: Mode,
     expected: &[String],
 ) -> Box<Error> {
-    let mut toks: Vec<(Pos, Tok<'_>, Pos)> = Lexer::new(tokens, Tok::StartModule)
+    let ctx = crate::grammar_support::Ctx::new(tokens.src);
+    let mut toks: Vec<(Pos, Tok<'_>, Pos)> = Lexer::new(tokens, &ctx, Tok::StartModule)
         .skip(1)
         .map_while(Result::ok)
         .collect();
@@ -504,9 +505,7 @@ impl<'t, 'a> Diag<'t, 'a> {
         let end = self.end(j);
         seq.push(Ok((end, Tok::Newline, end)));
         seq.push(Ok((end, Tok::EndMarker, end)));
-        let ctx = crate::grammar_support::Ctx {
-            src: self.tokens.src,
-        };
+        let ctx = crate::grammar_support::Ctx::new(self.tokens.src);
         match crate::parser::parse_tokens(&ctx, seq) {
             Ok(Mod::Expression(e)) => Some(e.body),
             _ => None,

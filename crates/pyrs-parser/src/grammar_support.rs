@@ -1,17 +1,149 @@
-//! The values the grammar passes between rules that are not tree nodes yet: the parse context,
-//! the pieces of an f-string (assembled once the whole f-string, and so its `r` prefix, is
-//! known), and the items of mapping and class patterns.
+//! The values the grammar passes between rules that are not tree nodes yet: the parse context
+//! (with the error an action raised), the pieces of an f-string (assembled once the whole
+//! f-string, and so its `r` prefix, is known), and the items of mapping and class patterns.
 
-use pyrs_ast::{Identifier, Pattern};
+use std::cell::Cell;
 
-use crate::actions::Ex;
-use crate::error::PResult;
+use pyrs_ast::{
+    Comprehension, Expr, ExprConstant, Identifier, Location, Mod, ModModule, Pattern,
+    PatternMatchAs, Stmt, StmtPass,
+};
+
+use crate::actions::{ArgItem, Ex, MAX_DEPTH, MAX_RIGHT_CHAIN};
+use crate::error::{Error, PResult};
 use crate::strings;
 use crate::token::Pos;
 
-/// What every action can see: the source text (f-string debug expressions are copied from it).
+/// What every action can see: the source text (f-string debug expressions are copied from it),
+/// and the error an action raised.
+///
+/// The grammar's actions are infallible as LALRPOP sees them: an action whose check fails
+/// hands its error to [`Ctx::ok`], which keeps the first one and gives the parser a stand-in
+/// value; the lexer adapter then ends the parse at the next token, and the parser reports the
+/// kept error. (A fallible LALRPOP action is compiled into the parser's one big reduction
+/// function, whose stack frame then grows with every such action; infallible ones each get a
+/// small function of their own.)
 pub(crate) struct Ctx<'a> {
     pub(crate) src: &'a str,
+    /// The index of the token the lexer adapter gave last.
+    pub(crate) last: Cell<usize>,
+    /// An action failed (its error is in `error`).
+    failed: Cell<bool>,
+    /// The first error an action raised, and the value of `last` then.
+    error: Cell<Option<(Box<Error>, usize)>>,
+}
+
+/// A value that stands in for the result of a failed action until the parse stops. An
+/// expression stand-in is as deep as the limits allow, so that any expression built on it
+/// fails in turn instead of growing.
+pub(crate) trait Placeholder {
+    fn placeholder() -> Self;
+}
+
+fn placeholder_expr() -> Expr {
+    Expr::from(ExprConstant {
+        value: pyrs_ast::Constant::None,
+        kind: None,
+        loc: Location::default(),
+    })
+}
+
+impl Placeholder for Ex {
+    fn placeholder() -> Self {
+        Ex {
+            e: placeholder_expr(),
+            d: MAX_DEPTH,
+            r: MAX_RIGHT_CHAIN,
+        }
+    }
+}
+
+impl Placeholder for Stmt {
+    fn placeholder() -> Self {
+        Stmt::from(StmtPass {
+            loc: Location::default(),
+        })
+    }
+}
+
+impl Placeholder for Pattern {
+    fn placeholder() -> Self {
+        Pattern::from(PatternMatchAs {
+            pattern: None,
+            name: None,
+            loc: Location::default(),
+        })
+    }
+}
+
+impl Placeholder for Mod {
+    fn placeholder() -> Self {
+        Mod::from(ModModule {
+            body: Vec::new(),
+            type_ignores: Vec::new(),
+        })
+    }
+}
+
+impl Placeholder for ArgItem {
+    fn placeholder() -> Self {
+        ArgItem::Positional(Ex::placeholder())
+    }
+}
+
+impl Placeholder for Box<(Comprehension, u32)> {
+    fn placeholder() -> Self {
+        Box::new((
+            Comprehension {
+                target: placeholder_expr(),
+                iter: placeholder_expr(),
+                ifs: Vec::new(),
+                is_async: 0,
+            },
+            MAX_DEPTH,
+        ))
+    }
+}
+
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(src: &'a str) -> Self {
+        Ctx {
+            src,
+            last: Cell::new(0),
+            failed: Cell::new(false),
+            error: Cell::new(None),
+        }
+    }
+
+    /// An action's value; when it failed, a stand-in, and its error is kept (the first only).
+    #[inline]
+    pub(crate) fn ok<T: Placeholder>(&self, r: PResult<T>) -> T {
+        match r {
+            Ok(v) => v,
+            Err(e) => self.fail(e),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn fail<T: Placeholder>(&self, e: Box<Error>) -> T {
+        if !self.failed.get() {
+            self.failed.set(true);
+            self.error.set(Some((e, self.last.get())));
+        }
+        T::placeholder()
+    }
+
+    /// True once an action has failed.
+    #[inline]
+    pub(crate) fn failed(&self) -> bool {
+        self.failed.get()
+    }
+
+    /// The first error an action raised, and the index of the token read then.
+    pub(crate) fn take_error(&self) -> Option<(Box<Error>, usize)> {
+        self.error.take()
+    }
 }
 
 /// A piece of an f-string or of a format spec: literal text, or a replacement field.

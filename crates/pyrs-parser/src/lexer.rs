@@ -5,6 +5,7 @@
 use pyrs_tokenizer::{Config, Token, TokenKind, TokenizeError, Tokenizer};
 
 use crate::error::Error;
+use crate::grammar_support::Ctx;
 use crate::token::{keyword, Pos, Tok};
 
 /// The whole token stream of a source, read before parsing starts.
@@ -114,6 +115,9 @@ pub(crate) type Spanned<'a> = Result<(Pos, Tok<'a>, Pos), Box<Error>>;
 /// The iterator the generated parser reads: classifies each token of a [`Tokens`].
 pub(crate) struct Lexer<'a, 't> {
     tokens: &'t Tokens<'a>,
+    /// The parse's context: the adapter records there the index of each token it gives
+    /// (`Ctx::last`), and stops when an action has failed.
+    ctx: &'t Ctx<'a>,
     /// The synthetic start token, not yet given.
     start: Option<Tok<'static>>,
     i: usize,
@@ -131,14 +135,13 @@ pub(crate) struct Lexer<'a, 't> {
     match_newline: bool,
     /// Index of the `)` closing a `with (` list, when one is open.
     with_close: Option<usize>,
-    /// Index of the last token given.
-    pub(crate) last: usize,
 }
 
 impl<'a, 't> Lexer<'a, 't> {
-    pub(crate) fn new(tokens: &'t Tokens<'a>, start: Tok<'static>) -> Self {
+    pub(crate) fn new(tokens: &'t Tokens<'a>, ctx: &'t Ctx<'a>, start: Tok<'static>) -> Self {
         Lexer {
             tokens,
+            ctx,
             start: Some(start),
             i: 0,
             prev: None,
@@ -148,7 +151,6 @@ impl<'a, 't> Lexer<'a, 't> {
             match_header: false,
             match_newline: false,
             with_close: None,
-            last: 0,
         }
     }
 
@@ -381,13 +383,17 @@ impl<'a> Iterator for Lexer<'a, '_> {
         if let Some(start) = self.start.take() {
             return Some(Ok((Pos::default(), start, Pos::default())));
         }
+        if self.ctx.failed() {
+            // An action failed: the parser reports its error.
+            return Some(Err(Error::stop()));
+        }
         let i = self.i;
         if i >= self.tokens.toks.len() {
             // The tokenizer stopped with an error here (or the stream is over).
             return if self.tokens.error.is_some() {
                 self.i += 1;
                 if i == self.tokens.toks.len() {
-                    self.last = i;
+                    self.ctx.last.set(i);
                     Some(Err(Error::stop()))
                 } else {
                     None
@@ -397,7 +403,7 @@ impl<'a> Iterator for Lexer<'a, '_> {
             };
         }
         self.i += 1;
-        self.last = i;
+        self.ctx.last.set(i);
         let tok = if self.with_close == Some(i) {
             self.with_close = None;
             Tok::Rpar

@@ -26,9 +26,12 @@ pub(crate) fn parse_text(src: &str, mode: Mode) -> Result<Mod, Box<Error>> {
         Mode::Single => Tok::StartInteractive,
         Mode::FuncType => Tok::StartFuncType,
     };
-    let ctx = Ctx { src };
-    let mut lexer = Lexer::new(&tokens, start);
+    let ctx = Ctx::new(src);
+    let mut lexer = Lexer::new(&tokens, &ctx, start);
     let result = generated::grammar::TopParser::new().parse(&ctx, &mut lexer);
+    if let Some((error, last)) = ctx.take_error() {
+        return Err(report(ParseError::User { error }, &tokens, last, mode));
+    }
     match result {
         Ok(Mod::Module(mut m)) => {
             let ModModule { type_ignores, .. } = &mut *m;
@@ -43,7 +46,7 @@ pub(crate) fn parse_text(src: &str, mode: Mode) -> Result<Mod, Box<Error>> {
             Ok(Mod::Module(m))
         }
         Ok(m) => Ok(m),
-        Err(err) => Err(report(err, &tokens, lexer.last, mode)),
+        Err(err) => Err(report(err, &tokens, ctx.last.get(), mode)),
     }
 }
 
@@ -52,7 +55,11 @@ pub(crate) fn parse_tokens<'a>(
     ctx: &Ctx<'a>,
     tokens: Vec<Result<(Pos, Tok<'a>, Pos), Box<Error>>>,
 ) -> Result<Mod, ParseError<Pos, Tok<'a>, Box<Error>>> {
-    generated::grammar::TopParser::new().parse(ctx, tokens)
+    let result = generated::grammar::TopParser::new().parse(ctx, tokens);
+    match ctx.take_error() {
+        Some((error, _)) => Err(ParseError::User { error }),
+        None => result,
+    }
 }
 
 /// Turns a failed parse into the error CPython reports for the same source.
