@@ -2,6 +2,7 @@
 //! (CPython's `u_consts` dict keyed by `_PyCode_ConstantKey`).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use pyrs_bytecode::Constant;
 
@@ -11,8 +12,59 @@ use pyrs_bytecode::Constant;
 #[derive(Default, Debug)]
 pub(crate) struct ConstTable {
     items: Vec<Constant>,
-    index: HashMap<Constant, u32>,
+    index: HashMap<Constant, u32, FastHash>,
 }
+
+/// A small multiplicative hasher (the "Fx" hash of the Rust compiler, written out here) for
+/// the compiler's maps of identifiers and constants.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The hasher builder of the compiler's maps.
+pub(crate) type FastHash = BuildHasherDefault<FxHasher>;
 
 impl ConstTable {
     pub(crate) fn add(&mut self, value: Constant) -> u32 {

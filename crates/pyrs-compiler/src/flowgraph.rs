@@ -276,54 +276,48 @@ impl Cfg {
                 }
             }
         }
+        // A block starts at the first instruction, after each terminator and at each jump
+        // target (`cfg_builder_maybe_start_new_block`).
+        let mut starts: Vec<usize> = Vec::with_capacity(n / 4 + 1);
+        for (i, ins) in seq.instrs.iter().enumerate() {
+            if i == 0 || is_target[i] || is_terminator(seq.instrs[i - 1].op) {
+                starts.push(i);
+            }
+            let _ = ins;
+        }
         let mut cfg = Cfg {
-            blocks: vec![Block::new()],
+            blocks: Vec::with_capacity(starts.len().max(1)),
             entry: 0,
         };
-        let mut cur = 0u32;
-        // The label of each instruction position that starts a block: its position.
-        let mut pending_label = NONE;
-        for (i, ins) in seq.instrs.iter().enumerate() {
-            if is_target[i] {
-                pending_label = i as u32;
-            }
-            // cfg_builder_maybe_start_new_block
-            let terminated = {
-                let blk = cfg.b(cur);
-                let last_term = blk.last().is_some_and(|l| is_terminator(l.op));
-                if last_term {
-                    true
-                } else if pending_label != NONE {
-                    if blk.last().is_some() || blk.label != NONE {
-                        true
-                    } else {
-                        cfg.bm(cur).label = pending_label;
-                        pending_label = NONE;
-                        false
-                    }
-                } else {
-                    false
-                }
-            };
-            if terminated {
-                let nb = cfg.new_block();
-                cfg.bm(nb).label = pending_label;
-                pending_label = NONE;
-                cfg.bm(cur).next = nb;
-                cur = nb;
-            }
-            let target = if has_target(ins.op) {
-                seq.labels[ins.arg as usize]
+        if starts.is_empty() {
+            cfg.blocks.push(Block::new());
+        }
+        for (k, &start) in starts.iter().enumerate() {
+            let end = starts.get(k + 1).copied().unwrap_or(n);
+            let mut blk = Block::new();
+            blk.label = if is_target[start] { start as u32 } else { NONE };
+            blk.next = if k + 1 < starts.len() {
+                k as u32 + 1
             } else {
                 NONE
             };
-            cfg.bm(cur).instrs.push(CInstr {
-                op: ins.op,
-                arg: ins.arg,
-                target,
-                loc: ins.loc,
-                except: NONE,
-            });
+            let mut instrs = Vec::with_capacity(end - start + 1);
+            for ins in &seq.instrs[start..end] {
+                let target = if has_target(ins.op) {
+                    seq.labels[ins.arg as usize]
+                } else {
+                    NONE
+                };
+                instrs.push(CInstr {
+                    op: ins.op,
+                    arg: ins.arg,
+                    target,
+                    loc: ins.loc,
+                    except: NONE,
+                });
+            }
+            blk.instrs = instrs;
+            cfg.blocks.push(blk);
         }
         // Translate positions (the labels) to blocks.
         let mut by_label = vec![NONE; n + 1];

@@ -21,6 +21,11 @@ use crate::symtable::{Scope, ScopeKind, Stop, SymbolScope, SymbolTable};
 
 pub(crate) type R<T = ()> = Result<T, Stop>;
 
+/// The code generator's string sets and maps hash with [`crate::consts::FastHash`]: their
+/// keys are short identifiers, and SipHash's resistance to collisions buys nothing here.
+pub(crate) type NameSet = IndexSet<String, crate::consts::FastHash>;
+pub(crate) type NameMap<V> = HashMap<String, V, crate::consts::FastHash>;
+
 /// CPython's `STACK_USE_GUIDELINE`: above this many values, displays and calls are built
 /// piecewise.
 const STACK_USE_GUIDELINE: usize = 30;
@@ -62,13 +67,13 @@ pub(crate) struct Unit<'t> {
     pub(crate) kind: UnitKind,
     pub(crate) seq: Seq,
     pub(crate) consts: ConstTable,
-    pub(crate) names: IndexSet<String>,
-    pub(crate) varnames: IndexSet<String>,
-    pub(crate) cellvars: IndexSet<String>,
-    pub(crate) freevars: IndexSet<String>,
-    pub(crate) fasthidden: HashMap<String, bool>,
+    pub(crate) names: NameSet,
+    pub(crate) varnames: NameSet,
+    pub(crate) cellvars: NameSet,
+    pub(crate) freevars: NameSet,
+    pub(crate) fasthidden: NameMap<bool>,
     /// The symbols an inlined comprehension overrides while it is compiled.
-    pub(crate) temp_symbols: HashMap<String, Option<SymbolScope>>,
+    pub(crate) temp_symbols: NameMap<Option<SymbolScope>>,
     pub(crate) fblocks: Vec<FBlock<'t>>,
     pub(crate) in_inlined_comp: u32,
     pub(crate) argcount: u32,
@@ -78,7 +83,7 @@ pub(crate) struct Unit<'t> {
     pub(crate) name: String,
     pub(crate) qualname: String,
     pub(crate) private: Option<String>,
-    pub(crate) static_attributes: Option<IndexSet<String>>,
+    pub(crate) static_attributes: Option<NameSet>,
     /// `ste_coroutine` as the code generator may set it (top-level await).
     pub(crate) coroutine: bool,
 }
@@ -163,10 +168,27 @@ impl<'t> Compiler<'t> {
         crate::symtable::mangle(self.ur().private.as_deref(), name).into_owned()
     }
 
+    /// The index of a name in a set, adding it if needed (without allocating when it is
+    /// there).
+    fn index_in(set: &mut NameSet, name: &str) -> usize {
+        match set.get_index_of(name) {
+            Some(i) => i,
+            None => set.insert_full(name.to_string()).0,
+        }
+    }
+
+    /// The index of `name` in `co_names`.
+    pub(crate) fn name_index(&mut self, name: &str) -> u32 {
+        Self::index_in(&mut self.u().names, name) as u32
+    }
+
     /// `ADDOP_NAME`: an instruction whose oparg is a (mangled) name in `co_names`.
     pub(crate) fn name_op(&mut self, op: Opcode, name: &str, loc: Loc) {
-        let mangled = self.mangle(name);
-        let (i, _) = self.u().names.insert_full(mangled);
+        let i = {
+            let private = self.ur().private.clone();
+            let mangled = crate::symtable::mangle(private.as_deref(), name);
+            self.name_index(&mangled) as usize
+        };
         let arg = match op {
             Opcode::LOAD_ATTR => (i as u32) << 1,
             Opcode::LOAD_METHOD => {
@@ -193,13 +215,12 @@ impl<'t> Compiler<'t> {
 
     /// `ADDOP_N`: a name in `co_names`, not mangled.
     pub(crate) fn name_op_raw(&mut self, op: Opcode, name: &str, loc: Loc) {
-        let (i, _) = self.u().names.insert_full(name.to_string());
-        self.emit(op, i as u32, loc);
+        let i = self.name_index(name);
+        self.emit(op, i, loc);
     }
 
     pub(crate) fn varname_index(&mut self, name: &str) -> u32 {
-        let (i, _) = self.u().varnames.insert_full(name.to_string());
-        i as u32
+        Self::index_in(&mut self.u().varnames, name) as u32
     }
 
     // ---- depth ---------------------------------------------------------------------------
@@ -235,8 +256,16 @@ impl<'t> Compiler<'t> {
     /// `compiler_nameop`.
     pub(crate) fn nameop(&mut self, name: &str, ctx: pyrs_ast::ExprContext, loc: Loc) -> R {
         use pyrs_ast::ExprContext::*;
-        let mangled = self.mangle(name);
-        let scope = self.symbol_scope(&mangled);
+        let mangled = match &self.ur().private {
+            Some(p) => crate::symtable::mangle(Some(p), name).into_owned(),
+            None => String::new(),
+        };
+        let mangled: &str = if self.ur().private.is_some() {
+            &mangled
+        } else {
+            name
+        };
+        let scope = self.symbol_scope(mangled);
         let function_like = self.is_function_like();
         enum Kind {
             Deref(bool),
@@ -248,7 +277,7 @@ impl<'t> Compiler<'t> {
             Some(SymbolScope::Free) => Kind::Deref(true),
             Some(SymbolScope::Cell) => Kind::Deref(false),
             Some(SymbolScope::Local)
-                if function_like || self.ur().fasthidden.get(&mangled) == Some(&true) =>
+                if function_like || self.ur().fasthidden.get(mangled) == Some(&true) =>
             {
                 Kind::Fast
             }
@@ -260,7 +289,7 @@ impl<'t> Compiler<'t> {
         let can_see_class = self.ur().scope.can_see_class_scope();
         match kind {
             Kind::Deref(free) => {
-                let idx = self.deref_index(&mangled, free)?;
+                let idx = self.deref_index(mangled, free)?;
                 let op = match ctx {
                     Load => {
                         if is_class && self.ur().in_inlined_comp == 0 {
@@ -279,7 +308,7 @@ impl<'t> Compiler<'t> {
                 self.emit(op, idx, loc);
             }
             Kind::Fast => {
-                let idx = self.varname_index(&mangled);
+                let idx = self.varname_index(mangled);
                 let op = match ctx {
                     Load => Opcode::LOAD_FAST,
                     Store => Opcode::STORE_FAST,
@@ -288,8 +317,7 @@ impl<'t> Compiler<'t> {
                 self.emit(op, idx, loc);
             }
             Kind::Global => {
-                let (i, _) = self.u().names.insert_full(mangled);
-                let i = i as u32;
+                let i = self.name_index(mangled);
                 match ctx {
                     Load => {
                         if can_see_class && scope == Some(SymbolScope::GlobalImplicit) {
@@ -304,8 +332,7 @@ impl<'t> Compiler<'t> {
                 }
             }
             Kind::Name => {
-                let (i, _) = self.u().names.insert_full(mangled);
-                let i = i as u32;
+                let i = self.name_index(mangled);
                 match ctx {
                     Load => {
                         if is_class && self.ur().in_inlined_comp > 0 {
@@ -359,7 +386,7 @@ impl<'t> Compiler<'t> {
         scope: Scope<'t>,
         lineno: u32,
     ) -> R {
-        let mut varnames = IndexSet::new();
+        let mut varnames = NameSet::default();
         for v in scope.varnames() {
             varnames.insert(v.to_string());
         }
@@ -372,14 +399,14 @@ impl<'t> Compiler<'t> {
             .map(|s| s.name().to_string())
             .collect();
         cells.sort_unstable();
-        let mut cellvars: IndexSet<String> = cells.into_iter().collect();
+        let mut cellvars: NameSet = cells.into_iter().collect();
         if scope.needs_class_closure() {
             cellvars.insert("__class__".into());
         }
         if scope.needs_classdict() {
             cellvars.insert("__classdict__".into());
         }
-        let freevars: IndexSet<String> = scope.freevars().into_iter().map(str::to_string).collect();
+        let freevars: NameSet = scope.freevars().into_iter().map(str::to_string).collect();
         let private = self.units.last().and_then(|u| u.private.clone());
         let coroutine = scope.is_coroutine();
         let unit = Unit {
@@ -387,12 +414,12 @@ impl<'t> Compiler<'t> {
             kind,
             seq: Seq::default(),
             consts: ConstTable::default(),
-            names: IndexSet::new(),
+            names: NameSet::default(),
             varnames,
             cellvars,
             freevars,
-            fasthidden: HashMap::new(),
-            temp_symbols: HashMap::new(),
+            fasthidden: NameMap::default(),
+            temp_symbols: NameMap::default(),
             fblocks: Vec::new(),
             in_inlined_comp: 0,
             argcount: 0,
@@ -403,7 +430,7 @@ impl<'t> Compiler<'t> {
             qualname: name.to_string(),
             private,
             static_attributes: if kind == UnitKind::Class {
-                Some(IndexSet::new())
+                Some(NameSet::default())
             } else {
                 None
             },

@@ -1,0 +1,90 @@
+//! Times the compiler over every `.py` file of a corpus (default: the reference's standard
+//! library), best of N runs, next to parsing alone and to parsing plus the symbol table: a
+//! quick check and a target for profilers.
+//!
+//! ```text
+//! cargo run --release -p pyrs-compiler --example compile_corpus -- [RUNS] [CORPUS_DIR]
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use pyrs_compiler::{compile_tree, symtable, Mode};
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            if path.file_name().is_some_and(|n| n != "site-packages") {
+                collect(&path, files);
+            }
+        } else if path.extension().is_some_and(|e| e == "py") {
+            files.push(path);
+        }
+    }
+}
+
+fn best(runs: usize, mut f: impl FnMut() -> usize) -> (f64, usize) {
+    let mut best = f64::INFINITY;
+    let mut n = 0;
+    for _ in 0..runs {
+        let start = Instant::now();
+        n = f();
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    (best, n)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let runs: usize = args.first().and_then(|s| s.parse().ok()).unwrap_or(3);
+    let root = args.get(1).map_or_else(
+        || {
+            let out = std::process::Command::new("pyenv")
+                .args(["prefix", "3.13.0"])
+                .output()
+                .expect("pyenv");
+            Path::new(String::from_utf8_lossy(&out.stdout).trim()).join("lib/python3.13")
+        },
+        PathBuf::from,
+    );
+    let mut files = Vec::new();
+    collect(&root, &mut files);
+    files.sort();
+    let sources: Vec<Vec<u8>> = files.iter().filter_map(|f| std::fs::read(f).ok()).collect();
+    let bytes: usize = sources.iter().map(Vec::len).sum();
+    let (parse, n) = best(runs, || {
+        sources
+            .iter()
+            .filter(|s| pyrs_parser::parse_bytes(s, Mode::Exec).is_ok())
+            .count()
+    });
+    println!("parse:            {parse:.3} s ({n} files)");
+    let (table, n) = best(runs, || {
+        sources
+            .iter()
+            .filter(|s| {
+                pyrs_parser::parse_bytes(s, Mode::Exec)
+                    .is_ok_and(|tree| symtable::build(&tree, "<corpus>").is_ok())
+            })
+            .count()
+    });
+    println!("parse + symtable: {table:.3} s ({n} files)");
+    let (compile, n) = best(runs, || {
+        sources
+            .iter()
+            .filter(|s| {
+                pyrs_parser::parse_bytes(s, Mode::Exec)
+                    .is_ok_and(|mut tree| compile_tree(&mut tree, "<corpus>", 0).is_ok())
+            })
+            .count()
+    });
+    println!(
+        "compile:          {compile:.3} s ({n} files), {} files, {bytes} bytes, {:.1} MB/s",
+        files.len(),
+        bytes as f64 / compile / 1e6
+    );
+}
