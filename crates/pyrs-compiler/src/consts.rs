@@ -7,8 +7,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 use pyrs_bytecode::Constant;
 
 /// The constants of one code unit in order of first use; equal constants (by
-/// [`Constant`]'s equality, which tells `1`, `1.0` and `True` apart) share an index. Code
-/// objects are never merged.
+/// [`Constant`]'s equality, which tells `1`, `1.0` and `True` apart) share an index. Equal
+/// code objects are merged too, as CPython's constant cache merges them (the code of a
+/// `while` test is generated twice, and so are the code objects made in it).
 #[derive(Default, Debug)]
 pub(crate) struct ConstTable {
     items: Vec<Constant>,
@@ -68,10 +69,6 @@ pub(crate) type FastHash = BuildHasherDefault<FxHasher>;
 
 impl ConstTable {
     pub(crate) fn add(&mut self, value: Constant) -> u32 {
-        if matches!(value, Constant::Code(_)) {
-            self.items.push(value);
-            return self.items.len() as u32 - 1;
-        }
         if let Some(&i) = self.index.get(&value) {
             return i;
         }
@@ -95,9 +92,7 @@ impl ConstTable {
         self.index.clear();
         for (c, &k) in items.into_iter().zip(keep) {
             if k {
-                if !matches!(c, Constant::Code(_)) {
-                    self.index.insert(c.clone(), self.items.len() as u32);
-                }
+                self.index.insert(c.clone(), self.items.len() as u32);
                 self.items.push(c);
             }
         }
