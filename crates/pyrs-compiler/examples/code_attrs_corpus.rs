@@ -111,16 +111,19 @@ fn main() {
             for (k, (a, b)) in w.iter().zip(g).enumerate() {
                 if *a == b {
                     same[k] += 1;
-                } else if shown[k] < 3 {
+                } else if shown[k] < 12 {
                     shown[k] += 1;
-                    let cut = |s: &str| s.chars().take(200).collect::<String>();
+                    // Show the first differing item of a list, with its index.
+                    let (ia, ib): (Vec<&str>, Vec<&str>) =
+                        (a.split(';').collect(), b.split(';').collect());
+                    let at = ia.iter().zip(&ib).position(|(x, y)| x != y).unwrap_or(0);
                     println!(
-                        "{}: {} {}: pyrs {:?}, reference {:?}",
+                        "{}: {} {}: item {at}: pyrs {:?}, reference {:?}",
                         FIELDS[k],
                         path,
                         w[2],
-                        cut(b),
-                        cut(a)
+                        ib.get(at).copied().unwrap_or("<end>"),
+                        ia.get(at).copied().unwrap_or("<end>")
                     );
                 }
             }

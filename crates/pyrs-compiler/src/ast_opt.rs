@@ -228,7 +228,7 @@ impl Folder {
                             if let Some(op) = new {
                                 c.ops[0] = op;
                                 let loc = u.loc;
-                                let mut inner = std::mem::replace(
+                                let inner = std::mem::replace(
                                     &mut u.operand,
                                     Expr::from(ExprConstant {
                                         value: AstConst::None,
@@ -236,7 +236,8 @@ impl Folder {
                                         loc,
                                     }),
                                 );
-                                *inner.loc_mut() = loc;
+                                // CPython copies the comparison node over the `not`,
+                                // location included.
                                 *node = inner;
                             }
                         }

@@ -132,7 +132,7 @@ impl<'t> Compiler<'t> {
                     self.visit_expr(m)?;
                     self.emit(Opcode::CALL, 0, loc);
                 }
-                self.emit(Opcode::RAISE_VARARGS, 1, loc);
+                self.emit(Opcode::RAISE_VARARGS, 1, Loc::of(a.test.loc()));
                 self.bind(end);
                 Ok(())
             }
@@ -769,7 +769,7 @@ impl<'t> Compiler<'t> {
         self.jump(Opcode::SETUP_WITH, final_, loc);
         self.bind(block);
         self.push_fblock(FBlock::With {
-            loc: Loc::of(sloc),
+            loc,
             is_async: false,
         });
         if let Some(v) = &item.optional_vars {
@@ -840,7 +840,7 @@ impl<'t> Compiler<'t> {
         self.jump(Opcode::SETUP_WITH, final_, loc);
         self.bind(block);
         self.push_fblock(FBlock::With {
-            loc: Loc::of(sloc),
+            loc,
             is_async: true,
         });
         if let Some(v) = &item.optional_vars {
