@@ -69,6 +69,24 @@ pub(crate) type FastHash = BuildHasherDefault<FxHasher>;
 
 impl ConstTable {
     pub(crate) fn add(&mut self, value: Constant) -> u32 {
+        if let Constant::Code(code) = &value {
+            // Not hashed (that would walk every nested code object, at every level): code
+            // objects are few, and two of them differ early unless they are the same.
+            let same = self.items.iter().position(|c| match c {
+                Constant::Code(other) => {
+                    other.firstlineno == code.firstlineno
+                        && other.name == code.name
+                        && other.code.len() == code.code.len()
+                        && **other == **code
+                }
+                _ => false,
+            });
+            if let Some(i) = same {
+                return i as u32;
+            }
+            self.items.push(value);
+            return self.items.len() as u32 - 1;
+        }
         if let Some(&i) = self.index.get(&value) {
             return i;
         }
@@ -92,7 +110,9 @@ impl ConstTable {
         self.index.clear();
         for (c, &k) in items.into_iter().zip(keep) {
             if k {
-                self.index.insert(c.clone(), self.items.len() as u32);
+                if !matches!(c, Constant::Code(_)) {
+                    self.index.insert(c.clone(), self.items.len() as u32);
+                }
                 self.items.push(c);
             }
         }

@@ -85,7 +85,7 @@ impl<'t> Compiler<'t> {
                 self.bind(end);
                 Ok(())
             }
-            Stmt::With(w) => self.compile_with(&w.items, &w.body, 0, w.loc),
+            Stmt::With(w) => self.compile_with(&w.items, &w.body, 0),
             Stmt::AsyncWith(w) => self.compile_async_with(&w.items, &w.body, 0, w.loc),
             Stmt::Match(m) => self.compile_match(m),
             Stmt::Raise(r) => {
@@ -751,13 +751,7 @@ impl<'t> Compiler<'t> {
         Ok(())
     }
 
-    fn compile_with(
-        &mut self,
-        items: &'t [WithItem],
-        body: &'t [Stmt],
-        pos: usize,
-        sloc: Location,
-    ) -> R {
+    fn compile_with(&mut self, items: &'t [WithItem], body: &'t [Stmt], pos: usize) -> R {
         let item = &items[pos];
         let block = self.new_label();
         let final_ = self.new_label();
@@ -780,7 +774,7 @@ impl<'t> Compiler<'t> {
         if pos + 1 == items.len() {
             self.body(body)?;
         } else {
-            self.compile_with(items, body, pos + 1, sloc)?;
+            self.compile_with(items, body, pos + 1)?;
         }
         self.op(Opcode::POP_BLOCK, NO_LOC);
         self.pop_fblock();
