@@ -379,6 +379,7 @@ impl<'a, 't> Lexer<'a, 't> {
 impl<'a> Iterator for Lexer<'a, '_> {
     type Item = Spanned<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Spanned<'a>> {
         if let Some(start) = self.start.take() {
             return Some(Ok((Pos::default(), start, Pos::default())));
