@@ -140,6 +140,19 @@ fn is_scope_exit(op: Opcode) -> bool {
     )
 }
 
+/// `OPCODE_HAS_EVAL_BREAK` for the instructions a code generator emits.
+fn has_eval_break(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::CALL
+            | Opcode::CALL_FUNCTION_EX
+            | Opcode::CALL_KW
+            | Opcode::JUMP_BACKWARD
+            | Opcode::RESUME
+            | Opcode::JUMP
+    )
+}
+
 fn is_terminator(op: Opcode) -> bool {
     is_jump(op) || is_scope_exit(op)
 }
@@ -504,11 +517,13 @@ impl Cfg {
         }
     }
 
-    /// A block that leaves the code object and has no line number (the copies of it let each
-    /// path keep its own line).
-    fn is_exit_without_lineno(&self, b: u32) -> bool {
+    /// `is_exit_or_eval_check_without_lineno`: a block that leaves the code object, or
+    /// checks the eval breaker, and has no line number (the copies of it let each path keep
+    /// its own line).
+    fn is_exit_or_eval_check_without_lineno(&self, b: u32) -> bool {
         let blk = self.b(b);
-        blk.exits_scope() && blk.has_no_lineno()
+        (blk.exits_scope() || blk.instrs.iter().any(|i| has_eval_break(i.op)))
+            && blk.has_no_lineno()
     }
 
     /// `duplicate_exits_without_lineno`.
@@ -520,7 +535,7 @@ impl Cfg {
                 if is_jump(last.op) {
                     let target = self.next_nonempty(last.target);
                     if target != NONE
-                        && self.is_exit_without_lineno(target)
+                        && self.is_exit_or_eval_check_without_lineno(target)
                         && self.b(target).predecessors > 1
                     {
                         let nt = self.new_block();
@@ -549,7 +564,7 @@ impl Cfg {
             if self.b(b).has_fallthrough()
                 && next != NONE
                 && !self.b(b).instrs.is_empty()
-                && self.is_exit_without_lineno(next)
+                && self.is_exit_or_eval_check_without_lineno(next)
             {
                 let loc = self.b(b).last().unwrap().loc;
                 self.bm(next).instrs[0].loc = loc;

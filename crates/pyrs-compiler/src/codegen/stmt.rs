@@ -563,7 +563,7 @@ impl<'t> Compiler<'t> {
         self.pop_fblock();
         self.op(Opcode::POP_BLOCK, NO_LOC);
         self.body(&t.orelse)?;
-        self.jump(Opcode::JUMP, end, NO_LOC);
+        self.jump(Opcode::JUMP_NO_INTERRUPT, end, NO_LOC);
         let n = t.handlers.len();
         self.bind(except);
         self.jump(Opcode::SETUP_CLEANUP, cleanup, NO_LOC);
