@@ -747,9 +747,6 @@ fn float_binop(op: Operator, a: f64, b: f64) -> Option<f64> {
         }
         _ => return None,
     };
-    if v.is_infinite() && a.is_finite() && b.is_finite() {
-        return None;
-    }
     Some(v)
 }
 

@@ -1335,9 +1335,6 @@ impl Cfg {
                     .unwrap_or(0);
                 let new_depth = depth + if is_block_push(ins.op) { 0 } else { effect };
                 maxdepth = maxdepth.max(new_depth);
-                if ins.op == Opcode::RETURN_CONST {
-                    maxdepth = maxdepth.max(depth + 1);
-                }
                 if has_target(ins.op) {
                     let je = ins
                         .op
@@ -1358,7 +1355,7 @@ impl Cfg {
                 push_depth(&mut self.blocks, &mut stack, fall, depth);
             }
         }
-        maxdepth.max(0) as u32
+        maxdepth.max(1) as u32
     }
 
     /// `normalize_jumps`: a conditional jump backwards becomes the reversed jump over a new

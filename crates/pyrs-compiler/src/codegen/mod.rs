@@ -39,9 +39,9 @@ pub(crate) enum UnitKind {
     AsyncFunction,
     Lambda,
     Comprehension,
+    /// The hidden scope of a generic definition's type parameters, and (as in CPython) the
+    /// lazily evaluated bound or default of one type parameter.
     TypeParams,
-    /// A type alias value, a type variable's bound or default.
-    Annotations,
 }
 
 /// A frame block: what `break`, `continue` and `return` must unwind (`fblocktype`).

@@ -1273,7 +1273,7 @@ impl<'t> Compiler<'t> {
         }
         .ok_or_else(|| super::internal("no type-variable scope"))?;
         let loc = e.loc();
-        self.enter_scope(name, UnitKind::Annotations, scope, loc.lineno)?;
+        self.enter_scope(name, UnitKind::TypeParams, scope, loc.lineno)?;
         if let (false, Expr::Tuple(t)) = (default, e) {
             for el in &t.elts {
                 self.visit_expr(el)?;
@@ -1312,7 +1312,7 @@ impl<'t> Compiler<'t> {
             .table
             .scope_of(s)
             .ok_or_else(|| super::internal("no type alias scope"))?;
-        self.enter_scope(name, UnitKind::Annotations, scope, t.loc.lineno)?;
+        self.enter_scope(name, UnitKind::Function, scope, t.loc.lineno)?;
         self.visit_expr(&t.value)?;
         self.op(Opcode::RETURN_VALUE, loc);
         let code = self.assemble(false)?;
