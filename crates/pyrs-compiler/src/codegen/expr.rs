@@ -712,7 +712,7 @@ impl<'t> Compiler<'t> {
         {
             return Ok(false);
         }
-        let loc = Loc::of(meth.loc);
+        let mut loc = Loc::of(meth.loc);
         if self.can_optimize_super_call(meth) {
             let Expr::Call(sc) = &meth.value else {
                 unreachable!()
@@ -724,12 +724,12 @@ impl<'t> Compiler<'t> {
                 Opcode::LOAD_SUPER_METHOD
             };
             self.name_op(op, &meth.attr, loc);
-            let l = attr_loc(loc, meth);
-            self.op(Opcode::NOP, l);
+            loc = attr_loc(loc, meth);
+            self.op(Opcode::NOP, loc);
         } else {
             self.visit_expr(&meth.value)?;
-            let l = attr_loc(loc, meth);
-            self.name_op(Opcode::LOAD_METHOD, &meth.attr, l);
+            loc = attr_loc(loc, meth);
+            self.name_op(Opcode::LOAD_METHOD, &meth.attr, loc);
         }
         self.visit_exprs(&c.args)?;
         if kwdsl > 0 {
