@@ -666,7 +666,7 @@ impl<'t> Compiler<'t> {
         self.body(t.body)?;
         self.pop_fblock();
         self.op(Opcode::POP_BLOCK, NO_LOC);
-        self.jump(Opcode::JUMP, orelse, NO_LOC);
+        self.jump(Opcode::JUMP_NO_INTERRUPT, orelse, NO_LOC);
         let n = t.handlers.len();
         self.bind(except);
         self.jump(Opcode::SETUP_CLEANUP, cleanup, NO_LOC);
@@ -737,7 +737,7 @@ impl<'t> Compiler<'t> {
         self.op(Opcode::POP_TOP, NO_LOC);
         self.op(Opcode::POP_BLOCK, NO_LOC);
         self.op(Opcode::POP_EXCEPT, NO_LOC);
-        self.jump(Opcode::JUMP, end, NO_LOC);
+        self.jump(Opcode::JUMP_NO_INTERRUPT, end, NO_LOC);
         self.bind(reraise);
         self.op(Opcode::POP_BLOCK, NO_LOC);
         self.emit(Opcode::SWAP, 2, NO_LOC);
