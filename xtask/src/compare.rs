@@ -23,8 +23,20 @@ pub(crate) const PLACEHOLDER: &[u8] = b"<FILE>";
 pub(crate) type Normaliser = fn(&[u8]) -> Vec<u8>;
 
 /// The bytecode stage's normaliser: object addresses (`<code object f at 0x7f…>`) differ from
-/// run to run and from pyrs to CPython; each becomes `0xADDR`.
+/// run to run and from pyrs to CPython; each becomes `0xADDR`. The items of each
+/// `frozenset({…})` are sorted, because CPython prints a frozenset of strings in the order of
+/// their hashes, which change from run to run.
 pub(crate) fn without_addresses(stdout: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(stdout);
+    let mut sorted = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if line.contains("frozenset({") {
+            sorted.push_str(&sorted_frozensets(line));
+        } else {
+            sorted.push_str(line);
+        }
+    }
+    let stdout = sorted.as_bytes();
     let mut out = Vec::with_capacity(stdout.len());
     let mut rest = stdout;
     while let Some(at) = find(rest, b" at 0x") {
@@ -35,6 +47,68 @@ pub(crate) fn without_addresses(stdout: &[u8]) -> Vec<u8> {
         rest = &rest[hex..];
     }
     out.extend_from_slice(rest);
+    out
+}
+
+/// Sorts the items of every `frozenset({…})` in a line: CPython prints a frozenset of strings
+/// in the order of their hashes, which change from run to run (`PYTHONHASHSEED`).
+fn sorted_frozensets(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("frozenset({") {
+        out.push_str(&rest[..at + 11]);
+        rest = &rest[at + 11..];
+        // The items up to the matching `})`, split at top-level commas, quotes respected.
+        let mut items: Vec<String> = Vec::new();
+        let mut item = String::new();
+        let mut depth = 0usize;
+        let mut quote: Option<char> = None;
+        let mut escaped = false;
+        let mut end = rest.len();
+        for (i, c) in rest.char_indices() {
+            if let Some(q) = quote {
+                item.push(c);
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == q {
+                    quote = None;
+                }
+                continue;
+            }
+            match c {
+                '\'' | '"' => {
+                    quote = Some(c);
+                    item.push(c);
+                }
+                '(' | '[' | '{' => {
+                    depth += 1;
+                    item.push(c);
+                }
+                ')' | ']' | '}' if depth > 0 => {
+                    depth -= 1;
+                    item.push(c);
+                }
+                '}' => {
+                    end = i;
+                    break;
+                }
+                ',' if depth == 0 => {
+                    items.push(item.trim().to_string());
+                    item.clear();
+                }
+                _ => item.push(c),
+            }
+        }
+        if !item.trim().is_empty() {
+            items.push(item.trim().to_string());
+        }
+        items.sort();
+        out.push_str(&items.join(", "));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -265,6 +339,22 @@ impl fmt::Display for Difference {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_bytecode_normaliser_blanks_addresses_and_sorts_frozensets() {
+        let line = b"LOAD_CONST 1 (<code object f at 0x7f12ab, file \"x.py\", line 1>)\n\
+                     LOAD_CONST 2 (frozenset({'b', 'a, c', (1, 2)}))\n";
+        assert_eq!(
+            String::from_utf8(without_addresses(line)).unwrap(),
+            "LOAD_CONST 1 (<code object f at 0xADDR, file \"x.py\", line 1>)\n\
+             LOAD_CONST 2 (frozenset({'a, c', 'b', (1, 2)}))\n"
+        );
+        assert_eq!(
+            same_code_objects(b"a\nDisassembly of x\nb\n", b"a\nDisassembly of x\nc\n"),
+            (1, 2)
+        );
+    }
+
     use super::*;
 
     fn run(stdout: &str, stderr: &str, code: i32) -> Captured {
