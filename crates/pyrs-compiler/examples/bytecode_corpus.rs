@@ -7,7 +7,8 @@
 //! ```
 //!
 //! Each listing is split at its `Disassembly of <code object …>:` headers, object addresses
-//! are blanked, and the sections are compared in order (both sides list code objects in the
+//! are blanked and the items of frozensets sorted (CPython's order follows string hashes,
+//! which change from run to run), and the sections are compared in order (both sides list code objects in the
 //! same order, a code object before those in its constants). A file the reference rejects
 //! counts as identical when pyrs rejects it too. With DIFF_DIR, each differing code object is
 //! written there as `N.got` and `N.expected`. Ends with
@@ -47,7 +48,7 @@ fn sections(listing: &str) -> Vec<String> {
         if line.starts_with("Disassembly of ") {
             out.push(String::new());
         }
-        let mut l = line.to_string();
+        let mut l = sorted_frozensets(line);
         while let Some(at) = l.find(" at 0x") {
             let end = l[at + 6..]
                 .find(|c: char| !c.is_ascii_hexdigit())
@@ -58,6 +59,68 @@ fn sections(listing: &str) -> Vec<String> {
         last.push_str(&l);
         last.push('\n');
     }
+    out
+}
+
+/// Sorts the items of every `frozenset({…})` in a line: CPython prints a frozenset of strings
+/// in the order of their hashes, which change from run to run (`PYTHONHASHSEED`).
+fn sorted_frozensets(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("frozenset({") {
+        out.push_str(&rest[..at + 11]);
+        rest = &rest[at + 11..];
+        // The items up to the matching `})`, split at top-level commas, quotes respected.
+        let mut items: Vec<String> = Vec::new();
+        let mut item = String::new();
+        let mut depth = 0usize;
+        let mut quote: Option<char> = None;
+        let mut escaped = false;
+        let mut end = rest.len();
+        for (i, c) in rest.char_indices() {
+            if let Some(q) = quote {
+                item.push(c);
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == q {
+                    quote = None;
+                }
+                continue;
+            }
+            match c {
+                '\'' | '"' => {
+                    quote = Some(c);
+                    item.push(c);
+                }
+                '(' | '[' | '{' => {
+                    depth += 1;
+                    item.push(c);
+                }
+                ')' | ']' | '}' if depth > 0 => {
+                    depth -= 1;
+                    item.push(c);
+                }
+                '}' => {
+                    end = i;
+                    break;
+                }
+                ',' if depth == 0 => {
+                    items.push(item.trim().to_string());
+                    item.clear();
+                }
+                _ => item.push(c),
+            }
+        }
+        if !item.trim().is_empty() {
+            items.push(item.trim().to_string());
+        }
+        items.sort();
+        out.push_str(&items.join(", "));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
     out
 }
 
