@@ -201,6 +201,14 @@ pub(crate) enum SeqItem {
     Not(Pos),
 }
 
+impl SeqItem {
+    /// An operator read by the grammar, with its position.
+    #[inline]
+    pub(crate) fn op((op, at): (SeqOp, Pos)) -> SeqItem {
+        SeqItem::Op(op, at)
+    }
+}
+
 /// The operators of a flat sequence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum SeqOp {
@@ -712,9 +720,8 @@ pub(crate) struct ArgsBuilder {
     args: Vec<Expr>,
     rest: Option<Box<ArgsRest>>,
     d: u32,
-    /// 1 + the index among the arguments of the first unparenthesised generator, or 0.
-    genexp: u32,
-    count: u32,
+    /// A generator without parentheses of its own is among the arguments.
+    genexp: bool,
     /// Written with a comma after the last argument.
     pub(crate) trailing_comma: bool,
 }
@@ -741,15 +748,12 @@ impl ArgsBuilder {
     }
 
     pub(crate) fn push(&mut self, item: ArgItem) {
-        self.count += 1;
         match item {
             ArgItem::Positional(e) | ArgItem::Starred(e) | ArgItem::Genexp(e) => {
-                if matches!(e.e, Expr::GeneratorExp(_)) && self.genexp == 0 {
-                    // Only a generator read without its own parentheses counts.
-                    if let Expr::GeneratorExp(g) = &e.e {
-                        if g.loc.lineno == u32::MAX {
-                            self.genexp = self.count;
-                        }
+                // Only a generator read without its own parentheses counts.
+                if let Expr::GeneratorExp(g) = &e.e {
+                    if g.loc.lineno == u32::MAX {
+                        self.genexp = true;
                     }
                 }
                 let is_star = matches!(e.e, Expr::Starred(_));
@@ -793,7 +797,7 @@ impl ArgsBuilder {
 
     /// True when a generator without parentheses of its own is among the arguments.
     pub(crate) fn has_bare_genexp(&self) -> Option<&Expr> {
-        (self.genexp != 0).then(|| self.bare_genexp()).flatten()
+        self.genexp.then(|| self.bare_genexp()).flatten()
     }
 
     fn bare_genexp(&self) -> Option<&Expr> {
@@ -806,8 +810,9 @@ impl ArgsBuilder {
     /// The checked arguments: an unparenthesised generator must be the only argument (and
     /// takes the call's parentheses as its location); positional arguments come first.
     pub(crate) fn finish(mut self, src: &str, lpar: Pos, rpar: Pos) -> PResult<CallArgs> {
-        if self.genexp != 0 {
-            let alone = self.count == 1 && !self.trailing_comma;
+        if self.genexp {
+            let count = self.args.len() + self.rest.as_ref().map_or(0, |r| r.keywords.len());
+            let alone = count == 1 && !self.trailing_comma;
             for e in &mut self.args {
                 if let Expr::GeneratorExp(g) = e {
                     if g.loc.lineno == u32::MAX {
@@ -1116,7 +1121,7 @@ pub(crate) fn set_context(e: Expr, ctx: ExprContext, kind: TargetKind) -> PResul
             Expr::Starred(s)
         }
         Expr::Tuple(mut t) => {
-            if invalid_target(&Expr::Tuple(t.clone()), kind).is_some() {
+            if t.elts.iter().any(|e| invalid_target(e, kind).is_some()) {
                 return Err(target_error(&Expr::Tuple(t), kind));
             }
             let elts = std::mem::take(&mut t.elts);
@@ -1128,7 +1133,7 @@ pub(crate) fn set_context(e: Expr, ctx: ExprContext, kind: TargetKind) -> PResul
             Expr::Tuple(t)
         }
         Expr::List(mut l) => {
-            if invalid_target(&Expr::List(l.clone()), kind).is_some() {
+            if l.elts.iter().any(|e| invalid_target(e, kind).is_some()) {
                 return Err(target_error(&Expr::List(l), kind));
             }
             let elts = std::mem::take(&mut l.elts);
@@ -1180,6 +1185,43 @@ pub(crate) fn arg(name: Identifier, annotation: Option<Ex>, l: Pos, r: Pos) -> (
         },
         d,
     )
+}
+
+/// `name`, `name: annotation`, `name=default`: a parameter of the positional kinds.
+pub(crate) fn plain_param(
+    name: Identifier,
+    annotation: Option<Ex>,
+    default: Option<Ex>,
+    l: Pos,
+    r: Pos,
+) -> Param {
+    let (arg, ad) = arg(name, annotation, l, r);
+    Param::Plain(arg, default, ad)
+}
+
+/// `**name`, `**name: annotation`; `at` is the position of the `**`.
+pub(crate) fn double_star_param(
+    name: Identifier,
+    annotation: Option<Ex>,
+    at: Pos,
+    l: Pos,
+    r: Pos,
+) -> Param {
+    let (arg, ad) = arg(name, annotation, l, r);
+    Param::DoubleStar(arg, ad, at)
+}
+
+/// Adds a parameter to a list; `type_comment` was written after the comma before it.
+pub(crate) fn push_param(
+    mut params: Vec<Param>,
+    type_comment: Option<&str>,
+    param: Param,
+) -> Vec<Param> {
+    if let Some(tc) = type_comment {
+        attach_type_comment(&mut params, tc);
+    }
+    params.push(param);
+    params
 }
 
 /// Gives the last parameter of `params` the type comment written after it.
@@ -1332,6 +1374,15 @@ pub(crate) fn make_arguments(params: Vec<Param>, lambda: bool) -> PResult<(Argum
 
 /// A block: its statements and where it ends.
 pub(crate) type Body = (Vec<Stmt>, Pos);
+
+/// A block's first statement, in a list with room for a few more (a block that has two
+/// statements usually has more).
+#[inline]
+pub(crate) fn stmts(first: Stmt) -> Vec<Stmt> {
+    let mut v = Vec::with_capacity(4);
+    v.push(first);
+    v
+}
 
 /// A body and an optional `else` block, and where the pair ends.
 pub(crate) fn with_else(body: Body, orelse: Option<Body>) -> (Vec<Stmt>, Vec<Stmt>, Pos) {
@@ -1903,6 +1954,10 @@ pub(crate) fn tuple_or_single(x: Items, l: Pos, r: Pos) -> PResult<Ex> {
 /// A NAME token's identifier: NFKC-normalised, as PEP 3131 asks.
 #[inline]
 pub(crate) fn identifier(text: &str) -> Identifier {
+    if text.is_ascii() {
+        // Nothing to normalise (the usual case).
+        return Identifier::from(text);
+    }
     Identifier::from(&*pyrs_tokenizer::unicode::normalize_identifier(text))
 }
 
