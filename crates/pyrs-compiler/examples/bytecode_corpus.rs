@@ -11,7 +11,8 @@
 //! which change from run to run), and the sections are compared in order (both sides list code objects in the
 //! same order, a code object before those in its constants). A file the reference rejects
 //! counts as identical when pyrs rejects it too. With DIFF_DIR, each differing code object is
-//! written there as `N.got` and `N.expected`. Ends with
+//! written there as `N.got` and `N.expected`. Every code object pyrs makes is also checked
+//! with `CodeObject::validate`. Ends with
 //! `bytecode: identical X/Y code objects (A/B files)`.
 
 use std::path::{Path, PathBuf};
@@ -156,7 +157,12 @@ fn main() {
             )
         });
         let got = match got {
-            Ok(Ok(code)) => Ok(pyrs_bytecode::dis::disassemble(&code)),
+            Ok(Ok(code)) => {
+                if let Err(e) = code.validate() {
+                    println!("{}: invalid code object: {e:?}", file.display());
+                }
+                Ok(pyrs_bytecode::dis::disassemble(&code))
+            }
             Ok(Err(e)) => Err(format!("{}: {}", e.kind.name(), e.msg)),
             Err(_) => Err("PANIC".to_string()),
         };

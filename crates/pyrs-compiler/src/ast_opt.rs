@@ -786,9 +786,29 @@ fn complex_binop(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
         Operator::Add => (a.0 + b.0, a.1 + b.1),
         Operator::Sub => (a.0 - b.0, a.1 - b.1),
         Operator::Mult => (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0),
+        Operator::Div => complex_quotient(a, b)?,
         _ => return None,
     };
     Some(Constant::Complex { real: re, imag: im })
+}
+
+/// `_Py_c_quot` (Objects/complexobject.c): Smith's method; `None` for a division by zero.
+fn complex_quotient(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+    let (abs_br, abs_bi) = (b.0.abs(), b.1.abs());
+    if abs_br >= abs_bi {
+        if abs_br == 0.0 {
+            return None;
+        }
+        let ratio = b.1 / b.0;
+        let denom = b.0 + b.1 * ratio;
+        Some(((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom))
+    } else if abs_bi >= abs_br {
+        let ratio = b.0 / b.1;
+        let denom = b.0 * ratio + b.1;
+        Some(((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom))
+    } else {
+        Some((f64::NAN, f64::NAN))
+    }
 }
 
 fn subscript(v: &Constant, i: &Constant) -> Option<Constant> {

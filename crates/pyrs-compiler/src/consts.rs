@@ -87,6 +87,16 @@ impl ConstTable {
             self.items.push(value);
             return self.items.len() as u32 - 1;
         }
+        let nan = match &value {
+            Constant::Float(x) => x.is_nan(),
+            Constant::Complex { real, imag } => real.is_nan() || imag.is_nan(),
+            _ => false,
+        };
+        if nan {
+            // Each NaN CPython folds is an object of its own, equal to nothing: never merged.
+            self.items.push(value);
+            return self.items.len() as u32 - 1;
+        }
         if let Some(&i) = self.index.get(&value) {
             return i;
         }

@@ -11,7 +11,9 @@
 
 use std::sync::Arc;
 
-use pyrs_bytecode::{CodeBuilder, CodeFlags, CodeObject, Constant, Handler, LocalKind, Opcode};
+use pyrs_bytecode::{
+    CodeBuilder, CodeFlags, CodeObject, Constant, Handler, LocalKind, LocalVar, Opcode,
+};
 
 use crate::consts::{ConstTable, Truth};
 
@@ -1703,13 +1705,16 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
     builder.posonlyargcount = info.posonlyargcount;
     builder.kwonlyargcount = info.kwonlyargcount;
     builder.flags = info.flags;
-    for c in info.consts.take() {
-        builder.add_const(c);
-    }
+    // The constants go in after the layout, as they are: the builder would merge the NaNs
+    // that CPython keeps apart.
+    let consts = info.consts.take();
     for n in &info.names {
         builder.add_name(n);
     }
-    // compute_localsplus_info
+    // compute_localsplus_info: built here rather than through the builder, because a name can
+    // be both a cell and a free variable (a class body reading `__class__` from a method
+    // around it while making its own `__class__` cell), and then appears twice.
+    let mut localsplus: Vec<LocalVar> = Vec::with_capacity(nlocals + ncells + nfree);
     for v in &info.varnames {
         let mut kind = LocalKind::LOCAL;
         if info.fasthidden.iter().any(|h| h == v) {
@@ -1718,15 +1723,24 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
         if info.cellvars.iter().any(|c| c == v) {
             kind = kind | LocalKind::CELL;
         }
-        builder.add_local(v, kind);
+        localsplus.push(LocalVar {
+            name: v.as_str().into(),
+            kind,
+        });
     }
     for c in &info.cellvars {
         if !info.varnames.iter().any(|v| v == c) {
-            builder.add_local(c, LocalKind::CELL);
+            localsplus.push(LocalVar {
+                name: c.as_str().into(),
+                kind: LocalKind::CELL,
+            });
         }
     }
     for f in &info.freevars {
-        builder.add_local(f, LocalKind::FREE);
+        localsplus.push(LocalVar {
+            name: f.as_str().into(),
+            kind: LocalKind::FREE,
+        });
     }
     let order = cfg.order();
     let mut labels = vec![None; cfg.blocks.len()];
@@ -1768,7 +1782,10 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
         }
     }
     builder.set_stacksize(stackdepth);
-    builder.finish().map_err(|e| e.to_string())
+    let mut code = builder.finish().map_err(|e| e.to_string())?;
+    code.localsplus = localsplus;
+    code.consts = consts;
+    Ok(code)
 }
 
 /// A nested code object as a constant.

@@ -1274,16 +1274,16 @@ impl<'t> Compiler<'t> {
         .ok_or_else(|| super::internal("no type-variable scope"))?;
         let loc = e.loc();
         self.enter_scope(name, UnitKind::TypeParams, scope, loc.lineno)?;
-        if let (false, Expr::Tuple(t)) = (default, e) {
-            for el in &t.elts {
-                self.visit_expr(el)?;
+        match e {
+            // A TypeVarTuple's default may be starred: `*Ts = *tuple[int]`.
+            Expr::Starred(st) if default => {
+                self.visit_expr(&st.value)?;
+                self.emit(Opcode::UNPACK_SEQUENCE, 1, Loc::of(loc));
             }
-            self.emit(Opcode::BUILD_TUPLE, t.elts.len() as u32, Loc::of(loc));
-        } else {
-            self.visit_expr(e)?;
+            _ => self.visit_expr(e)?,
         }
         self.op(Opcode::RETURN_VALUE, Loc::of(loc));
-        let code = self.assemble(false)?;
+        let code = self.assemble(true)?;
         self.exit_scope();
         self.make_closure(code, 0, Loc::of(loc))
     }
@@ -1313,6 +1313,8 @@ impl<'t> Compiler<'t> {
             .scope_of(s)
             .ok_or_else(|| super::internal("no type alias scope"))?;
         self.enter_scope(name, UnitKind::Function, scope, t.loc.lineno)?;
+        // None first, so that the function has no docstring.
+        self.u().consts.add(Constant::None);
         self.visit_expr(&t.value)?;
         self.op(Opcode::RETURN_VALUE, loc);
         let code = self.assemble(false)?;
