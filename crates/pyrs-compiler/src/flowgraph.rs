@@ -194,7 +194,8 @@ struct Block {
     predecessors: u32,
     startdepth: i32,
     unsafe_mask: u64,
-    exceptstack: Option<Vec<u32>>,
+    /// The handler stack on entry (a node of `label_exception_targets`'s tree).
+    exceptstack: u32,
 }
 
 impl Block {
@@ -211,7 +212,7 @@ impl Block {
             predecessors: 0,
             startdepth: i32::MIN,
             unsafe_mask: 0,
-            exceptstack: None,
+            exceptstack: 0,
         }
     }
 
@@ -269,11 +270,13 @@ impl Cfg {
 
     fn max_label(&self) -> u32 {
         let mut m = 0;
-        for &b in &self.order() {
+        let mut b = self.entry;
+        while b != NONE {
             let l = self.b(b).label;
             if l != NONE {
                 m = m.max(l + 1);
             }
+            b = self.b(b).next;
         }
         m
     }
@@ -372,47 +375,47 @@ impl Cfg {
     /// `label_exception_targets`: the handler of each instruction, from the
     /// `SETUP_*`/`POP_BLOCK` pairs along every path.
     fn label_exception_targets(&mut self) {
+        // The stacks of handlers, as a tree of nodes (handler, parent, depth) shared by the
+        // blocks: a block's stack is a node, and pushing makes a new one, so no stack is ever
+        // copied. Node 0 is the empty stack.
+        let mut nodes: Vec<(u32, u32, u32)> = vec![(NONE, 0, 0)];
         self.reset_visited();
         let mut todo: Vec<u32> = vec![self.entry];
         let entry = self.entry;
         self.bm(entry).visited = true;
-        self.bm(entry).exceptstack = Some(vec![NONE]);
+        self.bm(entry).exceptstack = 0;
         let mut last_yield_depth: i64 = -1;
         while let Some(b) = todo.pop() {
-            let mut stack = self.bm(b).exceptstack.take().unwrap_or_else(|| vec![NONE]);
-            let mut handler = *stack.last().unwrap_or(&NONE);
-            let mut consumed = false;
+            let mut stack = self.b(b).exceptstack;
+            let mut handler = nodes[stack as usize].0;
             let n = self.b(b).instrs.len();
             for k in 0..n {
                 let ins = self.b(b).instrs[k];
                 if is_block_push(ins.op) {
                     let t = ins.target;
                     if !self.b(t).visited {
-                        self.bm(t).exceptstack = Some(stack.clone());
+                        self.bm(t).exceptstack = stack;
                         self.bm(t).visited = true;
                         todo.push(t);
                     }
                     if matches!(ins.op, Opcode::SETUP_WITH | Opcode::SETUP_CLEANUP) {
                         self.bm(t).preserve_lasti = true;
                     }
-                    stack.push(t);
+                    let depth = nodes[stack as usize].2 + 1;
+                    nodes.push((t, stack, depth));
+                    stack = nodes.len() as u32 - 1;
                     handler = t;
                 } else if ins.op == Opcode::POP_BLOCK {
-                    if stack.len() > 1 {
-                        stack.pop();
+                    if nodes[stack as usize].2 > 0 {
+                        stack = nodes[stack as usize].1;
                     }
-                    handler = *stack.last().unwrap_or(&NONE);
+                    handler = nodes[stack as usize].0;
                     self.bm(b).instrs[k].nop();
                 } else if is_jump(ins.op) {
                     self.bm(b).instrs[k].except = handler;
                     let t = ins.target;
                     if !self.b(t).visited {
-                        if self.b(b).has_fallthrough() {
-                            self.bm(t).exceptstack = Some(stack.clone());
-                        } else {
-                            self.bm(t).exceptstack = Some(std::mem::take(&mut stack));
-                            consumed = true;
-                        }
+                        self.bm(t).exceptstack = stack;
                         self.bm(t).visited = true;
                         todo.push(t);
                     }
@@ -427,14 +430,14 @@ impl Cfg {
                     }
                 } else {
                     if ins.op == Opcode::YIELD_VALUE {
-                        last_yield_depth = stack.len() as i64 - 1;
+                        last_yield_depth = i64::from(nodes[stack as usize].2);
                     }
                     self.bm(b).instrs[k].except = handler;
                 }
             }
             let next = self.b(b).next;
-            if self.b(b).has_fallthrough() && next != NONE && !self.b(next).visited && !consumed {
-                self.bm(next).exceptstack = Some(stack);
+            if self.b(b).has_fallthrough() && next != NONE && !self.b(next).visited {
+                self.bm(next).exceptstack = stack;
                 self.bm(next).visited = true;
                 todo.push(next);
             }
@@ -993,15 +996,20 @@ impl Cfg {
 
     fn remove_redundant_nops(&mut self) -> usize {
         let mut changes = 0;
-        for b in self.order() {
+        let mut b = self.entry;
+        while b != NONE {
             changes += self.remove_redundant_nops_block(b);
+            b = self.b(b).next;
         }
         changes
     }
 
     fn remove_redundant_jumps(&mut self) -> usize {
         let mut changes = 0;
-        for b in self.order() {
+        let mut next_block = self.entry;
+        while next_block != NONE {
+            let b = next_block;
+            next_block = self.b(b).next;
             let Some(last) = self.b(b).last().copied() else {
                 continue;
             };
@@ -1708,9 +1716,11 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
     // The constants go in after the layout, as they are: the builder would merge the NaNs
     // that CPython keeps apart.
     let consts = info.consts.take();
-    for n in &info.names {
-        builder.add_name(n);
-    }
+    // The names too, as they are (the code generator already numbered them).
+    let names: Vec<Box<str>> = std::mem::take(&mut info.names)
+        .into_iter()
+        .map(String::into_boxed_str)
+        .collect();
     // compute_localsplus_info: built here rather than through the builder, because a name can
     // be both a cell and a free variable (a class body reading `__class__` from a method
     // around it while making its own `__class__` cell), and then appears twice.
@@ -1785,6 +1795,7 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
     let mut code = builder.finish().map_err(|e| e.to_string())?;
     code.localsplus = localsplus;
     code.consts = consts;
+    code.names = names;
     Ok(code)
 }
 

@@ -550,7 +550,7 @@ impl<'t> Compiler<'t> {
             kwonlyargcount: u.kwonlyargcount,
             nparams: u.scope.varnames().len(),
             consts: std::mem::take(&mut u.consts),
-            names: u.names.iter().cloned().collect(),
+            names: std::mem::take(&mut u.names).into_iter().collect(),
             varnames: u.varnames.iter().cloned().collect(),
             cellvars: u.cellvars.iter().cloned().collect(),
             freevars: u.freevars.iter().cloned().collect(),
