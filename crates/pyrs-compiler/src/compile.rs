@@ -46,13 +46,25 @@ pub fn compile(
     let mut tree = match source {
         Source::Text(text) => pyrs_parser::parse(text, mode)?,
         Source::Bytes(bytes) => pyrs_parser::parse_bytes(bytes, mode)?,
-        Source::Tree(tree) => tree.clone(),
+        Source::Tree(tree) => return compile_tree(&mut tree.clone(), filename, optimize),
     };
-    compile_tree(&mut tree, filename, optimize)
+    compile_parsed(&mut tree, filename, optimize)
 }
 
-/// Compiles a parsed tree in place (it is folded first); see [`compile`].
+/// Compiles a tree in place (it is folded first); see [`compile`]. The tree's shape is
+/// checked first, so that a hand-built tree no parser could make (a comparison without
+/// operators, a dict whose keys and values differ in number…) is an error, not a panic.
 pub fn compile_tree(
+    tree: &mut Mod,
+    filename: &str,
+    optimize: u32,
+) -> Result<CodeObject, SyntaxError> {
+    crate::stack::run(|limit| crate::validate::check(tree, limit)).map_err(stop_error)?;
+    compile_parsed(tree, filename, optimize)
+}
+
+/// [`compile_tree`] for a tree the parser built, whose shape needs no check.
+fn compile_parsed(
     tree: &mut Mod,
     filename: &str,
     optimize: u32,

@@ -67,10 +67,10 @@
 //!
 //! **Not here**: no execution, no `.pyc` (marshal) output, no warnings (CPython's
 //! `SyntaxWarning`s for `is` with a literal, `assert (x, y)`…, are not emitted), no
-//! validation of hand-built trees (CPython's `PyAST_Validate`): the no-panic promise is for
-//! trees the parser builds; a hand-built tree no parser could produce (a `Compare` without
-//! operators, a `Dict` whose keys and values differ in number, a `match` without cases) may
-//! make [`compile_tree`] panic. FIXME: validate trees given as [`Source::Tree`]. Frozensets of non-integer
+//! full validation of hand-built trees (CPython's `PyAST_Validate`): [`compile_tree`] checks
+//! the shapes the passes rely on (a `Compare` with operators, a `Dict` with as many keys as
+//! values, a `match` with cases…) and refuses the others, but a tree with, say, a `Store`
+//! context where Python has none compiles to what the nodes say. Frozensets of non-integer
 //! constants keep source order (CPython's depends on its string hashes).
 //!
 //! **Dependencies**: pyrs-ast (the tree), pyrs-parser (its `SyntaxError` is the error type of
@@ -86,6 +86,7 @@ mod flowgraph;
 mod messages;
 mod stack;
 pub mod symtable;
+mod validate;
 
 pub use compile::{compile, compile_tree, dump_file, Source};
 pub use pyrs_parser::Mode;

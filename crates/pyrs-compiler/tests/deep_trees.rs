@@ -146,3 +146,43 @@ fn trees_deeper_than_cpython_allows_are_a_recursion_error() {
     on_stack(LARGE_STACK, move || drop(tree));
     assert_eq!(result, Ok(1));
 }
+
+#[test]
+fn malformed_hand_built_trees_are_refused() {
+    use pyrs_ast::{ExprCompare, ExprDict};
+    let loc = Location::new(1, 0, 1, 1);
+    let name = || {
+        Expr::from(ExprName {
+            id: "x".into(),
+            ctx: ExprContext::Load,
+            loc,
+        })
+    };
+    let module = |e: Expr| {
+        Mod::from(ModModule {
+            body: vec![Stmt::from(StmtExpr { value: e, loc })],
+            type_ignores: Vec::new(),
+        })
+    };
+    let compare = module(Expr::from(ExprCompare {
+        left: name(),
+        ops: Vec::new(),
+        comparators: Vec::new(),
+        loc,
+    }));
+    let dict = module(Expr::from(ExprDict {
+        keys: vec![Some(name()), None],
+        values: vec![name()],
+        loc,
+    }));
+    for tree in [compare, dict] {
+        let err = pyrs_compiler::compile(
+            pyrs_compiler::Source::Tree(&tree),
+            "<tree>",
+            pyrs_compiler::Mode::Exec,
+            0,
+        )
+        .unwrap_err();
+        assert!(err.msg.starts_with("invalid syntax tree: "), "{}", err.msg);
+    }
+}
