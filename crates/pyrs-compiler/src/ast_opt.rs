@@ -594,6 +594,15 @@ fn binop(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
     if !is_num(l) || !is_num(r) {
         return None;
     }
+    if let (Constant::Bool(a), Constant::Bool(b)) = (l, r) {
+        // bool's own `&`, `|` and `^` give a bool.
+        match op {
+            BitAnd => return Some(Constant::Bool(a & b)),
+            BitOr => return Some(Constant::Bool(a | b)),
+            BitXor => return Some(Constant::Bool(a ^ b)),
+            _ => {}
+        }
+    }
     if matches!(l, Constant::Complex { .. }) || matches!(r, Constant::Complex { .. }) {
         return complex_binop(op, l, r);
     }

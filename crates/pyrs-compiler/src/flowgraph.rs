@@ -471,6 +471,14 @@ impl Cfg {
                     let blk = self.bm(b);
                     blk.instrs.last_mut().unwrap().nop();
                     blk.instrs.extend(appended);
+                    if no_lineno_no_ft && last.op == Opcode::JUMP {
+                        // Keep the eval-breaker check of the jump replaced.
+                        if let Some(l) = blk.instrs.last_mut() {
+                            if is_uncond_jump(l.op) {
+                                l.op = Opcode::JUMP;
+                            }
+                        }
+                    }
                     let tb = self.bm(target);
                     tb.predecessors = tb.predecessors.saturating_sub(1);
                     changes = true;

@@ -41,7 +41,7 @@ pub(crate) fn binop_arg(op: Operator, inplace: bool) -> u32 {
 /// State saved around an inlined comprehension (`inlined_comprehension_state`).
 struct InlineState {
     pushed_locals: Vec<String>,
-    temp_symbols: Vec<(String, Option<Option<SymbolScope>>)>,
+    temp_symbols: Vec<(String, Option<Option<SymbolScope>>, Option<bool>)>,
     fast_hidden: Vec<String>,
     cleanup: u32,
     end: u32,
@@ -689,6 +689,13 @@ impl<'t> Compiler<'t> {
         let Expr::Name(n) = e else {
             return false;
         };
+        // CPython reads the module's symbols, which an inlined comprehension compiled in the
+        // module overrides.
+        if self.units.len() == 1 {
+            if let Some(&imported) = self.ur().temp_imports.get(&*n.id) {
+                return imported;
+            }
+        }
         self.table
             .top()
             .lookup(&n.id)
@@ -1278,7 +1285,9 @@ impl<'t> Compiler<'t> {
                 && !(scope == Some(SymbolScope::Cell) && outsc == Some(SymbolScope::Free));
             if differs || in_class_block {
                 let prev = self.u().temp_symbols.insert(k.to_string(), scope);
-                state.temp_symbols.push((k.to_string(), prev));
+                let imported = sym.flags().contains(Flags::DEF_IMPORT);
+                let prev_import = self.u().temp_imports.insert(k.to_string(), imported);
+                state.temp_symbols.push((k.to_string(), prev, prev_import));
             }
             let flags = sym.flags();
             let bound = flags.contains(Flags::DEF_LOCAL) && !flags.contains(Flags::DEF_NONLOCAL);
@@ -1320,13 +1329,21 @@ impl<'t> Compiler<'t> {
 
     fn pop_inlined_comprehension_state(&mut self, loc: Loc, state: InlineState) -> R {
         self.u().in_inlined_comp -= 1;
-        for (k, prev) in state.temp_symbols.iter().rev() {
+        for (k, prev, prev_import) in state.temp_symbols.iter().rev() {
             match prev {
                 Some(p) => {
                     self.u().temp_symbols.insert(k.clone(), *p);
                 }
                 None => {
                     self.u().temp_symbols.remove(k);
+                }
+            }
+            match prev_import {
+                Some(p) => {
+                    self.u().temp_imports.insert(k.clone(), *p);
+                }
+                None => {
+                    self.u().temp_imports.remove(k);
                 }
             }
         }

@@ -74,6 +74,9 @@ pub(crate) struct Unit<'t> {
     pub(crate) fasthidden: NameMap<bool>,
     /// The symbols an inlined comprehension overrides while it is compiled.
     pub(crate) temp_symbols: NameMap<Option<SymbolScope>>,
+    /// Whether each overridden symbol is an import, as the override says (CPython replaces
+    /// the whole symbol, flags included).
+    pub(crate) temp_imports: NameMap<bool>,
     pub(crate) fblocks: Vec<FBlock<'t>>,
     pub(crate) in_inlined_comp: u32,
     pub(crate) argcount: u32,
@@ -420,6 +423,7 @@ impl<'t> Compiler<'t> {
             freevars,
             fasthidden: NameMap::default(),
             temp_symbols: NameMap::default(),
+            temp_imports: NameMap::default(),
             fblocks: Vec::new(),
             in_inlined_comp: 0,
             argcount: 0,
