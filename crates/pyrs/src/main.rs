@@ -8,6 +8,13 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+// mimalloc (a well-kept binding of Microsoft's allocator) rather than the system allocator: a
+// syntax tree, and later a running program, is millions of small allocations and frees, which
+// mimalloc serves much faster than glibc's malloc. Parsing the reference's standard library
+// takes a fifth less time with it; crates/pyrs-parser's crate doc has the figures.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str =
     "usage: pyrs --dump tokens|symtable|bytecode FILE   (FILE may be - for standard input)";
 
