@@ -8,6 +8,10 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+// The allocator of the `pyrs` binary and of the parse bench.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;

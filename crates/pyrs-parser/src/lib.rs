@@ -46,7 +46,9 @@
 //! `feature_version` are not supported; the parser does not know names of `\N{...}` aliases.
 //!
 //! **Dependencies**: pyrs-tokenizer (tokens), pyrs-ast (the tree), lalrpop-util (the runtime
-//! of the generated tables; lalrpop itself is a build dependency that generates them).
+//! of the generated tables; lalrpop itself is a build dependency that generates them). The
+//! bench and examples/parse_corpus.rs use mimalloc as their global allocator, because the
+//! `pyrs` binary does (a development dependency only).
 //! CPython's Unicode character names for `\N{...}` escapes come from the reference's
 //! `unicodedata`, generated into `src/unicode_names.bin` by gen/unicode_names.py.
 //!
