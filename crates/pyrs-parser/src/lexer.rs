@@ -6,7 +6,7 @@ use pyrs_tokenizer::{Config, Token, TokenKind, TokenizeError, Tokenizer};
 
 use crate::error::Error;
 use crate::grammar_support::Ctx;
-use crate::token::{keyword, Pos, Tok};
+use crate::token::{keyword, may_be_keyword, Pos, Tok};
 
 /// The whole token stream of a source, read before parsing starts.
 ///
@@ -121,8 +121,8 @@ pub(crate) struct Lexer<'a, 't> {
     /// The synthetic start token, not yet given.
     start: Option<Tok<'static>>,
     i: usize,
-    /// The previous token given (`None` at the start).
-    prev: Option<Tok<'a>>,
+    /// What the previous token given was, as far as the rules below care.
+    prev: Prev,
     /// Brackets open at this point.
     depth: u32,
     /// Indentation level (INDENTs minus DEDENTs so far).
@@ -137,6 +137,32 @@ pub(crate) struct Lexer<'a, 't> {
     with_close: Option<usize>,
 }
 
+/// The previous token, as far as deciding soft keywords and `with (` goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Prev {
+    /// No token yet.
+    Start,
+    /// NEWLINE, INDENT or DEDENT: the next token starts a line's first statement.
+    LineStart,
+    Semi,
+    Colon,
+    With,
+    Other,
+}
+
+impl Prev {
+    #[inline]
+    fn of(tok: &Tok<'_>) -> Prev {
+        match tok {
+            Tok::Newline | Tok::Indent | Tok::Dedent => Prev::LineStart,
+            Tok::Semi => Prev::Semi,
+            Tok::Colon => Prev::Colon,
+            Tok::With => Prev::With,
+            _ => Prev::Other,
+        }
+    }
+}
+
 impl<'a, 't> Lexer<'a, 't> {
     pub(crate) fn new(tokens: &'t Tokens<'a>, ctx: &'t Ctx<'a>, start: Tok<'static>) -> Self {
         Lexer {
@@ -144,7 +170,7 @@ impl<'a, 't> Lexer<'a, 't> {
             ctx,
             start: Some(start),
             i: 0,
-            prev: None,
+            prev: Prev::Start,
             depth: 0,
             indent: 0,
             case_levels: Vec::new(),
@@ -156,18 +182,15 @@ impl<'a, 't> Lexer<'a, 't> {
 
     /// True when the token about to be given starts a line's first statement.
     fn at_line_start(&self) -> bool {
-        matches!(
-            self.prev,
-            None | Some(Tok::Newline | Tok::Indent | Tok::Dedent)
-        )
+        matches!(self.prev, Prev::Start | Prev::LineStart)
     }
 
     /// True when the token about to be given starts a statement (also after `;` or the `:`
     /// of a compound statement's header).
     fn at_statement_start(&self) -> bool {
-        self.at_line_start() || matches!(self.prev, Some(Tok::Semi)) || {
-            matches!(self.prev, Some(Tok::Colon)) && self.depth == 0
-        }
+        self.at_line_start()
+            || self.prev == Prev::Semi
+            || (self.prev == Prev::Colon && self.depth == 0)
     }
 
     fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -243,51 +266,74 @@ impl<'a, 't> Lexer<'a, 't> {
         None
     }
 
+    /// The text of a token.
+    #[inline]
+    fn text_of(&self, t: &Token) -> &'a str {
+        self.tokens
+            .src
+            .get(t.start as usize..t.end as usize)
+            .unwrap_or("")
+    }
+
+    /// A NAME that may be a keyword or a soft keyword.
+    #[inline(never)]
+    fn name(&mut self, i: usize, text: &'a str) -> Tok<'a> {
+        if let Some(kw) = keyword(text) {
+            return kw;
+        }
+        match text {
+            "match" if self.at_line_start() && self.is_match_statement(i) => {
+                self.match_header = true;
+                Tok::Match
+            }
+            "case" if self.at_line_start() && self.case_levels.last() == Some(&self.indent) => {
+                Tok::Case
+            }
+            "type"
+                if self.at_statement_start()
+                    && self.kind(i + 1) == Some(TokenKind::Name)
+                    && keyword(self.text(i + 1)).is_none() =>
+            {
+                Tok::Type
+            }
+            _ => Tok::Name(text),
+        }
+    }
+
+    /// A `(` right after `with`: maybe the start of parenthesised with-items.
+    #[inline(never)]
+    fn with_lpar(&mut self, i: usize) -> Tok<'a> {
+        if let Some(close) = self.with_items_close(i) {
+            self.with_close = Some(close);
+            return Tok::WithLpar;
+        }
+        Tok::Lpar
+    }
+
+    #[inline]
     fn classify(&mut self, i: usize) -> Tok<'a> {
         let t = &self.tokens.toks[i];
         match t.kind {
             TokenKind::Name => {
-                let text = t.text(self.tokens.src);
-                if let Some(kw) = keyword(text) {
-                    return kw;
+                let text = self.text_of(t);
+                if may_be_keyword(text) {
+                    return self.name(i, text);
                 }
-                match text {
-                    "match" if self.at_line_start() && self.is_match_statement(i) => {
-                        self.match_header = true;
-                        Tok::Match
-                    }
-                    "case"
-                        if self.at_line_start()
-                            && self.case_levels.last() == Some(&self.indent) =>
-                    {
-                        Tok::Case
-                    }
-                    "type"
-                        if self.at_statement_start()
-                            && self.kind(i + 1) == Some(TokenKind::Name)
-                            && keyword(self.text(i + 1)).is_none() =>
-                    {
-                        Tok::Type
-                    }
-                    _ => Tok::Name(text),
-                }
+                Tok::Name(text)
             }
-            TokenKind::Number => Tok::Number(t.text(self.tokens.src)),
-            TokenKind::String => Tok::String(t.text(self.tokens.src)),
-            TokenKind::FstringStart => Tok::FStringStart(t.text(self.tokens.src)),
-            TokenKind::FstringMiddle => Tok::FStringMiddle(t.text(self.tokens.src)),
+            TokenKind::Number => Tok::Number(self.text_of(t)),
+            TokenKind::String => Tok::String(self.text_of(t)),
+            TokenKind::FstringStart => Tok::FStringStart(self.text_of(t)),
+            TokenKind::FstringMiddle => Tok::FStringMiddle(self.text_of(t)),
             TokenKind::FstringEnd => Tok::FStringEnd,
-            TokenKind::TypeComment => Tok::TypeComment(t.text(self.tokens.src)),
+            TokenKind::TypeComment => Tok::TypeComment(self.text_of(t)),
             TokenKind::Newline => Tok::Newline,
             TokenKind::Indent => Tok::Indent,
             TokenKind::Dedent => Tok::Dedent,
             TokenKind::EndMarker => Tok::EndMarker,
             TokenKind::Lpar => {
-                if self.prev == Some(Tok::With) {
-                    if let Some(close) = self.with_items_close(i) {
-                        self.with_close = Some(close);
-                        return Tok::WithLpar;
-                    }
+                if self.prev == Prev::With {
+                    return self.with_lpar(i);
                 }
                 Tok::Lpar
             }
@@ -312,7 +358,7 @@ impl<'a, 't> Lexer<'a, 't> {
             TokenKind::Rbrace => Tok::Rbrace,
             TokenKind::EqEqual => Tok::EqEqual,
             TokenKind::NotEqual => {
-                if t.text(self.tokens.src) == "<>" {
+                if self.text_of(t) == "<>" {
                     Tok::LessGreater
                 } else {
                     Tok::NotEqual
@@ -350,10 +396,21 @@ impl<'a, 't> Lexer<'a, 't> {
     }
 
     /// Updates the bracket, indentation and `case`-block state after giving `tok`.
-    fn track(&mut self, tok: Tok<'a>) {
+    #[inline]
+    fn track(&mut self, tok: &Tok<'a>) {
         match tok {
+            Tok::Indent | Tok::Dedent | Tok::Newline => return self.track_line(tok),
             Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => self.depth += 1,
             Tok::Rpar | Tok::Rsqb | Tok::Rbrace => self.depth = self.depth.saturating_sub(1),
+            _ => {}
+        }
+        self.match_newline = false;
+    }
+
+    /// `track` for NEWLINE, INDENT and DEDENT.
+    #[inline(never)]
+    fn track_line(&mut self, tok: &Tok<'a>) {
+        match tok {
             Tok::Indent => {
                 self.indent += 1;
                 if self.match_newline {
@@ -369,7 +426,7 @@ impl<'a, 't> Lexer<'a, 't> {
             _ => {}
         }
         self.match_newline = false;
-        if self.match_header && tok == Tok::Newline && self.depth == 0 {
+        if self.match_header && *tok == Tok::Newline && self.depth == 0 {
             self.match_header = false;
             self.match_newline = true;
         }
@@ -411,8 +468,8 @@ impl<'a> Iterator for Lexer<'a, '_> {
         } else {
             self.classify(i)
         };
-        self.track(tok);
-        self.prev = Some(tok);
+        self.track(&tok);
+        self.prev = Prev::of(&tok);
         let (l, r) = self.tokens.span(i);
         Some(Ok((l, tok, r)))
     }

@@ -136,6 +136,35 @@ pub(crate) enum Tok<'a> {
     Op,
 }
 
+/// For each first byte of a name, the lengths (as bits) of the keywords and soft keywords that
+/// start with it: a quick test that rules out most names before comparing strings.
+const KEYWORD_LENGTHS: [u16; 128] = {
+    let words: [&str; 38] = [
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+        "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+        "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
+        "try", "while", "with", "yield", "match", "case", "type",
+    ];
+    let mut table = [0u16; 128];
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_bytes();
+        table[w[0] as usize] |= 1 << w.len();
+        i += 1;
+    }
+    table
+};
+
+/// False when `name` is certainly neither a keyword nor a soft keyword.
+#[inline]
+pub(crate) fn may_be_keyword(name: &str) -> bool {
+    let b = name.as_bytes();
+    match b.first() {
+        Some(&c) if c < 128 && b.len() < 16 => KEYWORD_LENGTHS[c as usize] & (1 << b.len()) != 0,
+        _ => false,
+    }
+}
+
 /// The keyword a name is, if it is one (Python 3.13's `keyword.kwlist`).
 pub(crate) fn keyword(name: &str) -> Option<Tok<'static>> {
     // Most names are no keyword: reject them by length and first letter before comparing.
