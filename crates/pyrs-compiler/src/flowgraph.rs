@@ -864,6 +864,11 @@ impl Cfg {
 
     /// `jump_thread`: the jump at `i` (the last instruction) becomes a NOP and a jump to
     /// its target's target is appended, with the target jump's location.
+    ///
+    /// Which exception handler the new jump has is a rule of thumb: CPython's appended
+    /// instruction keeps whatever its slot held, which over the standard library comes out
+    /// as "the old jump's handler when the new target lies ahead, none when it lies behind"
+    /// in all but one code object.
     fn jump_thread(&mut self, b: u32, i: usize, opcode: Opcode) -> bool {
         let inst = self.b(b).instrs[i];
         let t = self.next_nonempty(inst.target);
