@@ -796,9 +796,40 @@ fn complex_binop(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
         Operator::Sub => (a.0 - b.0, a.1 - b.1),
         Operator::Mult => (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0),
         Operator::Div => complex_quotient(a, b)?,
+        // Only the integral exponents of `complex_pow`'s exact path (`c_powi`); the others
+        // go through libm functions whose last bits may differ from one platform to another.
+        Operator::Pow if b.1 == 0.0 && b.0 == b.0.floor() && b.0.abs() <= 100.0 => {
+            let n = b.0 as i64;
+            let p = complex_power_unsigned(a, n.unsigned_abs());
+            let r = if n >= 0 {
+                p
+            } else {
+                complex_quotient((1.0, 0.0), p)?
+            };
+            if !(r.0.is_finite() && r.1.is_finite()) {
+                return None; // OverflowError
+            }
+            r
+        }
         _ => return None,
     };
     Some(Constant::Complex { real: re, imag: im })
+}
+
+/// `c_powu` (Objects/complexobject.c): powers by repeated squaring.
+fn complex_power_unsigned(x: (f64, f64), n: u64) -> (f64, f64) {
+    let prod = |a: (f64, f64), b: (f64, f64)| (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0);
+    let mut r = (1.0, 0.0);
+    let mut p = x;
+    let mut mask: u64 = 1;
+    while mask > 0 && n >= mask {
+        if n & mask != 0 {
+            r = prod(r, p);
+        }
+        mask <<= 1;
+        p = prod(p, p);
+    }
+    r
 }
 
 /// `_Py_c_quot` (Objects/complexobject.c): Smith's method; `None` for a division by zero.

@@ -36,12 +36,12 @@
 //!
 //! **Invariants**
 //! - Code objects are CPython's, instruction for instruction: over CPython 3.13.0's standard
-//!   library, 80345 of its 80347 code objects disassemble exactly as the reference's
+//!   library, 80346 of its 80347 code objects disassemble exactly as the reference's
 //!   (`cargo xtask conformance bytecode`, or examples/bytecode_corpus.rs), every file the
-//!   reference compiles compiles (1721), and the 5 it rejects are rejected. The two others:
-//!   a complex power left unfolded (`3j ** 0j`), and a `match` in a `try` where CPython's
-//!   exception table leaves a few threaded jumps uncovered that pyrs covers (which handler a
-//!   threaded jump inherits is decided by a rule of thumb: see `Cfg::jump_thread`).
+//!   reference compiles compiles (1721), and the 5 it rejects are rejected. The other one is
+//!   a `match` in a `try` where CPython's exception table leaves a few threaded jumps
+//!   uncovered that pyrs covers (which handler a threaded jump inherits is decided by a rule
+//!   of thumb: see `Cfg::jump_thread`).
 //! - `co_stacksize`, `co_flags`, `co_qualname`, `co_firstlineno`, the parameter counts and the
 //!   fast-locals layout (names, kinds, cells that are parameters, names both cell and free)
 //!   are the reference's for every code object of the standard library, and 80319 of 80342
