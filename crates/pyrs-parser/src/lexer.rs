@@ -18,7 +18,7 @@ use crate::token::{keyword, may_be_keyword, Pos, Tok};
 pub(crate) struct Tokens<'a> {
     pub(crate) src: &'a str,
     /// Every token up to the first error, TYPE_IGNORE comments excepted.
-    pub(crate) toks: Vec<Token>,
+    pub(crate) toks: Vec<Tk>,
     /// The error that stopped the tokenizer, if any, and whether it happened inside an
     /// f-string (CPython then lets a syntax error found earlier win).
     pub(crate) error: Option<(TokenizeError, bool)>,
@@ -54,7 +54,7 @@ impl<'a> Tokens<'a> {
                         TokenKind::FstringEnd => fstring_depth -= 1,
                         _ => {}
                     }
-                    toks.push(tok);
+                    toks.push(Tk::from(tok));
                 }
                 Err(err) => {
                     error = Some((err, fstring_depth > 0));
@@ -79,7 +79,7 @@ impl<'a> Tokens<'a> {
 thread_local! {
     /// The token buffer of the last parse on this thread, kept for the next one: a large
     /// allocation per source would cost more than its tokens.
-    static BUFFER: std::cell::RefCell<Vec<Token>> = const { std::cell::RefCell::new(Vec::new()) };
+    static BUFFER: std::cell::RefCell<Vec<Tk>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl Drop for Tokens<'_> {
@@ -93,19 +93,62 @@ impl Drop for Tokens<'_> {
 }
 
 /// The start and end of a token as grammar locations.
-pub(crate) fn span(t: &Token) -> (Pos, Pos) {
+pub(crate) fn span(t: &Tk) -> (Pos, Pos) {
     (
         Pos {
             off: t.start,
-            line: t.start_pos.line,
-            col: t.start_pos.col,
+            line: t.start_line,
+            col: t.start_col,
         },
         Pos {
             off: t.end,
-            line: t.end_pos.line,
-            col: t.end_pos.col,
+            line: t.end_line,
+            col: t.end_col,
         },
     )
+}
+
+/// A token as the parser keeps it: pyrs-tokenizer's [`Token`], its fields in another order.
+///
+/// The tokenizer hands over each token in memory written a field at a time; a `Token` would
+/// be copied into the buffer as a whole, reading that memory back in wider pieces than were
+/// written, which stalls the processor on every token. Fields in a different order are
+/// copied one by one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Tk {
+    pub(crate) kind: TokenKind,
+    end_col: u32,
+    end_line: u32,
+    start_col: u32,
+    start_line: u32,
+    /// Byte offset just after the token.
+    pub(crate) end: u32,
+    /// Byte offset of the token's first byte.
+    pub(crate) start: u32,
+}
+
+impl From<Token> for Tk {
+    #[inline]
+    fn from(t: Token) -> Tk {
+        Tk {
+            kind: t.kind,
+            end_col: t.end_pos.col,
+            end_line: t.end_pos.line,
+            start_col: t.start_pos.col,
+            start_line: t.start_pos.line,
+            end: t.end,
+            start: t.start,
+        }
+    }
+}
+
+impl Tk {
+    /// The token's text in `src` (the text it was read from).
+    #[inline]
+    pub(crate) fn text<'s>(&self, src: &'s str) -> &'s str {
+        src.get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
 }
 
 /// One spanned token for the generated parser; the error is [`Error::stop`], given where the
@@ -268,7 +311,7 @@ impl<'a, 't> Lexer<'a, 't> {
 
     /// The text of a token.
     #[inline]
-    fn text_of(&self, t: &Token) -> &'a str {
+    fn text_of(&self, t: &Tk) -> &'a str {
         self.tokens
             .src
             .get(t.start as usize..t.end as usize)
