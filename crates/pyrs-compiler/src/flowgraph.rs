@@ -455,7 +455,10 @@ impl Cfg {
     fn inline_small_or_no_lineno_blocks(&mut self) {
         loop {
             let mut changes = false;
-            for b in self.order() {
+            let mut cursor = self.entry;
+            while cursor != NONE {
+                let b = cursor;
+                cursor = self.b(b).next;
                 let Some(last) = self.b(b).last().copied() else {
                     continue;
                 };
@@ -521,7 +524,10 @@ impl Cfg {
                 }
             }
         }
-        for b in self.order() {
+        let mut cursor = self.entry;
+        while cursor != NONE {
+            let b = cursor;
+            cursor = self.b(b).next;
             let blk = self.bm(b);
             if blk.predecessors == 0 {
                 blk.instrs.clear();
@@ -588,7 +594,10 @@ impl Cfg {
 
     /// `propagate_line_numbers`.
     fn propagate_line_numbers(&mut self) {
-        for b in self.order() {
+        let mut cursor = self.entry;
+        while cursor != NONE {
+            let b = cursor;
+            cursor = self.b(b).next;
             let Some(last) = self.b(b).last().copied() else {
                 continue;
             };
@@ -628,7 +637,10 @@ impl Cfg {
 
     /// `basicblock_optimize_load_const`.
     fn optimize_load_const(&mut self, consts: &mut ConstTable) {
-        for b in self.order() {
+        let mut cursor = self.entry;
+        while cursor != NONE {
+            let b = cursor;
+            cursor = self.b(b).next;
             let mut opcode = Opcode::NOP;
             let mut oparg = 0u32;
             let n = self.b(b).instrs.len();
@@ -918,7 +930,10 @@ impl Cfg {
             let mut prev: Option<(u32, usize)> = None;
             let mut cur: Option<(u32, usize)>;
             let mut instr: Option<(u32, usize)> = None;
-            for b in self.order() {
+            let mut cursor = self.entry;
+            while cursor != NONE {
+                let b = cursor;
+                cursor = self.b(b).next;
                 self.remove_redundant_nops_block(b);
                 if self.b(b).label != NONE {
                     instr = None;
@@ -1106,7 +1121,10 @@ impl Cfg {
         }
         let entry = self.entry;
         self.maybe_push(entry, start_mask, &mut stack);
-        for b in self.order() {
+        let mut cursor = self.entry;
+        while cursor != NONE {
+            let b = cursor;
+            cursor = self.b(b).next;
             self.scan_block_for_locals(b, &mut stack);
         }
         while let Some(b) = stack.pop() {
@@ -1167,7 +1185,10 @@ impl Cfg {
     fn fast_scan_many_locals(&mut self, nlocals: usize) {
         let mut states = vec![0usize; nlocals - 64];
         let mut blocknum = 0usize;
-        for b in self.order() {
+        let mut cursor = self.entry;
+        while cursor != NONE {
+            let b = cursor;
+            cursor = self.b(b).next;
             blocknum += 1;
             for ins in &mut self.bm(b).instrs {
                 let arg = ins.arg as usize;
@@ -1193,7 +1214,10 @@ impl Cfg {
 
     /// `insert_superinstructions`.
     fn insert_superinstructions(&mut self) {
-        for b in self.order() {
+        let mut cursor = self.entry;
+        while cursor != NONE {
+            let b = cursor;
+            cursor = self.b(b).next;
             let blk = self.bm(b);
             let n = blk.instrs.len();
             for i in 0..n {
@@ -1251,7 +1275,10 @@ impl Cfg {
         // mark_cold
         self.reset_visited();
         let mut stack = Vec::new();
-        for b in self.order() {
+        let mut cursor = self.entry;
+        while cursor != NONE {
+            let b = cursor;
+            cursor = self.b(b).next;
             if self.b(b).except_handler {
                 stack.push(b);
                 self.bm(b).visited = true;
