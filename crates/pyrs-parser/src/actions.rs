@@ -13,21 +13,19 @@ pub(crate) fn loc(l: Pos, r: Pos) -> Location {
     Location::new(l.line, l.col, r.line, r.col)
 }
 
-/// The start of a location as a grammar position (offset unknown).
+/// The start of a location as a grammar position.
 #[inline]
 pub(crate) fn start_of(loc: &Location) -> Pos {
     Pos {
-        off: u32::MAX,
         line: loc.lineno,
         col: loc.col_offset,
     }
 }
 
-/// The end of a location as a grammar position (offset unknown).
+/// The end of a location as a grammar position.
 #[inline]
 pub(crate) fn end_of(loc: &Location) -> Pos {
     Pos {
-        off: u32::MAX,
         line: loc.end_lineno,
         col: loc.end_col_offset,
     }
@@ -833,7 +831,6 @@ impl ArgsBuilder {
         // it read), and an unpacking after `**` from the comma before it.
         let rpar_start = Pos {
             col: rpar.col.saturating_sub(1),
-            off: rpar.off.saturating_sub(1),
             ..rpar
         };
         let keywords = match self.rest {
@@ -964,12 +961,10 @@ pub(crate) fn keyword_before(src: &str, word: &str, at: &Location) -> Box<Error>
     let i = before.rfind(word).unwrap_or(0);
     let line_start = before[..i].rfind('\n').map_or(0, |j| j + 1);
     let p = Pos {
-        off: i as u32,
         line: before[..i].matches('\n').count() as u32 + 1,
         col: (i - line_start) as u32,
     };
     let e = Pos {
-        off: p.off + word.len() as u32,
         col: p.col + word.len() as u32,
         ..p
     };
@@ -984,23 +979,17 @@ fn comma_before(src: &str, line: u32, col: u32) -> Pos {
         Some(i) => {
             let line_start = before[..i].rfind('\n').map_or(0, |j| j + 1);
             Pos {
-                off: i as u32,
                 line: before[..i].matches('\n').count() as u32 + 1,
                 col: (i - line_start) as u32,
             }
         }
-        None => Pos {
-            off: start as u32,
-            line,
-            col,
-        },
+        None => Pos { line, col },
     }
 }
 
 /// The position just after a one-character token starting at `p`.
 pub(crate) fn end_after(p: Pos) -> Pos {
     Pos {
-        off: p.off.wrapping_add(1),
         line: p.line,
         col: p.col + 1,
     }
@@ -1405,7 +1394,6 @@ pub(crate) fn import_from(
     if level == 0 && module.is_none() {
         let end = Pos {
             col: import_at.col + 6,
-            off: import_at.off + 6,
             ..import_at
         };
         return Err(Error::at(import_at, end, "invalid syntax"));
@@ -1889,7 +1877,6 @@ pub(crate) fn try_stmt(
         if star_end.is_some() != star {
             let end = star_end.unwrap_or(Pos {
                 col: at.col + 6,
-                off: at.off + 6,
                 ..at
             });
             return Err(Error::at(

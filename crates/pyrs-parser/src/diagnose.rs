@@ -186,7 +186,6 @@ impl<'t, 'a> Diag<'t, 'a> {
                 self.start(i),
                 Pos {
                     col: e.col.saturating_sub(1),
-                    off: e.off.saturating_sub(1),
                     ..e
                 },
             ),

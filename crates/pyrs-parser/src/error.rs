@@ -198,11 +198,8 @@ pub(crate) fn line_text(src: &str, line: u32) -> Option<&str> {
 
 /// The 1-based character column of a byte position (CPython's `offset`).
 pub(crate) fn char_offset(src: &str, p: Pos) -> u32 {
-    let off = p.off as usize;
-    let col = p.col as usize;
-    if off >= col && off <= src.len() {
-        let start = off - col;
-        if let Some(text) = src.get(start..off) {
+    if let Some(start) = line_start(src, p.line) {
+        if let Some(text) = src.get(start..start + p.col as usize) {
             return text.chars().count() as u32 + 1;
         }
     }

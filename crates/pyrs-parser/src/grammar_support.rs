@@ -2,7 +2,7 @@
 //! (with the error an action raised), the pieces of an f-string (assembled once the whole
 //! f-string, and so its `r` prefix, is known), and the items of mapping and class patterns.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
 use pyrs_ast::{
     Comprehension, Expr, ExprConstant, Identifier, Location, Mod, ModModule, Pattern,
@@ -31,6 +31,8 @@ pub(crate) struct Ctx<'a> {
     failed: Cell<bool>,
     /// The first error an action raised, and the value of `last` then.
     error: Cell<Option<(Box<Error>, usize)>>,
+    /// The byte offset where each line starts, made when first needed (`offset`).
+    lines: OnceCell<Vec<u32>>,
 }
 
 /// A value that stands in for the result of a failed action until the parse stops. An
@@ -112,7 +114,19 @@ impl<'a> Ctx<'a> {
             last: Cell::new(0),
             failed: Cell::new(false),
             error: Cell::new(None),
+            lines: OnceCell::new(),
         }
+    }
+
+    /// The byte offset of a position in the source. Lines end at `\n`, as the tokenizer's do.
+    pub(crate) fn offset(&self, p: Pos) -> Option<usize> {
+        let lines = self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.src.match_indices('\n').map(|(i, _)| i as u32 + 1))
+                .collect()
+        });
+        let start = *lines.get((p.line as usize).checked_sub(1)?)? as usize;
+        Some(start + p.col as usize)
     }
 
     /// An action's value; when it failed, a stand-in, and its error is kept (the first only).
@@ -186,16 +200,20 @@ pub(crate) enum ClassArg {
 impl Ctx<'_> {
     /// The end of an f-string's literal text. The tokenizer ends a text at the first brace of
     /// a doubled `{{` or `}}` and skips the second; CPython's token covers both.
+    /// `text` is the token's text, a slice of the source.
     fn text_end(&self, text: &str, r: Pos) -> Pos {
         let last = text.as_bytes().last().copied();
-        if matches!(last, Some(b'{' | b'}'))
-            && self.src.as_bytes().get(r.off as usize).copied() == last
-        {
-            return Pos {
-                off: r.off + 1,
-                col: r.col + 1,
-                ..r
-            };
+        if matches!(last, Some(b'{' | b'}')) {
+            // Where the text ends in the source.
+            let end = (text.as_ptr() as usize)
+                .checked_sub(self.src.as_ptr() as usize)
+                .map(|start| start + text.len());
+            if end.and_then(|e| self.src.as_bytes().get(e)).copied() == last {
+                return Pos {
+                    col: r.col + 1,
+                    ..r
+                };
+            }
         }
         r
     }
@@ -230,7 +248,10 @@ impl Ctx<'_> {
                 (None, Some((colon, ..))) => *colon,
                 (None, None) => f.before_end,
             };
-            self.src.get(f.after_brace.off as usize..end.off as usize)
+            match (self.offset(f.after_brace), self.offset(end)) {
+                (Some(from), Some(to)) => self.src.get(from..to),
+                _ => None,
+            }
         } else {
             None
         };

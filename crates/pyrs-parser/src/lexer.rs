@@ -96,12 +96,10 @@ impl Drop for Tokens<'_> {
 pub(crate) fn span(t: &Tk) -> (Pos, Pos) {
     (
         Pos {
-            off: t.start,
             line: t.start_line,
             col: t.start_col,
         },
         Pos {
-            off: t.end,
             line: t.end_line,
             col: t.end_col,
         },

@@ -209,10 +209,15 @@ fn from_tokenizer(terr: &TokenizeError, src: &str) -> Box<Error> {
 
 /// The bracket still open at the end of the tokens, if any.
 pub(crate) fn innermost_unclosed(tokens: &Tokens<'_>) -> Option<Pos> {
-    let mut stack: Vec<Pos> = Vec::new();
+    innermost_unclosed_token(tokens).map(|i| tokens.span(i).0)
+}
+
+/// The index of the bracket still open at the end of the tokens, if any.
+fn innermost_unclosed_token(tokens: &Tokens<'_>) -> Option<usize> {
+    let mut stack: Vec<usize> = Vec::new();
     for (i, t) in tokens.toks.iter().enumerate() {
         match t.kind {
-            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => stack.push(tokens.span(i).0),
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => stack.push(i),
             TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
                 stack.pop();
             }
@@ -223,10 +228,11 @@ pub(crate) fn innermost_unclosed(tokens: &Tokens<'_>) -> Option<Pos> {
 }
 
 fn never_closed(tokens: &Tokens<'_>, open: Pos) -> Box<Error> {
-    let ch = tokens.src[open.off as usize..]
-        .chars()
-        .next()
-        .unwrap_or('(');
+    let ch = match innermost_unclosed_token(tokens).map(|i| tokens.toks[i].kind) {
+        Some(TokenKind::Lsqb) => '[',
+        Some(TokenKind::Lbrace) => '{',
+        _ => '(',
+    };
     Box::new(Error {
         kind: ErrorKind::SyntaxError,
         msg: format!("'{ch}' was never closed"),

@@ -398,7 +398,6 @@ pub(crate) fn formatted_value(
         (Some((_, cl, _)), _) => *cl,
         (None, Some((_, colon))) => Pos {
             col: colon.col + 1,
-            off: colon.off + 1,
             ..*colon
         },
         (None, None) => r,
@@ -421,12 +420,10 @@ pub(crate) fn formatted_value(
     };
     let text_l = Pos {
         col: l.col + 1,
-        off: l.off + 1,
         ..l
     };
     let text_r = Pos {
         col: debug_end.col.saturating_sub(1),
-        off: debug_end.off.saturating_sub(1),
         ..debug_end
     };
     let debug = fstring_middle(&strip_comments(text), raw, text_l, text_r)?;
