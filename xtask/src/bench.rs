@@ -9,6 +9,8 @@
 //! For `compile` the same, with the reference's `compile()` (`bench_compile.py`) against the
 //! compiler crate's bench (`cargo bench -p pyrs-compiler --bench compile`): source bytes to code
 //! objects on both sides. Its summary line starts with `compile:`.
+//!
+//! `programs` runs the Python programs of `benches/` whole ([`crate::bench_programs`]).
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -36,6 +38,10 @@ const BENCHES: &[Bench] = &[
     Bench {
         stage: "compile",
         run: compile,
+    },
+    Bench {
+        stage: "programs",
+        run: crate::bench_programs::run,
     },
 ];
 

@@ -6,6 +6,7 @@
 //!   NAME.py` in that directory and writes `NAME.snap` beside it: an insta snapshot holding the
 //!   reference's standard output, then its standard error after a `--- stderr ---` line when it
 //!   rejected the file. `crates/pyrs-tokenizer/tests/fixtures.rs` reads them.
+//! - `programs`: the program corpus of `tests/programs/` ([`crate::programs::bless`]).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,16 +37,19 @@ const STAGES: &[Stage] = &[Stage {
 
 /// `cargo xtask bless [STAGE…]`: every stage when none is named.
 pub(crate) fn main(args: &[std::ffi::OsString]) -> Result<ExitCode> {
-    let names: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    let mut names: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    let programs = names.is_empty() || names.contains(&"programs");
     let stages: Vec<&Stage> = if names.is_empty() {
         STAGES.iter().collect()
     } else {
         let mut chosen = Vec::new();
+        names.retain(|name| *name != "programs");
         for name in names {
             match STAGES.iter().find(|s| s.name == name) {
                 Some(stage) => chosen.push(stage),
                 None => {
-                    let known: Vec<&str> = STAGES.iter().map(|s| s.name).collect();
+                    let mut known: Vec<&str> = STAGES.iter().map(|s| s.name).collect();
+                    known.push("programs");
                     return Ok(crate::usage_error(&format!(
                         "bless: unknown stage `{name}` (known: {})",
                         known.join(", ")
@@ -70,6 +74,9 @@ pub(crate) fn main(args: &[std::ffi::OsString]) -> Result<ExitCode> {
             stage.name,
             reference.python.display()
         );
+    }
+    if programs {
+        crate::programs::bless(&reference)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -9,17 +9,21 @@
 //!   every `.py` file of the reference standard library ([`conformance`]).
 //! - `bench [STAGE]`: throughput of one stage of pyrs against the reference ([`bench`]).
 //! - `bless [STAGE…]`: records test expectations from the reference ([`bless`]).
+//! - `programs [FILTER] [--update]`: the program corpus under pyrs, pass counts per area
+//!   ([`programs`]).
 //!
 //! Exit status: 0 when a task completed (a conformance run is a measurement, whatever it
 //! measured), 1 on a setup error (no reference, build failure…), 2 on a usage error.
 
 mod bench;
+mod bench_programs;
 mod bless;
 mod cache;
 mod compare;
 mod conformance;
 mod json;
 mod process;
+mod programs;
 mod reference;
 mod workspace;
 
@@ -37,7 +41,12 @@ tasks:
       throughput of a pyrs stage against the reference interpreter (all stages if none given)
   bless [<stage>…]
       record the expected outputs of the test fixtures from the reference interpreter
-conformance stages today: tokens, ast, symtable; bench stages: tokens";
+      (stage `programs`: the program corpus of tests/programs/)
+  programs [FILTER] [--update]
+      run the program corpus under pyrs: passes per area and `programs: passed X/Y`; with
+      FILTER only the programs whose path contains it, with diffs; --update rewrites
+      tests/programs/passing.txt
+conformance stages today: tokens, ast, symtable; bench stages: tokens, compile, programs";
 
 /// The exit status of a usage error.
 pub(crate) const EXIT_USAGE: u8 = 2;
@@ -50,6 +59,7 @@ fn main() -> ExitCode {
         Some("conformance") => conformance::main(&rest),
         Some("bench") => bench::main(&rest),
         Some("bless") => bless::main(&rest),
+        Some("programs") => programs::main(&rest),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

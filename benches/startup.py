@@ -1,0 +1,1 @@
+# The empty program: `cargo xtask bench` times it to measure startup.
