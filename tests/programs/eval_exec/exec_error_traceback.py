@@ -1,0 +1,7 @@
+# An exception inside exec'd code: the traceback shows the <string> frame.
+source = """
+def broken():
+    return [][0]
+broken()
+"""
+exec(source)
