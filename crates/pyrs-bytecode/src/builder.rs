@@ -326,25 +326,28 @@ impl CodeBuilder {
             })
             .collect::<Result<_, _>>()?;
 
-        // Jump offsets, until no instruction changes size.
+        // Jump offsets, until no instruction changes size. Each instruction's size is kept;
+        // only the jumps are revisited.
         let size = |op: Opcode, arg: u32| extended_args(arg) + 1 + op.cache_entries();
+        let mut sizes: Vec<u32> = (0..count).map(|i| size(ops[i], args[i])).collect();
+        let jumps: Vec<usize> = (0..count).filter(|&i| targets[i].is_some()).collect();
         let mut offsets = vec![0u32; count + 1];
         loop {
             let mut total = 0u32;
-            for i in 0..count {
-                offsets[i] = total;
-                total += size(ops[i], args[i]);
+            for (offset, &n) in offsets.iter_mut().zip(&sizes) {
+                *offset = total;
+                total += n;
             }
             offsets[count] = total;
             let mut changed = false;
-            let mut end = 0u32;
-            for i in 0..count {
-                let old = size(ops[i], args[i]);
-                end += old;
+            for &i in &jumps {
                 if let Some(t) = targets[i] {
-                    let target = offsets[t];
-                    args[i] = end.abs_diff(target);
-                    changed |= size(ops[i], args[i]) != old;
+                    // Jump opargs count from the end of the jump, as laid out in this pass.
+                    let end = offsets[i + 1];
+                    args[i] = end.abs_diff(offsets[t]);
+                    let new = size(ops[i], args[i]);
+                    changed |= new != sizes[i];
+                    sizes[i] = new;
                 }
             }
             if !changed {
@@ -353,14 +356,16 @@ impl CodeBuilder {
         }
 
         // Code units.
-        let mut code = Vec::with_capacity(offsets[count] as usize);
+        let mut code = vec![CodeUnit::default(); offsets[count] as usize];
         for i in 0..count {
             let arg = args[i];
+            let mut at = offsets[i] as usize;
             for k in (1..=extended_args(arg)).rev() {
-                code.push(CodeUnit::new(Opcode::EXTENDED_ARG, (arg >> (8 * k)) as u8));
+                code[at] = CodeUnit::new(Opcode::EXTENDED_ARG, (arg >> (8 * k)) as u8);
+                at += 1;
             }
-            code.push(CodeUnit::new(ops[i], arg as u8));
-            code.extend((0..ops[i].cache_entries()).map(|_| CodeUnit::default()));
+            // The caches after it are the zeros already there.
+            code[at] = CodeUnit::new(ops[i], arg as u8);
         }
 
         let linetable = linetable::encode(
@@ -444,14 +449,7 @@ fn lower(op: Opcode, arg: u32) -> Result<(Opcode, u32), BuildError> {
 
 /// Refuses what a compiler must not hand the assembler.
 fn check_real(op: Opcode) -> Result<(), BuildError> {
-    if op.is_pseudo()
-        || op.is_specialized()
-        || op.is_instrumented()
-        || matches!(
-            op,
-            Opcode::CACHE | Opcode::RESERVED | Opcode::EXTENDED_ARG | Opcode::ENTER_EXECUTOR
-        )
-    {
+    if !op.is_emittable() {
         return Err(BuildError::NotAllowed(op));
     }
     Ok(())

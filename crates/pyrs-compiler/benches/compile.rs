@@ -10,6 +10,12 @@ use pyrs_compiler::{compile, Mode, Source};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+// The allocator of the `pyrs` binary (crates/pyrs/src/main.rs), so that the figure is the one
+// a user of the binary gets: trees, instruction sequences and code objects are many small
+// allocations, which mimalloc serves faster than the system allocator (glibc).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn corpus_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("PYRS_CORPUS_DIR") {
         return Some(PathBuf::from(dir));

@@ -1,8 +1,9 @@
 //! [`ConstTable`]: a code unit's `co_consts` while it is compiled, without duplicates
 //! (CPython's `u_consts` dict keyed by `_PyCode_ConstantKey`).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
+
+use hashbrown::HashTable;
 
 use pyrs_bytecode::Constant;
 
@@ -13,7 +14,13 @@ use pyrs_bytecode::Constant;
 #[derive(Default, Debug)]
 pub(crate) struct ConstTable {
     items: Vec<Constant>,
-    index: HashMap<Constant, u32, FastHash>,
+    /// Indices into `items`, hashed by the constant they name (so no constant is stored
+    /// twice, and looking one up clones nothing).
+    index: HashTable<u32>,
+}
+
+fn hash_of(c: &Constant) -> u64 {
+    FastHash::default().hash_one(c)
 }
 
 /// A small multiplicative hasher (the "Fx" hash of the Rust compiler, written out here) for
@@ -97,11 +104,15 @@ impl ConstTable {
             self.items.push(value);
             return self.items.len() as u32 - 1;
         }
-        if let Some(&i) = self.index.get(&value) {
+        let hash = hash_of(&value);
+        let items = &self.items;
+        if let Some(&i) = self.index.find(hash, |&i| items[i as usize] == value) {
             return i;
         }
         let i = self.items.len() as u32;
-        self.index.insert(value.clone(), i);
+        let items = &self.items;
+        self.index
+            .insert_unique(hash, i, |&j| hash_of(&items[j as usize]));
         self.items.push(value);
         i
     }
@@ -121,7 +132,10 @@ impl ConstTable {
         for (c, &k) in items.into_iter().zip(keep) {
             if k {
                 if !matches!(c, Constant::Code(_)) {
-                    self.index.insert(c.clone(), self.items.len() as u32);
+                    let i = self.items.len() as u32;
+                    let items = &self.items;
+                    self.index
+                        .insert_unique(hash_of(&c), i, |&j| hash_of(&items[j as usize]));
                 }
                 self.items.push(c);
             }

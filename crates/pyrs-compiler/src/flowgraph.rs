@@ -1765,30 +1765,39 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
     // be both a cell and a free variable (a class body reading `__class__` from a method
     // around it while making its own `__class__` cell), and then appears twice.
     let mut localsplus: Vec<LocalVar> = Vec::with_capacity(nlocals + ncells + nfree);
-    for v in &info.varnames {
+    // The cells that are not also locals come after the locals.
+    let cells_only: Vec<bool> = info
+        .cellvars
+        .iter()
+        .map(|c| !info.varnames.iter().any(|v| v == c))
+        .collect();
+    for v in std::mem::take(&mut info.varnames) {
         let mut kind = LocalKind::LOCAL;
-        if info.fasthidden.iter().any(|h| h == v) {
+        if info.fasthidden.contains(&v) {
             kind = kind | LocalKind::HIDDEN;
         }
-        if info.cellvars.iter().any(|c| c == v) {
+        if info.cellvars.contains(&v) {
             kind = kind | LocalKind::CELL;
         }
         localsplus.push(LocalVar {
-            name: v.as_str().into(),
+            name: v.into_boxed_str(),
             kind,
         });
     }
-    for c in &info.cellvars {
-        if !info.varnames.iter().any(|v| v == c) {
+    for (c, only) in std::mem::take(&mut info.cellvars)
+        .into_iter()
+        .zip(cells_only)
+    {
+        if only {
             localsplus.push(LocalVar {
-                name: c.as_str().into(),
+                name: c.into_boxed_str(),
                 kind: LocalKind::CELL,
             });
         }
     }
-    for f in &info.freevars {
+    for f in std::mem::take(&mut info.freevars) {
         localsplus.push(LocalVar {
-            name: f.as_str().into(),
+            name: f.into_boxed_str(),
             kind: LocalKind::FREE,
         });
     }
@@ -1797,6 +1806,8 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
     for &b in &order {
         labels[b as usize] = Some(builder.new_label());
     }
+    let mut last_except = NONE;
+    builder.set_handler(None);
     for &b in &order {
         let blk = cfg.b(b);
         if let Some(l) = labels[b as usize] {
@@ -1804,24 +1815,28 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
         }
         for ins in &blk.instrs {
             builder.set_location(ins.loc.positions());
-            let except = if ins.except != NONE {
-                cfg.next_nonempty(ins.except)
-            } else {
-                NONE
-            };
-            let handler = if except != NONE {
-                let h = cfg.b(except);
-                let lasti = h.preserve_lasti;
-                let depth = h.startdepth - 1 - i32::from(lasti);
-                labels[except as usize].map(|label| Handler {
-                    label,
-                    depth: depth.max(0) as u32,
-                    lasti,
-                })
-            } else {
-                None
-            };
-            builder.set_handler(handler);
+            // Runs of instructions share a handler: work it out once per run.
+            if ins.except != last_except {
+                last_except = ins.except;
+                let except = if ins.except != NONE {
+                    cfg.next_nonempty(ins.except)
+                } else {
+                    NONE
+                };
+                let handler = if except != NONE {
+                    let h = cfg.b(except);
+                    let lasti = h.preserve_lasti;
+                    let depth = h.startdepth - 1 - i32::from(lasti);
+                    labels[except as usize].map(|label| Handler {
+                        label,
+                        depth: depth.max(0) as u32,
+                        lasti,
+                    })
+                } else {
+                    None
+                };
+                builder.set_handler(handler);
+            }
             if ins.target != NONE {
                 let t = cfg.next_nonempty(ins.target);
                 let label = labels[t as usize].unwrap_or_else(|| builder.new_label());

@@ -31,6 +31,8 @@ use std::collections::HashMap;
 use std::marker::PhantomData;
 
 use indexmap::IndexMap;
+
+use crate::consts::FastHash;
 use pyrs_ast::{
     Expr, ExprDictComp, ExprGeneratorExp, ExprLambda, ExprListComp, ExprSetComp, Location, Mod,
     Stmt, StmtAsyncFunctionDef, StmtClassDef, StmtFunctionDef, StmtTypeAlias, TypeParam,
@@ -75,7 +77,7 @@ pub fn build<'a>(module: &'a Mod, filename: &str) -> Result<SymbolTable<'a>, Syn
         let data = TableData {
             names,
             scopes: Vec::new(),
-            keys: HashMap::new(),
+            keys: HashMap::default(),
             wk,
         };
         let mut builder = Builder::new(data, future.annotations, limit);
@@ -318,7 +320,7 @@ pub(crate) fn builder_error(text: String, loc: Location) -> Stop {
 pub(crate) struct TableData {
     pub(crate) names: Names,
     pub(crate) scopes: Vec<Entry>,
-    pub(crate) keys: HashMap<Key, ScopeId>,
+    pub(crate) keys: HashMap<Key, ScopeId, FastHash>,
     pub(crate) wk: WellKnown,
 }
 
@@ -333,7 +335,7 @@ pub(crate) struct Entry {
     pub(crate) parent: Option<ScopeId>,
     /// Each name and its flags, with the scope in the bits from `SCOPE_OFFSET` up once
     /// analysed, in CPython's dict order.
-    pub(crate) symbols: IndexMap<Name, u32>,
+    pub(crate) symbols: IndexMap<Name, u32, FastHash>,
     /// The parameters, in order (`ste_varnames`).
     pub(crate) varnames: Vec<Name>,
     pub(crate) children: Vec<ScopeId>,
@@ -363,7 +365,7 @@ impl Entry {
             kind,
             loc,
             parent: None,
-            symbols: IndexMap::new(),
+            symbols: IndexMap::default(),
             varnames: Vec::new(),
             children: Vec::new(),
             directives: Vec::new(),

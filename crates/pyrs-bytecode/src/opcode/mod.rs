@@ -353,6 +353,46 @@ macro_rules! opcodes {
 
 pub(crate) use opcodes;
 
+/// One more than the highest instruction number: the size of the tables indexed by it.
+const NUMBERS: usize = MIN_PSEUDO_OPCODE as usize + 12;
+
+/// [`Opcode::cache_entries`] of every instruction, by number.
+const CACHE_ENTRIES: [u8; NUMBERS] = {
+    let mut table = [0u8; NUMBERS];
+    let mut i = 0;
+    while i < Opcode::ALL.len() {
+        let op = Opcode::ALL[i];
+        let format = op.cache_format();
+        let mut total = 0;
+        let mut k = 0;
+        while k < format.len() {
+            total += format[k].size;
+            k += 1;
+        }
+        table[op as usize] = total;
+        i += 1;
+    }
+    table
+};
+
+/// [`Opcode::is_emittable`] of every instruction, by number.
+const EMITTABLE: [bool; NUMBERS] = {
+    let mut table = [false; NUMBERS];
+    let mut i = 0;
+    while i < Opcode::ALL.len() {
+        let op = Opcode::ALL[i];
+        table[op as usize] = !(op.is_pseudo()
+            || op.is_specialized()
+            || op.is_instrumented()
+            || matches!(
+                op,
+                Opcode::CACHE | Opcode::RESERVED | Opcode::EXTENDED_ARG | Opcode::ENTER_EXECUTOR
+            ));
+        i += 1;
+    }
+    table
+};
+
 impl Opcode {
     /// The instruction's number: `opcode.opmap[name]`, or `opcode._specialized_opmap[name]`
     /// for a specialized one; 256 and up for pseudo-instructions.
@@ -457,14 +497,16 @@ impl Opcode {
     /// assert_eq!(Opcode::POP_TOP.cache_entries(), 0);
     /// ```
     pub const fn cache_entries(self) -> u32 {
-        let format = self.cache_format();
-        let mut total = 0;
-        let mut i = 0;
-        while i < format.len() {
-            total += format[i].size as u32;
-            i += 1;
-        }
-        total
+        // Asked for every instruction the assembler lays out: read from a table the
+        // compiler derives from `cache_format` once.
+        CACHE_ENTRIES[self as usize] as u32
+    }
+
+    /// Whether the instruction can appear in a code object's code units: not a
+    /// pseudo-instruction, a specialized or instrumented form, `CACHE`, `RESERVED`,
+    /// `EXTENDED_ARG` (the assembler writes those) nor `ENTER_EXECUTOR`.
+    pub(crate) const fn is_emittable(self) -> bool {
+        EMITTABLE[self as usize]
     }
 
     /// How many values the instruction pops and pushes on the path to the next instruction

@@ -188,9 +188,9 @@ impl<'t> Compiler<'t> {
     /// `ADDOP_NAME`: an instruction whose oparg is a (mangled) name in `co_names`.
     pub(crate) fn name_op(&mut self, op: Opcode, name: &str, loc: Loc) {
         let i = {
-            let private = self.ur().private.clone();
-            let mangled = crate::symtable::mangle(private.as_deref(), name);
-            self.name_index(&mangled) as usize
+            let u = self.u();
+            let mangled = crate::symtable::mangle(u.private.as_deref(), name);
+            Self::index_in(&mut u.names, &mangled)
         };
         let arg = match op {
             Opcode::LOAD_ATTR => (i as u32) << 1,
@@ -533,7 +533,8 @@ impl<'t> Compiler<'t> {
     }
 
     /// `optimize_and_assemble`: closes the current unit's sequence and makes its code
-    /// object; the unit stays open (the caller exits the scope).
+    /// object; the unit stays open, emptied of its instructions and names, for the caller
+    /// to exit.
     pub(crate) fn assemble(&mut self, add_none: bool) -> R<CodeObject> {
         if add_none {
             self.load_const(Constant::None, NO_LOC);
@@ -554,16 +555,17 @@ impl<'t> Compiler<'t> {
             kwonlyargcount: u.kwonlyargcount,
             nparams: u.scope.varnames().len(),
             consts: std::mem::take(&mut u.consts),
-            names: std::mem::take(&mut u.names).into_iter().collect(),
-            varnames: u.varnames.iter().cloned().collect(),
-            cellvars: u.cellvars.iter().cloned().collect(),
-            freevars: u.freevars.iter().cloned().collect(),
             fasthidden: u
                 .fasthidden
                 .iter()
                 .filter(|(k, _)| u.varnames.contains(*k))
                 .map(|(k, _)| k.clone())
                 .collect(),
+            // Moved, not copied: the caller exits the scope right after.
+            names: std::mem::take(&mut u.names).into_iter().collect(),
+            varnames: std::mem::take(&mut u.varnames).into_iter().collect(),
+            cellvars: std::mem::take(&mut u.cellvars).into_iter().collect(),
+            freevars: std::mem::take(&mut u.freevars).into_iter().collect(),
         };
         flowgraph::assemble(seq, info).map_err(internal)
     }

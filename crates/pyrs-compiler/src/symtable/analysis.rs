@@ -14,12 +14,13 @@ use super::builder::{syntax_error, Stop};
 use super::flags::{Flags, ScopeKind, SymbolScope, SCOPE_OFFSET};
 use super::names::Name;
 use super::{scope_of_bits, ScopeId, TableData};
+use crate::consts::FastHash;
 use crate::messages as msg;
 
-type Set = IndexSet<Name>;
+type Set = IndexSet<Name, FastHash>;
 
 /// The scope each name of one scope gets, in the order of its symbols (`scopes` in CPython).
-type Scopes = IndexMap<Name, SymbolScope>;
+type Scopes = IndexMap<Name, SymbolScope, FastHash>;
 
 /// Analyses the whole table; `limit` bounds the nesting of scopes (see crate::stack).
 pub(crate) fn analyze(data: &mut TableData, limit: usize) -> Result<(), Stop> {
@@ -28,7 +29,7 @@ pub(crate) fn analyze(data: &mut TableData, limit: usize) -> Result<(), Stop> {
         depth: 0,
         limit,
     };
-    let (mut free, mut global, mut type_params) = (Set::new(), Set::new(), Set::new());
+    let (mut free, mut global, mut type_params) = (Set::default(), Set::default(), Set::default());
     analyzer.analyze_block(
         ScopeId(0),
         None,
@@ -83,12 +84,12 @@ impl Analyzer<'_> {
         let can_see_class_scope = self.data.scopes[id.index()].can_see_class_scope;
         let wk = self.data.wk;
 
-        let mut local = Set::new();
-        let mut scopes = Scopes::new();
-        let mut newglobal = Set::new();
-        let mut newfree = Set::new();
-        let mut newbound = Set::new();
-        let mut inlined_cells = Set::new();
+        let mut local = Set::default();
+        let mut scopes = Scopes::default();
+        let mut newglobal = Set::default();
+        let mut newfree = Set::default();
+        let mut newbound = Set::default();
+        let mut inlined_cells = Set::default();
 
         // A class's own bindings are invisible to the functions inside it, so what it
         // passes down is fixed before its names are analysed.

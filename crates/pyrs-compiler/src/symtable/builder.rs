@@ -17,6 +17,7 @@ use pyrs_parser::SyntaxError;
 use super::flags::{ComprehensionKind, Flags, ScopeKind};
 use super::names::{mangle, Name};
 use super::{Entry, Key, Role, ScopeId, TableData};
+use crate::consts::FastHash;
 use crate::messages as msg;
 
 /// Why the walk stopped early.
@@ -138,7 +139,7 @@ pub(crate) struct Builder {
     /// The sets of type-parameter names that a generic class's type-parameter scope and the
     /// scopes inside it mangle (`ste_mangled_names`); scopes refer to them by index, and
     /// share them, as CPython's scopes share one set object.
-    mangled_sets: Vec<HashSet<Name>>,
+    mangled_sets: Vec<HashSet<Name, FastHash>>,
     /// `from __future__ import annotations` is in force.
     future_annotations: bool,
     depth: usize,
@@ -390,7 +391,7 @@ impl Builder {
                     self.enter_type_param_block(name, key, false, false, true, c.loc)?;
                     self.private = Some(name);
                     let set = self.mangled_sets.len();
-                    self.mangled_sets.push(HashSet::new());
+                    self.mangled_sets.push(HashSet::default());
                     self.entry().mangled_names = Some(set);
                     c.type_params
                         .iter()

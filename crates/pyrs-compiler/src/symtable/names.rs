@@ -4,6 +4,8 @@ use std::borrow::Cow;
 
 use indexmap::IndexSet;
 
+use crate::consts::FastHash;
+
 /// A name interned in a [`Names`] table: a small copyable key, so that the many sets of names
 /// the second pass builds hash integers, not strings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -12,7 +14,7 @@ pub(crate) struct Name(u32);
 /// The names of one symbol table, each stored once.
 #[derive(Debug, Default)]
 pub(crate) struct Names {
-    set: IndexSet<Box<str>>,
+    set: IndexSet<Box<str>, FastHash>,
 }
 
 impl Names {
