@@ -219,6 +219,8 @@ fn nodes_are_small() {
     assert_eq!(size_of::<Stmt>(), 16);
     assert_eq!(size_of::<Pattern>(), 16);
     assert_eq!(size_of::<Location>(), 16);
-    assert_eq!(size_of::<Identifier>(), 16);
+    // A name of up to 22 bytes is held inline.
+    assert_eq!(size_of::<Identifier>(), 24);
+    assert_eq!(size_of::<Option<Identifier>>(), 24);
     assert_eq!(size_of::<ExprContext>(), 1);
 }
