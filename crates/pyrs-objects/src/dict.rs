@@ -1,0 +1,688 @@
+//! The `dict` type's table (CPython's Objects/dictobject.c): [`DictData`], a compact,
+//! insertion-ordered hash table — an index array probed with CPython's perturbation scheme,
+//! pointing into a dense array of (hash, key, value) entries.
+//!
+//! Keys' `__eq__` may run Python code, which may raise or mutate this very dict. The table is
+//! therefore never borrowed across such a call (nor across dropping a value, which may run a
+//! `__del__`): a lookup that had to call `__eq__` checks afterwards whether the table's keys
+//! changed, and starts over if they did, as CPython does.
+
+use std::cell::{Cell, RefCell};
+
+use crate::error::PyResult;
+use crate::object::Payload;
+use crate::str::StrData;
+use crate::value::Value;
+
+const EMPTY: i32 = -1;
+const DUMMY: i32 = -2;
+const MIN_SIZE: usize = 8;
+
+struct Entry {
+    hash: i64,
+    /// `None` once deleted.
+    key: Option<Value>,
+    value: Option<Value>,
+}
+
+#[derive(Default)]
+struct Table {
+    indices: Vec<i32>,
+    entries: Vec<Entry>,
+    used: usize,
+}
+
+/// The payload of a `dict`.
+#[derive(Default)]
+pub struct DictData {
+    table: RefCell<Table>,
+    /// Bumped whenever a key is added or removed, or the table rebuilt: what iterators and
+    /// interrupted lookups check.
+    version: Cell<u64>,
+}
+
+impl Payload for DictData {}
+
+fn usable(size: usize) -> usize {
+    size * 2 / 3
+}
+
+/// Compares two keys without running Python code, when their types allow it.
+#[inline]
+fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
+    let t = crate::types();
+    if a.is_exact(&t.str) && b.is_exact(&t.str) {
+        let (a, b) = (a.downcast::<StrData>()?, b.downcast::<StrData>()?);
+        return Some(a.as_bytes() == b.as_bytes());
+    }
+    if a.is_small() && b.is_small() {
+        return Some(false);
+    }
+    None
+}
+
+enum Probe {
+    Found { entry: usize, slot: usize },
+    Missing,
+    Restart,
+}
+
+impl DictData {
+    /// An empty table.
+    pub fn new() -> DictData {
+        DictData::default()
+    }
+
+    /// The number of items.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.table.borrow().used
+    }
+
+    /// Whether there are no items.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The key-set version (see the type's doc).
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.version.get()
+    }
+
+    fn bump(&self) {
+        self.version.set(self.version.get().wrapping_add(1));
+    }
+
+    fn probe(&self, key: &Value, hash: i64) -> PyResult<Probe> {
+        let (mask, mut i, mut perturb) = {
+            let table = self.table.borrow();
+            if table.indices.is_empty() {
+                return Ok(Probe::Missing);
+            }
+            let mask = table.indices.len() - 1;
+            (mask, hash as usize & mask, hash as u64)
+        };
+        loop {
+            let candidate = {
+                let table = self.table.borrow();
+                let ix = table.indices[i];
+                if ix == EMPTY {
+                    return Ok(Probe::Missing);
+                }
+                let mut candidate = None;
+                if ix >= 0 {
+                    let entry = &table.entries[ix as usize];
+                    if let Some(k) = &entry.key {
+                        if k.is(key) {
+                            return Ok(Probe::Found {
+                                entry: ix as usize,
+                                slot: i,
+                            });
+                        }
+                        if entry.hash == hash {
+                            match fast_eq(k, key) {
+                                Some(true) => {
+                                    return Ok(Probe::Found {
+                                        entry: ix as usize,
+                                        slot: i,
+                                    })
+                                }
+                                Some(false) => {}
+                                None => candidate = Some((ix as usize, k.clone())),
+                            }
+                        }
+                    }
+                }
+                candidate
+            };
+            if let Some((ix, k)) = candidate {
+                let version = self.version.get();
+                let equal = crate::protocol::eq(&k, key)?;
+                let table = self.table.borrow();
+                let unchanged = self.version.get() == version
+                    && table
+                        .entries
+                        .get(ix)
+                        .and_then(|e| e.key.as_ref())
+                        .is_some_and(|cur| cur.is(&k));
+                if !unchanged {
+                    return Ok(Probe::Restart);
+                }
+                if equal {
+                    return Ok(Probe::Found { entry: ix, slot: i });
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+    }
+
+    fn find(&self, key: &Value, hash: i64) -> PyResult<Option<(usize, usize)>> {
+        loop {
+            match self.probe(key, hash)? {
+                Probe::Found { entry, slot } => return Ok(Some((entry, slot))),
+                Probe::Missing => return Ok(None),
+                Probe::Restart => continue,
+            }
+        }
+    }
+
+    /// `d[key]`, or `None` when absent (hashing and comparing may raise).
+    pub fn get_item(&self, key: &Value) -> PyResult<Option<Value>> {
+        let hash = crate::protocol::hash(key)?;
+        self.get_item_hashed(key, hash)
+    }
+
+    /// [`DictData::get_item`] with the key's hash already known.
+    pub fn get_item_hashed(&self, key: &Value, hash: i64) -> PyResult<Option<Value>> {
+        Ok(self
+            .find(key, hash)?
+            .and_then(|(ix, _)| self.table.borrow().entries[ix].value.clone()))
+    }
+
+    /// Looks up a `str` key without running Python code (keys of other types are skipped):
+    /// what attribute lookup in type and instance dicts uses.
+    #[inline]
+    pub fn get_str(&self, key: &Value) -> Option<Value> {
+        let data = key.downcast::<StrData>()?;
+        let hash = data.hash();
+        let table = self.table.borrow();
+        if table.indices.is_empty() {
+            return None;
+        }
+        let mask = table.indices.len() - 1;
+        let mut i = hash as usize & mask;
+        let mut perturb = hash as u64;
+        loop {
+            let ix = table.indices[i];
+            if ix == EMPTY {
+                return None;
+            }
+            if ix >= 0 {
+                let entry = &table.entries[ix as usize];
+                if let Some(k) = &entry.key {
+                    if k.is(key)
+                        || (entry.hash == hash
+                            && k.downcast::<StrData>()
+                                .is_some_and(|s| s.as_bytes() == data.as_bytes()))
+                    {
+                        return entry.value.clone();
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+    }
+
+    /// Sets `d[key] = value` for a Rust-named key (interned).
+    pub fn set_str(&self, key: &str, value: Value) {
+        let key = crate::str::intern(key);
+        let hash = key.downcast::<StrData>().expect("str").hash();
+        // Only str keys are compared, which cannot fail.
+        let _ = self.set_item_hashed(key, hash, value);
+    }
+
+    /// Deletes a Rust-named key; whether it was there.
+    pub fn del_str(&self, key: &str) -> bool {
+        let key = crate::str::intern(key);
+        let hash = key.downcast::<StrData>().expect("str").hash();
+        matches!(self.del_item_hashed(&key, hash), Ok(Some(_)))
+    }
+
+    /// `d[key] = value`.
+    pub fn set_item(&self, key: Value, value: Value) -> PyResult<()> {
+        let hash = crate::protocol::hash(&key)?;
+        self.set_item_hashed(key, hash, value)
+    }
+
+    /// [`DictData::set_item`] with the hash known.
+    pub fn set_item_hashed(&self, key: Value, hash: i64, value: Value) -> PyResult<()> {
+        if let Some((ix, _)) = self.find(&key, hash)? {
+            let old = {
+                let mut table = self.table.borrow_mut();
+                table.entries[ix].value.replace(value)
+            };
+            drop(old);
+            return Ok(());
+        }
+        let mut table = self.table.borrow_mut();
+        if table.indices.is_empty() || table.entries.len() >= usable(table.indices.len()) {
+            let wanted = (table.used * 3).max(MIN_SIZE);
+            rebuild(&mut table, wanted.next_power_of_two());
+        }
+        let ix = table.entries.len() as i32;
+        let slot = empty_slot(&table.indices, hash);
+        table.indices[slot] = ix;
+        table.entries.push(Entry {
+            hash,
+            key: Some(key),
+            value: Some(value),
+        });
+        table.used += 1;
+        drop(table);
+        self.bump();
+        Ok(())
+    }
+
+    /// `del d[key]`: the removed value, or `None` when absent.
+    pub fn del_item(&self, key: &Value) -> PyResult<Option<Value>> {
+        let hash = crate::protocol::hash(key)?;
+        self.del_item_hashed(key, hash)
+    }
+
+    /// [`DictData::del_item`] with the hash known.
+    pub fn del_item_hashed(&self, key: &Value, hash: i64) -> PyResult<Option<Value>> {
+        let Some((ix, slot)) = self.find(key, hash)? else {
+            return Ok(None);
+        };
+        let (old_key, old_value) = {
+            let mut table = self.table.borrow_mut();
+            table.indices[slot] = DUMMY;
+            table.used -= 1;
+            let entry = &mut table.entries[ix];
+            (entry.key.take(), entry.value.take())
+        };
+        self.bump();
+        drop(old_key);
+        Ok(old_value)
+    }
+
+    /// Removes every item.
+    pub fn clear(&self) {
+        let old = std::mem::take(&mut *self.table.borrow_mut());
+        self.bump();
+        drop(old);
+    }
+
+    /// The item at entry position `pos` or the next live one after it, with the position
+    /// after it: what iterators step with.
+    pub fn next_entry(&self, pos: usize) -> Option<(usize, Value, Value)> {
+        let table = self.table.borrow();
+        let mut p = pos;
+        while p < table.entries.len() {
+            let entry = &table.entries[p];
+            if let (Some(k), Some(v)) = (&entry.key, &entry.value) {
+                return Some((p + 1, k.clone(), v.clone()));
+            }
+            p += 1;
+        }
+        None
+    }
+
+    /// The hash stored with the item at entry position `pos` or the next live one (for
+    /// copying without rehashing).
+    pub fn next_entry_hashed(&self, pos: usize) -> Option<(usize, i64, Value, Value)> {
+        let table = self.table.borrow();
+        let mut p = pos;
+        while p < table.entries.len() {
+            let entry = &table.entries[p];
+            if let (Some(k), Some(v)) = (&entry.key, &entry.value) {
+                return Some((p + 1, entry.hash, k.clone(), v.clone()));
+            }
+            p += 1;
+        }
+        None
+    }
+
+    /// A snapshot of the items, in order.
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        let table = self.table.borrow();
+        table
+            .entries
+            .iter()
+            .filter_map(|e| Some((e.key.clone()?, e.value.clone()?)))
+            .collect()
+    }
+
+    /// A snapshot of the keys, in order.
+    pub fn keys(&self) -> Vec<Value> {
+        let table = self.table.borrow();
+        table.entries.iter().filter_map(|e| e.key.clone()).collect()
+    }
+
+    /// A snapshot of the values, in order.
+    pub fn values(&self) -> Vec<Value> {
+        let table = self.table.borrow();
+        table
+            .entries
+            .iter()
+            .filter_map(|e| e.value.clone())
+            .collect()
+    }
+
+    /// A copy of the table (keys keep their hashes; no Python code runs).
+    pub fn copy(&self) -> DictData {
+        let copy = DictData::new();
+        let mut pos = 0;
+        while let Some((next, hash, k, v)) = self.next_entry_hashed(pos) {
+            let _ = copy.set_item_hashed(k, hash, v);
+            pos = next;
+        }
+        copy
+    }
+
+    /// Removes and returns the last item (`popitem`).
+    pub fn pop_last(&self) -> Option<(Value, Value)> {
+        let (key, value) = {
+            let mut table = self.table.borrow_mut();
+            let pos = table.entries.iter().rposition(|e| e.key.is_some())?;
+            let hash = table.entries[pos].hash;
+            // Find the index slot pointing at this entry.
+            let mask = table.indices.len() - 1;
+            let mut i = hash as usize & mask;
+            let mut perturb = hash as u64;
+            while table.indices[i] != pos as i32 {
+                perturb >>= 5;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(perturb as usize)
+                    .wrapping_add(1))
+                    & mask;
+            }
+            table.indices[i] = DUMMY;
+            table.used -= 1;
+            let entry = table.entries.remove(pos);
+            debug_assert!(pos == table.entries.len());
+            (entry.key?, entry.value?)
+        };
+        self.bump();
+        Some((key, value))
+    }
+}
+
+fn empty_slot(indices: &[i32], hash: i64) -> usize {
+    let mask = indices.len() - 1;
+    let mut i = hash as usize & mask;
+    let mut perturb = hash as u64;
+    while indices[i] != EMPTY {
+        perturb >>= 5;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(perturb as usize)
+            .wrapping_add(1))
+            & mask;
+    }
+    i
+}
+
+fn rebuild(table: &mut Table, size: usize) {
+    let entries: Vec<Entry> = std::mem::take(&mut table.entries)
+        .into_iter()
+        .filter(|e| e.key.is_some())
+        .collect();
+    let mut indices = vec![EMPTY; size];
+    for (ix, entry) in entries.iter().enumerate() {
+        let slot = empty_slot(&indices, entry.hash);
+        indices[slot] = ix as i32;
+    }
+    table.indices = indices;
+    table.entries = entries;
+}
+
+/// A new empty `dict`.
+pub fn new() -> Value {
+    crate::object::alloc(&crate::types().dict, DictData::new())
+}
+
+/// A new `dict` holding `data`.
+pub fn from_data(data: DictData) -> Value {
+    crate::object::alloc(&crate::types().dict, data)
+}
+
+// ---------------------------------------------------------------------------------------
+// The `dict` type.
+
+use crate::args::Args;
+use crate::error::PyErr;
+use crate::native::{MethodDef, MethodKind};
+use crate::protocol;
+use crate::typeobject::{CompareOp, TypeBuilder};
+
+/// The builder of `dict`.
+pub(crate) fn type_builder() -> TypeBuilder {
+    TypeBuilder::new::<DictData>("dict")
+        .subclassable()
+        .unhashable()
+        .slots(|s| {
+            s.repr.set(Some(dict_repr));
+            s.richcompare.set(Some(dict_richcompare));
+            s.len.set(Some(|d| Ok(data(d).len())));
+            s.getitem.set(Some(dict_getitem));
+            s.setitem.set(Some(dict_setitem));
+            s.contains
+                .set(Some(|d, k| Ok(data(d).get_item(k)?.is_some())));
+            s.iter.set(Some(crate::dict_iter::keys_iter));
+            s.new.set(Some(|cls, _| {
+                Ok(crate::object::alloc(cls, DictData::new()))
+            }));
+            s.init.set(Some(dict_init));
+        })
+        .methods(DICT_METHODS)
+}
+
+fn data(d: &Value) -> &DictData {
+    d.downcast::<DictData>().expect("dict slot on a dict")
+}
+
+fn dict_repr(d: &Value) -> PyResult<Value> {
+    if data(d).is_empty() {
+        return Ok(crate::str::new("{}"));
+    }
+    let Some(_guard) = crate::repr_guard::enter(d)? else {
+        return Ok(crate::str::new("{...}"));
+    };
+    let mut out = String::from("{");
+    let mut pos = 0;
+    let mut first = true;
+    while let Some((next, k, v)) = data(d).next_entry(pos) {
+        if !first {
+            out.push_str(", ");
+        }
+        first = false;
+        out.push_str(&protocol::repr_string(&k)?);
+        out.push_str(": ");
+        out.push_str(&protocol::repr_string(&v)?);
+        pos = next;
+    }
+    out.push('}');
+    Ok(crate::str::new(&out))
+}
+
+fn dict_richcompare(a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (a.downcast::<DictData>(), b.downcast::<DictData>()) else {
+        return Ok(crate::not_implemented());
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(crate::not_implemented());
+    }
+    let mut equal = x.len() == y.len();
+    if equal {
+        for (k, v) in x.items() {
+            match y.get_item(&k)? {
+                Some(w) if protocol::eq(&v, &w)? => {}
+                _ => {
+                    equal = false;
+                    break;
+                }
+            }
+        }
+    }
+    Ok(crate::bool(equal == (op == CompareOp::Eq)))
+}
+
+fn dict_getitem(d: &Value, key: &Value) -> PyResult<Value> {
+    if let Some(v) = data(d).get_item(key)? {
+        return Ok(v);
+    }
+    if !d.is_exact(&crate::types().dict) {
+        if let Some(missing) = protocol::lookup_special(d, "__missing__")? {
+            return protocol::call1(&missing, std::slice::from_ref(key));
+        }
+    }
+    Err(PyErr::key_error(key.clone()))
+}
+
+fn dict_setitem(d: &Value, key: &Value, value: Option<&Value>) -> PyResult<()> {
+    match value {
+        Some(v) => data(d).set_item(key.clone(), v.clone()),
+        None => match data(d).del_item(key)? {
+            Some(_) => Ok(()),
+            None => Err(PyErr::key_error(key.clone())),
+        },
+    }
+}
+
+/// `dict.update(other)` semantics: a mapping (by `keys()`) or an iterable of pairs.
+pub fn update_from(target: &DictData, other: &Value) -> PyResult<()> {
+    if let Some(src) = other.downcast::<DictData>() {
+        for (k, v) in src.items() {
+            target.set_item(k, v)?;
+        }
+        return Ok(());
+    }
+    if let Some(keys) = protocol::getattr_opt(other, &crate::str::intern("keys"))? {
+        let keys = protocol::call1(&keys, &[])?;
+        for k in protocol::collect(&keys)? {
+            let v = protocol::getitem(other, &k)?;
+            target.set_item(k, v)?;
+        }
+        return Ok(());
+    }
+    let it = protocol::iter(other)?;
+    let mut n = 0;
+    while let Some(item) = protocol::next(&it)? {
+        let pair = protocol::collect(&item).map_err(|_| {
+            PyErr::type_error(format!(
+                "cannot convert dictionary update sequence element #{n} to a sequence"
+            ))
+        })?;
+        if pair.len() != 2 {
+            return Err(PyErr::value_error(format!(
+                "dictionary update sequence element #{n} has length {}; 2 is required",
+                pair.len()
+            )));
+        }
+        let mut pair = pair.into_iter();
+        let (k, v) = (pair.next().expect("2"), pair.next().expect("2"));
+        target.set_item(k, v)?;
+        n += 1;
+    }
+    Ok(())
+}
+
+fn dict_init(d: &Value, args: Args<'_>) -> PyResult<()> {
+    let pos = args.pos();
+    if pos.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            pos.len()
+        )));
+    }
+    if let Some(other) = pos.first() {
+        update_from(data(d), other)?;
+    }
+    for (k, v) in args.kwargs() {
+        data(d).set_item(k.clone(), v.clone())?;
+    }
+    Ok(())
+}
+
+fn this<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a DictData> {
+    protocol::self_payload::<DictData>(&args.pos()[0], name, "dict")
+}
+
+fn get(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("get", 2, 3)?;
+    let d = this(&args, "get")?;
+    Ok(d.get_item(&a[1])?
+        .unwrap_or_else(|| a.get(2).cloned().unwrap_or_else(crate::none)))
+}
+
+fn keys(args: Args<'_>) -> PyResult<Value> {
+    args.exact("keys", 1, 1)?;
+    crate::dict_iter::view(&args.pos()[0], crate::dict_iter::ViewKind::Keys)
+}
+
+fn values(args: Args<'_>) -> PyResult<Value> {
+    args.exact("values", 1, 1)?;
+    crate::dict_iter::view(&args.pos()[0], crate::dict_iter::ViewKind::Values)
+}
+
+fn items(args: Args<'_>) -> PyResult<Value> {
+    args.exact("items", 1, 1)?;
+    crate::dict_iter::view(&args.pos()[0], crate::dict_iter::ViewKind::Items)
+}
+
+fn pop(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("pop", 2, 3)?;
+    let d = this(&args, "pop")?;
+    match d.del_item(&a[1])? {
+        Some(v) => Ok(v),
+        None => match a.get(2) {
+            Some(default) => Ok(default.clone()),
+            None => Err(PyErr::key_error(a[1].clone())),
+        },
+    }
+}
+
+fn setdefault(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("setdefault", 2, 3)?;
+    let d = this(&args, "setdefault")?;
+    if let Some(v) = d.get_item(&a[1])? {
+        return Ok(v);
+    }
+    let v = a.get(2).cloned().unwrap_or_else(crate::none);
+    d.set_item(a[1].clone(), v.clone())?;
+    Ok(v)
+}
+
+fn update(args: Args<'_>) -> PyResult<Value> {
+    let pos = args.pos();
+    if pos.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "update expected at most 1 argument, got {}",
+            pos.len() - 1
+        )));
+    }
+    let d = this(&args, "update")?;
+    if let Some(other) = pos.get(1) {
+        update_from(d, other)?;
+    }
+    for (k, v) in args.kwargs() {
+        d.set_item(k.clone(), v.clone())?;
+    }
+    Ok(crate::none())
+}
+
+fn copy(args: Args<'_>) -> PyResult<Value> {
+    args.exact("copy", 1, 1)?;
+    Ok(from_data(this(&args, "copy")?.copy()))
+}
+
+fn clear(args: Args<'_>) -> PyResult<Value> {
+    args.exact("clear", 1, 1)?;
+    this(&args, "clear")?.clear();
+    Ok(crate::none())
+}
+
+const DICT_METHODS: &[MethodDef] = &[
+    MethodDef::new("get", MethodKind::Method(get)),
+    MethodDef::new("keys", MethodKind::Method(keys)),
+    MethodDef::new("values", MethodKind::Method(values)),
+    MethodDef::new("items", MethodKind::Method(items)),
+    MethodDef::new("pop", MethodKind::Method(pop)),
+    MethodDef::new("setdefault", MethodKind::Method(setdefault)),
+    MethodDef::new("update", MethodKind::Method(update)),
+    MethodDef::new("copy", MethodKind::Method(copy)),
+    MethodDef::new("clear", MethodKind::Method(clear)),
+];

@@ -1,0 +1,292 @@
+//! The `list` type's representation (CPython's Objects/listobject.c): [`ListData`], a growable
+//! array of references.
+//!
+//! The array is behind a `RefCell` that is never borrowed across a call that may run Python
+//! code (an item's `__eq__`, a sort key, a `__del__`): methods copy out what they need first,
+//! so a list mutated from such a call is seen mutated, never corrupted.
+
+use std::cell::RefCell;
+
+use crate::object::Payload;
+use crate::value::Value;
+
+/// The payload of a `list`.
+#[derive(Default)]
+pub struct ListData {
+    items: RefCell<Vec<Value>>,
+}
+
+impl Payload for ListData {}
+
+impl ListData {
+    /// The data holding `items`.
+    pub fn new(items: Vec<Value>) -> ListData {
+        ListData {
+            items: RefCell::new(items),
+        }
+    }
+
+    /// The number of items.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.items.borrow().len()
+    }
+
+    /// Whether there are no items.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The item at `i`, if in range.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<Value> {
+        self.items.borrow().get(i).cloned()
+    }
+
+    /// Replaces the item at `i` (which must be in range); the old item is dropped after the
+    /// array is released.
+    pub fn set(&self, i: usize, value: Value) -> Option<()> {
+        let old = {
+            let mut items = self.items.borrow_mut();
+            let slot = items.get_mut(i)?;
+            std::mem::replace(slot, value)
+        };
+        drop(old);
+        Some(())
+    }
+
+    /// Appends an item.
+    #[inline]
+    pub fn push(&self, value: Value) {
+        self.items.borrow_mut().push(value);
+    }
+
+    /// A copy of the items.
+    pub fn to_vec(&self) -> Vec<Value> {
+        self.items.borrow().clone()
+    }
+
+    /// Replaces every item, returning the old ones (to be dropped by the caller once nothing
+    /// is borrowed).
+    pub fn replace_all(&self, items: Vec<Value>) -> Vec<Value> {
+        std::mem::replace(&mut *self.items.borrow_mut(), items)
+    }
+
+    /// Runs `f` on the array. `f` must not run Python code or drop values that may (it gets
+    /// the array mutably borrowed); return what is removed so the caller drops it after.
+    pub fn with_items<R>(&self, f: impl FnOnce(&mut Vec<Value>) -> R) -> R {
+        f(&mut self.items.borrow_mut())
+    }
+}
+
+/// A new `list` of `items`.
+pub fn new(items: Vec<Value>) -> Value {
+    crate::object::alloc(crate::list_type(), ListData::new(items))
+}
+
+// ---------------------------------------------------------------------------------------
+// The `list` type.
+
+use crate::args::Args;
+use crate::error::{PyErr, PyResult};
+use crate::native::{MethodDef, MethodKind};
+use crate::protocol;
+use crate::typeobject::{BinOp, CompareOp, TypeBuilder};
+
+/// The builder of `list`.
+pub(crate) fn type_builder() -> TypeBuilder {
+    TypeBuilder::new::<ListData>("list")
+        .subclassable()
+        .unhashable()
+        .slots(|s| {
+            s.repr.set(Some(list_repr));
+            s.richcompare.set(Some(list_richcompare));
+            s.len.set(Some(|l| Ok(data(l).len())));
+            s.getitem.set(Some(list_getitem));
+            s.setitem.set(Some(list_setitem));
+            s.contains.set(Some(|l, x| {
+                let mut i = 0;
+                while let Some(item) = data(l).get(i) {
+                    if protocol::eq(&item, x)? {
+                        return Ok(true);
+                    }
+                    i += 1;
+                }
+                Ok(false)
+            }));
+            s.concat.set(Some(list_concat));
+            s.repeat.set(Some(|l, n| {
+                Ok(new(crate::sequence::repeat(&data(l).to_vec(), n)?))
+            }));
+            s.inplace[BinOp::Add as usize].set(Some(|l, other| {
+                let items = protocol::collect(other)?;
+                data(l).with_items(|v| v.extend(items));
+                Ok(l.clone())
+            }));
+            s.iter.set(Some(crate::iter::list_iter));
+            s.new.set(Some(|cls, _| {
+                Ok(crate::object::alloc(cls, ListData::default()))
+            }));
+            s.init.set(Some(list_init));
+        })
+        .methods(LIST_METHODS)
+}
+
+fn data(l: &Value) -> &ListData {
+    l.downcast::<ListData>().expect("list slot on a list")
+}
+
+fn list_repr(l: &Value) -> PyResult<Value> {
+    if data(l).is_empty() {
+        return Ok(crate::str::new("[]"));
+    }
+    let Some(_guard) = crate::repr_guard::enter(l)? else {
+        return Ok(crate::str::new("[...]"));
+    };
+    let mut out = String::from("[");
+    let mut i = 0;
+    while let Some(item) = data(l).get(i) {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&protocol::repr_string(&item)?);
+        i += 1;
+    }
+    out.push(']');
+    Ok(crate::str::new(&out))
+}
+
+fn list_richcompare(a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (a.downcast::<ListData>(), b.downcast::<ListData>()) else {
+        return Ok(crate::not_implemented());
+    };
+    crate::sequence::compare(&x.to_vec(), &y.to_vec(), op)
+}
+
+fn list_getitem(l: &Value, key: &Value) -> PyResult<Value> {
+    if let Some(i) = key.as_small() {
+        let d = data(l);
+        let len = d.len();
+        if let Some(i) = crate::sequence::normalize(i as isize, len) {
+            if let Some(v) = d.get(i) {
+                return Ok(v);
+            }
+        }
+        return Err(PyErr::index_error("list index out of range"));
+    }
+    if let Some(slice) = crate::sequence::as_slice(key)? {
+        let items = data(l).to_vec();
+        let r = slice.resolve(items.len())?;
+        return Ok(new(r.pick(&items)));
+    }
+    let i = crate::sequence::index_arg(key, "list")?;
+    let items = data(l).to_vec();
+    crate::sequence::get(&items, i).ok_or_else(|| PyErr::index_error("list index out of range"))
+}
+
+fn list_setitem(l: &Value, key: &Value, value: Option<&Value>) -> PyResult<()> {
+    let d = data(l);
+    if let Some(slice) = crate::sequence::as_slice(key)? {
+        return crate::list_methods::assign_slice(l, &slice, value);
+    }
+    let i = crate::sequence::index_arg(key, "list")?;
+    let Some(i) = crate::sequence::normalize(i, d.len()) else {
+        return Err(PyErr::index_error(match value {
+            Some(_) => "list assignment index out of range",
+            None => "list assignment index out of range",
+        }));
+    };
+    match value {
+        Some(v) => {
+            d.set(i, v.clone());
+        }
+        None => {
+            let old = d.with_items(|v| v.remove(i));
+            drop(old);
+        }
+    }
+    Ok(())
+}
+
+fn list_concat(a: &Value, b: &Value) -> PyResult<Value> {
+    let Some(y) = b.downcast::<ListData>() else {
+        return Err(PyErr::type_error(format!(
+            "can only concatenate list (not \"{}\") to list",
+            b.type_data().name()
+        )));
+    };
+    let mut items = data(a).to_vec();
+    items.extend(y.to_vec());
+    Ok(new(items))
+}
+
+fn list_init(l: &Value, args: Args<'_>) -> PyResult<()> {
+    if l.is_exact(crate::list_type()) {
+        args.no_kwargs("list")?;
+    }
+    let a = args.pos();
+    if a.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "list expected at most 1 argument, got {}",
+            a.len()
+        )));
+    }
+    let items = match a.first() {
+        Some(x) => protocol::collect(x)?,
+        None => Vec::new(),
+    };
+    let old = data(l).replace_all(items);
+    drop(old);
+    Ok(())
+}
+
+fn this<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a ListData> {
+    protocol::self_payload::<ListData>(&args.pos()[0], name, "list")
+}
+
+fn append(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("append", 2, 2)?;
+    this(&args, "append")?.push(a[1].clone());
+    Ok(crate::none())
+}
+
+fn pop(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("pop", 1, 2)?;
+    let d = this(&args, "pop")?;
+    let len = d.len();
+    if len == 0 {
+        return Err(PyErr::index_error("pop from empty list"));
+    }
+    let i = match a.get(1) {
+        Some(i) => protocol::index_isize(i, false)?,
+        None => -1,
+    };
+    let Some(i) = crate::sequence::normalize(i, len) else {
+        return Err(PyErr::index_error("pop index out of range"));
+    };
+    Ok(d.with_items(|v| v.remove(i)))
+}
+
+fn extend(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("extend", 2, 2)?;
+    let items = protocol::collect(&a[1])?;
+    this(&args, "extend")?.with_items(|v| v.extend(items));
+    Ok(crate::none())
+}
+
+fn insert(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("insert", 3, 3)?;
+    let d = this(&args, "insert")?;
+    let i = protocol::index_isize(&a[1], true)?;
+    let len = d.len() as isize;
+    let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    d.with_items(|v| v.insert(i as usize, a[2].clone()));
+    Ok(crate::none())
+}
+
+const LIST_METHODS: &[MethodDef] = &[
+    MethodDef::new("append", MethodKind::Method(append)),
+    MethodDef::new("pop", MethodKind::Method(pop)),
+    MethodDef::new("extend", MethodKind::Method(extend)),
+    MethodDef::new("insert", MethodKind::Method(insert)),
+];

@@ -1,0 +1,175 @@
+//! The `module` type (CPython's Objects/moduleobject.c): a namespace dict with attribute
+//! access, `__getattr__` at module level (PEP 562) and CPython's error messages.
+
+use std::sync::OnceLock;
+
+use crate::args::Args;
+use crate::dict::DictData;
+use crate::error::{PyErr, PyResult};
+use crate::exceptions::ExcKind;
+use crate::native::{MethodDef, MethodKind};
+use crate::object::Payload;
+use crate::protocol;
+use crate::typeobject::TypeBuilder;
+use crate::value::Value;
+use crate::SyncCell;
+
+/// The payload of a module: its namespace.
+pub struct ModuleData {
+    /// `__dict__`.
+    pub dict: Value,
+}
+
+impl Payload for ModuleData {}
+
+impl ModuleData {
+    /// The namespace.
+    pub fn dict(&self) -> &DictData {
+        self.dict
+            .downcast::<DictData>()
+            .expect("a module's dict is a dict")
+    }
+}
+
+static TYPE: OnceLock<SyncCell<Value>> = OnceLock::new();
+
+/// The `module` type.
+pub fn module_type() -> &'static Value {
+    &TYPE
+        .get_or_init(|| {
+            SyncCell(
+                TypeBuilder::new::<ModuleData>("module")
+                    .subclassable()
+                    .slots(|s| {
+                        s.getattro.set(Some(module_getattro));
+                        s.setattro.set(Some(module_setattro));
+                        s.repr.set(Some(module_repr));
+                        s.new.set(Some(module_new));
+                        s.init.set(Some(module_init));
+                    })
+                    .methods(MODULE_METHODS)
+                    .build(),
+            )
+        })
+        .0
+}
+
+/// A new module named `name` with an empty namespace (holding `__name__`, `__doc__`
+/// (None), `__package__`, `__loader__` and `__spec__` as CPython sets them).
+pub fn new_module(name: &str) -> Value {
+    let dict = crate::dict::new();
+    init_namespace(&dict, crate::str::new(name), crate::none());
+    crate::object::alloc(module_type(), ModuleData { dict })
+}
+
+fn init_namespace(dict: &Value, name: Value, doc: Value) {
+    let d = dict.downcast::<DictData>().expect("dict");
+    d.set_str("__name__", name);
+    d.set_str("__doc__", doc);
+    d.set_str("__package__", crate::none());
+    d.set_str("__loader__", crate::none());
+    d.set_str("__spec__", crate::none());
+}
+
+fn data(m: &Value) -> PyResult<&ModuleData> {
+    m.downcast::<ModuleData>()
+        .ok_or_else(|| PyErr::system_error("bad module"))
+}
+
+fn module_name(m: &ModuleData) -> Option<String> {
+    m.dict()
+        .get_str(&crate::str::intern("__name__"))
+        .and_then(|n| crate::str::text_of(&n))
+}
+
+fn module_getattro(m: &Value, name: &Value) -> PyResult<Value> {
+    match protocol::generic_getattr(m, name) {
+        Err(e) if e.is(ExcKind::AttributeError) => {
+            let d = data(m)?;
+            if let Some(v) = d.dict().get_str(name) {
+                return Ok(v);
+            }
+            if let Some(hook) = d.dict().get_str(&crate::str::intern("__getattr__")) {
+                return protocol::call1(&hook, std::slice::from_ref(name));
+            }
+            let attr = crate::str::text_of(name).unwrap_or_default();
+            let err = match module_name(d) {
+                Some(mn) => {
+                    PyErr::attribute_error(format!("module '{mn}' has no attribute '{attr}'"))
+                }
+                None => PyErr::attribute_error(format!("module has no attribute '{attr}'")),
+            };
+            protocol::set_attribute_error_context(&err, m, name);
+            Err(err)
+        }
+        other => other,
+    }
+}
+
+fn module_setattro(m: &Value, name: &Value, value: Option<&Value>) -> PyResult<()> {
+    let ty = m.type_data();
+    if let Some(descr) = ty.lookup(name) {
+        if let Some(set) = descr.type_data().slots.descr_set.get() {
+            return set(&descr, m, value);
+        }
+    }
+    let d = data(m)?;
+    let key = crate::str::intern_value(name);
+    match value {
+        Some(v) => d.dict().set_item(key, v.clone()),
+        None => match d.dict().del_item(&key)? {
+            Some(_) => Ok(()),
+            None => {
+                let attr = crate::str::text_of(name).unwrap_or_default();
+                Err(PyErr::attribute_error(format!(
+                    "module '{}' has no attribute '{attr}'",
+                    module_name(d).unwrap_or_default()
+                )))
+            }
+        },
+    }
+}
+
+fn module_repr(m: &Value) -> PyResult<Value> {
+    let d = data(m)?;
+    let name = module_name(d).unwrap_or_else(|| "?".to_string());
+    let file = d
+        .dict()
+        .get_str(&crate::str::intern("__file__"))
+        .and_then(|f| crate::str::text_of(&f));
+    Ok(crate::str::new(&match file {
+        Some(f) => format!("<module '{name}' from '{f}'>"),
+        None => format!("<module '{name}' (built-in)>"),
+    }))
+}
+
+fn module_new(cls: &Value, _args: Args<'_>) -> PyResult<Value> {
+    Ok(crate::object::alloc(
+        cls,
+        ModuleData {
+            dict: crate::dict::new(),
+        },
+    ))
+}
+
+fn module_init(m: &Value, args: Args<'_>) -> PyResult<()> {
+    let [name, doc] = args.bind("module", ["name", "doc"], 1, 0, 2)?;
+    let name = name.expect("required");
+    if name.downcast::<crate::str::StrData>().is_none() {
+        return Err(PyErr::type_error(format!(
+            "module.__init__() argument 'name' must be str, not {}",
+            name.type_data().name()
+        )));
+    }
+    init_namespace(&data(m)?.dict, name, doc.unwrap_or_else(crate::none));
+    Ok(())
+}
+
+fn module_dict(m: &Value) -> PyResult<Value> {
+    Ok(data(m)?.dict.clone())
+}
+
+const MODULE_METHODS: &[MethodDef] = &[MethodDef::new(
+    "__dict__",
+    MethodKind::GetSet(module_dict, None),
+)];

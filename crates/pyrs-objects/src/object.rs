@@ -1,0 +1,254 @@
+//! The layout every heap object shares (CPython's `PyObject` header, Include/object.h), how an
+//! object is allocated for a type, freed when its count reaches zero, and downcast to its
+//! Rust payload.
+//!
+//! A heap object is `PyBox<T>`: a [`Header`] (reference count, type) followed by the payload
+//! `T` of its type's layout (`int` → [`crate::int::IntData`], `list` →
+//! [`crate::list::ListData`]…). A class defined in Python keeps its base's payload and adds an
+//! instance-dict slot after it, at the type's `dict_offset`, as CPython's `tp_dictoffset` does;
+//! downcasting such an object to its base's payload stays valid because the payload is at the
+//! same offset.
+
+use std::alloc::Layout;
+use std::any::TypeId;
+use std::cell::{Cell, RefCell};
+use std::mem::ManuallyDrop;
+
+use crate::typeobject::TypeData;
+use crate::value::Value;
+
+/// The first words of every heap object.
+#[repr(C)]
+pub struct Header {
+    refcnt: Cell<usize>,
+    class: Cell<*const Header>,
+}
+
+impl Header {
+    #[inline]
+    pub(crate) fn incref(&self) {
+        self.refcnt.set(self.refcnt.get() + 1);
+    }
+
+    /// Decrements the count; whether it reached zero.
+    #[inline]
+    pub(crate) fn decref(&self) -> bool {
+        let n = self.refcnt.get() - 1;
+        self.refcnt.set(n);
+        n == 0
+    }
+
+    /// The reference count.
+    pub fn refcount(&self) -> usize {
+        self.refcnt.get()
+    }
+
+    /// The object's type object.
+    #[inline]
+    pub fn class(&self) -> &Value {
+        // SAFETY: `Value` is a transparent word, and `class` always holds a live type
+        // object's address (the object owns one count of it).
+        unsafe { &*(self.class.as_ptr() as *const Value) }
+    }
+
+    /// Replaces the object's type (`obj.__class__ = C`; the caller checks the layouts agree).
+    pub fn set_class(&self, class: Value) {
+        let old = self.class.replace(class.into_raw());
+        // SAFETY: the header owned one count of the old type.
+        drop(unsafe { Value::from_raw(old) });
+    }
+}
+
+/// A heap object whose payload is `T`.
+#[repr(C)]
+pub struct PyBox<T> {
+    header: Header,
+    data: T,
+}
+
+/// A Rust type that is the payload of Python objects.
+///
+/// Implemented for every built-in layout; crates after this one (the VM's functions, frames
+/// and generators) implement it for theirs.
+pub trait Payload: Sized + 'static {}
+
+/// Drops the payload of the object at `ptr` in place.
+///
+/// # Safety
+/// `ptr` is a heap object whose payload is `T`, and the payload is not used again.
+pub unsafe fn drop_payload<T: Payload>(ptr: *mut Header) {
+    std::ptr::drop_in_place(&mut (*(ptr as *mut PyBox<T>)).data);
+}
+
+/// The size of a heap object of payload `T` with no instance dict.
+pub const fn basic_size<T>() -> usize {
+    std::mem::size_of::<PyBox<T>>()
+}
+
+/// The byte offset of the instance-dict slot a subclass adds after payload `T`.
+pub const fn dict_offset_after<T>() -> usize {
+    let size = std::mem::size_of::<PyBox<T>>();
+    (size + 7) & !7
+}
+
+/// Allocates an object of type `class` whose payload is `data`.
+///
+/// `class`'s layout must be `T` (its `payload` is `TypeId::of::<T>()`); its `basic_size` may
+/// exceed `T`'s for a subclass with an instance dict, which starts empty.
+pub fn alloc<T: Payload>(class: &Value, data: T) -> Value {
+    const { assert!(std::mem::align_of::<PyBox<T>>() <= 8) };
+    let ty = class_data(class);
+    debug_assert!(ty.payload == TypeId::of::<T>());
+    let size = ty.basic_size.max(basic_size::<T>());
+    let layout = Layout::from_size_align(size, 8).expect("object sizes are small");
+    // SAFETY: the layout has a nonzero size (a header at least); every byte written below is
+    // within it; the dict slot (if any) is after the payload and 8-aligned.
+    unsafe {
+        let ptr = std::alloc::alloc(layout) as *mut PyBox<T>;
+        if ptr.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        std::ptr::write(
+            ptr,
+            PyBox {
+                header: Header {
+                    refcnt: Cell::new(1),
+                    class: Cell::new(class.clone().into_raw()),
+                },
+                data,
+            },
+        );
+        if ty.dict_offset != 0 {
+            let slot = (ptr as *mut u8).add(ty.dict_offset) as *mut DictSlot;
+            std::ptr::write(slot, DictSlot::default());
+        }
+        Value::from_raw(ptr as *const Header)
+    }
+}
+
+/// The instance-dict slot of objects of Python-defined classes: `None` until the first
+/// attribute is set.
+pub type DictSlot = RefCell<Option<Value>>;
+
+fn class_data(class: &Value) -> &TypeData {
+    // SAFETY: classes are type objects.
+    unsafe { class.downcast_unchecked::<TypeData>() }
+}
+
+/// How deep deallocations are nested, and the objects whose freeing was put off because it
+/// was too deep (CPython's "trashcan"): freeing a million-long chain of nested lists must not
+/// overflow the Rust stack. Global, like every object, under the interpreter lock.
+static DEALLOC: crate::SyncCell<(Cell<u32>, RefCell<Vec<usize>>)> =
+    crate::SyncCell((Cell::new(0), RefCell::new(Vec::new())));
+
+const DEALLOC_DEPTH: u32 = 200;
+
+/// Frees the object at `ptr`, whose count reached zero.
+///
+/// # Safety
+/// `ptr` is a heap object nobody references any more.
+pub(crate) unsafe fn dealloc(ptr: *mut Header) {
+    let (depth, pending) = &DEALLOC.0;
+    if depth.get() >= DEALLOC_DEPTH {
+        pending.borrow_mut().push(ptr as usize);
+        return;
+    }
+    depth.set(depth.get() + 1);
+    free(ptr);
+    if depth.get() == 1 {
+        loop {
+            let next = pending.borrow_mut().pop();
+            match next {
+                Some(p) => free(p as *mut Header),
+                None => break,
+            }
+        }
+    }
+    depth.set(depth.get() - 1);
+}
+
+unsafe fn free(ptr: *mut Header) {
+    // `__del__` runs with the object alive again; if it stored a new reference somewhere,
+    // the object stays (resurrected), as in CPython.
+    let del = class_data((*ptr).class()).slots.del.get();
+    if let Some(del) = del {
+        (*ptr).refcnt.set(1);
+        let obj = ManuallyDrop::new(Value::from_raw(ptr));
+        del(&obj);
+        if !(*ptr).decref() {
+            return;
+        }
+    }
+    let class = Value::from_raw((*ptr).class.get());
+    let ty = class_data(&class);
+    let size = ty.basic_size;
+    let dict_offset = ty.dict_offset;
+    (ty.drop_payload)(ptr);
+    if dict_offset != 0 {
+        std::ptr::drop_in_place((ptr as *mut u8).add(dict_offset) as *mut DictSlot);
+    }
+    let layout = Layout::from_size_align_unchecked(size, 8);
+    std::alloc::dealloc(ptr as *mut u8, layout);
+    drop(class);
+}
+
+impl Value {
+    /// The payload, if the object's layout is `T` (its type, or a base of it, is the built-in
+    /// type with that payload).
+    #[inline]
+    pub fn downcast<T: Payload>(&self) -> Option<&T> {
+        let header = self.header()?;
+        let ty = class_data(header.class());
+        if ty.payload == TypeId::of::<T>() {
+            // SAFETY: the type says the payload is `T`.
+            Some(unsafe { &(*(header as *const Header as *const PyBox<T>)).data })
+        } else {
+            None
+        }
+    }
+
+    /// The payload, without checking.
+    ///
+    /// # Safety
+    /// The object is a heap object whose layout is `T`.
+    #[inline]
+    pub unsafe fn downcast_unchecked<T: Payload>(&self) -> &T {
+        &(*(self.word() as *const PyBox<T>)).data
+    }
+
+    /// The instance-dict slot, for objects of types that have one.
+    #[inline]
+    pub fn dict_slot(&self) -> Option<&DictSlot> {
+        let header = self.header()?;
+        let offset = class_data(header.class()).dict_offset;
+        if offset == 0 {
+            return None;
+        }
+        // SAFETY: the type put a dict slot at this offset when it allocated the object.
+        Some(unsafe { &*((header as *const Header as *const u8).add(offset) as *const DictSlot) })
+    }
+}
+
+/// Allocates `type` itself, whose type is itself.
+pub(crate) fn alloc_type_of_type(data: TypeData) -> Value {
+    let layout = Layout::new::<PyBox<TypeData>>();
+    // SAFETY: as in `alloc`; the object's class pointer is its own address, which holds one
+    // count of it (type objects built in are never freed).
+    unsafe {
+        let ptr = std::alloc::alloc(layout) as *mut PyBox<TypeData>;
+        if ptr.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        std::ptr::write(
+            ptr,
+            PyBox {
+                header: Header {
+                    refcnt: Cell::new(2),
+                    class: Cell::new(ptr as *const Header),
+                },
+                data,
+            },
+        );
+        Value::from_raw(ptr as *const Header)
+    }
+}

@@ -1,0 +1,64 @@
+//! The types of `None`, `NotImplemented` and `Ellipsis` (CPython's Objects/object.c and
+//! sliceobject.c), each with its one instance.
+
+use crate::args::Args;
+use crate::error::{PyErr, PyResult};
+use crate::typeobject::TypeBuilder;
+use crate::value::Value;
+
+fn no_args(name: &str, args: Args<'_>) -> PyResult<()> {
+    if !args.values().is_empty() {
+        return Err(PyErr::type_error(format!("{name} takes no arguments")));
+    }
+    Ok(())
+}
+
+/// `NoneType`.
+pub(crate) fn none_builder() -> TypeBuilder {
+    TypeBuilder::new::<()>("NoneType")
+        .doc("The type of the None singleton.")
+        .slots(|s| {
+            s.repr.set(Some(|_| Ok(crate::str::intern("None"))));
+            s.bool.set(Some(|_| Ok(false)));
+            s.hash.set(Some(|v| Ok(crate::protocol::identity_hash(v))));
+            s.new.set(Some(|_, args| {
+                no_args("NoneType", args)?;
+                Ok(crate::none())
+            }));
+        })
+}
+
+/// `NotImplementedType`.
+pub(crate) fn not_implemented_builder() -> TypeBuilder {
+    TypeBuilder::new::<()>("NotImplementedType")
+        .doc("The type of the NotImplemented singleton.")
+        .slots(|s| {
+            s.repr
+                .set(Some(|_| Ok(crate::str::intern("NotImplemented"))));
+            s.bool.set(Some(|_| {
+                Err(PyErr::type_error(
+                    "NotImplemented should not be used in a boolean context",
+                ))
+            }));
+            s.new.set(Some(|_, args| {
+                no_args("NotImplementedType", args)?;
+                Ok(crate::not_implemented())
+            }));
+        })
+}
+
+/// `ellipsis`.
+pub(crate) fn ellipsis_builder() -> TypeBuilder {
+    TypeBuilder::new::<()>("ellipsis").slots(|s| {
+        s.repr.set(Some(|_| Ok(crate::str::intern("Ellipsis"))));
+        s.new.set(Some(|_, args| {
+            no_args("ellipsis", args)?;
+            Ok(crate::types().ellipsis.clone())
+        }));
+    })
+}
+
+/// `Ellipsis`.
+pub fn ellipsis() -> Value {
+    crate::types().ellipsis.clone()
+}
