@@ -81,9 +81,39 @@ pub(crate) fn string_token(text: &str, l: Pos, r: Pos) -> PResult<Ex> {
     })))
 }
 
+/// A `str` literal's value while its escapes are decoded: UTF-8 text until an escape gives a
+/// lone surrogate, which only a list of code points can hold (rare: `'\ud800'`).
+enum Decoded {
+    Text(String),
+    CodePoints(Vec<u32>),
+}
+
+impl Decoded {
+    fn push(&mut self, cp: u32) {
+        match self {
+            Decoded::Text(text) => match char::from_u32(cp) {
+                Some(c) => text.push(c),
+                None => {
+                    let mut points: Vec<u32> = text.chars().map(u32::from).collect();
+                    points.push(cp);
+                    *self = Decoded::CodePoints(points);
+                }
+            },
+            Decoded::CodePoints(points) => points.push(cp),
+        }
+    }
+
+    fn push_str(&mut self, run: &str) {
+        match self {
+            Decoded::Text(text) => text.push_str(run),
+            Decoded::CodePoints(points) => points.extend(run.chars().map(u32::from)),
+        }
+    }
+}
+
 /// Decodes the escapes of a `str` literal's body.
 pub(crate) fn decode_str(body: &str) -> Result<StrValue, String> {
-    let mut out: Vec<u32> = Vec::with_capacity(body.len());
+    let mut out = Decoded::Text(String::with_capacity(body.len()));
     let bytes = body.as_bytes();
     let mut i = 0;
     let unicode_error = |start: usize, end: usize, what: &str| {
@@ -96,7 +126,7 @@ pub(crate) fn decode_str(body: &str) -> Result<StrValue, String> {
         if c != b'\\' {
             // Copy a run of ordinary characters.
             let run_end = body[i..].find('\\').map_or(body.len(), |j| i + j);
-            out.extend(body[i..run_end].chars().map(u32::from));
+            out.push_str(&body[i..run_end]);
             i = run_end;
             continue;
         }
@@ -184,8 +214,11 @@ pub(crate) fn decode_str(body: &str) -> Result<StrValue, String> {
             }
         }
     }
-    StrValue::from_code_points(out)
-        .ok_or_else(|| "(unicode error) illegal Unicode character".into())
+    match out {
+        Decoded::Text(text) => Ok(StrValue::from(text)),
+        Decoded::CodePoints(points) => StrValue::from_code_points(points)
+            .ok_or_else(|| "(unicode error) illegal Unicode character".into()),
+    }
 }
 
 /// Decodes the escapes of a `bytes` literal's body (ASCII only).
@@ -604,6 +637,12 @@ mod tests {
         assert_eq!(decode_str(r"\777").unwrap().as_str(), Some("\u{1ff}"));
         assert_eq!(decode_str(r"\q").unwrap().as_str(), Some("\\q"));
         assert!(decode_str(r"\ud800").unwrap().as_str().is_none());
+        // Text before and after a lone surrogate is kept, in order.
+        let lone = decode_str(r"é\ud83dx\ude00").unwrap();
+        assert_eq!(
+            lone.code_points().collect::<Vec<_>>(),
+            [0xE9, 0xD83D, 0x78, 0xDE00]
+        );
         assert_eq!(decode_bytes(r"\777\x41").unwrap(), b"\xffA");
     }
 }
