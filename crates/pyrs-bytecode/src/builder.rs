@@ -47,19 +47,22 @@ pub struct Handler {
     pub lasti: bool,
 }
 
-#[derive(Clone, Copy, Debug)]
-enum Arg {
-    Value(u32),
-    Label(Label),
-}
-
+/// One emitted instruction. Its location and handler are indices into the builder's lists
+/// of them, which grow only when they change: consecutive instructions mostly share both,
+/// and the tables are written run by run.
 #[derive(Clone, Copy, Debug)]
 struct Instr {
     op: Opcode,
-    arg: Arg,
-    location: Positions,
-    handler: Option<Handler>,
+    /// Whether `arg` is a label.
+    jump: bool,
+    arg: u32,
+    location: u32,
+    /// [`NO_HANDLER`] or an index into `handlers`.
+    handler: u32,
 }
+
+/// No handler covers the instruction (and no label is set yet).
+const NO_HANDLER: u32 = u32::MAX;
 
 /// Builds a [`CodeObject`] from a final instruction sequence.
 ///
@@ -111,8 +114,14 @@ pub struct CodeBuilder {
     local_index: HashMap<Box<str>, u32>,
     instrs: Vec<Instr>,
     labels: Vec<Option<usize>>,
+    /// The locations and handlers instructions refer to; the last of each is the current
+    /// one, unless `location_set`/`handler_set` say a new one was set since.
+    locations: Vec<Positions>,
     location: Positions,
+    location_set: bool,
+    handlers: Vec<Handler>,
     handler: Option<Handler>,
+    handler_set: bool,
     stacksize: Option<u32>,
     error: Option<BuildError>,
 }
@@ -143,8 +152,12 @@ impl CodeBuilder {
             local_index: HashMap::new(),
             instrs: Vec::new(),
             labels: Vec::new(),
+            locations: Vec::new(),
             location: Positions::NONE,
+            location_set: true,
+            handlers: Vec::new(),
             handler: None,
+            handler_set: true,
             stacksize: None,
             error: None,
         }
@@ -196,13 +209,19 @@ impl CodeBuilder {
 
     /// The location of the instructions emitted from now on.
     pub fn set_location(&mut self, location: Positions) {
-        self.location = location;
+        if location != self.location {
+            self.location = location;
+            self.location_set = true;
+        }
     }
 
     /// The exception handler of the instructions emitted from now on (`None`: exceptions
     /// leave the code object).
     pub fn set_handler(&mut self, handler: Option<Handler>) {
-        self.handler = handler;
+        if handler != self.handler {
+            self.handler = handler;
+            self.handler_set = true;
+        }
     }
 
     /// Gives the stack size instead of letting [`CodeBuilder::finish`] compute it. CPython's
@@ -237,7 +256,7 @@ impl CodeBuilder {
             OperandKind::JumpForward | OperandKind::JumpBackward | OperandKind::Jump => {
                 self.fail(BuildError::JumpWithoutLabel(op))
             }
-            _ => self.push(op, Arg::Value(oparg)),
+            _ => self.push(op, false, oparg),
         }
     }
 
@@ -246,19 +265,33 @@ impl CodeBuilder {
     pub fn emit_jump(&mut self, op: Opcode, target: Label) {
         match op.operand() {
             OperandKind::JumpForward | OperandKind::JumpBackward | OperandKind::Jump => {
-                self.push(op, Arg::Label(target))
+                self.push(op, true, target.0)
             }
             OperandKind::Handler => self.fail(BuildError::NotAllowed(op)),
             _ => self.fail(BuildError::NotAJump(op)),
         }
     }
 
-    fn push(&mut self, op: Opcode, arg: Arg) {
+    fn push(&mut self, op: Opcode, jump: bool, arg: u32) {
+        if self.location_set {
+            self.locations.push(self.location);
+            self.location_set = false;
+        }
+        if self.handler_set {
+            if let Some(h) = self.handler {
+                self.handlers.push(h);
+            }
+            self.handler_set = false;
+        }
         self.instrs.push(Instr {
             op,
+            jump,
             arg,
-            location: self.location,
-            handler: self.handler,
+            location: self.locations.len() as u32 - 1,
+            handler: match self.handler {
+                Some(_) => self.handlers.len() as u32 - 1,
+                None => NO_HANDLER,
+            },
         });
     }
 
@@ -288,49 +321,46 @@ impl CodeBuilder {
         let mut ops = Vec::with_capacity(count);
         let mut args = Vec::with_capacity(count);
         let mut targets: Vec<Option<usize>> = Vec::with_capacity(count);
+        let mut jumps: Vec<usize> = Vec::new();
         for (i, instr) in self.instrs.iter().enumerate() {
-            let (op, arg) = match instr.arg {
-                Arg::Value(v) => lower(instr.op, v)?,
-                Arg::Label(label) => {
-                    let target = label_index(label)?;
-                    let op = match instr.op {
-                        Opcode::JUMP if target > i => Opcode::JUMP_FORWARD,
-                        Opcode::JUMP => Opcode::JUMP_BACKWARD,
-                        Opcode::JUMP_NO_INTERRUPT if target > i => Opcode::JUMP_FORWARD,
-                        Opcode::JUMP_NO_INTERRUPT => Opcode::JUMP_BACKWARD_NO_INTERRUPT,
-                        op => op,
-                    };
-                    check_real(op)?;
-                    let backward = op.operand() == OperandKind::JumpBackward;
-                    if backward != (target <= i) {
-                        return Err(BuildError::WrongDirection { op, index: i });
-                    }
-                    // As CPython's assembler, start from the target's index as the oparg.
-                    targets.push(Some(target));
-                    args.push(target as u32);
-                    ops.push(op);
-                    continue;
+            let (op, arg) = if instr.jump {
+                let target = label_index(Label(instr.arg))?;
+                let op = match instr.op {
+                    Opcode::JUMP if target > i => Opcode::JUMP_FORWARD,
+                    Opcode::JUMP => Opcode::JUMP_BACKWARD,
+                    Opcode::JUMP_NO_INTERRUPT if target > i => Opcode::JUMP_FORWARD,
+                    Opcode::JUMP_NO_INTERRUPT => Opcode::JUMP_BACKWARD_NO_INTERRUPT,
+                    op => op,
+                };
+                check_real(op)?;
+                let backward = op.operand() == OperandKind::JumpBackward;
+                if backward != (target <= i) {
+                    return Err(BuildError::WrongDirection { op, index: i });
                 }
+                // As CPython's assembler, start from the target's index as the oparg.
+                targets.push(Some(target));
+                jumps.push(i);
+                (op, target as u32)
+            } else {
+                let (op, arg) = lower(instr.op, instr.arg)?;
+                check_real(op)?;
+                targets.push(None);
+                (op, arg)
             };
-            check_real(op)?;
-            targets.push(None);
             args.push(arg);
             ops.push(op);
         }
-        let handlers: Vec<Option<(usize, Handler)>> = self
-            .instrs
+        // Each handler's first instruction.
+        let handler_targets: Vec<usize> = self
+            .handlers
             .iter()
-            .map(|instr| match instr.handler {
-                Some(h) => label_index(h.label).map(|t| Some((t, h))),
-                None => Ok(None),
-            })
+            .map(|h| label_index(h.label))
             .collect::<Result<_, _>>()?;
 
         // Jump offsets, until no instruction changes size. Each instruction's size is kept;
         // only the jumps are revisited.
         let size = |op: Opcode, arg: u32| extended_args(arg) + 1 + op.cache_entries();
         let mut sizes: Vec<u32> = (0..count).map(|i| size(ops[i], args[i])).collect();
-        let jumps: Vec<usize> = (0..count).filter(|&i| targets[i].is_some()).collect();
         let mut offsets = vec![0u32; count + 1];
         loop {
             let mut total = 0u32;
@@ -368,18 +398,44 @@ impl CodeBuilder {
             code[at] = CodeUnit::new(ops[i], arg as u8);
         }
 
-        let linetable = linetable::encode(
-            self.firstlineno,
-            (0..count).map(|i| (self.instrs[i].location, offsets[i + 1] - offsets[i])),
-        );
+        // The location table, from the runs of instructions that share a location entry
+        // (`encode` merges neighbouring runs whose positions are equal).
+        let instrs = &self.instrs;
+        let locations = &self.locations;
+        let mut run_start = 0;
+        let runs = (1..=count).filter_map(|i| {
+            if i < count && instrs[i].location == instrs[run_start].location {
+                return None;
+            }
+            let run = (
+                locations[instrs[run_start].location as usize],
+                offsets[i] - offsets[run_start],
+            );
+            run_start = i;
+            Some(run)
+        });
+        let linetable = linetable::encode(self.firstlineno, runs);
 
         // Exception table: runs of instructions with the same handler target.
+        let handler_at = |i: usize| -> Option<(u32, Handler)> {
+            let h = instrs[i].handler;
+            (h != NO_HANDLER).then(|| {
+                let h = h as usize;
+                (offsets[handler_targets[h]], self.handlers[h])
+            })
+        };
         let mut entries: Vec<ExceptionTableEntry> = Vec::new();
         let mut current: Option<(u32, Handler)> = None;
         let mut start = 0u32;
+        let mut last_handler = NO_HANDLER;
         for i in 0..=count {
+            if i < count && instrs[i].handler == last_handler {
+                // The same handler entry as the instruction before: the same target.
+                continue;
+            }
             let here = if i < count {
-                handlers[i].map(|(t, h)| (offsets[t], h))
+                last_handler = instrs[i].handler;
+                handler_at(i)
             } else {
                 None
             };
@@ -400,7 +456,18 @@ impl CodeBuilder {
 
         let stacksize = match self.stacksize {
             Some(n) => n,
-            None => max_stack_depth(&ops, &args, &targets, &handlers)?,
+            None => {
+                let handlers: Vec<Option<(usize, Handler)>> = (0..count)
+                    .map(|i| {
+                        let h = instrs[i].handler;
+                        (h != NO_HANDLER).then(|| {
+                            let h = h as usize;
+                            (handler_targets[h], self.handlers[h])
+                        })
+                    })
+                    .collect();
+                max_stack_depth(&ops, &args, &targets, &handlers)?
+            }
         };
 
         Ok(CodeObject {

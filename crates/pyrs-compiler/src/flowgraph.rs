@@ -344,26 +344,20 @@ impl Cfg {
                 by_label[blk.label as usize] = i as u32;
             }
         }
-        for blk in &mut cfg.blocks {
-            for ins in &mut blk.instrs {
+        // ... and mark the handlers (`mark_except_handlers`) on the way.
+        for b in 0..cfg.blocks.len() {
+            for k in 0..cfg.blocks[b].instrs.len() {
+                let ins = &mut cfg.blocks[b].instrs[k];
                 if ins.target != NONE {
-                    ins.target = by_label[ins.target as usize];
+                    let t = by_label[ins.target as usize];
+                    ins.target = t;
+                    if is_block_push(ins.op) {
+                        cfg.blocks[t as usize].except_handler = true;
+                    }
                 }
             }
         }
         cfg
-    }
-
-    fn mark_except_handlers(&mut self) {
-        let order = self.order();
-        for &b in &order {
-            for k in 0..self.b(b).instrs.len() {
-                let ins = self.b(b).instrs[k];
-                if is_block_push(ins.op) {
-                    self.bm(ins.target).except_handler = true;
-                }
-            }
-        }
     }
 
     fn reset_visited(&mut self) {
@@ -971,13 +965,19 @@ impl Cfg {
     /// `basicblock_remove_redundant_nops`; returns how many were removed.
     fn remove_redundant_nops_block(&mut self, b: u32) -> usize {
         let n = self.b(b).instrs.len();
-        let next_first_line = {
+        // Most blocks have no NOP: nothing to do.
+        if !self.b(b).instrs.iter().any(|i| i.op == Opcode::NOP) {
+            return 0;
+        }
+        let next_first_line = if self.b(b).instrs[n - 1].op == Opcode::NOP {
             let nb = self.next_nonempty(self.b(b).next);
             if nb == NONE {
                 None
             } else {
                 Some(self.b(nb).instrs[0].loc.lineno)
             }
+        } else {
+            None
         };
         let blk = self.bm(b);
         let mut dest = 0usize;
@@ -1013,7 +1013,9 @@ impl Cfg {
                     }
                 }
             }
-            blk.instrs[dest] = blk.instrs[src];
+            if dest != src {
+                blk.instrs[dest] = blk.instrs[src];
+            }
             dest += 1;
             prev_lineno = lineno;
             src += 1;
@@ -1624,7 +1626,6 @@ pub(crate) struct UnitInfo {
 /// Optimises and assembles one code unit (CPython's `optimize_and_assemble_code_unit`).
 pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, String> {
     let mut cfg = Cfg::from_seq(&seq);
-    cfg.mark_except_handlers();
     cfg.label_exception_targets();
     // optimize_cfg
     cfg.inline_small_or_no_lineno_blocks();
@@ -1712,6 +1713,7 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
             numdropped += 1;
         }
     }
+    // ... and convert_pseudo_ops, in the same walk.
     for blk in &mut cfg.blocks {
         for ins in &mut blk.instrs {
             if matches!(
@@ -1725,11 +1727,6 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
             ) {
                 ins.arg = fixed[ins.arg as usize];
             }
-        }
-    }
-    // convert_pseudo_ops
-    for blk in &mut cfg.blocks {
-        for ins in &mut blk.instrs {
             if is_block_push(ins.op) || ins.op == Opcode::POP_BLOCK {
                 ins.nop();
             } else if ins.op == Opcode::LOAD_CLOSURE {
