@@ -10,6 +10,15 @@
 //! compiler crate's bench (`cargo bench -p pyrs-compiler --bench compile`): source bytes to code
 //! objects on both sides. Its summary line starts with `compile:`.
 //!
+//! For `parse` the same again, with the reference's `ast.parse` (`bench_parse.py`) against the
+//! parser crate's bench (`cargo bench -p pyrs-parser --bench parse`): source bytes to syntax
+//! trees. Both sides time every file, those the parser rejects included, so the figures are
+//! times of one pass over the corpus: `parse: pyrs X s, CPython 3.13 Y s, ratio Z×`, the ratio
+//! being how many times faster pyrs is.
+//!
+//! Each reference script runs after `bench_common.py`, which reads the corpus list from stdin,
+//! times the best of three passes and prints the `RESULT` line read back here.
+//!
 //! `programs` runs the Python programs of `benches/` whole ([`crate::bench_programs`]).
 
 use std::ffi::OsString;
@@ -36,6 +45,10 @@ const BENCHES: &[Bench] = &[
         run: tokens,
     },
     Bench {
+        stage: "parse",
+        run: parse,
+    },
+    Bench {
         stage: "compile",
         run: compile,
     },
@@ -50,8 +63,17 @@ const TOKENIZE_GROUP: &str = "tokenize";
 /// The criterion bench within that group: one iteration tokenizes the whole corpus.
 const TOKENIZE_BENCH: &str = "stdlib";
 
+/// What the reference side of every bench starts with: reading the corpus, timing, the
+/// result line.
+const COMMON_SCRIPT: &str = include_str!("bench_common.py");
+
 /// The reference side of the tokenizer bench.
 const TOKENIZE_SCRIPT: &str = include_str!("bench_tokenize.py");
+
+/// The reference side of the parser bench, and its criterion group and bench.
+const PARSE_SCRIPT: &str = include_str!("bench_parse.py");
+const PARSE_GROUP: &str = "parse";
+const PARSE_BENCH: &str = "stdlib";
 
 /// The reference side of the compiler bench, and its criterion group and bench.
 const COMPILE_SCRIPT: &str = include_str!("bench_compile.py");
@@ -61,11 +83,22 @@ const COMPILE_BENCH: &str = "stdlib";
 /// One stage measured on both sides: the reference script, the criterion bench.
 struct Measure {
     label: &'static str,
+    figure: Figure,
     script: &'static str,
     package: &'static str,
     bench_target: &'static str,
     group: &'static str,
     bench: &'static str,
+}
+
+/// What a summary line states for each side.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Figure {
+    /// Throughput in MB/s over the files each side accepts; the ratio is pyrs's over the
+    /// reference's.
+    Throughput,
+    /// Seconds per pass over the same files; the ratio is the reference's time over pyrs's.
+    Seconds,
 }
 
 /// The task's entry point.
@@ -100,11 +133,28 @@ fn tokens(reference: &Reference) -> Result<()> {
         reference,
         &Measure {
             label: "tokenize",
+            figure: Figure::Throughput,
             script: TOKENIZE_SCRIPT,
             package: "pyrs-tokenizer",
             bench_target: "tokenize",
             group: TOKENIZE_GROUP,
             bench: TOKENIZE_BENCH,
+        },
+    )
+}
+
+/// The parser bench: source bytes to syntax trees.
+fn parse(reference: &Reference) -> Result<()> {
+    measure(
+        reference,
+        &Measure {
+            label: "parse",
+            figure: Figure::Seconds,
+            script: PARSE_SCRIPT,
+            package: "pyrs-parser",
+            bench_target: "parse",
+            group: PARSE_GROUP,
+            bench: PARSE_BENCH,
         },
     )
 }
@@ -115,6 +165,7 @@ fn compile(reference: &Reference) -> Result<()> {
         reference,
         &Measure {
             label: "compile",
+            figure: Figure::Throughput,
             script: COMPILE_SCRIPT,
             package: "pyrs-compiler",
             bench_target: "compile",
@@ -167,8 +218,18 @@ fn measure(reference: &Reference, m: &Measure) -> Result<()> {
             total
         }
     };
-    let pyrs = mb_per_s(bytes, mean_ns * 1e-9);
-    println!("{}", summary(m.label, pyrs, cpython));
+    let pyrs = Measured {
+        bytes,
+        seconds: mean_ns * 1e-9,
+    };
+    if m.figure == Figure::Seconds && pyrs.bytes != cpython.bytes {
+        bail!(
+            "the two sides did not read the same files: {} bytes for pyrs, {} for the reference",
+            pyrs.bytes,
+            cpython.bytes
+        );
+    }
+    println!("{}", summary(m.label, m.figure, &pyrs, &cpython));
     Ok(())
 }
 
@@ -179,11 +240,11 @@ struct Measured {
     seconds: f64,
 }
 
-/// Runs a reference script and returns its throughput in MB/s.
-fn reference_script(reference: &Reference, script: &str, corpus: &[PathBuf]) -> Result<f64> {
+/// Runs a reference script and returns what it measured.
+fn reference_script(reference: &Reference, script: &str, corpus: &[PathBuf]) -> Result<Measured> {
     let mut child = reference
         .command()
-        .args(["-c", script])
+        .args(["-c", &format!("{COMMON_SCRIPT}\n{script}")])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
@@ -212,9 +273,7 @@ fn reference_script(reference: &Reference, script: &str, corpus: &[PathBuf]) -> 
             None => println!("{line}"),
         }
     }
-    let measured =
-        measured.ok_or_else(|| anyhow!("the reference bench printed no result:\n{text}"))?;
-    Ok(mb_per_s(measured.bytes, measured.seconds))
+    measured.ok_or_else(|| anyhow!("the reference bench printed no result:\n{text}"))
 }
 
 /// Reads the script's `RESULT … bytes=B seconds=S` line.
@@ -267,17 +326,30 @@ fn corpus_bytes(corpus: &[PathBuf]) -> Result<f64> {
     Ok(total as f64)
 }
 
-/// Throughput in MB/s (10^6 bytes per second).
-fn mb_per_s(bytes: f64, seconds: f64) -> f64 {
-    bytes / seconds / 1e6
+impl Measured {
+    /// Throughput in MB/s (10^6 bytes per second).
+    fn mb_per_s(&self) -> f64 {
+        self.bytes / self.seconds / 1e6
+    }
 }
 
 /// The last line of a bench.
-fn summary(label: &str, pyrs: f64, cpython: f64) -> String {
-    format!(
-        "{label}: pyrs {pyrs:.1} MB/s, CPython 3.13 {cpython:.1} MB/s, ratio {:.2}×",
-        pyrs / cpython
-    )
+fn summary(label: &str, figure: Figure, pyrs: &Measured, cpython: &Measured) -> String {
+    match figure {
+        Figure::Throughput => {
+            let (pyrs, cpython) = (pyrs.mb_per_s(), cpython.mb_per_s());
+            format!(
+                "{label}: pyrs {pyrs:.1} MB/s, CPython 3.13 {cpython:.1} MB/s, ratio {:.2}×",
+                pyrs / cpython
+            )
+        }
+        Figure::Seconds => format!(
+            "{label}: pyrs {:.3} s, CPython 3.13 {:.3} s, ratio {:.2}×",
+            pyrs.seconds,
+            cpython.seconds,
+            cpython.seconds / pyrs.seconds
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -287,7 +359,7 @@ mod tests {
     #[test]
     fn the_script_result_line_is_read() {
         assert_eq!(
-            parse_result("RESULT files=1720 skipped=6 bytes=33000000 seconds=2.5"),
+            parse_result("RESULT files=1720 rejected=6 bytes=33000000 seconds=2.5"),
             Some(Measured {
                 bytes: 33_000_000.0,
                 seconds: 2.5
@@ -299,18 +371,29 @@ mod tests {
 
     #[test]
     fn the_summary_line_has_its_fixed_shape() {
-        assert_eq!(mb_per_s(50_000_000.0, 2.0), 25.0);
+        let side = |bytes: f64, seconds: f64| Measured { bytes, seconds };
+        assert_eq!(side(50_000_000.0, 2.0).mb_per_s(), 25.0);
         assert_eq!(
-            summary("tokenize", 250.0, 10.0),
+            summary(
+                "tokenize",
+                Figure::Throughput,
+                &side(25e6, 0.1),
+                &side(20e6, 2.0)
+            ),
             "tokenize: pyrs 250.0 MB/s, CPython 3.13 10.0 MB/s, ratio 25.00×"
+        );
+        assert_eq!(
+            summary("parse", Figure::Seconds, &side(33e6, 0.4), &side(33e6, 5.0)),
+            "parse: pyrs 0.400 s, CPython 3.13 5.000 s, ratio 12.50×"
         );
     }
 
     #[test]
     fn the_script_is_embedded() {
         assert!(TOKENIZE_SCRIPT.contains("tokenize.tokenize(io.BytesIO(data).readline)"));
-        assert!(TOKENIZE_SCRIPT.contains("RESULT files="));
         assert!(COMPILE_SCRIPT.contains("compile(data, path, \"exec\", dont_inherit=True)"));
-        assert!(COMPILE_SCRIPT.contains("RESULT files="));
+        assert!(PARSE_SCRIPT.contains("ast.parse(data, path, type_comments=True)"));
+        assert!(COMMON_SCRIPT.contains("RESULT files="));
+        assert!(COMMON_SCRIPT.contains("def best_of(run, sources):"));
     }
 }

@@ -46,7 +46,7 @@ tasks:
       run the program corpus under pyrs: passes per area and `programs: passed X/Y`; with
       FILTER only the programs whose path contains it, with diffs; --update rewrites
       tests/programs/passing.txt
-conformance stages today: tokens, ast, symtable; bench stages: tokens, compile, programs";
+conformance stages today: tokens, ast, symtable; bench stages: tokens, parse, compile, programs";
 
 /// The exit status of a usage error.
 pub(crate) const EXIT_USAGE: u8 = 2;
