@@ -35,6 +35,7 @@ pub mod dict_iter;
 pub mod error;
 pub mod exceptions;
 pub mod float;
+pub mod format_spec;
 pub mod hooks;
 pub mod int;
 pub mod iter;
