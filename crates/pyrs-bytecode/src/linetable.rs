@@ -110,8 +110,10 @@ pub fn encode(
     firstlineno: u32,
     instructions: impl IntoIterator<Item = (Positions, u32)>,
 ) -> Vec<u8> {
+    let instructions = instructions.into_iter();
     let mut writer = Writer {
-        out: Vec::new(),
+        // Most entries take two or three bytes.
+        out: Vec::with_capacity(instructions.size_hint().0.max(8) * 3),
         line: i64::from(firstlineno),
     };
     let mut current: Option<(Positions, u32)> = None;

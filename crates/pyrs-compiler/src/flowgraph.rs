@@ -95,13 +95,46 @@ impl Seq {
 }
 
 pub(crate) fn has_target(op: Opcode) -> bool {
-    is_jump(op) || is_block_push(op)
+    kind(op) & (JUMP | BLOCK_PUSH) != 0
 }
 
-/// `OPCODE_HAS_JUMP` for the instructions a code generator emits (a plain `match`: the
-/// opcode table's general lookup is slower, and this is asked for every instruction).
+/// `OPCODE_HAS_JUMP` for the instructions a code generator emits.
 fn is_jump(op: Opcode) -> bool {
-    matches!(
+    kind(op) & JUMP != 0
+}
+
+fn is_block_push(op: Opcode) -> bool {
+    kind(op) & BLOCK_PUSH != 0
+}
+
+fn is_uncond_jump(op: Opcode) -> bool {
+    kind(op) & UNCOND_JUMP != 0
+}
+
+fn is_scope_exit(op: Opcode) -> bool {
+    kind(op) & SCOPE_EXIT != 0
+}
+
+/// `OPCODE_HAS_EVAL_BREAK` for the instructions a code generator emits.
+fn has_eval_break(op: Opcode) -> bool {
+    kind(op) & EVAL_BREAK != 0
+}
+
+fn is_terminator(op: Opcode) -> bool {
+    kind(op) & (JUMP | SCOPE_EXIT) != 0
+}
+
+// What the passes ask of an instruction, as bits of one table indexed by opcode number (the
+// passes ask for every instruction, many times; one load answers).
+const JUMP: u8 = 1;
+const BLOCK_PUSH: u8 = 2;
+const UNCOND_JUMP: u8 = 4;
+const SCOPE_EXIT: u8 = 8;
+const EVAL_BREAK: u8 = 16;
+
+const fn kind_of(op: Opcode) -> u8 {
+    let mut bits = 0;
+    if matches!(
         op,
         Opcode::FOR_ITER
             | Opcode::JUMP_BACKWARD
@@ -114,37 +147,32 @@ fn is_jump(op: Opcode) -> bool {
             | Opcode::SEND
             | Opcode::JUMP
             | Opcode::JUMP_NO_INTERRUPT
-    )
-}
-
-fn is_block_push(op: Opcode) -> bool {
-    matches!(
+    ) {
+        bits |= JUMP;
+    }
+    if matches!(
         op,
         Opcode::SETUP_FINALLY | Opcode::SETUP_WITH | Opcode::SETUP_CLEANUP
-    )
-}
-
-fn is_uncond_jump(op: Opcode) -> bool {
-    matches!(
+    ) {
+        bits |= BLOCK_PUSH;
+    }
+    if matches!(
         op,
         Opcode::JUMP
             | Opcode::JUMP_NO_INTERRUPT
             | Opcode::JUMP_FORWARD
             | Opcode::JUMP_BACKWARD
             | Opcode::JUMP_BACKWARD_NO_INTERRUPT
-    )
-}
-
-fn is_scope_exit(op: Opcode) -> bool {
-    matches!(
+    ) {
+        bits |= UNCOND_JUMP;
+    }
+    if matches!(
         op,
         Opcode::RETURN_VALUE | Opcode::RETURN_CONST | Opcode::RAISE_VARARGS | Opcode::RERAISE
-    )
-}
-
-/// `OPCODE_HAS_EVAL_BREAK` for the instructions a code generator emits.
-fn has_eval_break(op: Opcode) -> bool {
-    matches!(
+    ) {
+        bits |= SCOPE_EXIT;
+    }
+    if matches!(
         op,
         Opcode::CALL
             | Opcode::CALL_FUNCTION_EX
@@ -152,11 +180,40 @@ fn has_eval_break(op: Opcode) -> bool {
             | Opcode::JUMP_BACKWARD
             | Opcode::RESUME
             | Opcode::JUMP
-    )
+    ) {
+        bits |= EVAL_BREAK;
+    }
+    bits
 }
 
-fn is_terminator(op: Opcode) -> bool {
-    is_jump(op) || is_scope_exit(op)
+/// One more than the highest opcode number.
+const OPCODES: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < Opcode::ALL.len() {
+        let n = Opcode::ALL[i] as usize;
+        if n > max {
+            max = n;
+        }
+        i += 1;
+    }
+    max + 1
+};
+
+static KINDS: [u8; OPCODES] = {
+    let mut table = [0u8; OPCODES];
+    let mut i = 0;
+    while i < Opcode::ALL.len() {
+        let op = Opcode::ALL[i];
+        table[op as usize] = kind_of(op);
+        i += 1;
+    }
+    table
+};
+
+#[inline]
+fn kind(op: Opcode) -> u8 {
+    KINDS[op as usize]
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -1805,13 +1862,18 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
     }
     let mut last_except = NONE;
     builder.set_handler(None);
+    let mut last_loc = NO_LOC;
+    builder.set_location(NO_LOC.positions());
     for &b in &order {
         let blk = cfg.b(b);
         if let Some(l) = labels[b as usize] {
             builder.bind(l);
         }
         for ins in &blk.instrs {
-            builder.set_location(ins.loc.positions());
+            if ins.loc != last_loc {
+                last_loc = ins.loc;
+                builder.set_location(ins.loc.positions());
+            }
             // Runs of instructions share a handler: work it out once per run.
             if ins.except != last_except {
                 last_except = ins.except;
