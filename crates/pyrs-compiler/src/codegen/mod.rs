@@ -852,25 +852,45 @@ pub(crate) fn docstring(stmts: &[Stmt]) -> Option<&StrValue> {
 /// `_PyCompile_CleanDoc`: tabs expanded, the common indentation of the lines after the
 /// first removed, the first line's leading spaces removed.
 pub(crate) fn clean_doc(doc: &StrValue) -> StrValue {
+    // Tabs, line ends and spaces are ASCII, so an ASCII docstring is cleaned byte by byte
+    // (columns count characters, which are bytes there); others code point by code point.
+    if let Some(text) = doc.as_str().filter(|t| t.is_ascii()) {
+        return match clean_units(text.bytes()) {
+            Some(out) => StrValue::from(String::from_utf8(out).expect("ASCII stays ASCII")),
+            None => doc.clone(),
+        };
+    }
+    match clean_units(doc.code_points()) {
+        Some(out) => StrValue::from_code_points(out).unwrap_or_else(|| doc.clone()),
+        None => doc.clone(),
+    }
+}
+
+/// [`clean_doc`] over the characters of a docstring; `None` when nothing changes.
+fn clean_units<T: Copy + PartialEq + From<u8>>(units: impl Iterator<Item = T>) -> Option<Vec<T>> {
     // expandtabs(8)
-    let mut cps: Vec<u32> = Vec::new();
+    let tab = T::from(b'\t');
+    let nl = T::from(b'\n');
+    let cr = T::from(b'\r');
+    let sp = T::from(b' ');
+    let mut cps: Vec<T> = Vec::with_capacity(units.size_hint().0);
     let mut col = 0usize;
-    for cp in doc.code_points() {
-        if cp == u32::from('\t') {
+    let mut tabs = false;
+    for cp in units {
+        if cp == tab {
             let n = 8 - col % 8;
-            cps.extend(std::iter::repeat_n(u32::from(' '), n));
+            cps.extend(std::iter::repeat_n(sp, n));
             col += n;
+            tabs = true;
         } else {
             cps.push(cp);
-            if cp == u32::from('\n') || cp == u32::from('\r') {
+            if cp == nl || cp == cr {
                 col = 0;
             } else {
                 col += 1;
             }
         }
     }
-    let nl = u32::from('\n');
-    let sp = u32::from(' ');
     let n = cps.len();
     let mut p = 0;
     while p < n {
@@ -903,9 +923,9 @@ pub(crate) fn clean_doc(doc: &StrValue) -> StrValue {
         p += 1;
     }
     if p == 0 && margin == 0 {
-        return StrValue::from_code_points(cps).unwrap_or_else(|| doc.clone());
+        return tabs.then_some(cps);
     }
-    let mut out: Vec<u32> = Vec::with_capacity(n);
+    let mut out: Vec<T> = Vec::with_capacity(n);
     while p < n {
         let ch = cps[p];
         out.push(ch);
@@ -932,7 +952,7 @@ pub(crate) fn clean_doc(doc: &StrValue) -> StrValue {
             }
         }
     }
-    StrValue::from_code_points(out).unwrap_or_else(|| doc.clone())
+    Some(out)
 }
 
 /// `find_ann`: whether a block (not counting nested functions and classes) has an annotated
