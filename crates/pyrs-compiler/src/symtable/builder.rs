@@ -280,8 +280,12 @@ impl Builder {
     fn add_def_in(&mut self, name: Name, flag: Flags, scope: ScopeId, loc: Location) -> R {
         let mangled = self.mangled(name);
         let entry = &self.data.scopes[scope.index()];
-        let mut val = match entry.symbols.get(&mangled) {
-            Some(&bits) => {
+        let found = entry
+            .symbols
+            .get_full(&mangled)
+            .map(|(i, _, &bits)| (i, bits));
+        let mut val = match found {
+            Some((_, bits)) => {
                 let old = Flags::from_bits(bits);
                 if flag.contains(Flags::DEF_PARAM) && old.contains(Flags::DEF_PARAM) {
                     let text = msg::format(msg::DUPLICATE_ARGUMENT, &[self.text(name)]);
@@ -305,7 +309,13 @@ impl Builder {
             val |= Flags::DEF_COMP_ITER;
         }
         let entry = &mut self.data.scopes[scope.index()];
-        entry.symbols.insert(mangled, val.bits());
+        match found {
+            // In place: the symbol keeps its position, as `insert` would keep it.
+            Some((i, _)) => entry.symbols[i] = val.bits(),
+            None => {
+                entry.symbols.insert(mangled, val.bits());
+            }
+        }
         if flag.contains(Flags::DEF_PARAM) {
             entry.varnames.push(mangled);
         } else if flag.contains(Flags::DEF_GLOBAL) {
