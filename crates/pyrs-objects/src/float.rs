@@ -1,7 +1,8 @@
 //! The `float` type (CPython's Objects/floatobject.c): an IEEE 754 double, printed with the
 //! shortest repr that reads back the same.
 
-use num_traits::ToPrimitive;
+use num_bigint::{BigInt, BigUint};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::args::Args;
 use crate::error::{PyErr, PyResult};
@@ -105,8 +106,14 @@ pub(crate) fn type_builder() -> TypeBuilder {
                     as_f64(v).expect("float"),
                 )))
             }));
-            s.hash
-                .set(Some(|v| Ok(hash_float(as_f64(v).expect("float")))));
+            s.hash.set(Some(|v| {
+                let x = as_f64(v).expect("float");
+                Ok(if x.is_nan() {
+                    crate::protocol::identity_hash(v)
+                } else {
+                    hash_float(x)
+                })
+            }));
             s.richcompare.set(Some(float_richcompare));
             s.bool.set(Some(|v| Ok(as_f64(v).expect("float") != 0.0)));
             s.new.set(Some(float_new));
@@ -121,7 +128,10 @@ pub(crate) fn type_builder() -> TypeBuilder {
             s.unary[UnaryOp::Abs as usize].set(Some(|v| Ok(new(as_f64(v).expect("float").abs()))));
             s.unary[UnaryOp::Float as usize].set(Some(|v| Ok(new(as_f64(v).expect("float")))));
             s.unary[UnaryOp::Int as usize].set(Some(|v| float_to_int(as_f64(v).expect("float"))));
+            s.divmod.set(Some(float_divmod));
+            s.pow3.set(Some(float_pow3));
         })
+        .methods(FLOAT_METHODS)
 }
 
 /// `int(x)` of a float: truncation, with CPython's errors for inf and nan.
@@ -138,9 +148,35 @@ pub fn float_to_int(x: f64) -> PyResult<Value> {
     if t.abs() < 9.0e18 {
         return Ok(int::from_i64(t as i64));
     }
-    Ok(int::from_bigint(num_bigint::BigInt::from(t as i128).max(
-        num_traits::FromPrimitive::from_f64(t).unwrap_or_default(),
-    )))
+    Ok(int::from_bigint(integral_to_bigint(t)))
+}
+
+/// The exact value of an integral, finite float.
+pub fn integral_to_bigint(t: f64) -> BigInt {
+    let (mantissa, exp) = decompose(t.abs());
+    let m = BigInt::from(mantissa);
+    let v = if exp >= 0 {
+        m << exp as usize
+    } else {
+        m >> (-exp) as usize
+    };
+    if t < 0.0 {
+        -v
+    } else {
+        v
+    }
+}
+
+/// A finite `x >= 0` as `mantissa * 2**exp` with an integer mantissa below 2**53.
+fn decompose(x: f64) -> (u64, i64) {
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1 << 52) - 1);
+    if biased == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1 << 52), biased - 1075)
+    }
 }
 
 fn float_richcompare(a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
@@ -151,25 +187,10 @@ fn float_richcompare(a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
             Some(i) => match i {
                 IntRef::Small(i) if i.unsigned_abs() < (1 << 53) => i as f64,
                 other => {
-                    // Compare exactly against a large int.
-                    if x.is_nan() {
-                        return Ok(crate::bool(op == CompareOp::Ne));
-                    }
-                    if x.is_infinite() {
-                        let ord = if x > 0.0 {
-                            std::cmp::Ordering::Greater
-                        } else {
-                            std::cmp::Ordering::Less
-                        };
-                        return Ok(crate::bool(int::compare_result(ord, op)));
-                    }
-                    let xi = num_bigint::BigInt::from(x.trunc() as i128);
-                    let yi = other.to_bigint();
-                    let ord = xi.cmp(&yi).then_with(|| {
-                        let f = x - x.trunc();
-                        f.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal)
+                    return Ok(match compare_with_int(x, other) {
+                        Some(ord) => crate::bool(int::compare_result(ord, op)),
+                        None => crate::bool(op == CompareOp::Ne),
                     });
-                    return Ok(crate::bool(int::compare_result(ord, op)));
                 }
             },
             None => return Ok(crate::not_implemented()),
@@ -183,6 +204,28 @@ fn float_richcompare(a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
         CompareOp::Gt => x > y,
         CompareOp::Ge => x >= y,
     }))
+}
+
+/// How float `x` compares with int `y`, exactly (`None` for NaN).
+pub fn compare_with_int(x: f64, y: IntRef<'_>) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    if x.is_nan() {
+        return None;
+    }
+    if x.is_infinite() {
+        return Some(if x > 0.0 {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        });
+    }
+    let floor = x.floor();
+    let ord = integral_to_bigint(floor).cmp(&y.to_bigint());
+    Some(if floor != x && ord != Ordering::Less {
+        Ordering::Greater
+    } else {
+        ord
+    })
 }
 
 /// `a OP b` where either is a float.
@@ -241,13 +284,26 @@ pub fn floor_div_mod(x: f64, y: f64) -> (f64, f64) {
     (floordiv, m)
 }
 
-fn float_pow(x: f64, y: f64) -> PyResult<Value> {
-    if x == 0.0 && y < 0.0 {
-        return Err(PyErr::zero_division("zero to a negative power"));
+/// `x ** y` for floats (CPython's `float_pow`): a complex number for a negative base and a
+/// fractional exponent, ZeroDivisionError for `0.0 ** -y`, OverflowError when a finite base
+/// and exponent give infinity.
+pub fn float_pow(x: f64, y: f64) -> PyResult<Value> {
+    if y == 0.0 {
+        return Ok(new(1.0));
     }
-    if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-        // A complex result.
-        return (crate::hooks::get().complex_pow)(x, y);
+    if x.is_nan() {
+        return Ok(new(x));
+    }
+    if y.is_nan() {
+        return Ok(new(if x == 1.0 { 1.0 } else { y }));
+    }
+    if x == 0.0 && y < 0.0 && y.is_finite() {
+        return Err(PyErr::zero_division(
+            "0.0 cannot be raised to a negative power",
+        ));
+    }
+    if x < 0.0 && x.is_finite() && y.is_finite() && y.fract() != 0.0 {
+        return crate::complex::complex_pow_values((x, 0.0), (y, 0.0));
     }
     let r = x.powf(y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -311,7 +367,19 @@ pub fn float_from_object(x: &Value) -> PyResult<f64> {
 
 /// Parses a float as `float(text)` does (whitespace, underscores between digits, inf, nan).
 pub fn parse_float(text: &str) -> Option<f64> {
-    let s = text.trim();
+    let ascii: String;
+    let mut s = text.trim();
+    if !s.is_ascii() {
+        // Decimal digits of any script read as ASCII ones.
+        ascii = s
+            .chars()
+            .map(|c| match int::char_decimal(c) {
+                Some(d) => char::from(b'0' + d as u8),
+                None => c,
+            })
+            .collect();
+        s = &ascii;
+    }
     let lower = s.to_ascii_lowercase();
     let unsigned = lower.trim_start_matches(['+', '-']);
     if lower.len() - unsigned.len() > 1 {
@@ -358,3 +426,345 @@ pub fn as_exact_i64(x: f64) -> Option<i64> {
         None
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// divmod, three-argument pow, and the methods of `float`.
+
+fn float_divmod(a: &Value, b: &Value) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (operand(a)?, operand(b)?) else {
+        return Ok(crate::not_implemented());
+    };
+    if y == 0.0 {
+        return Err(PyErr::zero_division("float divmod()"));
+    }
+    let (q, r) = floor_div_mod(x, y);
+    Ok(crate::tuple::new(vec![new(q), new(r)]))
+}
+
+fn float_pow3(a: &Value, b: &Value, _m: &Value) -> PyResult<Value> {
+    if operand(a)?.is_none() || operand(b)?.is_none() {
+        return Ok(crate::not_implemented());
+    }
+    Err(PyErr::type_error(
+        "pow() 3rd argument not allowed unless all arguments are integers",
+    ))
+}
+
+fn self_float(args: &Args<'_>, method: &str) -> PyResult<f64> {
+    let v = &args.pos()[0];
+    as_f64(v).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "descriptor '{method}' for 'float' objects doesn't apply to a '{}' object",
+            v.type_data().name()
+        ))
+    })
+}
+
+fn float_conjugate(args: Args<'_>) -> PyResult<Value> {
+    args.skip_first().exact("conjugate", 0, 0)?;
+    Ok(new(self_float(&args, "conjugate")?))
+}
+
+fn float_is_integer(args: Args<'_>) -> PyResult<Value> {
+    args.skip_first().exact("is_integer", 0, 0)?;
+    let x = self_float(&args, "is_integer")?;
+    Ok(crate::bool(x.is_finite() && x.fract() == 0.0))
+}
+
+fn float_trunc(args: Args<'_>) -> PyResult<Value> {
+    args.skip_first().exact("__trunc__", 0, 0)?;
+    float_to_int(self_float(&args, "__trunc__")?)
+}
+
+fn float_floor(args: Args<'_>) -> PyResult<Value> {
+    args.skip_first().exact("__floor__", 0, 0)?;
+    float_to_int(self_float(&args, "__floor__")?.floor())
+}
+
+fn float_ceil(args: Args<'_>) -> PyResult<Value> {
+    args.skip_first().exact("__ceil__", 0, 0)?;
+    float_to_int(self_float(&args, "__ceil__")?.ceil())
+}
+
+fn float_getnewargs(args: Args<'_>) -> PyResult<Value> {
+    args.skip_first().exact("__getnewargs__", 0, 0)?;
+    Ok(crate::tuple::new(vec![new(self_float(
+        &args,
+        "__getnewargs__",
+    )?)]))
+}
+
+fn float_as_integer_ratio(args: Args<'_>) -> PyResult<Value> {
+    args.skip_first().exact("as_integer_ratio", 0, 0)?;
+    let x = self_float(&args, "as_integer_ratio")?;
+    if x.is_infinite() {
+        return Err(PyErr::overflow_error(
+            "cannot convert Infinity to integer ratio",
+        ));
+    }
+    if x.is_nan() {
+        return Err(PyErr::value_error("cannot convert NaN to integer ratio"));
+    }
+    let (n, d) = integer_ratio(x);
+    Ok(crate::tuple::new(vec![
+        int::from_bigint(n),
+        int::from_bigint(d),
+    ]))
+}
+
+/// A finite float as a fraction in lowest terms with a positive denominator.
+pub fn integer_ratio(x: f64) -> (BigInt, BigInt) {
+    let (mut m, mut e) = decompose(x.abs());
+    if m == 0 {
+        return (BigInt::zero(), BigInt::one());
+    }
+    let tz = m.trailing_zeros() as i64;
+    m >>= tz;
+    e += tz;
+    let mut n = BigInt::from(m);
+    if x < 0.0 {
+        n = -n;
+    }
+    if e >= 0 {
+        (n << e as usize, BigInt::one())
+    } else {
+        (n, BigInt::one() << (-e) as usize)
+    }
+}
+
+/// `round(x)`: the nearest int, ties to even.
+pub fn round_to_int(x: f64) -> PyResult<Value> {
+    float_to_int(x.round_ties_even())
+}
+
+/// `round(x, ndigits)`: `x` rounded to `ndigits` decimal places (negative: to tens,
+/// hundreds…), correctly rounded from its exact value, ties to even, as CPython's dtoa-based
+/// `double_round` does.
+pub fn round_digits(x: f64, ndigits: i64) -> PyResult<f64> {
+    if !x.is_finite() || x == 0.0 {
+        return Ok(x);
+    }
+    // Beyond these, the result is x itself or a zero (CPython's NDIGITS_MAX and NDIGITS_MIN).
+    if ndigits > 323 {
+        return Ok(x);
+    }
+    if ndigits < -308 {
+        return Ok(0.0 * x);
+    }
+    let rounded = if ndigits >= 0 {
+        format!("{:.*}", ndigits as usize, x)
+            .parse::<f64>()
+            .unwrap_or(x)
+    } else {
+        let (n, d) = integer_ratio(x.abs());
+        let p = num_traits::Pow::pow(BigInt::from(10), (-ndigits) as u32);
+        let (q, r) = num_integer::Integer::div_mod_floor(&n, &(&d * &p));
+        let twice: BigInt = r * 2;
+        let unit = &d * &p;
+        let q = match twice.cmp(&unit) {
+            std::cmp::Ordering::Greater => q + 1,
+            std::cmp::Ordering::Equal if num_integer::Integer::is_odd(&q) => q + 1,
+            _ => q,
+        };
+        let v = q * p;
+        let f = int::ratio_to_f64(v.magnitude(), &BigUint::one(), 0)
+            .ok_or_else(|| PyErr::overflow_error("rounded value too large to represent"))?;
+        f.copysign(x)
+    };
+    if rounded.is_infinite() {
+        return Err(PyErr::overflow_error(
+            "rounded value too large to represent",
+        ));
+    }
+    Ok(rounded)
+}
+
+fn float_round(args: Args<'_>) -> PyResult<Value> {
+    let a = args.skip_first().exact("__round__", 0, 1)?;
+    let x = self_float(&args, "__round__")?;
+    match a.first() {
+        Some(n) if !crate::protocol::is_none(n) => {
+            let n = crate::protocol::index(n)?;
+            let n = match int::as_int(&n).expect("int") {
+                IntRef::Small(i) => i,
+                IntRef::Big(b) => {
+                    if b.is_negative() {
+                        i64::MIN
+                    } else {
+                        i64::MAX
+                    }
+                }
+            };
+            Ok(new(round_digits(x, n)?))
+        }
+        _ => round_to_int(x),
+    }
+}
+
+fn float_format(args: Args<'_>) -> PyResult<Value> {
+    let a = args.skip_first().exact("__format__", 1, 1)?;
+    let v = &args.pos()[0];
+    let spec = crate::str::text_of(&a[0]).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "__format__() argument must be str, not {}",
+            a[0].type_data().name()
+        ))
+    })?;
+    if spec.is_empty() {
+        return crate::protocol::str(v);
+    }
+    let type_name = v.type_data().name();
+    let parsed = crate::format_spec::FormatSpec::parse(&spec, &type_name)?;
+    let text =
+        crate::format_spec::format_float(self_float(&args, "__format__")?, &parsed, &type_name)?;
+    Ok(crate::str::new(&text))
+}
+
+/// `float.hex()`: `0x1.8000000000000p+0`, `-0x0.0p+0`, `inf`, `nan`.
+pub fn float_hex(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if x == 0.0 {
+        return format!("{sign}0x0.0p+0");
+    }
+    let bits = x.abs().to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1 << 52) - 1);
+    let (lead, exp) = if biased == 0 {
+        (0, -1022)
+    } else {
+        (1, biased - 1023)
+    };
+    let exp_sign = if exp < 0 { '-' } else { '+' };
+    format!("{sign}0x{lead}.{frac:013x}p{exp_sign}{}", exp.abs())
+}
+
+fn float_hex_method(args: Args<'_>) -> PyResult<Value> {
+    args.skip_first().exact("hex", 0, 0)?;
+    Ok(crate::str::new(&float_hex(self_float(&args, "hex")?)))
+}
+
+/// `float.fromhex(text)`.
+pub fn float_fromhex(text: &str) -> PyResult<f64> {
+    let invalid = || PyErr::value_error("invalid hexadecimal floating-point string");
+    let s = text.trim_matches(|c: char| c.is_whitespace());
+    let (negative, body) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let lower = body.to_ascii_lowercase();
+    let signed = |v: f64| if negative { -v } else { v };
+    match lower.as_str() {
+        "inf" | "infinity" => return Ok(signed(f64::INFINITY)),
+        "nan" => return Ok(signed(f64::NAN)),
+        _ => {}
+    }
+    let rest = lower.strip_prefix("0x").unwrap_or(&lower);
+    let (mantissa, exponent) = match rest.split_once('p') {
+        Some((m, e)) => (m, Some(e)),
+        None => (rest, None),
+    };
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if int_part.is_empty() && frac_part.is_empty() {
+        return Err(invalid());
+    }
+    let mut m = BigUint::zero();
+    for c in int_part.chars().chain(frac_part.chars()) {
+        let d = c.to_digit(16).ok_or_else(invalid)?;
+        m = (m << 4u32) + d;
+    }
+    let exp: i64 = match exponent {
+        None => 0,
+        Some(e) => {
+            let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(invalid());
+            }
+            // Exponents far beyond any float's saturate.
+            let v = digits
+                .parse::<i64>()
+                .unwrap_or(i64::MAX / 4)
+                .min(i64::MAX / 4);
+            if e.starts_with('-') {
+                -v
+            } else {
+                v
+            }
+        }
+    };
+    let k = exp.saturating_sub(4 * frac_part.len() as i64);
+    let v =
+        int::ratio_to_f64(&m, &BigUint::one(), k.clamp(-1 << 40, 1 << 40)).ok_or_else(|| {
+            PyErr::overflow_error("hexadecimal value too large to represent as a float")
+        })?;
+    Ok(signed(v))
+}
+
+fn float_fromhex_method(args: Args<'_>) -> PyResult<Value> {
+    let a = args.skip_first().exact("fromhex", 1, 1)?;
+    let text = crate::str::text_of(&a[0]).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "fromhex() argument must be str, not {}",
+            a[0].type_data().name()
+        ))
+    })?;
+    let x = float_fromhex(&text)?;
+    let cls = &args.pos()[0];
+    if cls.is(&crate::types().float) {
+        Ok(new(x))
+    } else {
+        crate::protocol::call1(cls, &[new(x)])
+    }
+}
+
+fn float_getformat(args: Args<'_>) -> PyResult<Value> {
+    let a = args.skip_first().exact("__getformat__", 1, 1)?;
+    let Some(kind) = crate::str::text_of(&a[0]) else {
+        return Err(PyErr::type_error(format!(
+            "__getformat__() argument must be str, not {}",
+            a[0].type_data().name()
+        )));
+    };
+    match kind.as_str() {
+        "double" | "float" => Ok(crate::str::new("IEEE, little-endian")),
+        _ => Err(PyErr::value_error(
+            "__getformat__() argument 1 must be 'double' or 'float'",
+        )),
+    }
+}
+
+fn float_real(v: &Value) -> PyResult<Value> {
+    Ok(new(as_f64(v).unwrap_or(0.0)))
+}
+
+fn float_imag(_: &Value) -> PyResult<Value> {
+    Ok(new(0.0))
+}
+
+use crate::native::{MethodDef, MethodKind};
+
+const FLOAT_METHODS: &[MethodDef] = &[
+    MethodDef::new("conjugate", MethodKind::Method(float_conjugate)),
+    MethodDef::new("is_integer", MethodKind::Method(float_is_integer)),
+    MethodDef::new(
+        "as_integer_ratio",
+        MethodKind::Method(float_as_integer_ratio),
+    ),
+    MethodDef::new("hex", MethodKind::Method(float_hex_method)),
+    MethodDef::new("fromhex", MethodKind::Class(float_fromhex_method)),
+    MethodDef::new("__getformat__", MethodKind::Class(float_getformat)),
+    MethodDef::new("__trunc__", MethodKind::Method(float_trunc)),
+    MethodDef::new("__floor__", MethodKind::Method(float_floor)),
+    MethodDef::new("__ceil__", MethodKind::Method(float_ceil)),
+    MethodDef::new("__round__", MethodKind::Method(float_round)),
+    MethodDef::new("__getnewargs__", MethodKind::Method(float_getnewargs)),
+    MethodDef::new("__format__", MethodKind::Method(float_format)),
+    MethodDef::new("real", MethodKind::GetSet(float_real, None)),
+    MethodDef::new("imag", MethodKind::GetSet(float_imag, None)),
+];

@@ -6,8 +6,8 @@
 //! division scale to the sizes Python programs reach (Karatsuba/Toom-3), so pyrs does not
 //! carry its own bignum arithmetic.
 
-use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_bigint::{BigInt, BigUint};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::error::{PyErr, PyResult};
 use crate::object::Payload;
@@ -199,7 +199,10 @@ pub(crate) fn type_builder() -> TypeBuilder {
             s.unary[UnaryOp::Float as usize].set(Some(|v| {
                 to_f64(as_int(v).expect("int")).map(crate::float::new)
             }));
+            s.divmod.set(Some(int_divmod));
+            s.pow3.set(Some(int_pow3));
         })
+        .methods(INT_METHODS)
 }
 
 /// The value as an exact `int` (for `+x`, `int(x)`, `__index__` of subclasses).
@@ -215,12 +218,9 @@ pub fn to_f64(v: IntRef<'_>) -> PyResult<f64> {
     match v {
         IntRef::Small(i) => Ok(i as f64),
         IntRef::Big(b) => {
-            let f = b.to_f64().unwrap_or(f64::INFINITY);
-            if f.is_infinite() {
-                Err(PyErr::overflow_error("int too large to convert to float"))
-            } else {
-                Ok(f)
-            }
+            let f = ratio_to_f64(b.magnitude(), &BigUint::one(), 0)
+                .ok_or_else(|| PyErr::overflow_error("int too large to convert to float"))?;
+            Ok(if b.is_negative() { -f } else { f })
         }
     }
 }
@@ -360,12 +360,12 @@ fn big_binop(x: IntRef<'_>, y: IntRef<'_>, op: BinOp) -> PyResult<Value> {
             if b.is_negative() {
                 return Err(PyErr::value_error("negative shift count"));
             }
-            let n = b
-                .to_usize()
-                .ok_or_else(|| PyErr::overflow_error("too many digits in integer"))?;
             if a.is_zero() {
                 return Ok(Value::small(0));
             }
+            let n = b
+                .to_usize()
+                .ok_or_else(|| PyErr::overflow_error("too many digits in integer"))?;
             from_bigint(a << n)
         }
         BinOp::RShift => {
@@ -385,17 +385,14 @@ fn big_binop(x: IntRef<'_>, y: IntRef<'_>, op: BinOp) -> PyResult<Value> {
         }
         BinOp::Pow => {
             if b.is_negative() {
-                let base = to_f64(x)?;
-                let exp = to_f64(y)?;
-                if base == 0.0 {
-                    return Err(PyErr::zero_division("zero to a negative power"));
-                }
-                return Ok(crate::float::new(base.powf(exp)));
+                return crate::float::float_pow(to_f64(x)?, to_f64(y)?);
             }
-            let e = b
-                .to_u32()
-                .ok_or_else(|| PyErr::overflow_error("exponent too large"))?;
-            from_bigint(num_traits::Pow::pow(a, e))
+            match b.to_u32() {
+                Some(e) => from_bigint(num_traits::Pow::pow(a, e)),
+                None if a.is_zero() || a.is_one() => from_bigint(a),
+                None if a == BigInt::from(-1) => from_i64(if b.is_odd() { -1 } else { 1 }),
+                None => return Err(PyErr::new(crate::ExcKind::MemoryError, "")),
+            }
         }
         BinOp::MatMul => crate::not_implemented(),
     })
@@ -404,26 +401,68 @@ fn big_binop(x: IntRef<'_>, y: IntRef<'_>, op: BinOp) -> PyResult<Value> {
 /// `a / b` for ints, correctly rounded (CPython's `long_true_divide`).
 fn true_divide(a: &BigInt, b: &BigInt) -> PyResult<f64> {
     let negative = a.is_negative() != b.is_negative();
-    let (a, b) = (a.abs(), b.abs());
-    // Scale so the quotient has 55+ significant bits, then round once.
-    let shift = b.bits() as i64 - a.bits() as i64 + 55;
-    let (num, den) = if shift > 0 {
-        (a << shift as usize, b)
+    let f = ratio_to_f64(a.magnitude(), b.magnitude(), 0)
+        .ok_or_else(|| PyErr::overflow_error("integer division result too large for a float"))?;
+    Ok(if negative { -f } else { f })
+}
+
+/// `a / b * 2**k` for `b > 0`, correctly rounded to the nearest float (ties to even, through
+/// subnormals); `None` when it overflows.
+pub fn ratio_to_f64(a: &BigUint, b: &BigUint, k: i64) -> Option<f64> {
+    if a.is_zero() {
+        return Some(0.0);
+    }
+    // a / b lies in [2**(diff - 1), 2**(diff + 1)).
+    let diff = a.bits() as i64 - b.bits() as i64 + k;
+    if diff > 1025 {
+        return None;
+    }
+    if diff < -1080 {
+        return Some(0.0);
+    }
+    // q = floor(a * 2**shift / b) has 55 or 56 bits (fewer far below the normal range), and
+    // the value is (q + fraction) * 2**(k - shift).
+    let shift = (55 - (diff - k)).min(1076 + k);
+    let total = shift - k;
+    let (num, den) = if shift >= 0 {
+        (a << shift as usize, b.clone())
     } else {
-        (a, b << (-shift) as usize)
+        (a.clone(), b << (-shift) as usize)
     };
     let (q, r) = num.div_rem(&den);
-    let mut q = q.to_u128().unwrap_or(u128::MAX);
-    if !r.is_zero() {
-        q |= 1;
+    let q = q.to_u64()?;
+    // Drop `extra` low bits so 53 remain, or so the last kept bit is worth 2**-1074.
+    let qbits = 64 - q.leading_zeros() as i64;
+    let extra = (qbits - 53).max(total - 1074).max(0);
+    let mut m = if extra >= 64 { 0 } else { q >> extra };
+    if extra > 0 && extra <= 64 {
+        let half = 1u64 << (extra - 1);
+        let rest = q & ((half << 1).wrapping_sub(1));
+        let sticky = !r.is_zero();
+        if rest > half || (rest == half && (sticky || m & 1 == 1)) {
+            m += 1;
+        }
     }
-    let f = (q as f64) * 2f64.powi(-(shift as i32));
-    if f.is_infinite() {
-        return Err(PyErr::overflow_error(
-            "integer division result too large for a float",
-        ));
+    // The value is m * 2**exp.
+    let mut exp = extra - total;
+    if m == 1 << 53 {
+        m >>= 1;
+        exp += 1;
     }
-    Ok(if negative { -f } else { f })
+    if m == 0 {
+        return Some(0.0);
+    }
+    let bits = 64 - m.leading_zeros() as i64;
+    let top = exp + bits - 1;
+    if top > 1023 {
+        return None;
+    }
+    if top < -1022 {
+        // Subnormal: exp is -1074 by construction.
+        return Some(f64::from_bits(m << (exp + 1074)));
+    }
+    let mantissa = (m << (53 - bits)) & ((1u64 << 52) - 1);
+    Some(f64::from_bits((((top + 1023) as u64) << 52) | mantissa))
 }
 
 fn int_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
@@ -530,7 +569,7 @@ pub fn parse_int(text: &str, base: u32) -> PyResult<Value> {
     Ok(from_bigint(value))
 }
 
-fn char_decimal(c: char) -> Option<u32> {
+pub(crate) fn char_decimal(c: char) -> Option<u32> {
     if c.is_ascii() {
         return None;
     }
@@ -585,3 +624,256 @@ pub(crate) fn bool_builder() -> TypeBuilder {
         logic!(And, Or, Xor);
     })
 }
+
+// ---------------------------------------------------------------------------------------
+// divmod, three-argument pow, and the methods of `int`.
+
+fn int_divmod(a: &Value, b: &Value) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (as_int(a), as_int(b)) else {
+        return Ok(crate::not_implemented());
+    };
+    if y.is_zero() {
+        return Err(PyErr::zero_division("integer division or modulo by zero"));
+    }
+    if let (IntRef::Small(x), IntRef::Small(y)) = (x, y) {
+        if x.checked_rem(y).is_some() {
+            let (q, r) = Integer::div_mod_floor(&x, &y);
+            return Ok(crate::tuple::new(vec![from_i64(q), from_i64(r)]));
+        }
+    }
+    let (q, r) = x.to_bigint().div_mod_floor(&y.to_bigint());
+    Ok(crate::tuple::new(vec![from_bigint(q), from_bigint(r)]))
+}
+
+/// `pow(a, b, m)` for ints (CPython's `long_pow` with a modulus): a negative exponent takes
+/// the inverse of `a` modulo `m`; the result has the sign of `m`.
+fn int_pow3(a: &Value, b: &Value, m: &Value) -> PyResult<Value> {
+    let (Some(x), Some(y), Some(z)) = (as_int(a), as_int(b), as_int(m)) else {
+        return Ok(crate::not_implemented());
+    };
+    Ok(from_bigint(mod_pow(
+        &x.to_bigint(),
+        &y.to_bigint(),
+        &z.to_bigint(),
+    )?))
+}
+
+/// `pow(base, exp, modulus)` on bigints, with CPython's errors.
+pub fn mod_pow(base: &BigInt, exp: &BigInt, modulus: &BigInt) -> PyResult<BigInt> {
+    if modulus.is_zero() {
+        return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
+    }
+    let negative_output = modulus.is_negative();
+    let m = modulus.abs();
+    if m.is_one() {
+        return Ok(BigInt::zero());
+    }
+    let mut base = base.mod_floor(&m);
+    let mut exp = exp.clone();
+    if exp.is_negative() {
+        base = mod_inverse(&base, &m)
+            .ok_or_else(|| PyErr::value_error("base is not invertible for the given modulus"))?;
+        exp = -exp;
+    }
+    let r = base.modpow(&exp, &m);
+    Ok(if negative_output && !r.is_zero() {
+        r - m
+    } else {
+        r
+    })
+}
+
+/// The inverse of `a` modulo `m > 1`, if they are coprime.
+fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    let (mut old_r, mut r) = (a.clone(), m.clone());
+    let (mut old_s, mut s) = (BigInt::one(), BigInt::zero());
+    while !r.is_zero() {
+        let q = old_r.div_floor(&r);
+        let next_r = &old_r - &q * &r;
+        old_r = std::mem::replace(&mut r, next_r);
+        let next_s = &old_s - &q * &s;
+        old_s = std::mem::replace(&mut s, next_s);
+    }
+    old_r.is_one().then(|| old_s.mod_floor(m))
+}
+
+fn self_int<'a>(args: &Args<'a>, method: &str) -> PyResult<IntRef<'a>> {
+    let v = &args.pos()[0];
+    as_int(v).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "descriptor '{method}' for 'int' objects doesn't apply to a '{}' object",
+            v.type_data().name()
+        ))
+    })
+}
+
+fn int_self_exact(args: Args<'_>) -> PyResult<Value> {
+    args.skip_first().exact("method", 0, 0)?;
+    int_exact(&args.pos()[0])
+}
+
+fn int_bit_length(args: Args<'_>) -> PyResult<Value> {
+    args.skip_first().exact("bit_length", 0, 0)?;
+    Ok(from_usize(match self_int(&args, "bit_length")? {
+        IntRef::Small(i) => (64 - i.unsigned_abs().leading_zeros()) as usize,
+        IntRef::Big(b) => b.bits() as usize,
+    }))
+}
+
+fn int_bit_count(args: Args<'_>) -> PyResult<Value> {
+    args.skip_first().exact("bit_count", 0, 0)?;
+    Ok(from_usize(match self_int(&args, "bit_count")? {
+        IntRef::Small(i) => i.unsigned_abs().count_ones() as usize,
+        IntRef::Big(b) => b.magnitude().count_ones() as usize,
+    }))
+}
+
+fn int_as_integer_ratio(args: Args<'_>) -> PyResult<Value> {
+    args.skip_first().exact("as_integer_ratio", 0, 0)?;
+    let n = int_exact(&args.pos()[0])?;
+    Ok(crate::tuple::new(vec![n, Value::small(1)]))
+}
+
+fn int_is_integer(args: Args<'_>) -> PyResult<Value> {
+    args.skip_first().exact("is_integer", 0, 0)?;
+    Ok(crate::bool(true))
+}
+
+fn int_getnewargs(args: Args<'_>) -> PyResult<Value> {
+    args.skip_first().exact("__getnewargs__", 0, 0)?;
+    let n = int_exact(&args.pos()[0])?;
+    Ok(crate::tuple::new(vec![n]))
+}
+
+fn int_sizeof(args: Args<'_>) -> PyResult<Value> {
+    args.skip_first().exact("__sizeof__", 0, 0)?;
+    let bits = match self_int(&args, "__sizeof__")? {
+        IntRef::Small(i) => 64 - i.unsigned_abs().leading_zeros() as u64,
+        IntRef::Big(b) => b.bits(),
+    };
+    Ok(from_i64(24 + 4 * bits.div_ceil(30).max(1) as i64))
+}
+
+fn int_round(args: Args<'_>) -> PyResult<Value> {
+    let a = args.skip_first().exact("__round__", 0, 1)?;
+    let v = &args.pos()[0];
+    let ndigits = match a.first() {
+        Some(n) if !crate::protocol::is_none(n) => crate::protocol::index(n)?,
+        _ => return int_exact(v),
+    };
+    let n = as_int(&ndigits).expect("int");
+    if !n.is_negative() {
+        return int_exact(v);
+    }
+    let x = self_int(&args, "__round__")?.to_bigint();
+    let digits = n.to_bigint().magnitude().clone();
+    // 10**k exceeds |x| for k > bits(x): the result is 0.
+    let Some(k) = digits.to_u64().filter(|&k| k <= x.bits() + 1) else {
+        return Ok(Value::small(0));
+    };
+    Ok(from_bigint(round_to_pow10(&x, k as u32)))
+}
+
+/// `x` rounded to a multiple of `10**k`, ties to even.
+fn round_to_pow10(x: &BigInt, k: u32) -> BigInt {
+    let p = num_traits::Pow::pow(BigInt::from(10), k);
+    let (q, r) = x.div_mod_floor(&p);
+    let twice: BigInt = &r * 2;
+    let q = match twice.cmp(&p) {
+        std::cmp::Ordering::Greater => q + 1,
+        std::cmp::Ordering::Equal if q.is_odd() => q + 1,
+        _ => q,
+    };
+    q * p
+}
+
+fn int_format(args: Args<'_>) -> PyResult<Value> {
+    let a = args.skip_first().exact("__format__", 1, 1)?;
+    let v = &args.pos()[0];
+    let spec = crate::str::text_of(&a[0]).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "__format__() argument must be str, not {}",
+            a[0].type_data().name()
+        ))
+    })?;
+    if spec.is_empty() {
+        return crate::protocol::str(v);
+    }
+    let type_name = v.type_data().name();
+    let parsed = crate::format_spec::FormatSpec::parse(&spec, &type_name)?;
+    let text = crate::format_spec::format_int(self_int(&args, "__format__")?, &parsed, &type_name)?;
+    Ok(crate::str::new(&text))
+}
+
+fn int_real(v: &Value) -> PyResult<Value> {
+    int_exact(v)
+}
+
+fn int_imag(_: &Value) -> PyResult<Value> {
+    Ok(Value::small(0))
+}
+
+fn int_denominator(_: &Value) -> PyResult<Value> {
+    Ok(Value::small(1))
+}
+
+/// `int.to_bytes`'s bytes: `length` bytes in `little`-endian or big-endian order, two's
+/// complement when `signed`, with CPython's OverflowErrors.
+pub fn to_bytes(value: IntRef<'_>, length: usize, little: bool, signed: bool) -> PyResult<Vec<u8>> {
+    let b = value.to_bigint();
+    if b.is_negative() && !signed {
+        return Err(PyErr::overflow_error(
+            "can't convert negative int to unsigned",
+        ));
+    }
+    let mut bytes = if b.is_zero() {
+        Vec::new()
+    } else if signed {
+        b.to_signed_bytes_le()
+    } else {
+        b.magnitude().to_bytes_le()
+    };
+    let fill = if b.is_negative() { 0xff } else { 0 };
+    if bytes.len() > length {
+        return Err(PyErr::overflow_error("int too big to convert"));
+    }
+    bytes.resize(length, fill);
+    if !little {
+        bytes.reverse();
+    }
+    Ok(bytes)
+}
+
+/// `int.from_bytes`'s value.
+pub fn from_bytes(bytes: &[u8], little: bool, signed: bool) -> BigInt {
+    let mut le = bytes.to_vec();
+    if !little {
+        le.reverse();
+    }
+    if signed {
+        BigInt::from_signed_bytes_le(&le)
+    } else {
+        BigInt::from_bytes_le(num_bigint::Sign::Plus, &le)
+    }
+}
+
+use crate::native::{MethodDef, MethodKind};
+
+const INT_METHODS: &[MethodDef] = &[
+    MethodDef::new("conjugate", MethodKind::Method(int_self_exact)),
+    MethodDef::new("bit_length", MethodKind::Method(int_bit_length)),
+    MethodDef::new("bit_count", MethodKind::Method(int_bit_count)),
+    MethodDef::new("as_integer_ratio", MethodKind::Method(int_as_integer_ratio)),
+    MethodDef::new("is_integer", MethodKind::Method(int_is_integer)),
+    MethodDef::new("__trunc__", MethodKind::Method(int_self_exact)),
+    MethodDef::new("__floor__", MethodKind::Method(int_self_exact)),
+    MethodDef::new("__ceil__", MethodKind::Method(int_self_exact)),
+    MethodDef::new("__round__", MethodKind::Method(int_round)),
+    MethodDef::new("__getnewargs__", MethodKind::Method(int_getnewargs)),
+    MethodDef::new("__format__", MethodKind::Method(int_format)),
+    MethodDef::new("__sizeof__", MethodKind::Method(int_sizeof)),
+    MethodDef::new("real", MethodKind::GetSet(int_real, None)),
+    MethodDef::new("imag", MethodKind::GetSet(int_imag, None)),
+    MethodDef::new("numerator", MethodKind::GetSet(int_real, None)),
+    MethodDef::new("denominator", MethodKind::GetSet(int_denominator, None)),
+];

@@ -29,6 +29,7 @@
 //! Why num-bigint: see [`int`].
 
 pub mod args;
+pub mod complex;
 pub mod descr;
 pub mod dict;
 pub mod dict_iter;

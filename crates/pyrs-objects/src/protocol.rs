@@ -282,7 +282,121 @@ pub fn binary_op(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
         }
         _ => {}
     }
-    Err(unsupported(a, b, op.symbol()))
+    let symbol = if op == BinOp::Pow {
+        "** or pow()"
+    } else {
+        op.symbol()
+    };
+    Err(unsupported(a, b, symbol))
+}
+
+/// `divmod(a, b)` (CPython's `PyNumber_Divmod`): the operands' divmod slots with the rules of
+/// the binary operators.
+pub fn divmod(a: &Value, b: &Value) -> PyResult<Value> {
+    let slot_a = a.type_data().slots.divmod.get();
+    let mut slot_b = if a.class().is(b.class()) {
+        None
+    } else {
+        b.type_data().slots.divmod.get()
+    };
+    if let (Some(fa), Some(fb)) = (slot_a, slot_b) {
+        if fa as usize == fb as usize {
+            slot_b = None;
+        }
+    }
+    if let Some(fa) = slot_a {
+        if let Some(fb) = slot_b {
+            if is_subtype(b.class(), a.class()) {
+                let r = fb(a, b)?;
+                if !is_not_implemented(&r) {
+                    return Ok(r);
+                }
+                slot_b = None;
+            }
+        }
+        let r = fa(a, b)?;
+        if !is_not_implemented(&r) {
+            return Ok(r);
+        }
+    }
+    if let Some(fb) = slot_b {
+        let r = fb(a, b)?;
+        if !is_not_implemented(&r) {
+            return Ok(r);
+        }
+    }
+    Err(unsupported(a, b, "divmod()"))
+}
+
+/// `pow(a, b, modulus)` and `a ** b` (CPython's `PyNumber_Power`): with a modulus other than
+/// `None`, the operands' three-argument slots, then the modulus's; else the binary `**`.
+pub fn power(a: &Value, b: &Value, modulus: Option<&Value>) -> PyResult<Value> {
+    let Some(m) = modulus.filter(|m| !is_none(m)) else {
+        return binary_op(a, b, BinOp::Pow);
+    };
+    let slot_a = a.type_data().slots.pow3.get();
+    let mut slot_b = if a.class().is(b.class()) {
+        None
+    } else {
+        b.type_data().slots.pow3.get()
+    };
+    if let (Some(fa), Some(fb)) = (slot_a, slot_b) {
+        if fa as usize == fb as usize {
+            slot_b = None;
+        }
+    }
+    if let Some(fa) = slot_a {
+        if let Some(fb) = slot_b {
+            if is_subtype(b.class(), a.class()) {
+                let r = fb(a, b, m)?;
+                if !is_not_implemented(&r) {
+                    return Ok(r);
+                }
+                slot_b = None;
+            }
+        }
+        let r = fa(a, b, m)?;
+        if !is_not_implemented(&r) {
+            return Ok(r);
+        }
+    }
+    if let Some(fb) = slot_b {
+        let r = fb(a, b, m)?;
+        if !is_not_implemented(&r) {
+            return Ok(r);
+        }
+    }
+    if let Some(fm) = m.type_data().slots.pow3.get() {
+        let same =
+            |f: Option<crate::typeobject::TernaryFn>| f.is_some_and(|f| f as usize == fm as usize);
+        if !same(slot_a) && !same(slot_b) {
+            let r = fm(a, b, m)?;
+            if !is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+    }
+    Err(PyErr::type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        type_name(a),
+        type_name(b),
+        type_name(m)
+    )))
+}
+
+/// `round(number, ndigits)` (CPython's `builtin_round`): the type's `__round__`, called with
+/// `ndigits` unless it is absent or `None`.
+pub fn round(number: &Value, ndigits: Option<&Value>) -> PyResult<Value> {
+    let Some(method) = lookup_special(number, "__round__")? else {
+        return Err(PyErr::type_error(format!(
+            "type {} doesn't define __round__ method",
+            type_name(number)
+        )));
+    };
+    match ndigits.filter(|n| !is_none(n)) {
+        Some(n) => call1(&method, std::slice::from_ref(n)),
+        None => call1(&method, &[]),
+    }
 }
 
 fn repeat_by(repeat: crate::typeobject::RepeatFn, seq: &Value, count: &Value) -> PyResult<Value> {

@@ -78,6 +78,10 @@ pub enum SlotKind {
     Concat,
     /// A sequence's `__mul__` and `__rmul__` (`sq_repeat`).
     Repeat,
+    /// `__divmod__`
+    DivMod,
+    /// `__rdivmod__`
+    RDivMod,
 }
 
 /// Every (dunder, slot) pair.
@@ -105,6 +109,8 @@ pub fn slotdefs() -> &'static [(&'static str, SlotKind)] {
             ("__bool__", SlotKind::Bool),
             ("__init__", SlotKind::Init),
             ("__del__", SlotKind::Del),
+            ("__divmod__", SlotKind::DivMod),
+            ("__rdivmod__", SlotKind::RDivMod),
         ];
         for op in [
             CompareOp::Lt,
@@ -161,6 +167,7 @@ fn has_slot(slots: &Slots, kind: SlotKind) -> bool {
         SlotKind::Del => slots.del.get().is_some(),
         SlotKind::Concat => slots.concat.get().is_some(),
         SlotKind::Repeat => slots.repeat.get().is_some(),
+        SlotKind::DivMod | SlotKind::RDivMod => slots.divmod.get().is_some(),
     }
 }
 
@@ -522,11 +529,43 @@ fn call_slot(
             } else {
                 expect_args(name, args, 1)?
             };
+            if let Some(modulus) = a.get(1).filter(|m| !protocol::is_none(m)) {
+                return match slots.pow3.get() {
+                    Some(pow3) => pow3(obj, &a[0], modulus),
+                    None => Ok(crate::not_implemented()),
+                };
+            }
             (slots.number[op as usize].get().ok_or_else(missing)?)(obj, &a[0])
+        }
+        SlotKind::RNumber(BinOp::Pow) => {
+            let a = args.pos();
+            if a.is_empty() || a.len() > 2 {
+                return Err(PyErr::type_error(format!(
+                    "expected 1 or 2 arguments, got {}",
+                    a.len()
+                )));
+            }
+            if let Some(modulus) = a.get(1).filter(|m| !protocol::is_none(m)) {
+                return match slots.pow3.get() {
+                    Some(pow3) => pow3(&a[0], obj, modulus),
+                    None => Ok(crate::not_implemented()),
+                };
+            }
+            (slots.number[BinOp::Pow as usize]
+                .get()
+                .ok_or_else(missing)?)(&a[0], obj)
         }
         SlotKind::RNumber(op) => {
             let a = expect_args(name, args, 1)?;
             (slots.number[op as usize].get().ok_or_else(missing)?)(&a[0], obj)
+        }
+        SlotKind::DivMod => {
+            let a = expect_args(name, args, 1)?;
+            (slots.divmod.get().ok_or_else(missing)?)(obj, &a[0])
+        }
+        SlotKind::RDivMod => {
+            let a = expect_args(name, args, 1)?;
+            (slots.divmod.get().ok_or_else(missing)?)(&a[0], obj)
         }
         SlotKind::INumber(op) => {
             let a = expect_args(name, args, 1)?;
@@ -767,6 +806,8 @@ pub(crate) fn fixup_heap_slots(class: &Value) {
     resolve!(ty, init, ["__init__"], slot_init);
     resolve!(ty, new, ["__new__"], slot_new);
     resolve!(ty, del, ["__del__"], slot_del);
+    resolve!(ty, divmod, ["__divmod__", "__rdivmod__"], slot_divmod);
+    resolve!(ty, pow3, ["__pow__", "__rpow__"], slot_pow3);
     macro_rules! numbers {
         ($($op:ident = $i:literal),*) => {$(
             let op = BinOp::$op;
@@ -1057,6 +1098,49 @@ fn slot_nb<const OP: usize>(a: &Value, b: &Value) -> PyResult<Value> {
     }
     if do_other {
         if let Some(r) = call_dunder(b, op.rdunder(), std::slice::from_ref(a))? {
+            return Ok(r);
+        }
+    }
+    Ok(crate::not_implemented())
+}
+
+/// `divmod(a, b)` for classes defined in Python: `__divmod__`/`__rdivmod__` with the rules of
+/// the binary operators (CPython's `SLOT1BINFULL`).
+fn slot_divmod(a: &Value, b: &Value) -> PyResult<Value> {
+    let this = slot_divmod as crate::typeobject::BinaryFn as usize;
+    let a_has = a.type_data().slots.divmod.get().map(|f| f as usize) == Some(this);
+    let b_has = !a.class().is(b.class())
+        && b.type_data().slots.divmod.get().map(|f| f as usize) == Some(this);
+    let mut do_other = b_has;
+    if a_has {
+        if do_other && is_subtype(b.class(), a.class()) && overrides(b, a, "__rdivmod__") {
+            if let Some(r) = call_dunder(b, "__rdivmod__", std::slice::from_ref(a))? {
+                if !is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+            do_other = false;
+        }
+        if let Some(r) = call_dunder(a, "__divmod__", std::slice::from_ref(b))? {
+            if !is_not_implemented(&r) || a.class().is(b.class()) {
+                return Ok(r);
+            }
+        }
+    }
+    if do_other {
+        if let Some(r) = call_dunder(b, "__rdivmod__", std::slice::from_ref(a))? {
+            return Ok(r);
+        }
+    }
+    Ok(crate::not_implemented())
+}
+
+/// `pow(a, b, modulus)` for classes defined in Python: only `a.__pow__(b, modulus)`, and only
+/// when `a`'s own type uses this slot (three-argument power never calls `__rpow__`).
+fn slot_pow3(a: &Value, b: &Value, modulus: &Value) -> PyResult<Value> {
+    let this = slot_pow3 as crate::typeobject::TernaryFn as usize;
+    if a.type_data().slots.pow3.get().map(|f| f as usize) == Some(this) {
+        if let Some(r) = call_dunder(a, "__pow__", &[b.clone(), modulus.clone()])? {
             return Ok(r);
         }
     }

@@ -27,6 +27,8 @@ use crate::{slots, types};
 pub type UnaryFn = fn(&Value) -> PyResult<Value>;
 /// Binary operators, called as `slot(left, right)` on the slot of either operand's type.
 pub type BinaryFn = fn(&Value, &Value) -> PyResult<Value>;
+/// Three-argument `pow(a, b, modulus)` with a modulus that is not `None`.
+pub type TernaryFn = fn(&Value, &Value, &Value) -> PyResult<Value>;
 /// `__hash__`.
 pub type HashFn = fn(&Value) -> PyResult<i64>;
 /// Rich comparison: `slot(self, other, op)`, NotImplemented when it does not know.
@@ -311,6 +313,10 @@ pub struct Slots {
     pub inplace: [Cell<Option<BinaryFn>>; NB_COUNT],
     /// Unary operators and conversions, indexed by [`UnaryOp`].
     pub unary: [Cell<Option<UnaryFn>>; UNARY_COUNT],
+    /// `divmod(a, b)`, called as `slot(a, b)` on the slot of either operand's type.
+    pub divmod: Cell<Option<BinaryFn>>,
+    /// `pow(a, b, modulus)` with a modulus other than `None` (CPython's ternary `nb_power`).
+    pub pow3: Cell<Option<TernaryFn>>,
     /// Sequence concatenation, tried after `+` finds no number slot (`sq_concat`).
     pub concat: Cell<Option<BinaryFn>>,
     /// Sequence repetition, tried after `*` finds no number slot (`sq_repeat`).
@@ -342,6 +348,8 @@ macro_rules! each_plain_slot {
             setitem,
             contains,
             bool,
+            divmod,
+            pow3,
             concat,
             repeat,
             new,
