@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use crate::inline_str::InlineStr;
 use crate::repr;
 
 /// The value of a `Constant` node (ASDL builtin `constant`): the Python object a literal
@@ -107,6 +108,9 @@ impl Int {
     /// text is not such a literal (`012`, `1__0`, `0x`, `1_`).
     pub fn from_literal(text: &str) -> Option<Int> {
         let bytes = text.as_bytes();
+        if bytes == b"0" {
+            return Some(Int(IntRepr::Small(0)));
+        }
         // The common case: a short decimal without underscores or leading zero.
         if matches!(bytes, [b'1'..=b'9', ..])
             && bytes.len() <= 18
@@ -220,9 +224,10 @@ impl fmt::Debug for Int {
 /// A Python `str` value: a sequence of code points from U+0000 to U+10FFFF, lone surrogates
 /// included, since a literal may write them (`'\udc80'`).
 ///
-/// Held as a `Box<str>` when it has no surrogate (the usual case, so [`StrValue::as_str`] is
-/// free), and as a boxed slice of code points otherwise. Each value has one representation, so
-/// `==` compares values. `Debug` prints Python's `repr()`.
+/// Held as UTF-8 when it has no surrogate (the usual case, so [`StrValue::as_str`] is free):
+/// in place up to 22 bytes, which most string constants are, or as a `Box<str>`; and as a
+/// boxed slice of code points otherwise. Each value has one representation, so `==` compares
+/// values. `Debug` prints Python's `repr()`.
 ///
 /// ```
 /// use pyrs_ast::StrValue;
@@ -241,6 +246,9 @@ pub struct StrValue(StrRepr);
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 enum StrRepr {
+    /// Up to `InlineStr::CAPACITY` bytes of UTF-8.
+    Inline(InlineStr),
+    /// Longer UTF-8.
     Utf8(Box<str>),
     /// Holds at least one surrogate.
     CodePoints(Box<[u32]>),
@@ -264,12 +272,13 @@ impl StrValue {
             .iter()
             .filter_map(|&cp| char::from_u32(cp))
             .collect();
-        Some(StrValue(StrRepr::Utf8(text.into())))
+        Some(StrValue::from(text))
     }
 
     /// The string as UTF-8, unless it holds a lone surrogate.
     pub fn as_str(&self) -> Option<&str> {
         match &self.0 {
+            StrRepr::Inline(s) => Some(s.as_str()),
             StrRepr::Utf8(s) => Some(s),
             StrRepr::CodePoints(_) => None,
         }
@@ -278,8 +287,10 @@ impl StrValue {
     /// The code points, in order.
     pub fn code_points(&self) -> impl Iterator<Item = u32> + Clone + '_ {
         let (chars, points) = match &self.0 {
-            StrRepr::Utf8(s) => (Some(s.chars().map(u32::from)), None),
             StrRepr::CodePoints(cps) => (None, Some(cps.iter().copied())),
+            StrRepr::Inline(_) | StrRepr::Utf8(_) => {
+                (self.as_str().map(|s| s.chars().map(u32::from)), None)
+            }
         };
         chars
             .into_iter()
@@ -290,6 +301,7 @@ impl StrValue {
     /// The string as UTF-8, each lone surrogate replaced by U+FFFD.
     pub fn to_string_lossy(&self) -> Cow<'_, str> {
         match &self.0 {
+            StrRepr::Inline(s) => Cow::Borrowed(s.as_str()),
             StrRepr::Utf8(s) => Cow::Borrowed(s),
             StrRepr::CodePoints(cps) => Cow::Owned(
                 cps.iter()
@@ -302,19 +314,25 @@ impl StrValue {
 
 impl From<&str> for StrValue {
     fn from(text: &str) -> Self {
-        StrValue(StrRepr::Utf8(text.into()))
+        match InlineStr::new(text) {
+            Some(text) => StrValue(StrRepr::Inline(text)),
+            None => StrValue(StrRepr::Utf8(text.into())),
+        }
     }
 }
 
 impl From<String> for StrValue {
     fn from(text: String) -> Self {
-        StrValue(StrRepr::Utf8(text.into_boxed_str()))
+        StrValue::from(text.into_boxed_str())
     }
 }
 
 impl From<Box<str>> for StrValue {
     fn from(text: Box<str>) -> Self {
-        StrValue(StrRepr::Utf8(text))
+        match InlineStr::new(&text) {
+            Some(text) => StrValue(StrRepr::Inline(text)),
+            None => StrValue(StrRepr::Utf8(text)),
+        }
     }
 }
 
@@ -324,5 +342,29 @@ impl fmt::Debug for StrValue {
         let mut out = String::new();
         repr::push_str_repr(&mut out, self.code_points());
         f.write_str(&out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn str_values_have_one_representation() {
+        for text in [
+            "",
+            "utf-8",
+            "exactly_22_bytes_long_",
+            "twenty_three_bytes_long",
+        ] {
+            let long = text.repeat(2);
+            for text in [text, long.as_str()] {
+                let value = StrValue::from(text);
+                assert_eq!(value.as_str(), Some(text));
+                assert_eq!(StrValue::from(text.to_string()), value);
+                let points = StrValue::from_code_points(text.chars().map(u32::from));
+                assert_eq!(points, Some(value));
+            }
+        }
     }
 }

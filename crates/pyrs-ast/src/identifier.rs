@@ -6,8 +6,7 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 
-/// The longest name kept inside the [`Identifier`] itself, in UTF-8 bytes.
-const INLINE: usize = 22;
+use crate::inline_str::InlineStr;
 
 /// A name in the tree: the ASDL builtin `identifier` (`Name.id`, `Attribute.attr`,
 /// `FunctionDef.name`, `alias.name`...).
@@ -34,13 +33,11 @@ const INLINE: usize = 22;
 #[derive(Clone)]
 pub struct Identifier(Repr);
 
+/// `Inline` for a name of up to `InlineStr::CAPACITY` bytes, `Heap` for a longer one: each
+/// name has one representation.
 #[derive(Clone)]
 enum Repr {
-    /// The first `len` bytes of `bytes` are the name's UTF-8 text.
-    Inline {
-        len: u8,
-        bytes: [u8; INLINE],
-    },
+    Inline(InlineStr),
     Heap(Box<str>),
 }
 
@@ -49,12 +46,7 @@ impl Identifier {
     #[inline]
     pub fn as_str(&self) -> &str {
         match &self.0 {
-            Repr::Inline { len, bytes } => {
-                let text = &bytes[..usize::from(*len)];
-                // SAFETY: `Inline` is only built by `From<&str>`, from the bytes of a `str`
-                // (all of them: a `str` cut at a character boundary is valid UTF-8).
-                unsafe { std::str::from_utf8_unchecked(text) }
-            }
+            Repr::Inline(text) => text.as_str(),
             Repr::Heap(text) => text,
         }
     }
@@ -84,35 +76,24 @@ impl Borrow<str> for Identifier {
 impl From<&str> for Identifier {
     #[inline]
     fn from(name: &str) -> Self {
-        if name.len() <= INLINE {
-            let mut bytes = [0; INLINE];
-            bytes[..name.len()].copy_from_slice(name.as_bytes());
-            Identifier(Repr::Inline {
-                len: name.len() as u8,
-                bytes,
-            })
-        } else {
-            Identifier(Repr::Heap(name.into()))
+        match InlineStr::new(name) {
+            Some(text) => Identifier(Repr::Inline(text)),
+            None => Identifier(Repr::Heap(name.into())),
         }
     }
 }
 
 impl From<String> for Identifier {
     fn from(name: String) -> Self {
-        if name.len() <= INLINE {
-            Identifier::from(name.as_str())
-        } else {
-            Identifier(Repr::Heap(name.into_boxed_str()))
-        }
+        Identifier::from(name.into_boxed_str())
     }
 }
 
 impl From<Box<str>> for Identifier {
     fn from(name: Box<str>) -> Self {
-        if name.len() <= INLINE {
-            Identifier::from(&*name)
-        } else {
-            Identifier(Repr::Heap(name))
+        match InlineStr::new(&name) {
+            Some(text) => Identifier(Repr::Inline(text)),
+            None => Identifier(Repr::Heap(name)),
         }
     }
 }

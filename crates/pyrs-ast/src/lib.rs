@@ -58,6 +58,7 @@ mod constant;
 mod dump;
 mod dump_fields;
 mod identifier;
+mod inline_str;
 mod location;
 mod nodes;
 pub mod repr;

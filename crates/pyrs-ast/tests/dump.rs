@@ -222,5 +222,7 @@ fn nodes_are_small() {
     // A name of up to 22 bytes is held inline.
     assert_eq!(size_of::<Identifier>(), 24);
     assert_eq!(size_of::<Option<Identifier>>(), 24);
+    // So is a string constant of up to 22 bytes.
+    assert_eq!(size_of::<StrValue>(), 24);
     assert_eq!(size_of::<ExprContext>(), 1);
 }
