@@ -391,12 +391,40 @@ impl DictData {
             }
             table.indices[i] = DUMMY;
             table.used -= 1;
-            let entry = table.entries.remove(pos);
-            debug_assert!(pos == table.entries.len());
+            let entry = std::mem::replace(
+                &mut table.entries[pos],
+                Entry {
+                    hash: 0,
+                    key: None,
+                    value: None,
+                },
+            );
+            // Later entries are all deleted ones: no index points at them.
+            table.entries.truncate(pos);
             (entry.key?, entry.value?)
         };
         self.bump();
         Some((key, value))
+    }
+
+    /// The item at entry position `pos` or the nearest live one before it, with that
+    /// position: what reverse iterators step with (`pos` may be past the end).
+    pub fn prev_entry(&self, pos: usize) -> Option<(usize, Value, Value)> {
+        let table = self.table.borrow();
+        let mut p = pos.min(table.entries.len());
+        while p > 0 {
+            p -= 1;
+            let entry = &table.entries[p];
+            if let (Some(k), Some(v)) = (&entry.key, &entry.value) {
+                return Some((p, k.clone(), v.clone()));
+            }
+        }
+        None
+    }
+
+    /// How many entry positions there are (live and deleted).
+    pub fn entries_len(&self) -> usize {
+        self.table.borrow().entries.len()
     }
 }
 
@@ -446,7 +474,8 @@ use crate::args::Args;
 use crate::error::PyErr;
 use crate::native::{MethodDef, MethodKind};
 use crate::protocol;
-use crate::typeobject::{CompareOp, TypeBuilder};
+use crate::sequence::method_args;
+use crate::typeobject::{BinOp, CompareOp, TypeBuilder};
 
 /// The builder of `dict`.
 pub(crate) fn type_builder() -> TypeBuilder {
@@ -466,6 +495,8 @@ pub(crate) fn type_builder() -> TypeBuilder {
                 Ok(crate::object::alloc(cls, DictData::new()))
             }));
             s.init.set(Some(dict_init));
+            s.number[BinOp::Or as usize].set(Some(dict_or));
+            s.inplace[BinOp::Or as usize].set(Some(dict_ior));
         })
         .methods(DICT_METHODS)
 }
@@ -506,15 +537,15 @@ fn dict_richcompare(a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
         return Ok(crate::not_implemented());
     }
     let mut equal = x.len() == y.len();
-    if equal {
-        for (k, v) in x.items() {
-            match y.get_item(&k)? {
-                Some(w) if protocol::eq(&v, &w)? => {}
-                _ => {
-                    equal = false;
-                    break;
-                }
-            }
+    let mut pos = 0;
+    while equal {
+        let Some((next, hash, k, v)) = x.next_entry_hashed(pos) else {
+            break;
+        };
+        pos = next;
+        match y.get_item_hashed(&k, hash)? {
+            Some(w) if protocol::eq(&v, &w)? => {}
+            _ => equal = false,
         }
     }
     Ok(crate::bool(equal == (op == CompareOp::Eq)))
@@ -545,8 +576,10 @@ fn dict_setitem(d: &Value, key: &Value, value: Option<&Value>) -> PyResult<()> {
 /// `dict.update(other)` semantics: a mapping (by `keys()`) or an iterable of pairs.
 pub fn update_from(target: &DictData, other: &Value) -> PyResult<()> {
     if let Some(src) = other.downcast::<DictData>() {
-        for (k, v) in src.items() {
-            target.set_item(k, v)?;
+        let mut pos = 0;
+        while let Some((next, hash, k, v)) = src.next_entry_hashed(pos) {
+            target.set_item_hashed(k, hash, v)?;
+            pos = next;
         }
         return Ok(());
     }
@@ -561,10 +594,14 @@ pub fn update_from(target: &DictData, other: &Value) -> PyResult<()> {
     let it = protocol::iter(other)?;
     let mut n = 0;
     while let Some(item) = protocol::next(&it)? {
-        let pair = protocol::collect(&item).map_err(|_| {
-            PyErr::type_error(format!(
-                "cannot convert dictionary update sequence element #{n} to a sequence"
-            ))
+        let pair = protocol::collect(&item).map_err(|e| {
+            if e.is(crate::ExcKind::TypeError) {
+                PyErr::type_error(format!(
+                    "cannot convert dictionary update sequence element #{n} to a sequence"
+                ))
+            } else {
+                e
+            }
         })?;
         if pair.len() != 2 {
             return Err(PyErr::value_error(format!(
@@ -602,51 +639,67 @@ fn this<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a DictData> {
 }
 
 fn get(args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact("get", 2, 3)?;
     let d = this(&args, "get")?;
-    Ok(d.get_item(&a[1])?
-        .unwrap_or_else(|| a.get(2).cloned().unwrap_or_else(crate::none)))
+    let a = method_args(&args, "get", 1, 2)?;
+    Ok(d.get_item(&a[0])?
+        .unwrap_or_else(|| a.get(1).cloned().unwrap_or_else(crate::none)))
 }
 
 fn keys(args: Args<'_>) -> PyResult<Value> {
-    args.exact("keys", 1, 1)?;
+    this(&args, "keys")?;
+    method_args(&args, "dict.keys", 0, 0)?;
     crate::dict_iter::view(&args.pos()[0], crate::dict_iter::ViewKind::Keys)
 }
 
 fn values(args: Args<'_>) -> PyResult<Value> {
-    args.exact("values", 1, 1)?;
+    this(&args, "values")?;
+    method_args(&args, "dict.values", 0, 0)?;
     crate::dict_iter::view(&args.pos()[0], crate::dict_iter::ViewKind::Values)
 }
 
 fn items(args: Args<'_>) -> PyResult<Value> {
-    args.exact("items", 1, 1)?;
+    this(&args, "items")?;
+    method_args(&args, "dict.items", 0, 0)?;
     crate::dict_iter::view(&args.pos()[0], crate::dict_iter::ViewKind::Items)
 }
 
 fn pop(args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact("pop", 2, 3)?;
     let d = this(&args, "pop")?;
-    match d.del_item(&a[1])? {
+    let a = method_args(&args, "pop", 1, 2)?;
+    match d.del_item(&a[0])? {
         Some(v) => Ok(v),
-        None => match a.get(2) {
+        None => match a.get(1) {
             Some(default) => Ok(default.clone()),
-            None => Err(PyErr::key_error(a[1].clone())),
+            None => Err(PyErr::key_error(a[0].clone())),
         },
     }
 }
 
+fn popitem(args: Args<'_>) -> PyResult<Value> {
+    let d = this(&args, "popitem")?;
+    method_args(&args, "dict.popitem", 0, 0)?;
+    match d.pop_last() {
+        Some((k, v)) => Ok(crate::tuple::new(vec![k, v])),
+        None => Err(PyErr::key_error(crate::str::new(
+            "popitem(): dictionary is empty",
+        ))),
+    }
+}
+
 fn setdefault(args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact("setdefault", 2, 3)?;
     let d = this(&args, "setdefault")?;
-    if let Some(v) = d.get_item(&a[1])? {
+    let a = method_args(&args, "setdefault", 1, 2)?;
+    let hash = protocol::hash(&a[0])?;
+    if let Some(v) = d.get_item_hashed(&a[0], hash)? {
         return Ok(v);
     }
-    let v = a.get(2).cloned().unwrap_or_else(crate::none);
-    d.set_item(a[1].clone(), v.clone())?;
+    let v = a.get(1).cloned().unwrap_or_else(crate::none);
+    d.set_item_hashed(a[0].clone(), hash, v.clone())?;
     Ok(v)
 }
 
 fn update(args: Args<'_>) -> PyResult<Value> {
+    let d = this(&args, "update")?;
     let pos = args.pos();
     if pos.len() > 2 {
         return Err(PyErr::type_error(format!(
@@ -654,7 +707,6 @@ fn update(args: Args<'_>) -> PyResult<Value> {
             pos.len() - 1
         )));
     }
-    let d = this(&args, "update")?;
     if let Some(other) = pos.get(1) {
         update_from(d, other)?;
     }
@@ -665,24 +717,97 @@ fn update(args: Args<'_>) -> PyResult<Value> {
 }
 
 fn copy(args: Args<'_>) -> PyResult<Value> {
-    args.exact("copy", 1, 1)?;
-    Ok(from_data(this(&args, "copy")?.copy()))
+    let d = this(&args, "copy")?;
+    method_args(&args, "dict.copy", 0, 0)?;
+    Ok(from_data(d.copy()))
 }
 
 fn clear(args: Args<'_>) -> PyResult<Value> {
-    args.exact("clear", 1, 1)?;
-    this(&args, "clear")?.clear();
+    let d = this(&args, "clear")?;
+    method_args(&args, "dict.clear", 0, 0)?;
+    d.clear();
     Ok(crate::none())
 }
 
+fn reversed(args: Args<'_>) -> PyResult<Value> {
+    this(&args, "__reversed__")?;
+    method_args(&args, "dict.__reversed__", 0, 0)?;
+    crate::dict_iter::reverse_iter(&args.pos()[0], crate::dict_iter::ViewKind::Keys)
+}
+
+fn contains_method(args: Args<'_>) -> PyResult<Value> {
+    let d = this(&args, "__contains__")?;
+    let a = method_args(&args, "dict.__contains__", 1, 1)?;
+    Ok(crate::bool(d.get_item(&a[0])?.is_some()))
+}
+
+/// `dict.fromkeys(iterable, value=None)`, a class method: `cls()` filled by item
+/// assignment (a plain dict directly).
+fn fromkeys(args: Args<'_>) -> PyResult<Value> {
+    let a = method_args(&args, "fromkeys", 1, 2)?;
+    let cls = &args.pos()[0];
+    let value = a.get(1).cloned().unwrap_or_else(crate::none);
+    let result = protocol::call1(cls, &[])?;
+    if let Some(d) = result
+        .downcast::<DictData>()
+        .filter(|_| result.is_exact(&crate::types().dict))
+    {
+        if let Some(src) = a[0]
+            .downcast::<DictData>()
+            .filter(|_| a[0].is_exact(&crate::types().dict))
+        {
+            let mut pos = 0;
+            while let Some((next, hash, k, _)) = src.next_entry_hashed(pos) {
+                d.set_item_hashed(k, hash, value.clone())?;
+                pos = next;
+            }
+            return Ok(result);
+        }
+        let it = protocol::iter(&a[0])?;
+        while let Some(k) = protocol::next(&it)? {
+            d.set_item(k, value.clone())?;
+        }
+        return Ok(result);
+    }
+    let it = protocol::iter(&a[0])?;
+    while let Some(k) = protocol::next(&it)? {
+        protocol::setitem(&result, &k, Some(&value))?;
+    }
+    Ok(result)
+}
+
+/// `a | b` for two dicts (`__or__` and `__ror__`): a new plain dict.
+fn dict_or(a: &Value, b: &Value) -> PyResult<Value> {
+    let (Some(x), Some(_)) = (a.downcast::<DictData>(), b.downcast::<DictData>()) else {
+        return Ok(crate::not_implemented());
+    };
+    let new = x.copy();
+    update_from(&new, b)?;
+    Ok(from_data(new))
+}
+
+/// `a |= b`: any mapping or iterable of pairs.
+fn dict_ior(a: &Value, b: &Value) -> PyResult<Value> {
+    update_from(data(a), b)?;
+    Ok(a.clone())
+}
+
 const DICT_METHODS: &[MethodDef] = &[
+    MethodDef::new("__contains__", MethodKind::Method(contains_method)),
     MethodDef::new("get", MethodKind::Method(get)),
-    MethodDef::new("keys", MethodKind::Method(keys)),
-    MethodDef::new("values", MethodKind::Method(values)),
-    MethodDef::new("items", MethodKind::Method(items)),
-    MethodDef::new("pop", MethodKind::Method(pop)),
     MethodDef::new("setdefault", MethodKind::Method(setdefault)),
+    MethodDef::new("pop", MethodKind::Method(pop)),
+    MethodDef::new("popitem", MethodKind::Method(popitem)),
+    MethodDef::new("keys", MethodKind::Method(keys)),
+    MethodDef::new("items", MethodKind::Method(items)),
+    MethodDef::new("values", MethodKind::Method(values)),
     MethodDef::new("update", MethodKind::Method(update)),
-    MethodDef::new("copy", MethodKind::Method(copy)),
+    MethodDef::new("fromkeys", MethodKind::Class(fromkeys)),
     MethodDef::new("clear", MethodKind::Method(clear)),
+    MethodDef::new("copy", MethodKind::Method(copy)),
+    MethodDef::new("__reversed__", MethodKind::Method(reversed)),
+    MethodDef::new(
+        "__class_getitem__",
+        MethodKind::Class(crate::genericalias::class_getitem),
+    ),
 ];

@@ -43,7 +43,7 @@ static HOOKS: SyncCell<Cell<Hooks>> = SyncCell(Cell::new(Hooks {
     is_python_function: |_| false,
     unraisable: default_unraisable,
     type_or: |_, _| Ok(crate::not_implemented()),
-    mappingproxy: Ok,
+    mappingproxy: crate::mappingproxy::new,
     complex_pow: |_, _| Err(PyErr::value_error("math domain error")),
     decode: |_, _, _| Err(PyErr::type_error("decoding str is not supported")),
 }));

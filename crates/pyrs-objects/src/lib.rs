@@ -29,6 +29,7 @@
 //! Why num-bigint: see [`int`].
 
 pub mod args;
+pub mod builtin_iter;
 pub mod complex;
 pub mod descr;
 pub mod dict;
@@ -37,18 +38,23 @@ pub mod error;
 pub mod exceptions;
 pub mod float;
 pub mod format_spec;
+pub mod genericalias;
 pub mod hooks;
 pub mod int;
 pub mod iter;
 pub mod list;
 mod list_methods;
+mod listsort;
+pub mod mappingproxy;
 pub mod module;
 pub mod native;
 pub mod object;
 pub mod protocol;
+pub mod range;
 pub mod repr_guard;
 pub mod sequence;
 mod sequence_methods;
+pub mod set;
 pub mod singletons;
 pub mod slots;
 pub mod str;

@@ -89,7 +89,6 @@ pub fn new(items: Vec<Value>) -> Value {
 
 use crate::args::Args;
 use crate::error::{PyErr, PyResult};
-use crate::native::{MethodDef, MethodKind};
 use crate::protocol;
 use crate::typeobject::{BinOp, CompareOp, TypeBuilder};
 
@@ -104,35 +103,26 @@ pub(crate) fn type_builder() -> TypeBuilder {
             s.len.set(Some(|l| Ok(data(l).len())));
             s.getitem.set(Some(list_getitem));
             s.setitem.set(Some(list_setitem));
-            s.contains.set(Some(|l, x| {
-                let mut i = 0;
-                while let Some(item) = data(l).get(i) {
-                    if protocol::eq(&item, x)? {
-                        return Ok(true);
-                    }
-                    i += 1;
-                }
-                Ok(false)
-            }));
+            s.contains.set(Some(list_contains));
             s.concat.set(Some(list_concat));
             s.repeat.set(Some(|l, n| {
                 Ok(new(crate::sequence::repeat(&data(l).to_vec(), n)?))
             }));
             s.inplace[BinOp::Add as usize].set(Some(|l, other| {
-                let items = protocol::collect(other)?;
-                data(l).with_items(|v| v.extend(items));
+                crate::list_methods::extend_from(l, other)?;
                 Ok(l.clone())
             }));
+            s.inplace[BinOp::Mul as usize].set(Some(list_inplace_repeat));
             s.iter.set(Some(crate::iter::list_iter));
             s.new.set(Some(|cls, _| {
                 Ok(crate::object::alloc(cls, ListData::default()))
             }));
             s.init.set(Some(list_init));
         })
-        .methods(LIST_METHODS)
+        .methods(crate::list_methods::LIST_METHODS)
 }
 
-fn data(l: &Value) -> &ListData {
+pub(crate) fn data(l: &Value) -> &ListData {
     l.downcast::<ListData>().expect("list slot on a list")
 }
 
@@ -156,18 +146,51 @@ fn list_repr(l: &Value) -> PyResult<Value> {
     Ok(crate::str::new(&out))
 }
 
+fn list_contains(l: &Value, x: &Value) -> PyResult<bool> {
+    let mut i = 0;
+    while let Some(item) = data(l).get(i) {
+        if protocol::eq(&item, x)? {
+            return Ok(true);
+        }
+        i += 1;
+    }
+    Ok(false)
+}
+
+/// CPython's `list_richcompare`: the first index where the items differ decides, the lists
+/// being re-read at each step (an item's `__eq__` may change them).
 fn list_richcompare(a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
     let (Some(x), Some(y)) = (a.downcast::<ListData>(), b.downcast::<ListData>()) else {
         return Ok(crate::not_implemented());
     };
-    crate::sequence::compare(&x.to_vec(), &y.to_vec(), op)
+    if x.len() != y.len() && matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(crate::bool(op == CompareOp::Ne));
+    }
+    let mut i = 0;
+    while let (Some(v), Some(w)) = (x.get(i), y.get(i)) {
+        if !v.is(&w) && !protocol::eq(&v, &w)? {
+            break;
+        }
+        i += 1;
+    }
+    // Re-read: `==` may have changed the lists.
+    let (Some(v), Some(w)) = (x.get(i), y.get(i)) else {
+        return Ok(crate::bool(crate::int::compare_result(
+            x.len().cmp(&y.len()),
+            op,
+        )));
+    };
+    match op {
+        CompareOp::Eq => Ok(crate::bool(false)),
+        CompareOp::Ne => Ok(crate::bool(true)),
+        _ => protocol::rich_compare(&v, &w, op),
+    }
 }
 
 fn list_getitem(l: &Value, key: &Value) -> PyResult<Value> {
     if let Some(i) = key.as_small() {
         let d = data(l);
-        let len = d.len();
-        if let Some(i) = crate::sequence::normalize(i as isize, len) {
+        if let Some(i) = crate::sequence::normalize(i as isize, d.len()) {
             if let Some(v) = d.get(i) {
                 return Ok(v);
             }
@@ -175,33 +198,33 @@ fn list_getitem(l: &Value, key: &Value) -> PyResult<Value> {
         return Err(PyErr::index_error("list index out of range"));
     }
     if let Some(slice) = crate::sequence::as_slice(key)? {
+        let r = slice.resolve(data(l).len())?;
         let items = data(l).to_vec();
-        let r = slice.resolve(items.len())?;
-        return Ok(new(r.pick(&items)));
+        let picked = r.indices().filter_map(|i| items.get(i).cloned()).collect();
+        return Ok(new(picked));
     }
     let i = crate::sequence::index_arg(key, "list")?;
-    let items = data(l).to_vec();
-    crate::sequence::get(&items, i).ok_or_else(|| PyErr::index_error("list index out of range"))
+    let d = data(l);
+    crate::sequence::normalize(i, d.len())
+        .and_then(|i| d.get(i))
+        .ok_or_else(|| PyErr::index_error("list index out of range"))
 }
 
 fn list_setitem(l: &Value, key: &Value, value: Option<&Value>) -> PyResult<()> {
-    let d = data(l);
     if let Some(slice) = crate::sequence::as_slice(key)? {
         return crate::list_methods::assign_slice(l, &slice, value);
     }
     let i = crate::sequence::index_arg(key, "list")?;
+    let d = data(l);
     let Some(i) = crate::sequence::normalize(i, d.len()) else {
-        return Err(PyErr::index_error(match value {
-            Some(_) => "list assignment index out of range",
-            None => "list assignment index out of range",
-        }));
+        return Err(PyErr::index_error("list assignment index out of range"));
     };
     match value {
         Some(v) => {
             d.set(i, v.clone());
         }
         None => {
-            let old = d.with_items(|v| v.remove(i));
+            let old = d.with_items(|v| (i < v.len()).then(|| v.remove(i)));
             drop(old);
         }
     }
@@ -220,6 +243,24 @@ fn list_concat(a: &Value, b: &Value) -> PyResult<Value> {
     Ok(new(items))
 }
 
+/// `l *= n`.
+fn list_inplace_repeat(l: &Value, n: &Value) -> PyResult<Value> {
+    if !protocol::has_index(n) {
+        return Ok(crate::not_implemented());
+    }
+    let n = protocol::index_isize(n, true)?;
+    let d = data(l);
+    if n <= 0 {
+        let old = d.replace_all(Vec::new());
+        drop(old);
+    } else if n > 1 {
+        let items = crate::sequence::repeat(&d.to_vec(), n)?;
+        let old = d.replace_all(items);
+        drop(old);
+    }
+    Ok(l.clone())
+}
+
 fn list_init(l: &Value, args: Args<'_>) -> PyResult<()> {
     if l.is_exact(crate::list_type()) {
         args.no_kwargs("list")?;
@@ -231,62 +272,16 @@ fn list_init(l: &Value, args: Args<'_>) -> PyResult<()> {
             a.len()
         )));
     }
-    let items = match a.first() {
-        Some(x) => protocol::collect(x)?,
-        None => Vec::new(),
-    };
-    let old = data(l).replace_all(items);
+    // `list.__init__` empties the list first, then extends it.
+    let old = data(l).replace_all(Vec::new());
     drop(old);
+    if let Some(x) = a.first() {
+        crate::list_methods::extend_from(l, x)?;
+    }
     Ok(())
 }
 
-fn this<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a ListData> {
-    protocol::self_payload::<ListData>(&args.pos()[0], name, "list")
+/// `l.sort(key=key, reverse=reverse)` (what `sorted()` calls on its new list).
+pub fn sort(l: &Value, key: Option<&Value>, reverse: bool) -> PyResult<()> {
+    crate::list_methods::sort_list(l, key, reverse)
 }
-
-fn append(args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact("append", 2, 2)?;
-    this(&args, "append")?.push(a[1].clone());
-    Ok(crate::none())
-}
-
-fn pop(args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact("pop", 1, 2)?;
-    let d = this(&args, "pop")?;
-    let len = d.len();
-    if len == 0 {
-        return Err(PyErr::index_error("pop from empty list"));
-    }
-    let i = match a.get(1) {
-        Some(i) => protocol::index_isize(i, false)?,
-        None => -1,
-    };
-    let Some(i) = crate::sequence::normalize(i, len) else {
-        return Err(PyErr::index_error("pop index out of range"));
-    };
-    Ok(d.with_items(|v| v.remove(i)))
-}
-
-fn extend(args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact("extend", 2, 2)?;
-    let items = protocol::collect(&a[1])?;
-    this(&args, "extend")?.with_items(|v| v.extend(items));
-    Ok(crate::none())
-}
-
-fn insert(args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact("insert", 3, 3)?;
-    let d = this(&args, "insert")?;
-    let i = protocol::index_isize(&a[1], true)?;
-    let len = d.len() as isize;
-    let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
-    d.with_items(|v| v.insert(i as usize, a[2].clone()));
-    Ok(crate::none())
-}
-
-const LIST_METHODS: &[MethodDef] = &[
-    MethodDef::new("append", MethodKind::Method(append)),
-    MethodDef::new("pop", MethodKind::Method(pop)),
-    MethodDef::new("extend", MethodKind::Method(extend)),
-    MethodDef::new("insert", MethodKind::Method(insert)),
-];

@@ -277,3 +277,39 @@ pub fn repeat(items: &[Value], n: isize) -> PyResult<Vec<Value>> {
     }
     Ok(out)
 }
+
+/// The arguments of a method after `self`, checked as CPython checks a built-in method's
+/// positional count (`name` is `list.append` for a one-argument or no-argument method,
+/// `index` for one with a signature), no keywords allowed.
+pub(crate) fn method_args<'a>(
+    args: &Args<'a>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
+    args.no_kwargs(name)?;
+    let rest = &args.pos()[1..];
+    let n = rest.len();
+    if n >= min && n <= max {
+        return Ok(rest);
+    }
+    Err(PyErr::type_error(crate::args::count_message(
+        name, min, max, n,
+    )))
+}
+
+/// A `start`/`stop` argument of `index` methods (CPython's `_PyEval_SliceIndexNotNone`),
+/// made non-negative and clamped to `len`.
+pub(crate) fn index_bound(v: &Value, len: usize) -> PyResult<usize> {
+    if !protocol::has_index(v) {
+        return Err(PyErr::type_error(
+            "slice indices must be integers or have an __index__ method",
+        ));
+    }
+    let i = protocol::index_isize(v, true)?;
+    Ok(if i < 0 {
+        (i.saturating_add(len as isize)).max(0) as usize
+    } else {
+        (i as usize).min(len)
+    })
+}

@@ -56,6 +56,7 @@ pub fn items_of(value: &Value) -> Option<&[Value]> {
 
 use crate::args::Args;
 use crate::error::{PyErr, PyResult};
+use crate::native::{MethodDef, MethodKind};
 use crate::protocol;
 use crate::typeobject::{CompareOp, TypeBuilder};
 
@@ -76,6 +77,7 @@ pub(crate) fn type_builder() -> TypeBuilder {
             s.iter.set(Some(crate::iter::tuple_iter));
             s.new.set(Some(tuple_new));
         })
+        .methods(TUPLE_METHODS)
 }
 
 fn data(t: &Value) -> &TupleData {
@@ -190,3 +192,55 @@ fn tuple_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
     }
     Ok(crate::object::alloc(cls, TupleData::new(items)))
 }
+
+fn this<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a TupleData> {
+    protocol::self_payload::<TupleData>(&args.pos()[0], name, "tuple")
+}
+
+fn count(args: Args<'_>) -> PyResult<Value> {
+    let t = this(&args, "count")?;
+    let a = crate::sequence::method_args(&args, "tuple.count", 1, 1)?;
+    let mut n = 0usize;
+    for item in t.items() {
+        if protocol::eq(item, &a[0])? {
+            n += 1;
+        }
+    }
+    Ok(crate::int::from_usize(n))
+}
+
+fn index(args: Args<'_>) -> PyResult<Value> {
+    let t = this(&args, "index")?;
+    let a = crate::sequence::method_args(&args, "index", 1, 3)?;
+    let len = t.len();
+    let start = match a.get(1) {
+        Some(v) => crate::sequence::index_bound(v, len)?,
+        None => 0,
+    };
+    let stop = match a.get(2) {
+        Some(v) => crate::sequence::index_bound(v, len)?,
+        None => len,
+    };
+    for i in start..stop.min(len) {
+        if protocol::eq(&t.items()[i], &a[0])? {
+            return Ok(crate::int::from_usize(i));
+        }
+    }
+    Err(PyErr::value_error("tuple.index(x): x not in tuple"))
+}
+
+fn getnewargs(args: Args<'_>) -> PyResult<Value> {
+    let t = this(&args, "__getnewargs__")?;
+    crate::sequence::method_args(&args, "tuple.__getnewargs__", 0, 0)?;
+    Ok(crate::tuple::new(vec![new(t.items().to_vec())]))
+}
+
+const TUPLE_METHODS: &[MethodDef] = &[
+    MethodDef::new("count", MethodKind::Method(count)),
+    MethodDef::new("index", MethodKind::Method(index)),
+    MethodDef::new("__getnewargs__", MethodKind::Method(getnewargs)),
+    MethodDef::new(
+        "__class_getitem__",
+        MethodKind::Class(crate::genericalias::class_getitem),
+    ),
+];
