@@ -488,23 +488,38 @@ fn int_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
 
 /// `int(x)` for one argument.
 pub fn int_from_object(x: &Value) -> PyResult<Value> {
-    if as_int(x).is_some() {
-        return int_exact(x);
+    if x.is_small() || x.is_exact(&crate::types().int) {
+        return Ok(x.clone());
+    }
+    let slots = &x.type_data().slots;
+    if let Some(f) = slots.unary[UnaryOp::Int as usize].get() {
+        let r = f(x)?;
+        if as_int(&r).is_none() {
+            return Err(PyErr::type_error(format!(
+                "__int__ returned non-int (type {})",
+                r.type_data().name()
+            )));
+        }
+        return int_exact(&r);
+    }
+    if slots.unary[UnaryOp::Index as usize].get().is_some() {
+        return int_exact(&crate::protocol::index(x)?);
+    }
+    if let Some(trunc) = crate::protocol::lookup_special(x, "__trunc__")? {
+        let r = crate::protocol::call1(&trunc, &[])?;
+        if as_int(&r).is_some() {
+            return int_exact(&r);
+        }
+        if !crate::protocol::has_index(&r) {
+            return Err(PyErr::type_error(format!(
+                "__trunc__ returned non-Integral (type {})",
+                r.type_data().name()
+            )));
+        }
+        return int_exact(&crate::protocol::index(&r)?);
     }
     if let Some(text) = crate::str::text_of(x) {
         return parse_int(&text, 10);
-    }
-    if let Some(f) = x.type_data().slots.unary[UnaryOp::Int as usize].get() {
-        return f(x);
-    }
-    if x.type_data().slots.unary[UnaryOp::Index as usize]
-        .get()
-        .is_some()
-    {
-        return crate::protocol::index(x);
-    }
-    if let Some(trunc) = crate::protocol::lookup_special(x, "__trunc__")? {
-        return crate::protocol::call1(&trunc, &[]);
     }
     crate::protocol::unary_op(x, UnaryOp::Int)
 }
