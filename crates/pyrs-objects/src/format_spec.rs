@@ -467,7 +467,15 @@ pub fn format_int(value: IntRef<'_>, spec: &FormatSpec, type_name: &str) -> PyRe
         Some('X') => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = int_digits(value, radix);
+    let mut digits = if radix == 10 {
+        let mut text = crate::int::to_decimal_checked(value)?;
+        if text.starts_with('-') {
+            text.remove(0);
+        }
+        text
+    } else {
+        int_digits(value, radix)
+    };
     if spec.ty == Some('X') {
         digits.make_ascii_uppercase();
     }

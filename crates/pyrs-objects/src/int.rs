@@ -137,12 +137,56 @@ pub fn hash_int(value: IntRef<'_>) -> i64 {
     }
 }
 
-/// The decimal text of an int.
+/// The decimal text of an int (no limit on its length; see [`to_decimal_checked`]).
 pub fn to_decimal(value: IntRef<'_>) -> String {
     match value {
         IntRef::Small(i) => i.to_string(),
         IntRef::Big(b) => b.to_string(),
     }
+}
+
+static MAX_STR_DIGITS: crate::SyncCell<std::cell::Cell<usize>> =
+    crate::SyncCell(std::cell::Cell::new(4300));
+
+/// `sys.get_int_max_str_digits()`: the most decimal digits `str(int)` and `int(str)` handle
+/// (0: no limit).
+pub fn max_str_digits() -> usize {
+    MAX_STR_DIGITS.0.get()
+}
+
+/// `sys.set_int_max_str_digits(n)`, with its ValueError for 0 < n < 640.
+pub fn set_max_str_digits(n: usize) -> PyResult<()> {
+    if n != 0 && n < 640 {
+        return Err(PyErr::value_error("maxdigits must be 0 or larger than 640"));
+    }
+    MAX_STR_DIGITS.0.set(n);
+    Ok(())
+}
+
+fn str_limit_error(limit: usize) -> PyErr {
+    PyErr::value_error(format!(
+        "Exceeds the limit ({limit} digits) for integer string conversion; use \
+         sys.set_int_max_str_digits() to increase the limit"
+    ))
+}
+
+/// The decimal text of an int, or CPython's ValueError when it has more digits than
+/// [`max_str_digits`] allows.
+pub fn to_decimal_checked(value: IntRef<'_>) -> PyResult<String> {
+    let limit = max_str_digits();
+    if let IntRef::Big(b) = value {
+        // At least floor((bits - 1) * log10(2)) + 1 digits: refuse before converting.
+        let min_digits = ((b.bits() - 1) as f64 * std::f64::consts::LOG10_2) as usize + 1;
+        if limit != 0 && min_digits > limit {
+            return Err(str_limit_error(limit));
+        }
+    }
+    let text = to_decimal(value);
+    let digits = text.len() - usize::from(text.starts_with('-'));
+    if limit != 0 && digits > limit {
+        return Err(str_limit_error(limit));
+    }
+    Ok(text)
 }
 
 /// Converts an int-like value to `isize` for indexing, with CPython's OverflowError.
@@ -227,7 +271,7 @@ pub fn to_f64(v: IntRef<'_>) -> PyResult<f64> {
 
 fn int_repr(v: &Value) -> PyResult<Value> {
     let i = as_int(v).expect("int");
-    Ok(crate::str::new(&to_decimal(i)))
+    Ok(crate::str::new(&to_decimal_checked(i)?))
 }
 
 fn int_richcompare(a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
@@ -567,6 +611,18 @@ pub fn parse_int(text: &str, base: u32) -> PyResult<Value> {
         return Err(error());
     }
     let clean: String = body.chars().filter(|&c| c != '_').collect();
+    let limit = max_str_digits();
+    if limit != 0 && !radix.is_power_of_two() && clean.chars().count() > limit {
+        return Err(PyErr::value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {} \
+             digits; use sys.set_int_max_str_digits() to increase the limit",
+            clean.chars().count()
+        )));
+    }
+    if clean.is_ascii() && clean.len() > 18 {
+        let value = BigInt::parse_bytes(clean.as_bytes(), radix).ok_or_else(error)?;
+        return Ok(from_bigint(if negative { -value } else { value }));
+    }
     let mut value = BigInt::zero();
     for c in clean.chars() {
         let d = c.to_digit(radix).or_else(|| {

@@ -174,6 +174,41 @@ fn operations_match_cpython() {
     })
 }
 
+#[test]
+fn int_string_conversion_limit() {
+    pyrs_objects::with_gil(|| {
+        let big = protocol::binary_op(&Value::small(10), &Value::small(5000), BinOp::Pow).unwrap();
+        let limit = "ValueError: Exceeds the limit (4300 digits) for integer string conversion; \
+                     use sys.set_int_max_str_digits() to increase the limit";
+        assert_eq!(err_text(&repr_string(&big).unwrap_err()), limit);
+        let spec = FormatSpec::parse(",", "int").unwrap();
+        let err = format_int(int::as_int(&big).unwrap(), &spec, "int").unwrap_err();
+        assert_eq!(err_text(&err), limit);
+        let spec = FormatSpec::parse("x", "int").unwrap();
+        let hex = format_int(int::as_int(&big).unwrap(), &spec, "int").unwrap();
+        assert_eq!(hex.len(), 4153);
+        let err = int::parse_int(&"1".repeat(5000), 10).unwrap_err();
+        assert_eq!(
+            err_text(&err),
+            "ValueError: Exceeds the limit (4300 digits) for integer string conversion: value \
+             has 5000 digits; use sys.set_int_max_str_digits() to increase the limit"
+        );
+        assert!(int::parse_int(&"1".repeat(5000), 16).is_ok());
+        assert_eq!(
+            err_text(&int::set_max_str_digits(5).unwrap_err()),
+            "ValueError: maxdigits must be 0 or larger than 640"
+        );
+        int::set_max_str_digits(6000).unwrap();
+        assert_eq!(repr_string(&big).unwrap().len(), 5001);
+        int::set_max_str_digits(0).unwrap();
+        let bigger =
+            protocol::binary_op(&Value::small(10), &Value::small(7000), BinOp::Pow).unwrap();
+        assert_eq!(repr_string(&bigger).unwrap().len(), 7001);
+        int::set_max_str_digits(4300).unwrap();
+        assert_eq!(int::max_str_digits(), 4300);
+    })
+}
+
 type OpCase = (
     &'static str,
     &'static [&'static str],
