@@ -1,1 +1,260 @@
-//! placeholder
+//! The evaluation loop and the runtime around it: code objects become running programs.
+//!
+//! **Input**: code objects from pyrs-compiler (or source, compiled here), a command line.
+//! **Output**: the program's effects — its output, its exit status, or an uncaught
+//! exception printed as CPython 3.13 prints it.
+//!
+//! The pieces, as in CPython: [`eval`] (Python/ceval.c and bytecodes.c) executes one
+//! [`frame::Frame`]; [`call`] binds arguments to a function's parameters; [`exc`] and
+//! [`traceback`] raise, chain and print exceptions; [`generator`] suspends frames;
+//! [`builtins`], [`sys`] and [`import`] are the modules every program starts with.
+//!
+//! **Invariants**: frames of ordinary calls live on one contiguous stack of slots (a call
+//! allocates no locals array); Python-level recursion is bounded by the recursion limit and
+//! by a check of the native stack, so deep recursion is a RecursionError, never a crash; the
+//! interpreter runs on one thread holding the global interpreter lock
+//! ([`pyrs_objects::with_gil`]).
+//!
+//! **Not here**: the object model (pyrs-objects), native standard-library modules
+//! (pyrs-stdlib), the command line (the `pyrs` binary).
+
+pub mod builtins;
+mod builtins_more;
+pub mod call;
+mod carets;
+pub mod code;
+pub mod eval;
+pub mod exc;
+mod exception_group;
+pub mod frame;
+pub mod function;
+pub mod generator;
+mod glue;
+pub mod import;
+mod matching;
+pub mod native_modules;
+pub mod signals;
+mod stack;
+mod suggest;
+pub mod super_type;
+pub mod sys;
+pub mod traceback;
+mod typing;
+
+use std::sync::Arc;
+
+use pyrs_compiler::{Mode, Source};
+use pyrs_objects::dict::DictData;
+use pyrs_objects::exceptions::BaseExceptionData;
+use pyrs_objects::{protocol, str as pystr, ExcKind, PyErr, PyResult, Value};
+
+pub use frame::Frame;
+
+/// A SyntaxError exception for a compiler error.
+pub fn syntax_error(err: &pyrs_parser::SyntaxError, filename: &str) -> PyErr {
+    let kind = match err.kind {
+        pyrs_parser::ErrorKind::SyntaxError => ExcKind::SyntaxError,
+        pyrs_parser::ErrorKind::IndentationError => ExcKind::IndentationError,
+        pyrs_parser::ErrorKind::TabError => ExcKind::TabError,
+        pyrs_parser::ErrorKind::MemoryError => {
+            return PyErr::new(ExcKind::MemoryError, err.msg.clone())
+        }
+        pyrs_parser::ErrorKind::RecursionError => return PyErr::recursion_error(err.msg.clone()),
+    };
+    let int = |i: i64| pyrs_objects::int::from_i64(i);
+    let text = match &err.text {
+        Some(t) => pystr::new(t),
+        None => pyrs_objects::none(),
+    };
+    let details = pyrs_objects::tuple::new(vec![
+        pystr::new(filename),
+        int(err.lineno as i64),
+        int(err.offset as i64),
+        text.clone(),
+        int(err.end_lineno as i64),
+        int(err.end_offset as i64),
+    ]);
+    let e = PyErr::with_args(kind, vec![pystr::new(&err.msg), details]);
+    if let Some(slot) = e.value().dict_slot() {
+        let d = slot
+            .borrow_mut()
+            .get_or_insert_with(pyrs_objects::dict::new)
+            .clone();
+        if let Some(d) = d.downcast::<DictData>() {
+            d.set_str("msg", pystr::new(&err.msg));
+            d.set_str("filename", pystr::new(filename));
+            d.set_str("lineno", int(err.lineno as i64));
+            d.set_str("offset", int(err.offset as i64));
+            d.set_str("text", text);
+            d.set_str("end_lineno", int(err.end_lineno as i64));
+            d.set_str("end_offset", int(err.end_offset as i64));
+            d.set_str("print_file_and_line", pyrs_objects::none());
+        }
+    }
+    e
+}
+
+/// Compiles source bytes (decoded as CPython decodes files) to a `code` object.
+pub fn compile_source(source: &[u8], filename: &str, mode: Mode) -> PyResult<Value> {
+    let code = pyrs_compiler::compile(Source::Bytes(source), filename, mode, 0)
+        .map_err(|e| syntax_error(&e, filename))?;
+    Ok(code::new_code(Arc::new(code)))
+}
+
+/// Runs a `code` object with these globals and locals.
+pub fn run_code(code: Value, globals: Value, locals: Option<Value>) -> PyResult<Value> {
+    let builtins = match globals
+        .downcast::<DictData>()
+        .and_then(|g| g.get_str(&pystr::intern("__builtins__")))
+    {
+        Some(b) => match b.downcast::<pyrs_objects::module::ModuleData>() {
+            Some(m) => m.dict.clone(),
+            None => b,
+        },
+        None => builtins::builtins_dict().clone(),
+    };
+    let mut frame = Frame::new(code, None, globals, builtins, locals, false)?;
+    eval::run(&mut frame)
+}
+
+fn install_hooks() {
+    let mut hooks = pyrs_objects::hooks::get();
+    hooks.current_module_name = || {
+        let f = frame::current()?;
+        f.globals
+            .downcast::<DictData>()?
+            .get_str(&pystr::intern("__name__"))
+    };
+    hooks.is_python_function = |v| v.downcast::<function::FunctionData>().is_some();
+    hooks.unraisable = |err, message, obj| {
+        sys::flush_stdout();
+        let what = obj
+            .and_then(|o| protocol::repr_string(o).ok())
+            .unwrap_or_default();
+        let mut text = format!("{message}: {what}\n");
+        text.push_str(&traceback::format_exception(err.value()));
+        sys::write_stderr(&text);
+    };
+    pyrs_objects::hooks::install(hooks);
+}
+
+/// Sets the interpreter up for a program: hooks, `sys.argv`, `sys.path`, `__main__`.
+pub fn initialize(argv: &[String], path0: &str) -> PyResult<Value> {
+    install_hooks();
+    let modules = sys::modules_dict();
+    modules.set_item(pystr::new("sys"), sys::sys_module().clone())?;
+    modules.set_item(pystr::new("builtins"), builtins::builtins_module().clone())?;
+    builtins::register_import();
+    sys::set(
+        "argv",
+        pyrs_objects::list::new(argv.iter().map(|a| pystr::new(a)).collect()),
+    );
+    let mut path = vec![pystr::new(path0)];
+    if let Ok(pp) = std::env::var("PYTHONPATH") {
+        for p in pp.split(':').filter(|p| !p.is_empty()) {
+            path.push(pystr::new(p));
+        }
+    }
+    if let Some(lib) = stdlib_dir() {
+        path.push(pystr::new(&lib));
+    }
+    sys::set("path", pyrs_objects::list::new(path));
+    let main = pyrs_objects::module::new_module("__main__");
+    let md = main
+        .downcast::<pyrs_objects::module::ModuleData>()
+        .expect("module");
+    md.dict()
+        .set_str("__builtins__", builtins::builtins_module().clone());
+    modules.set_item(pystr::new("__main__"), main.clone())?;
+    Ok(main)
+}
+
+/// Where CPython 3.13's pure-Python standard library is: `PYRS_STDLIB`, else the reference
+/// installation pyenv provides.
+pub fn stdlib_dir() -> Option<String> {
+    if let Ok(dir) = std::env::var("PYRS_STDLIB") {
+        return Some(dir);
+    }
+    let root = std::env::var("PYENV_ROOT")
+        .ok()
+        .or_else(|| std::env::var("HOME").ok().map(|h| format!("{h}/.pyenv")))?;
+    let dir = format!("{root}/versions/3.13.0/lib/python3.13");
+    std::path::Path::new(&dir).is_dir().then_some(dir)
+}
+
+/// The exit status for an exception that ended the program, printing it as CPython does
+/// (SystemExit prints only a non-integer code).
+pub fn handle_uncaught(err: &PyErr) -> i32 {
+    sys::flush_stdout();
+    let exc = err.value();
+    if err.is(ExcKind::SystemExit) {
+        let code = pyrs_objects::exceptions::args_of(exc);
+        let code = match code.len() {
+            0 => None,
+            1 => Some(code[0].clone()),
+            _ => Some(pyrs_objects::tuple::new(code)),
+        };
+        return match code {
+            None => 0,
+            Some(c) if protocol::is_none(&c) => 0,
+            Some(c) => match pyrs_objects::int::as_i64(&c) {
+                Some(i) => i as i32,
+                None => {
+                    let text = protocol::str(&c)
+                        .ok()
+                        .and_then(|s| pystr::text_of(&s))
+                        .unwrap_or_default();
+                    sys::write_stderr(&format!("{text}\n"));
+                    1
+                }
+            },
+        };
+    }
+    let _ = exc.downcast::<BaseExceptionData>();
+    sys::write_stderr(&traceback::format_exception(exc));
+    1
+}
+
+/// Runs `source` as the `__main__` module; the process exit status.
+pub fn run_main(source: &[u8], filename: &str, argv: &[String], path0: &str) -> i32 {
+    pyrs_objects::with_gil(|| {
+        let main = match initialize(argv, path0) {
+            Ok(m) => m,
+            Err(e) => return handle_uncaught(&e),
+        };
+        let globals = main
+            .downcast::<pyrs_objects::module::ModuleData>()
+            .expect("module")
+            .dict
+            .clone();
+        if filename != "<string>" {
+            if let Some(d) = globals.downcast::<DictData>() {
+                d.set_str("__file__", pystr::new(filename));
+            }
+        }
+        let result = compile_source(source, filename, Mode::Exec)
+            .and_then(|code| run_code(code, globals.clone(), Some(globals)));
+        let status = match result {
+            Ok(_) => 0,
+            Err(e) => handle_uncaught(&e),
+        };
+        sys::flush_stdout();
+        status
+    })
+}
+
+/// Runs `f` on a thread with a native stack large enough for deep Python recursion.
+pub fn with_big_stack<R: Send + 'static>(f: impl FnOnce() -> R + Send + 'static) -> R {
+    let child = std::thread::Builder::new()
+        .name("pyrs-main".into())
+        .stack_size(stack::STACK_SIZE)
+        .spawn(move || {
+            stack::set_base(stack::STACK_SIZE);
+            f()
+        })
+        .expect("spawning the interpreter thread");
+    match child.join() {
+        Ok(r) => r,
+        Err(p) => std::panic::resume_unwind(p),
+    }
+}

@@ -15,8 +15,7 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const USAGE: &str =
-    "usage: pyrs --dump tokens|symtable|bytecode FILE   (FILE may be - for standard input)";
+const USAGE: &str = "usage: pyrs [-c CODE | FILE] [ARGS...]\n       pyrs --dump tokens|ast|symtable|bytecode FILE   (FILE may be - for standard input)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,6 +31,16 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> anyhow::Result<ExitCode> {
     match args {
         [flag, stage, file] if flag == "--dump" => dump(stage, file),
+        [flag, code, rest @ ..] if flag == "-c" => {
+            let mut argv = vec!["-c".to_string()];
+            argv.extend(rest.iter().cloned());
+            let code = code.clone();
+            let status = pyrs_vm::with_big_stack(move || {
+                pyrs_vm::run_main(code.as_bytes(), "<string>", &argv, "")
+            });
+            Ok(exit_code(status))
+        }
+        [file, rest @ ..] if !file.starts_with('-') => run_file(file, rest),
         [flag] if flag == "-h" || flag == "--help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -41,6 +50,45 @@ fn run(args: &[String]) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::from(2))
         }
     }
+}
+
+fn exit_code(status: i32) -> ExitCode {
+    ExitCode::from((status & 0xff) as u8)
+}
+
+/// `pyrs FILE ARGS...`: runs a program as `__main__`.
+fn run_file(file: &str, rest: &[String]) -> anyhow::Result<ExitCode> {
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(err) => {
+            let abs = std::path::absolute(file).unwrap_or_else(|_| file.into());
+            let errno = err.raw_os_error().unwrap_or(0);
+            let text = err.to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text);
+            eprintln!(
+                "pyrs: can't open file {}: [Errno {errno}] {text}",
+                repr_path(&abs.to_string_lossy())
+            );
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let dir = std::path::Path::new(file)
+        .parent()
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                std::path::Path::new(".")
+            } else {
+                p
+            }
+        })
+        .and_then(|p| std::path::absolute(p).ok())
+        .map(|p| p.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let mut argv = vec![file.to_string()];
+    argv.extend(rest.iter().cloned());
+    let filename = file.to_string();
+    let status = pyrs_vm::with_big_stack(move || pyrs_vm::run_main(&bytes, &filename, &argv, &dir));
+    Ok(exit_code(status))
 }
 
 /// `--dump STAGE FILE`: one stage's view of a source file, as the reference prints it.

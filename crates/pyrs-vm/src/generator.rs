@@ -1,0 +1,577 @@
+//! Generators and coroutines (CPython's Objects/genobject.c): a suspended frame that owns
+//! its slots, resumed by `next()`/`send()`/`throw()`/`close()`, delegating through `yield
+//! from` and `await`.
+
+use std::cell::{Cell, RefCell};
+use std::sync::OnceLock;
+
+use pyrs_bytecode::{CodeFlags, Opcode};
+use pyrs_objects::exceptions::BaseExceptionData;
+use pyrs_objects::native::{MethodDef, MethodKind};
+use pyrs_objects::object::Payload;
+use pyrs_objects::typeobject::{type_data, TypeBuilder};
+use pyrs_objects::{protocol, str as pystr, Args, ExcKind, PyErr, PyResult, SyncCell, Value};
+
+use crate::eval::{execute, Exit};
+use crate::frame::Frame;
+use crate::function::FunctionData;
+
+/// Which kind of generator-like object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `def` with `yield`.
+    Generator,
+    /// `async def`.
+    Coroutine,
+    /// `async def` with `yield`.
+    AsyncGenerator,
+}
+
+/// The payload of a generator, coroutine or async generator.
+pub struct GeneratorData {
+    frame: RefCell<Option<Box<Frame>>>,
+    running: Cell<bool>,
+    started: Cell<bool>,
+    kind: Kind,
+    /// `__name__`.
+    pub name: RefCell<Value>,
+    /// `__qualname__`.
+    pub qualname: RefCell<Value>,
+    code: Value,
+    saved_exc: RefCell<Option<Value>>,
+}
+
+impl Payload for GeneratorData {}
+
+/// What resuming a generator gave.
+pub enum Sent {
+    /// It yielded this value.
+    Yielded(Value),
+    /// It returned this value (it is finished).
+    Returned(Value),
+}
+
+struct Types {
+    generator: Value,
+    coroutine: Value,
+    async_generator: Value,
+}
+
+static TYPES: OnceLock<SyncCell<Types>> = OnceLock::new();
+
+fn types() -> &'static Types {
+    &TYPES
+        .get_or_init(|| {
+            let build = |name: &'static str, iterable: bool| {
+                TypeBuilder::new::<GeneratorData>(name)
+                    .slots(|s| {
+                        if iterable {
+                            s.iter.set(Some(|g| Ok(g.clone())));
+                            s.next.set(Some(gen_next));
+                        }
+                        s.repr.set(Some(gen_repr));
+                        s.del.set(Some(gen_del));
+                    })
+                    .methods(GEN_METHODS)
+                    .build()
+            };
+            SyncCell(Types {
+                generator: build("generator", true),
+                coroutine: build("coroutine", false),
+                async_generator: build("async_generator", false),
+            })
+        })
+        .0
+}
+
+/// The `generator` type.
+pub fn generator_type() -> &'static Value {
+    &types().generator
+}
+
+/// Whether `v` is a generator.
+pub fn is_generator(v: &Value) -> bool {
+    v.is_exact(&types().generator)
+}
+
+/// Whether `v` is a coroutine.
+pub fn is_coroutine(v: &Value) -> bool {
+    v.is_exact(&types().coroutine)
+}
+
+/// Makes the generator of a call to a generator function: runs the frame's prologue (up to
+/// `RETURN_GENERATOR`) and suspends it.
+pub fn new_generator(mut frame: Frame, _f: &Value, fd: &FunctionData) -> PyResult<Value> {
+    match execute(&mut frame, None)? {
+        Exit::Generator => {}
+        _ => {
+            return Err(PyErr::system_error(
+                "generator code without RETURN_GENERATOR",
+            ))
+        }
+    }
+    let flags = frame.code().flags();
+    let kind = if flags.contains(CodeFlags::COROUTINE) {
+        Kind::Coroutine
+    } else if flags.contains(CodeFlags::ASYNC_GENERATOR) {
+        Kind::AsyncGenerator
+    } else {
+        Kind::Generator
+    };
+    let ty = match kind {
+        Kind::Generator => &types().generator,
+        Kind::Coroutine => &types().coroutine,
+        Kind::AsyncGenerator => &types().async_generator,
+    };
+    let code = frame.code.clone();
+    Ok(pyrs_objects::object::alloc(
+        ty,
+        GeneratorData {
+            frame: RefCell::new(Some(Box::new(frame))),
+            running: Cell::new(false),
+            started: Cell::new(false),
+            kind,
+            name: RefCell::new(fd.name.borrow().clone()),
+            qualname: RefCell::new(fd.qualname.borrow().clone()),
+            code,
+            saved_exc: RefCell::new(None),
+        },
+    ))
+}
+
+fn data(g: &Value) -> PyResult<&GeneratorData> {
+    g.downcast::<GeneratorData>()
+        .ok_or_else(|| PyErr::type_error("descriptor requires a generator"))
+}
+
+fn kind_name(k: Kind) -> &'static str {
+    match k {
+        Kind::Generator => "generator",
+        Kind::Coroutine => "coroutine",
+        Kind::AsyncGenerator => "async generator",
+    }
+}
+
+/// Resumes a generator with `value` sent in, or with `throw` raised at its `yield`.
+pub fn resume(g: &Value, value: Value, throw: Option<PyErr>) -> PyResult<Sent> {
+    let d = data(g)?;
+    if d.running.get() {
+        return Err(PyErr::value_error(format!(
+            "{} already executing",
+            kind_name(d.kind)
+        )));
+    }
+    let frame = d.frame.borrow_mut().take();
+    let Some(mut frame) = frame else {
+        if let Some(e) = throw {
+            return Err(e);
+        }
+        if d.kind == Kind::Coroutine {
+            return Err(PyErr::runtime_error(
+                "cannot reuse already awaited coroutine",
+            ));
+        }
+        return Ok(Sent::Returned(pyrs_objects::none()));
+    };
+    if throw.is_none() {
+        if !d.started.get() && !protocol::is_none(&value) {
+            *d.frame.borrow_mut() = Some(frame);
+            return Err(PyErr::type_error(format!(
+                "can't send non-None value to a just-started {}",
+                kind_name(d.kind)
+            )));
+        }
+        frame.push(value);
+    }
+    d.started.set(true);
+    let caller_exc = crate::exc::handled();
+    if let Some(saved) = d.saved_exc.borrow_mut().take() {
+        crate::exc::set_handled(Some(saved));
+    }
+    d.running.set(true);
+    let r = execute(&mut frame, throw);
+    d.running.set(false);
+    let current = crate::exc::set_handled(caller_exc.clone());
+    let own = match (&current, &caller_exc) {
+        (Some(c), Some(p)) if c.is(p) => None,
+        (c, _) => c.clone(),
+    };
+    match r {
+        Ok(Exit::Yield(v)) => {
+            *d.saved_exc.borrow_mut() = own;
+            *d.frame.borrow_mut() = Some(frame);
+            Ok(Sent::Yielded(v))
+        }
+        Ok(Exit::Return(v)) => Ok(Sent::Returned(v)),
+        Ok(Exit::Generator) => Err(PyErr::system_error("RETURN_GENERATOR while resuming")),
+        Err(e) => Err(e),
+    }
+}
+
+/// `SEND`: sends `value` into any receiver of `yield from`/`await`.
+pub fn send(receiver: &Value, value: Value) -> PyResult<Sent> {
+    if receiver.downcast::<GeneratorData>().is_some() {
+        return resume(receiver, value, None);
+    }
+    let r = if protocol::is_none(&value) {
+        protocol::next(receiver).map(|o| o.ok_or(()))
+    } else {
+        protocol::call_method(receiver, "send", &[value]).map(Ok)
+    };
+    match r {
+        Ok(Ok(v)) => Ok(Sent::Yielded(v)),
+        Ok(Err(())) => Ok(Sent::Returned(pyrs_objects::none())),
+        Err(e) if e.is(ExcKind::StopIteration) => Ok(Sent::Returned(stop_value(&e))),
+        Err(e) => Err(e),
+    }
+}
+
+/// The `value` of a StopIteration.
+pub fn stop_value(e: &PyErr) -> Value {
+    pyrs_objects::exceptions::args_of(e.value())
+        .into_iter()
+        .next()
+        .unwrap_or_else(pyrs_objects::none)
+}
+
+fn stop_iteration(value: Value) -> PyErr {
+    let err = PyErr::stop_iteration(if protocol::is_none(&value) {
+        None
+    } else {
+        Some(value.clone())
+    });
+    if let Some(slot) = err.value().dict_slot() {
+        let d = slot
+            .borrow_mut()
+            .get_or_insert_with(pyrs_objects::dict::new)
+            .clone();
+        if let Some(d) = d.downcast::<pyrs_objects::dict::DictData>() {
+            d.set_str("value", value);
+        }
+    }
+    err
+}
+
+fn gen_next(g: &Value) -> PyResult<Option<Value>> {
+    match resume(g, pyrs_objects::none(), None)? {
+        Sent::Yielded(v) => Ok(Some(v)),
+        Sent::Returned(v) if protocol::is_none(&v) => Ok(None),
+        Sent::Returned(v) => Err(stop_iteration(v)),
+    }
+}
+
+fn gen_send(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("send", 2, 2)?;
+    match resume(&a[0], a[1].clone(), None)? {
+        Sent::Yielded(v) => Ok(v),
+        Sent::Returned(v) => Err(stop_iteration(v)),
+    }
+}
+
+/// The sub-iterator a generator suspended in `yield from`/`await` delegates to.
+fn yield_from(d: &GeneratorData) -> Option<Value> {
+    let frame = d.frame.borrow();
+    let frame = frame.as_ref()?;
+    let code = frame.code();
+    let unit = code.instrs.get(frame.lasti)?;
+    if unit.opcode == Opcode::YIELD_VALUE as u8 && unit.arg == 1 && d.started.get() {
+        frame.peek(1).clone()
+    } else {
+        None
+    }
+}
+
+/// `throw(exc)`: raises `exc` where the generator is suspended (after letting a delegate
+/// handle it).
+pub fn throw(g: &Value, exc: PyErr) -> PyResult<Sent> {
+    let d = data(g)?;
+    if let Some(yf) = yield_from(d) {
+        if exc.is(ExcKind::GeneratorExit) {
+            d.running.set(true);
+            let r = close_iter(&yf);
+            d.running.set(false);
+            if let Err(e) = r {
+                return resume(g, pyrs_objects::none(), Some(e));
+            }
+            return resume(g, pyrs_objects::none(), Some(exc));
+        }
+        let delegated = if yf.downcast::<GeneratorData>().is_some() {
+            d.running.set(true);
+            let r = throw(&yf, exc);
+            d.running.set(false);
+            Some(r)
+        } else {
+            match protocol::getattr_opt(&yf, &pystr::intern("throw"))? {
+                Some(m) => {
+                    d.running.set(true);
+                    let r = protocol::call1(&m, &[exc.value().clone()]);
+                    d.running.set(false);
+                    Some(r.map(Sent::Yielded))
+                }
+                None => {
+                    return resume(g, pyrs_objects::none(), Some(exc));
+                }
+            }
+        };
+        return match delegated.expect("set") {
+            Ok(Sent::Yielded(v)) => Ok(Sent::Yielded(v)),
+            Ok(Sent::Returned(v)) => {
+                // The delegate finished: its value is what `yield from` evaluates to.
+                resume(g, pyrs_objects::none(), Some(stop_iteration(v)))
+            }
+            Err(e) => resume(g, pyrs_objects::none(), Some(e)),
+        };
+    }
+    resume(g, pyrs_objects::none(), Some(exc))
+}
+
+fn close_iter(it: &Value) -> PyResult<()> {
+    if it.downcast::<GeneratorData>().is_some() {
+        return close(it);
+    }
+    if let Some(m) = protocol::getattr_opt(it, &pystr::intern("close"))? {
+        protocol::call1(&m, &[])?;
+    }
+    Ok(())
+}
+
+/// The exception `throw(typ, val, tb)` raises.
+fn throw_args(a: &[Value]) -> PyResult<PyErr> {
+    let typ = &a[0];
+    let val = a.get(1).filter(|v| !protocol::is_none(v));
+    let tb = a.get(2).filter(|v| !protocol::is_none(v));
+    if let Some(tb) = tb {
+        if tb.downcast::<crate::exc::TracebackData>().is_none() {
+            return Err(PyErr::type_error(
+                "throw() third argument must be a traceback object",
+            ));
+        }
+    }
+    let exc = if type_data(typ).is_some() {
+        if !pyrs_objects::typeobject::is_subtype(typ, ExcKind::BaseException.class()) {
+            return Err(PyErr::type_error(format!(
+                "exceptions must be classes or instances deriving from BaseException, not {}",
+                typ.type_data().name()
+            )));
+        }
+        match val {
+            Some(v) if pyrs_objects::typeobject::is_instance(v, typ) => v.clone(),
+            Some(v) => match pyrs_objects::tuple::items_of(v) {
+                Some(items) => protocol::call1(typ, items)?,
+                None => protocol::call1(typ, std::slice::from_ref(v))?,
+            },
+            None => protocol::call1(typ, &[])?,
+        }
+    } else if pyrs_objects::typeobject::is_instance(typ, ExcKind::BaseException.class()) {
+        if val.is_some() {
+            return Err(PyErr::type_error(
+                "instance exception may not have a separate value",
+            ));
+        }
+        typ.clone()
+    } else {
+        return Err(PyErr::type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            typ.type_data().name()
+        )));
+    };
+    if let (Some(tb), Some(d)) = (tb, exc.downcast::<BaseExceptionData>()) {
+        *d.traceback.borrow_mut() = Some(tb.clone());
+    }
+    Ok(PyErr::from_value(exc))
+}
+
+fn gen_throw(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("throw", 2, 4)?;
+    let err = throw_args(&a[1..])?;
+    match throw(&a[0], err)? {
+        Sent::Yielded(v) => Ok(v),
+        Sent::Returned(v) => Err(stop_iteration(v)),
+    }
+}
+
+/// `close()`: raises GeneratorExit inside; a generator that yields instead is an error.
+pub fn close(g: &Value) -> PyResult<()> {
+    let d = data(g)?;
+    if d.frame.borrow().is_none() {
+        return Ok(());
+    }
+    if !d.started.get() {
+        let old = d.frame.borrow_mut().take();
+        drop(old);
+        return Ok(());
+    }
+    let exit = PyErr::with_args(ExcKind::GeneratorExit, Vec::new());
+    match throw(g, exit) {
+        Ok(Sent::Yielded(_)) => Err(PyErr::runtime_error(format!(
+            "{} ignored GeneratorExit",
+            kind_name(d.kind)
+        ))),
+        Ok(Sent::Returned(_)) => Ok(()),
+        Err(e) if e.is(ExcKind::GeneratorExit) || e.is(ExcKind::StopIteration) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+fn gen_close(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("close", 1, 1)?;
+    close(&a[0])?;
+    Ok(pyrs_objects::none())
+}
+
+fn gen_del(g: &Value) {
+    let Ok(d) = data(g) else { return };
+    if d.frame.borrow().is_none() || !d.started.get() {
+        return;
+    }
+    if let Err(e) = close(g) {
+        (pyrs_objects::hooks::get().unraisable)(&e, "Exception ignored in", Some(g));
+    }
+}
+
+fn gen_repr(g: &Value) -> PyResult<Value> {
+    let d = data(g)?;
+    let q = pystr::text_of(&d.qualname.borrow()).unwrap_or_default();
+    let kind = match d.kind {
+        Kind::Generator => "generator",
+        Kind::Coroutine => "coroutine",
+        Kind::AsyncGenerator => "async_generator",
+    };
+    Ok(pystr::new(&format!(
+        "<{kind} object {q} at {:#x}>",
+        g.word()
+    )))
+}
+
+fn gen_name(g: &Value) -> PyResult<Value> {
+    Ok(data(g)?.name.borrow().clone())
+}
+
+fn gen_qualname(g: &Value) -> PyResult<Value> {
+    Ok(data(g)?.qualname.borrow().clone())
+}
+
+fn gen_running(g: &Value) -> PyResult<Value> {
+    Ok(pyrs_objects::bool(data(g)?.running.get()))
+}
+
+fn gen_code(g: &Value) -> PyResult<Value> {
+    Ok(data(g)?.code.clone())
+}
+
+fn gen_frame(g: &Value) -> PyResult<Value> {
+    let d = data(g)?;
+    let frame = d.frame.borrow();
+    Ok(match frame.as_ref() {
+        Some(f) => crate::exc::frame_object(f),
+        None => pyrs_objects::none(),
+    })
+}
+
+fn gen_yieldfrom(g: &Value) -> PyResult<Value> {
+    Ok(yield_from(data(g)?).unwrap_or_else(pyrs_objects::none))
+}
+
+fn gen_suspended(g: &Value) -> PyResult<Value> {
+    let d = data(g)?;
+    Ok(pyrs_objects::bool(
+        d.started.get() && !d.running.get() && d.frame.borrow().is_some(),
+    ))
+}
+
+const GEN_METHODS: &[MethodDef] = &[
+    MethodDef::new("send", MethodKind::Method(gen_send)),
+    MethodDef::new("throw", MethodKind::Method(gen_throw)),
+    MethodDef::new("close", MethodKind::Method(gen_close)),
+    MethodDef::new("__name__", MethodKind::GetSet(gen_name, None)),
+    MethodDef::new("__qualname__", MethodKind::GetSet(gen_qualname, None)),
+    MethodDef::new("gi_running", MethodKind::GetSet(gen_running, None)),
+    MethodDef::new("gi_code", MethodKind::GetSet(gen_code, None)),
+    MethodDef::new("gi_frame", MethodKind::GetSet(gen_frame, None)),
+    MethodDef::new("gi_yieldfrom", MethodKind::GetSet(gen_yieldfrom, None)),
+    MethodDef::new("gi_suspended", MethodKind::GetSet(gen_suspended, None)),
+    MethodDef::new("cr_running", MethodKind::GetSet(gen_running, None)),
+    MethodDef::new("cr_code", MethodKind::GetSet(gen_code, None)),
+    MethodDef::new("cr_frame", MethodKind::GetSet(gen_frame, None)),
+    MethodDef::new("cr_await", MethodKind::GetSet(gen_yieldfrom, None)),
+];
+
+/// `GET_AWAITABLE`: the iterator `await x` delegates to.
+pub fn get_awaitable(v: &Value, _oparg: u32) -> PyResult<Value> {
+    if is_coroutine(v) {
+        return Ok(v.clone());
+    }
+    match protocol::lookup_special(v, "__await__")? {
+        Some(m) => {
+            let it = protocol::call1(&m, &[])?;
+            if is_coroutine(&it) || it.type_data().slots.next.get().is_none() {
+                return Err(PyErr::type_error(format!(
+                    "__await__() returned non-iterator of type '{}'",
+                    it.type_data().name()
+                )));
+            }
+            Ok(it)
+        }
+        None => Err(PyErr::type_error(format!(
+            "'{}' object can't be awaited",
+            v.type_data().name()
+        ))),
+    }
+}
+
+/// The async iteration and `async with` instructions. FIXME: async generators' asend and
+/// `async for` over them.
+pub fn async_op(frame: &mut Frame, op: Opcode) -> PyResult<()> {
+    match op {
+        Opcode::GET_AITER => {
+            let v = frame.pop();
+            let m = protocol::lookup_special(&v, "__aiter__")?.ok_or_else(|| {
+                PyErr::type_error(format!(
+                    "'async for' requires an object with __aiter__ method, got {}",
+                    v.type_data().name()
+                ))
+            })?;
+            let it = protocol::call1(&m, &[])?;
+            frame.push(it);
+        }
+        Opcode::GET_ANEXT => {
+            let it = frame.peek(1).clone().expect("aiter");
+            let m = protocol::lookup_special(&it, "__anext__")?.ok_or_else(|| {
+                PyErr::type_error(format!(
+                    "'async for' requires an iterator with __anext__ method, got {}",
+                    it.type_data().name()
+                ))
+            })?;
+            let aw = protocol::call1(&m, &[])?;
+            let aw = get_awaitable(&aw, 0)?;
+            frame.push(aw);
+        }
+        Opcode::BEFORE_ASYNC_WITH => {
+            let mgr = frame.pop();
+            let enter = protocol::lookup_special(&mgr, "__aenter__")?.ok_or_else(|| {
+                PyErr::type_error(format!(
+                    "'{}' object does not support the asynchronous context manager protocol",
+                    mgr.type_data().name()
+                ))
+            })?;
+            let exit = protocol::lookup_special(&mgr, "__aexit__")?.ok_or_else(|| {
+                PyErr::type_error(format!(
+                    "'{}' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
+                    mgr.type_data().name()
+                ))
+            })?;
+            let res = protocol::call1(&enter, &[])?;
+            frame.push(exit);
+            frame.push(res);
+        }
+        Opcode::END_ASYNC_FOR => {
+            let e = frame.pop();
+            drop(frame.pop_opt());
+            if !pyrs_objects::typeobject::is_instance(&e, ExcKind::StopAsyncIteration.class()) {
+                return Err(PyErr::from_value(e));
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
