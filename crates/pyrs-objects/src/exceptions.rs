@@ -231,6 +231,10 @@ fn exception_str(exc: &Value) -> PyResult<Value> {
     let args = args_of(exc);
     match args.len() {
         0 => Ok(crate::str::new("")),
+        // A KeyError shows its key as a repr (CPython's `KeyError_str`).
+        1 if crate::typeobject::is_instance(exc, ExcKind::KeyError.class()) => {
+            crate::protocol::repr(&args[0])
+        }
         1 => crate::protocol::str(&args[0]),
         _ => {
             let tuple = data(exc)?.args.borrow().clone();

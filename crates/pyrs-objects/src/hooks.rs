@@ -24,8 +24,8 @@ pub struct Hooks {
     pub mappingproxy: fn(Value) -> PyResult<Value>,
     /// `x ** y` for a negative float `x` and a non-integral `y`: a complex number.
     pub complex_pow: fn(f64, f64) -> PyResult<Value>,
-    /// `str(obj, encoding, errors)`: decoding bytes-like objects (the codecs live with the
-    /// standard library's native modules).
+    /// `str(obj, encoding, errors)`: decoding bytes-like objects (by default the built-in
+    /// codecs of [`crate::codecs`]; the standard library may install one that knows more).
     pub decode: fn(&Value, Option<&Value>, Option<&Value>) -> PyResult<Value>,
 }
 
@@ -45,7 +45,7 @@ static HOOKS: SyncCell<Cell<Hooks>> = SyncCell(Cell::new(Hooks {
     type_or: |_, _| Ok(crate::not_implemented()),
     mappingproxy: crate::mappingproxy::new,
     complex_pow: |_, _| Err(PyErr::value_error("math domain error")),
-    decode: |_, _, _| Err(PyErr::type_error("decoding str is not supported")),
+    decode: crate::codecs::decode_object,
 }));
 
 /// The installed hooks.

@@ -30,6 +30,10 @@
 
 pub mod args;
 pub mod builtin_iter;
+pub mod bytearray;
+pub mod bytes;
+mod bytes_methods;
+pub mod codecs;
 pub mod complex;
 pub mod descr;
 pub mod dict;
@@ -46,9 +50,11 @@ pub mod list;
 mod list_methods;
 mod listsort;
 pub mod mappingproxy;
+pub mod memoryview;
 pub mod module;
 pub mod native;
 pub mod object;
+pub mod percent_format;
 pub mod protocol;
 pub mod range;
 pub mod repr_guard;
@@ -58,9 +64,13 @@ pub mod set;
 pub mod singletons;
 pub mod slots;
 pub mod str;
+pub mod str_format;
+pub(crate) mod str_methods;
 pub mod tuple;
 pub mod typemethods;
 pub mod typeobject;
+pub mod unicode_ctype;
+mod unicode_ctype_tables;
 pub mod value;
 
 use std::sync::OnceLock;

@@ -1,17 +1,25 @@
 //! The `str` type's representation (CPython's Objects/unicodeobject.c): [`StrData`], text of
 //! Unicode code points kept as UTF-8 extended to lone surrogates, with its length in code
-//! points, an ASCII flag (which makes indexing O(1)) and a cached hash; and the interning of
-//! identifiers.
+//! points, an ASCII flag (which makes indexing O(1)) and a cached hash; the interning of
+//! identifiers; building strings without needless copies ([`StrBuilder`], [`concat_values`]);
+//! and the `str` type's core slots. Its methods are in `str_methods.rs`, `str.format` in
+//! `str_format.rs`, `%` in `percent_format.rs`.
 //!
 //! A string without surrogates is valid UTF-8 and reads as `&str` at no cost. A lone surrogate
 //! (U+D800–U+DFFF, which `'\udc80'` or `surrogateescape` can make) is stored as the three bytes
 //! UTF-8's pattern gives it; two surrogates in a row stay two code points, as in Python.
+//!
+//! Indexing a non-ASCII string finds the byte offset of a code point through checkpoints, one
+//! every [`CHECKPOINT`] code points, made on first use: `s[i]` walks at most that many.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 
 use crate::object::Payload;
 use crate::value::Value;
+
+/// How many code points apart the byte-offset checkpoints of a non-ASCII string are.
+const CHECKPOINT: usize = 32;
 
 /// The payload of a `str`.
 pub struct StrData {
@@ -20,29 +28,56 @@ pub struct StrData {
     ascii: bool,
     surrogates: bool,
     bytes: Box<[u8]>,
+    checkpoints: OnceCell<Box<[u32]>>,
 }
 
 impl Payload for StrData {}
 
-fn is_surrogate(cp: u32) -> bool {
+pub(crate) fn is_surrogate(cp: u32) -> bool {
     (0xD800..=0xDFFF).contains(&cp)
 }
 
 impl StrData {
+    fn make(bytes: Box<[u8]>, char_len: usize, ascii: bool, surrogates: bool) -> StrData {
+        StrData {
+            hash: Cell::new(-1),
+            char_len,
+            ascii,
+            surrogates,
+            bytes,
+            checkpoints: OnceCell::new(),
+        }
+    }
+
     /// The data of `text`.
     pub fn from_text(text: &str) -> StrData {
         let ascii = text.is_ascii();
-        StrData {
-            hash: Cell::new(-1),
-            char_len: if ascii {
-                text.len()
-            } else {
-                text.chars().count()
-            },
-            ascii,
-            surrogates: false,
-            bytes: text.as_bytes().into(),
-        }
+        let char_len = if ascii {
+            text.len()
+        } else {
+            text.chars().count()
+        };
+        StrData::make(text.as_bytes().into(), char_len, ascii, false)
+    }
+
+    /// The data of `text`, taking its buffer.
+    pub fn from_string(text: String) -> StrData {
+        let ascii = text.is_ascii();
+        let char_len = if ascii {
+            text.len()
+        } else {
+            text.chars().count()
+        };
+        StrData::make(text.into_bytes().into_boxed_slice(), char_len, ascii, false)
+    }
+
+    /// The data of bytes in the extended UTF-8 of this module (valid UTF-8, plus lone
+    /// surrogates in UTF-8's pattern); the caller guarantees the form.
+    pub(crate) fn from_wtf8(bytes: Vec<u8>) -> StrData {
+        let char_len = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+        let ascii = char_len == bytes.len();
+        let surrogates = !ascii && has_surrogate_bytes(&bytes);
+        StrData::make(bytes.into_boxed_slice(), char_len, ascii, surrogates)
     }
 
     /// The data of these code points (each at most U+10FFFF; surrogates allowed).
@@ -53,13 +88,8 @@ impl StrData {
             push_code_point(&mut bytes, cp);
             surrogates |= is_surrogate(cp);
         }
-        StrData {
-            hash: Cell::new(-1),
-            char_len: code_points.len(),
-            ascii: bytes.len() == code_points.len(),
-            surrogates,
-            bytes: bytes.into(),
-        }
+        let ascii = bytes.len() == code_points.len();
+        StrData::make(bytes.into(), code_points.len(), ascii, surrogates)
     }
 
     /// The text, unless it holds a lone surrogate.
@@ -116,12 +146,60 @@ impl StrData {
         }
     }
 
+    /// The byte offset of code point `i` (`i <= len()`).
+    pub fn byte_offset(&self, i: usize) -> usize {
+        if self.ascii || i == 0 {
+            return i;
+        }
+        if i >= self.char_len {
+            return self.bytes.len();
+        }
+        let (mut pos, mut left) = if self.char_len > CHECKPOINT {
+            let cps = self.checkpoints.get_or_init(|| self.make_checkpoints());
+            (cps[i / CHECKPOINT] as usize, i % CHECKPOINT)
+        } else {
+            (0, i)
+        };
+        while left > 0 {
+            pos += utf8_len(self.bytes[pos]);
+            left -= 1;
+        }
+        pos
+    }
+
+    fn make_checkpoints(&self) -> Box<[u32]> {
+        let mut out = Vec::with_capacity(self.char_len / CHECKPOINT + 1);
+        let mut pos = 0;
+        let mut n = 0;
+        while pos < self.bytes.len() {
+            if n % CHECKPOINT == 0 {
+                out.push(pos as u32);
+            }
+            pos += utf8_len(self.bytes[pos]);
+            n += 1;
+        }
+        out.into_boxed_slice()
+    }
+
+    /// The code point index of byte offset `pos` (a code point boundary).
+    pub fn char_index(&self, pos: usize) -> usize {
+        if self.ascii {
+            return pos;
+        }
+        self.bytes[..pos]
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count()
+    }
+
     /// The code point at index `i` (O(1) for ASCII text).
     pub fn code_point_at(&self, i: usize) -> Option<u32> {
         if self.ascii {
             self.bytes.get(i).map(|&b| b as u32)
+        } else if i < self.char_len {
+            Some(decode_at(&self.bytes, self.byte_offset(i)).0)
         } else {
-            self.code_points().nth(i)
+            None
         }
     }
 
@@ -136,6 +214,62 @@ impl StrData {
         self.hash.set(h);
         h
     }
+
+    /// The code points from index `start` to `end` as a new string's data.
+    pub fn substring(&self, start: usize, end: usize) -> StrData {
+        if self.ascii {
+            return StrData::make(self.bytes[start..end].into(), end - start, true, false);
+        }
+        let (a, b) = (self.byte_offset(start), self.byte_offset(end));
+        let bytes = &self.bytes[a..b];
+        let ascii = bytes.is_ascii();
+        let surrogates = self.surrogates && has_surrogate_bytes(bytes);
+        StrData::make(bytes.into(), end - start, ascii, surrogates)
+    }
+}
+
+fn has_surrogate_bytes(bytes: &[u8]) -> bool {
+    bytes.windows(2).any(|w| w[0] == 0xED && w[1] >= 0xA0)
+}
+
+/// The length of the UTF-8 sequence a lead byte starts.
+#[inline]
+pub(crate) fn utf8_len(lead: u8) -> usize {
+    if lead < 0x80 {
+        1
+    } else if lead < 0xE0 {
+        2
+    } else if lead < 0xF0 {
+        3
+    } else {
+        4
+    }
+}
+
+/// The code point at byte offset `pos` and its length in bytes.
+#[inline]
+pub(crate) fn decode_at(bytes: &[u8], pos: usize) -> (u32, usize) {
+    let b = bytes[pos];
+    if b < 0x80 {
+        (b as u32, 1)
+    } else if b < 0xE0 {
+        (((b as u32 & 0x1F) << 6) | (bytes[pos + 1] as u32 & 0x3F), 2)
+    } else if b < 0xF0 {
+        (
+            ((b as u32 & 0x0F) << 12)
+                | ((bytes[pos + 1] as u32 & 0x3F) << 6)
+                | (bytes[pos + 2] as u32 & 0x3F),
+            3,
+        )
+    } else {
+        (
+            ((b as u32 & 0x07) << 18)
+                | ((bytes[pos + 1] as u32 & 0x3F) << 12)
+                | ((bytes[pos + 2] as u32 & 0x3F) << 6)
+                | (bytes[pos + 3] as u32 & 0x3F),
+            4,
+        )
+    }
 }
 
 /// The code points of a [`StrData`].
@@ -145,36 +279,38 @@ pub struct CodePoints<'a> {
     pos: usize,
 }
 
+impl CodePoints<'_> {
+    /// The byte offset of the next code point.
+    pub fn offset(&self) -> usize {
+        self.pos
+    }
+}
+
 impl Iterator for CodePoints<'_> {
     type Item = u32;
 
     #[inline]
     fn next(&mut self) -> Option<u32> {
-        let b = *self.bytes.get(self.pos)?;
-        let (cp, len) = if b < 0x80 {
-            (b as u32, 1)
-        } else if b < 0xE0 {
-            (
-                ((b as u32 & 0x1F) << 6) | (self.bytes[self.pos + 1] as u32 & 0x3F),
-                2,
-            )
-        } else if b < 0xF0 {
-            (
-                ((b as u32 & 0x0F) << 12)
-                    | ((self.bytes[self.pos + 1] as u32 & 0x3F) << 6)
-                    | (self.bytes[self.pos + 2] as u32 & 0x3F),
-                3,
-            )
-        } else {
-            (
-                ((b as u32 & 0x07) << 18)
-                    | ((self.bytes[self.pos + 1] as u32 & 0x3F) << 12)
-                    | ((self.bytes[self.pos + 2] as u32 & 0x3F) << 6)
-                    | (self.bytes[self.pos + 3] as u32 & 0x3F),
-                4,
-            )
-        };
+        if self.pos >= self.bytes.len() {
+            return None;
+        }
+        let (cp, len) = decode_at(self.bytes, self.pos);
         self.pos += len;
+        Some(cp)
+    }
+}
+
+impl DoubleEndedIterator for CodePoints<'_> {
+    fn next_back(&mut self) -> Option<u32> {
+        if self.pos >= self.bytes.len() {
+            return None;
+        }
+        let mut start = self.bytes.len() - 1;
+        while start > self.pos && (self.bytes[start] as i8) < -0x40 {
+            start -= 1;
+        }
+        let (cp, _) = decode_at(self.bytes, start);
+        self.bytes = &self.bytes[..start];
         Some(cp)
     }
 }
@@ -225,6 +361,122 @@ pub fn hash_bytes(bytes: &[u8]) -> i64 {
     }
 }
 
+/// A string being built: bytes in this module's extended UTF-8 plus what [`StrData`] records,
+/// kept up to date as parts are appended, so finishing copies nothing.
+#[derive(Default)]
+pub struct StrBuilder {
+    bytes: Vec<u8>,
+    char_len: usize,
+    non_ascii: bool,
+    surrogates: bool,
+}
+
+impl StrBuilder {
+    /// An empty builder.
+    pub fn new() -> StrBuilder {
+        StrBuilder::default()
+    }
+
+    /// An empty builder with room for `bytes` bytes.
+    pub fn with_capacity(bytes: usize) -> StrBuilder {
+        StrBuilder {
+            bytes: Vec::with_capacity(bytes),
+            ..StrBuilder::default()
+        }
+    }
+
+    /// Appends a string.
+    #[inline]
+    pub fn push_data(&mut self, d: &StrData) {
+        self.bytes.extend_from_slice(&d.bytes);
+        self.char_len += d.char_len;
+        self.non_ascii |= !d.ascii;
+        self.surrogates |= d.surrogates;
+    }
+
+    /// Appends Rust text.
+    #[inline]
+    pub fn push_str(&mut self, s: &str) {
+        self.bytes.extend_from_slice(s.as_bytes());
+        if s.is_ascii() {
+            self.char_len += s.len();
+        } else {
+            self.char_len += s.chars().count();
+            self.non_ascii = true;
+        }
+    }
+
+    /// Appends one code point (a lone surrogate allowed).
+    #[inline]
+    pub fn push(&mut self, cp: u32) {
+        push_code_point(&mut self.bytes, cp);
+        self.char_len += 1;
+        if cp >= 0x80 {
+            self.non_ascii = true;
+            self.surrogates |= is_surrogate(cp);
+        }
+    }
+
+    /// Appends a code point `n` times.
+    pub fn push_repeat(&mut self, cp: u32, n: usize) {
+        if cp < 0x80 {
+            self.bytes.resize(self.bytes.len() + n, cp as u8);
+            self.char_len += n;
+        } else {
+            for _ in 0..n {
+                self.push(cp);
+            }
+        }
+    }
+
+    /// Appends the code points `start..end` of a string.
+    pub fn push_range(&mut self, d: &StrData, start: usize, end: usize) {
+        if start >= end {
+            return;
+        }
+        let (a, b) = (d.byte_offset(start), d.byte_offset(end));
+        self.push_bytes_range(d, a, b, end - start);
+    }
+
+    /// Appends the bytes `a..b` of a string (code point boundaries), `n` code points.
+    pub(crate) fn push_bytes_range(&mut self, d: &StrData, a: usize, b: usize, n: usize) {
+        let bytes = &d.bytes[a..b];
+        self.bytes.extend_from_slice(bytes);
+        self.char_len += n;
+        if !d.ascii {
+            self.non_ascii = true;
+            self.surrogates |= d.surrogates && has_surrogate_bytes(bytes);
+        }
+    }
+
+    /// The length so far in code points.
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+
+    /// The string's data.
+    pub fn finish_data(self) -> StrData {
+        let ascii = !self.non_ascii;
+        StrData::make(
+            self.bytes.into_boxed_slice(),
+            self.char_len,
+            ascii,
+            self.surrogates,
+        )
+    }
+
+    /// The `str`.
+    pub fn finish(self) -> Value {
+        if self.bytes.is_empty() {
+            return crate::types().empty_str.clone();
+        }
+        if self.char_len == 1 {
+            return char_str(decode_at(&self.bytes, 0).0);
+        }
+        from_data(self.finish_data())
+    }
+}
+
 /// A new `str`.
 pub fn new(text: &str) -> Value {
     if text.is_empty() {
@@ -233,14 +485,40 @@ pub fn new(text: &str) -> Value {
     crate::object::alloc(&crate::types().str, StrData::from_text(text))
 }
 
+/// A new `str` taking the buffer of `text`.
+pub fn from_string(text: String) -> Value {
+    if text.is_empty() {
+        return crate::types().empty_str.clone();
+    }
+    crate::object::alloc(&crate::types().str, StrData::from_string(text))
+}
+
 /// A new `str` of these code points.
 pub fn from_code_points(code_points: &[u32]) -> Value {
+    if code_points.len() == 1 {
+        return char_str(code_points[0]);
+    }
     crate::object::alloc(&crate::types().str, StrData::from_code_points(code_points))
 }
 
 /// A new `str` from a [`StrData`].
 pub fn from_data(data: StrData) -> Value {
     crate::object::alloc(&crate::types().str, data)
+}
+
+static CHARS: crate::SyncCell<OnceCell<Vec<Value>>> = crate::SyncCell(OnceCell::new());
+
+/// The one-character string of `cp` (shared for Latin-1 code points, as in CPython).
+pub fn char_str(cp: u32) -> Value {
+    if cp < 256 {
+        let table = CHARS.0.get_or_init(|| {
+            (0..256u32)
+                .map(|c| from_data(StrData::from_code_points(&[c])))
+                .collect()
+        });
+        return table[cp as usize].clone();
+    }
+    from_data(StrData::from_code_points(&[cp]))
 }
 
 type InternTable = RefCell<HashMap<Box<str>, Value>>;
@@ -276,14 +554,55 @@ pub fn text_of(value: &Value) -> Option<String> {
     value.downcast::<StrData>().map(StrData::to_string_lossy)
 }
 
+/// The concatenation of `str()` of each value: the f-string assembly of `BUILD_STRING`
+/// (whose parts are already strings) and anything else that joins a few pieces.
+pub fn concat_values(values: &[Value]) -> PyResult<Value> {
+    let mut total = 0;
+    let mut single: Option<&Value> = None;
+    let mut nonempty = 0;
+    for v in values {
+        match v.downcast::<StrData>() {
+            Some(d) => {
+                total += d.bytes.len();
+                if d.char_len > 0 {
+                    nonempty += 1;
+                    single = Some(v);
+                }
+            }
+            None => return concat_converted(values),
+        }
+    }
+    if nonempty == 0 {
+        return Ok(crate::types().empty_str.clone());
+    }
+    if nonempty == 1 {
+        if let Some(v) = single.filter(|v| v.is_exact(&crate::types().str)) {
+            return Ok(v.clone());
+        }
+    }
+    let mut b = StrBuilder::with_capacity(total);
+    for v in values {
+        b.push_data(data(v));
+    }
+    Ok(b.finish())
+}
+
+fn concat_converted(values: &[Value]) -> PyResult<Value> {
+    let mut b = StrBuilder::new();
+    for v in values {
+        let s = protocol::str(v)?;
+        b.push_data(data(&s));
+    }
+    Ok(b.finish())
+}
+
 // ---------------------------------------------------------------------------------------
 // The `str` type.
 
 use crate::args::Args;
 use crate::error::{PyErr, PyResult};
-use crate::native::{MethodDef, MethodKind};
 use crate::protocol;
-use crate::typeobject::{CompareOp, TypeBuilder};
+use crate::typeobject::{BinOp, CompareOp, TypeBuilder};
 
 /// The builder of `str`.
 pub(crate) fn type_builder() -> TypeBuilder {
@@ -305,41 +624,43 @@ pub(crate) fn type_builder() -> TypeBuilder {
             s.repeat.set(Some(str_repeat));
             s.contains.set(Some(str_contains));
             s.getitem.set(Some(str_getitem));
-            s.iter.set(Some(crate::iter::str_iter));
+            s.iter.set(Some(str_iter));
             s.new.set(Some(str_new));
+            s.number[BinOp::Mod as usize].set(Some(str_mod));
         })
-        .methods(STR_METHODS)
+        .methods(crate::str_methods::STR_METHODS)
 }
 
-fn data(v: &Value) -> &StrData {
+/// The data of a value known to be a `str`.
+pub(crate) fn data(v: &Value) -> &StrData {
     v.downcast::<StrData>().expect("str slot on a str")
 }
 
-fn clone_data(d: &StrData) -> StrData {
-    StrData {
-        hash: Cell::new(d.hash.get()),
-        char_len: d.char_len,
-        ascii: d.ascii,
-        surrogates: d.surrogates,
-        bytes: d.bytes.clone(),
-    }
+pub(crate) fn clone_data(d: &StrData) -> StrData {
+    let c = StrData::make(d.bytes.clone(), d.char_len, d.ascii, d.surrogates);
+    c.hash.set(d.hash.get());
+    c
 }
 
 /// `repr()` of a string's code points, CPython's quoting and escapes.
 pub fn repr_text(d: &StrData) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(d.bytes.len() + 2);
     pyrs_tokenizer::repr::push_str_repr(&mut out, d.code_points());
     out
 }
 
 fn str_repr(v: &Value) -> PyResult<Value> {
-    Ok(new(&repr_text(data(v))))
+    Ok(from_string(repr_text(data(v))))
 }
 
 fn str_richcompare(a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
     let (Some(x), Some(y)) = (a.downcast::<StrData>(), b.downcast::<StrData>()) else {
         return Ok(crate::not_implemented());
     };
+    if matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        let eq = a.is(b) || (x.char_len == y.char_len && x.bytes == y.bytes);
+        return Ok(crate::bool(eq == (op == CompareOp::Eq)));
+    }
     // UTF-8 byte order is code point order (also for the surrogate extension).
     let ord = x.as_bytes().cmp(y.as_bytes());
     Ok(crate::bool(crate::int::compare_result(ord, op)))
@@ -364,23 +685,11 @@ fn str_concat(a: &Value, b: &Value) -> PyResult<Value> {
 
 /// The concatenation of several strings.
 pub fn concat_data(parts: &[&StrData]) -> Value {
-    let mut bytes = Vec::with_capacity(parts.iter().map(|p| p.bytes.len()).sum());
-    let mut char_len = 0;
-    let mut ascii = true;
-    let mut surrogates = false;
+    let mut b = StrBuilder::with_capacity(parts.iter().map(|p| p.bytes.len()).sum());
     for p in parts {
-        bytes.extend_from_slice(&p.bytes);
-        char_len += p.char_len;
-        ascii &= p.ascii;
-        surrogates |= p.surrogates;
+        b.push_data(p);
     }
-    from_data(StrData {
-        hash: Cell::new(-1),
-        char_len,
-        ascii,
-        surrogates,
-        bytes: bytes.into(),
-    })
+    b.finish()
 }
 
 fn str_repeat(v: &Value, n: isize) -> PyResult<Value> {
@@ -397,17 +706,58 @@ fn str_repeat(v: &Value, n: isize) -> PyResult<Value> {
         .checked_mul(n as usize)
         .filter(|&t| t < isize::MAX as usize / 2)
         .ok_or_else(|| PyErr::overflow_error("repeated string is too long"))?;
-    let mut bytes = Vec::with_capacity(total);
-    for _ in 0..n {
-        bytes.extend_from_slice(&d.bytes);
+    let bytes = d.bytes.repeat(n as usize);
+    debug_assert_eq!(bytes.len(), total);
+    Ok(from_data(StrData::make(
+        bytes.into(),
+        d.char_len * n as usize,
+        d.ascii,
+        d.surrogates,
+    )))
+}
+
+/// The byte offset of `needle` in `hay` at or after `from`, code point aligned.
+pub(crate) fn find_bytes(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    if needle.is_empty() {
+        return (from <= hay.len()).then_some(from);
     }
-    Ok(from_data(StrData {
-        hash: Cell::new(-1),
-        char_len: d.char_len * n as usize,
-        ascii: d.ascii,
-        surrogates: d.surrogates,
-        bytes: bytes.into(),
-    }))
+    if from > hay.len() || hay.len() - from < needle.len() {
+        return None;
+    }
+    let hay = &hay[from..];
+    if needle.len() == 1 {
+        return hay.iter().position(|&b| b == needle[0]).map(|i| i + from);
+    }
+    let first = needle[0];
+    let last_start = hay.len() - needle.len();
+    let mut i = 0;
+    while i <= last_start {
+        match hay[i..=last_start].iter().position(|&b| b == first) {
+            None => return None,
+            Some(k) => {
+                i += k;
+                if &hay[i..i + needle.len()] == needle {
+                    return Some(i + from);
+                }
+                i += 1;
+            }
+        }
+    }
+    None
+}
+
+/// The byte offset of the last `needle` in `hay[..end]`.
+pub(crate) fn rfind_bytes(hay: &[u8], needle: &[u8], end: usize) -> Option<usize> {
+    let hay = &hay[..end];
+    if needle.len() > hay.len() {
+        return None;
+    }
+    if needle.is_empty() {
+        return Some(hay.len());
+    }
+    (0..=hay.len() - needle.len())
+        .rev()
+        .find(|&i| &hay[i..i + needle.len()] == needle)
 }
 
 fn str_contains(v: &Value, x: &Value) -> PyResult<bool> {
@@ -417,35 +767,51 @@ fn str_contains(v: &Value, x: &Value) -> PyResult<bool> {
             x.type_data().name()
         )));
     };
-    let hay = data(v).as_bytes();
-    let n = needle.as_bytes();
-    if n.is_empty() {
-        return Ok(true);
-    }
-    Ok(hay.windows(n.len()).any(|w| w == n))
+    Ok(find_bytes(data(v).as_bytes(), needle.as_bytes(), 0).is_some())
 }
 
 fn str_getitem(v: &Value, key: &Value) -> PyResult<Value> {
     let d = data(v);
     if let Some(slice) = crate::sequence::as_slice(key)? {
         let r = slice.resolve(d.char_len)?;
-        if r.step == 1 && d.ascii {
-            let start = r.start.max(0) as usize;
-            let end = start + r.len;
-            return Ok(new(
-                std::str::from_utf8(&d.bytes[start..end]).expect("ascii")
-            ));
+        if r.len == 0 {
+            return Ok(new(""));
         }
-        let cps: Vec<u32> = d.code_points().collect();
-        let picked: Vec<u32> = r.indices().map(|i| cps[i]).collect();
-        return Ok(from_code_points(&picked));
+        if r.step == 1 {
+            if r.len == d.char_len && v.is_exact(&crate::types().str) {
+                return Ok(v.clone());
+            }
+            let start = r.start as usize;
+            if r.len == 1 {
+                return Ok(char_str(d.code_point_at(start).unwrap_or(0)));
+            }
+            return Ok(from_data(d.substring(start, start + r.len)));
+        }
+        let mut b = StrBuilder::with_capacity(r.len);
+        if d.ascii {
+            for i in r.indices() {
+                b.push(d.bytes[i] as u32);
+            }
+        } else {
+            let cps: Vec<u32> = d.code_points().collect();
+            for i in r.indices() {
+                b.push(cps[i]);
+            }
+        }
+        return Ok(b.finish());
     }
-    let i = crate::sequence::index_arg(key, "string")?;
+    if !protocol::has_index(key) {
+        return Err(PyErr::type_error(format!(
+            "string indices must be integers, not '{}'",
+            key.type_data().name()
+        )));
+    }
+    let i = protocol::index_isize(key, false)?;
     let Some(i) = crate::sequence::normalize(i, d.char_len) else {
         return Err(PyErr::index_error("string index out of range"));
     };
-    let cp = d.code_point_at(i).expect("in range");
-    Ok(from_code_points(&[cp]))
+    let cp = d.code_point_at(i).unwrap_or(0);
+    Ok(char_str(cp))
 }
 
 fn str_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
@@ -461,31 +827,102 @@ fn str_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
     Ok(crate::object::alloc(cls, clone_data(data(&value))))
 }
 
-fn this<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a StrData> {
-    protocol::self_payload::<StrData>(&args.pos()[0], name, "str")
+fn str_mod(a: &Value, b: &Value) -> PyResult<Value> {
+    if a.downcast::<StrData>().is_none() {
+        return Ok(crate::not_implemented());
+    }
+    crate::percent_format::format_str(a, b)
 }
 
-fn join(args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact("join", 2, 2)?;
-    let sep = this(&args, "join")?;
-    let items = protocol::collect(&a[1])?;
-    let mut parts: Vec<&StrData> = Vec::with_capacity(items.len() * 2);
-    for (i, item) in items.iter().enumerate() {
-        let Some(s) = item.downcast::<StrData>() else {
-            return Err(PyErr::type_error(format!(
-                "sequence item {i}: expected str instance, {} found",
-                item.type_data().name()
-            )));
-        };
-        if i > 0 {
-            parts.push(sep);
-        }
-        parts.push(s);
-    }
-    if items.len() == 1 && items[0].is_exact(&crate::types().str) {
-        return Ok(items[0].clone());
-    }
-    Ok(concat_data(&parts))
+// ---------------------------------------------------------------------------------------
+// Iteration.
+
+/// The payload of `str_ascii_iterator` and `str_iterator`: the string and the byte offset of
+/// the next code point (so iterating a non-ASCII string is linear).
+pub struct StrIter {
+    seq: RefCell<Option<Value>>,
+    pos: Cell<usize>,
+    index: Cell<usize>,
 }
 
-const STR_METHODS: &[MethodDef] = &[MethodDef::new("join", MethodKind::Method(join))];
+impl Payload for StrIter {}
+
+struct IterTypes {
+    ascii: Value,
+    general: Value,
+}
+
+static ITER_TYPES: std::sync::OnceLock<crate::SyncCell<IterTypes>> = std::sync::OnceLock::new();
+
+fn iter_types() -> &'static IterTypes {
+    &ITER_TYPES
+        .get_or_init(|| {
+            let build = |name: &'static str| {
+                TypeBuilder::new::<StrIter>(name)
+                    .slots(|s| {
+                        s.iter.set(Some(|it| Ok(it.clone())));
+                        s.next.set(Some(str_iter_next));
+                    })
+                    .methods(STR_ITER_METHODS)
+                    .build()
+            };
+            crate::SyncCell(IterTypes {
+                ascii: build("str_ascii_iterator"),
+                general: build("str_iterator"),
+            })
+        })
+        .0
+}
+
+/// `iter(str)`.
+pub fn str_iter(s: &Value) -> PyResult<Value> {
+    let t = iter_types();
+    let ty = if data(s).ascii { &t.ascii } else { &t.general };
+    Ok(crate::object::alloc(
+        ty,
+        StrIter {
+            seq: RefCell::new(Some(s.clone())),
+            pos: Cell::new(0),
+            index: Cell::new(0),
+        },
+    ))
+}
+
+fn str_iter_next(it: &Value) -> PyResult<Option<Value>> {
+    let Some(d) = it.downcast::<StrIter>() else {
+        return Err(PyErr::system_error("bad str iterator"));
+    };
+    let seq = d.seq.borrow().clone();
+    let Some(seq) = seq else {
+        return Ok(None);
+    };
+    let s = data(&seq);
+    let pos = d.pos.get();
+    if pos >= s.bytes.len() {
+        let old = d.seq.borrow_mut().take();
+        drop(old);
+        return Ok(None);
+    }
+    let (cp, len) = decode_at(&s.bytes, pos);
+    d.pos.set(pos + len);
+    d.index.set(d.index.get() + 1);
+    Ok(Some(char_str(cp)))
+}
+
+fn str_iter_length_hint(args: Args<'_>) -> PyResult<Value> {
+    let it = &args.pos()[0];
+    let Some(d) = it.downcast::<StrIter>() else {
+        return Err(PyErr::system_error("bad str iterator"));
+    };
+    let seq = d.seq.borrow().clone();
+    let n = match seq {
+        Some(s) => data(&s).char_len.saturating_sub(d.index.get()),
+        None => 0,
+    };
+    Ok(crate::int::from_usize(n))
+}
+
+const STR_ITER_METHODS: &[crate::native::MethodDef] = &[crate::native::MethodDef::new(
+    "__length_hint__",
+    crate::native::MethodKind::Method(str_iter_length_hint),
+)];

@@ -1,0 +1,448 @@
+//! The `memoryview` type (CPython's Objects/memoryobject.c), the basic buffer protocol: a
+//! one-dimensional view of format `'B'` over the bytes of a `bytes` or `bytearray` (or of
+//! another view), possibly sliced with a step. A view of a `bytearray` is an export of it:
+//! while the view is alive and not released, the bytearray cannot change size.
+
+use std::cell::Cell;
+use std::sync::OnceLock;
+
+use crate::args::Args;
+use crate::bytearray::ByteArrayData;
+use crate::bytes::BytesData;
+use crate::error::{PyErr, PyResult};
+use crate::native::{MethodDef, MethodKind};
+use crate::object::Payload;
+use crate::protocol;
+use crate::typeobject::{CompareOp, TypeBuilder};
+use crate::value::Value;
+use crate::SyncCell;
+
+/// The payload of a `memoryview`: the exporting object and which of its bytes are seen.
+pub struct MemoryViewData {
+    obj: Value,
+    start: usize,
+    step: isize,
+    len: usize,
+    readonly: bool,
+    released: Cell<bool>,
+}
+
+impl Payload for MemoryViewData {}
+
+impl Drop for MemoryViewData {
+    fn drop(&mut self) {
+        if !self.released.get() {
+            if let Some(b) = self.obj.downcast::<ByteArrayData>() {
+                b.unexport();
+            }
+        }
+    }
+}
+
+impl MemoryViewData {
+    fn check(&self) -> PyResult<()> {
+        if self.released.get() {
+            return Err(PyErr::value_error(
+                "operation forbidden on released memoryview object",
+            ));
+        }
+        Ok(())
+    }
+
+    fn index_of(&self, k: usize) -> usize {
+        (self.start as isize + k as isize * self.step) as usize
+    }
+
+    /// The bytes seen, copied.
+    pub fn contents(&self) -> PyResult<Vec<u8>> {
+        self.check()?;
+        let pick = |all: &[u8]| -> Vec<u8> {
+            if self.step == 1 {
+                all.get(self.start..self.start + self.len)
+                    .map(<[u8]>::to_vec)
+                    .unwrap_or_default()
+            } else {
+                (0..self.len)
+                    .filter_map(|k| all.get(self.index_of(k)).copied())
+                    .collect()
+            }
+        };
+        if let Some(b) = self.obj.downcast::<BytesData>() {
+            return Ok(pick(b.as_bytes()));
+        }
+        if let Some(b) = self.obj.downcast::<ByteArrayData>() {
+            return Ok(b.with_bytes(|v| pick(v)));
+        }
+        Ok(Vec::new())
+    }
+}
+
+static TYPE: OnceLock<SyncCell<Value>> = OnceLock::new();
+
+/// The `memoryview` type.
+pub fn memoryview_type() -> &'static Value {
+    &TYPE
+        .get_or_init(|| {
+            SyncCell(
+                TypeBuilder::new::<MemoryViewData>("memoryview")
+                    .slots(|s| {
+                        s.repr.set(Some(mv_repr));
+                        s.len.set(Some(|v| {
+                            let d = data(v);
+                            d.check()?;
+                            Ok(d.len)
+                        }));
+                        s.getitem.set(Some(mv_getitem));
+                        s.setitem.set(Some(mv_setitem));
+                        s.richcompare.set(Some(mv_richcompare));
+                        s.hash.set(Some(mv_hash));
+                        s.new.set(Some(mv_new));
+                        s.iter.set(Some(|v| {
+                            let items = tolist_items(data(v))?;
+                            protocol::iter(&crate::list::new(items))
+                        }));
+                    })
+                    .methods(MEMORYVIEW_METHODS)
+                    .build(),
+            )
+        })
+        .0
+}
+
+fn data(v: &Value) -> &MemoryViewData {
+    v.downcast::<MemoryViewData>()
+        .expect("memoryview slot on a memoryview")
+}
+
+/// `memoryview(obj)`.
+pub fn new(obj: &Value) -> PyResult<Value> {
+    if let Some(m) = obj.downcast::<MemoryViewData>() {
+        m.check()?;
+        if let Some(b) = m.obj.downcast::<ByteArrayData>() {
+            b.export();
+        }
+        return Ok(crate::object::alloc(
+            memoryview_type(),
+            MemoryViewData {
+                obj: m.obj.clone(),
+                start: m.start,
+                step: m.step,
+                len: m.len,
+                readonly: m.readonly,
+                released: Cell::new(false),
+            },
+        ));
+    }
+    let (len, readonly) = if let Some(b) = obj.downcast::<BytesData>() {
+        (b.as_bytes().len(), true)
+    } else if let Some(b) = obj.downcast::<ByteArrayData>() {
+        b.export();
+        (b.len(), false)
+    } else {
+        return Err(PyErr::type_error(format!(
+            "memoryview: a bytes-like object is required, not '{}'",
+            obj.type_data().name()
+        )));
+    };
+    Ok(crate::object::alloc(
+        memoryview_type(),
+        MemoryViewData {
+            obj: obj.clone(),
+            start: 0,
+            step: 1,
+            len,
+            readonly,
+            released: Cell::new(false),
+        },
+    ))
+}
+
+fn mv_new(_cls: &Value, args: Args<'_>) -> PyResult<Value> {
+    let [object] = args.bind("memoryview", ["object"], 1, 0, 1)?;
+    new(&object.unwrap_or_else(crate::none))
+}
+
+fn mv_repr(v: &Value) -> PyResult<Value> {
+    let d = data(v);
+    let what = if d.released.get() {
+        "released memory"
+    } else {
+        "memory"
+    };
+    Ok(crate::str::from_string(format!(
+        "<{what} at {:#x}>",
+        v.word()
+    )))
+}
+
+fn mv_getitem(v: &Value, key: &Value) -> PyResult<Value> {
+    let d = data(v);
+    d.check()?;
+    if let Some(slice) = crate::sequence::as_slice(key)? {
+        let r = slice.resolve(d.len)?;
+        if let Some(b) = d.obj.downcast::<ByteArrayData>() {
+            b.export();
+        }
+        return Ok(crate::object::alloc(
+            memoryview_type(),
+            MemoryViewData {
+                obj: d.obj.clone(),
+                start: if r.len == 0 {
+                    d.start
+                } else {
+                    d.index_of(r.start as usize)
+                },
+                step: d.step * r.step,
+                len: r.len,
+                readonly: d.readonly,
+                released: Cell::new(false),
+            },
+        ));
+    }
+    if crate::tuple::items_of(key).is_some() {
+        return Err(PyErr::type_error(
+            "multi-dimensional sub-views are not implemented",
+        ));
+    }
+    let i = crate::sequence::index_arg(key, "memoryview")?;
+    let Some(i) = crate::sequence::normalize(i, d.len) else {
+        return Err(PyErr::index_error("index out of bounds on dimension 1"));
+    };
+    let all = d.contents()?;
+    Ok(Value::small(all[i] as i64))
+}
+
+fn mv_setitem(v: &Value, key: &Value, value: Option<&Value>) -> PyResult<()> {
+    let d = data(v);
+    d.check()?;
+    if d.readonly {
+        return Err(PyErr::type_error("cannot modify read-only memory"));
+    }
+    let Some(value) = value else {
+        return Err(PyErr::type_error("cannot delete memory"));
+    };
+    let Some(target) = d.obj.downcast::<ByteArrayData>() else {
+        return Err(PyErr::type_error("cannot modify read-only memory"));
+    };
+    if let Some(slice) = crate::sequence::as_slice(key)? {
+        let r = slice.resolve(d.len)?;
+        let src = crate::bytes::buffer(value).ok_or_else(|| {
+            PyErr::type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                value.type_data().name()
+            ))
+        })?;
+        if src.len() != r.len {
+            return Err(PyErr::value_error(
+                "memoryview assignment: lvalue and rvalue have different structures",
+            ));
+        }
+        let src = src.into_owned();
+        let idx: Vec<usize> = r.indices().map(|k| d.index_of(k)).collect();
+        target.with_bytes(|b| {
+            for (i, x) in idx.into_iter().zip(src) {
+                if let Some(slot) = b.get_mut(i) {
+                    *slot = x;
+                }
+            }
+        });
+        return Ok(());
+    }
+    let i = crate::sequence::index_arg(key, "memoryview")?;
+    let Some(i) = crate::sequence::normalize(i, d.len) else {
+        return Err(PyErr::index_error("index out of bounds on dimension 1"));
+    };
+    let byte = match crate::int::as_int(value) {
+        Some(n) => match n.to_i64() {
+            Some(x) if (0..256).contains(&x) => x as u8,
+            _ => {
+                return Err(PyErr::value_error(
+                    "memoryview: invalid value for format 'B'",
+                ))
+            }
+        },
+        None => return Err(PyErr::type_error("memoryview: invalid type for format 'B'")),
+    };
+    let at = d.index_of(i);
+    target.with_bytes(|b| {
+        if let Some(slot) = b.get_mut(at) {
+            *slot = byte;
+        }
+    });
+    Ok(())
+}
+
+fn mv_richcompare(a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(crate::not_implemented());
+    }
+    let x = data(a);
+    let equal = if x.released.get() {
+        a.is(b)
+    } else {
+        match crate::bytes::buffer(b) {
+            Some(other) => {
+                if b.downcast::<MemoryViewData>()
+                    .is_some_and(|m| m.released.get())
+                {
+                    false
+                } else {
+                    x.contents()? == other.as_ref()
+                }
+            }
+            None => return Ok(crate::not_implemented()),
+        }
+    };
+    Ok(crate::bool(equal == (op == CompareOp::Eq)))
+}
+
+fn mv_hash(v: &Value) -> PyResult<i64> {
+    let d = data(v);
+    d.check()?;
+    if !d.readonly {
+        return Err(PyErr::value_error("cannot hash writable memoryview object"));
+    }
+    Ok(crate::str::hash_bytes(&d.contents()?))
+}
+
+fn this<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a MemoryViewData> {
+    protocol::self_payload::<MemoryViewData>(&args.pos()[0], name, "memoryview")
+}
+
+fn tobytes(args: Args<'_>) -> PyResult<Value> {
+    let [_order] = crate::str_methods::method_bind(&args, "tobytes", ["order"], 0)?;
+    Ok(crate::bytes::new(this(&args, "tobytes")?.contents()?))
+}
+
+fn tolist_items(d: &MemoryViewData) -> PyResult<Vec<Value>> {
+    Ok(d.contents()?
+        .into_iter()
+        .map(|b| Value::small(b as i64))
+        .collect())
+}
+
+fn tolist(args: Args<'_>) -> PyResult<Value> {
+    crate::str_methods::method_args(&args, "tolist", 0, 0)?;
+    Ok(crate::list::new(tolist_items(this(&args, "tolist")?)?))
+}
+
+fn hex(args: Args<'_>) -> PyResult<Value> {
+    let [sep, per] = crate::str_methods::method_bind(&args, "hex", ["sep", "bytes_per_sep"], 0)?;
+    let b = this(&args, "hex")?.contents()?;
+    crate::bytes_methods::hex_of(&b, sep.as_ref(), per.as_ref())
+}
+
+fn release(args: Args<'_>) -> PyResult<Value> {
+    crate::str_methods::method_args(&args, "release", 0, 0)?;
+    let d = this(&args, "release")?;
+    if !d.released.get() {
+        d.released.set(true);
+        if let Some(b) = d.obj.downcast::<ByteArrayData>() {
+            b.unexport();
+        }
+    }
+    Ok(crate::none())
+}
+
+fn enter(args: Args<'_>) -> PyResult<Value> {
+    crate::str_methods::method_args(&args, "__enter__", 0, 0)?;
+    this(&args, "__enter__")?.check()?;
+    Ok(args.pos()[0].clone())
+}
+
+fn exit(args: Args<'_>) -> PyResult<Value> {
+    let v = args.pos()[0].clone();
+    release(Args::positional(std::slice::from_ref(&v)))
+}
+
+fn toreadonly(args: Args<'_>) -> PyResult<Value> {
+    crate::str_methods::method_args(&args, "toreadonly", 0, 0)?;
+    let d = this(&args, "toreadonly")?;
+    d.check()?;
+    if let Some(b) = d.obj.downcast::<ByteArrayData>() {
+        b.export();
+    }
+    Ok(crate::object::alloc(
+        memoryview_type(),
+        MemoryViewData {
+            obj: d.obj.clone(),
+            start: d.start,
+            step: d.step,
+            len: d.len,
+            readonly: true,
+            released: Cell::new(false),
+        },
+    ))
+}
+
+fn getter(v: &Value) -> PyResult<&MemoryViewData> {
+    let d = v
+        .downcast::<MemoryViewData>()
+        .ok_or_else(|| PyErr::system_error("bad memoryview"))?;
+    d.check()?;
+    Ok(d)
+}
+
+fn get_readonly(v: &Value) -> PyResult<Value> {
+    Ok(crate::bool(getter(v)?.readonly))
+}
+fn get_format(v: &Value) -> PyResult<Value> {
+    getter(v)?;
+    Ok(crate::str::new("B"))
+}
+fn get_itemsize(v: &Value) -> PyResult<Value> {
+    getter(v)?;
+    Ok(Value::small(1))
+}
+fn get_nbytes(v: &Value) -> PyResult<Value> {
+    Ok(crate::int::from_usize(getter(v)?.len))
+}
+fn get_ndim(v: &Value) -> PyResult<Value> {
+    getter(v)?;
+    Ok(Value::small(1))
+}
+fn get_shape(v: &Value) -> PyResult<Value> {
+    Ok(crate::tuple::new(vec![crate::int::from_usize(
+        getter(v)?.len,
+    )]))
+}
+fn get_strides(v: &Value) -> PyResult<Value> {
+    Ok(crate::tuple::new(vec![crate::int::from_i64(
+        getter(v)?.step as i64,
+    )]))
+}
+fn get_obj(v: &Value) -> PyResult<Value> {
+    Ok(getter(v)?.obj.clone())
+}
+fn get_released(v: &Value) -> PyResult<Value> {
+    let d = v
+        .downcast::<MemoryViewData>()
+        .ok_or_else(|| PyErr::system_error("bad memoryview"))?;
+    Ok(crate::bool(d.released.get()))
+}
+fn get_contiguous(v: &Value) -> PyResult<Value> {
+    let d = getter(v)?;
+    Ok(crate::bool(d.step == 1 || d.len <= 1))
+}
+
+const MEMORYVIEW_METHODS: &[MethodDef] = &[
+    MethodDef::new("tobytes", MethodKind::Method(tobytes)),
+    MethodDef::new("tolist", MethodKind::Method(tolist)),
+    MethodDef::new("hex", MethodKind::Method(hex)),
+    MethodDef::new("release", MethodKind::Method(release)),
+    MethodDef::new("toreadonly", MethodKind::Method(toreadonly)),
+    MethodDef::new("__enter__", MethodKind::Method(enter)),
+    MethodDef::new("__exit__", MethodKind::Method(exit)),
+    MethodDef::new("readonly", MethodKind::GetSet(get_readonly, None)),
+    MethodDef::new("format", MethodKind::GetSet(get_format, None)),
+    MethodDef::new("itemsize", MethodKind::GetSet(get_itemsize, None)),
+    MethodDef::new("nbytes", MethodKind::GetSet(get_nbytes, None)),
+    MethodDef::new("ndim", MethodKind::GetSet(get_ndim, None)),
+    MethodDef::new("shape", MethodKind::GetSet(get_shape, None)),
+    MethodDef::new("strides", MethodKind::GetSet(get_strides, None)),
+    MethodDef::new("obj", MethodKind::GetSet(get_obj, None)),
+    MethodDef::new("released", MethodKind::GetSet(get_released, None)),
+    MethodDef::new("contiguous", MethodKind::GetSet(get_contiguous, None)),
+    MethodDef::new("c_contiguous", MethodKind::GetSet(get_contiguous, None)),
+    MethodDef::new("f_contiguous", MethodKind::GetSet(get_contiguous, None)),
+];
