@@ -47,16 +47,16 @@ pub struct Handler {
     pub lasti: bool,
 }
 
-/// One emitted instruction. Its location and handler are indices into the builder's lists
-/// of them, which grow only when they change: consecutive instructions mostly share both,
-/// and the tables are written run by run.
+/// One emitted instruction. Its handler is an index into the builder's list of them, and
+/// its location is found by its index in `location_starts`: both lists grow only when the
+/// value changes, since consecutive instructions mostly share both, and the tables are
+/// written run by run.
 #[derive(Clone, Copy, Debug)]
 struct Instr {
     op: Opcode,
     /// Whether `arg` is a label.
     jump: bool,
     arg: u32,
-    location: u32,
     /// [`NO_HANDLER`] or an index into `handlers`.
     handler: u32,
 }
@@ -117,6 +117,8 @@ pub struct CodeBuilder {
     /// The locations and handlers instructions refer to; the last of each is the current
     /// one, unless `location_set`/`handler_set` say a new one was set since.
     locations: Vec<Positions>,
+    /// The first instruction of each entry of `locations`.
+    location_starts: Vec<u32>,
     location: Positions,
     location_set: bool,
     handlers: Vec<Handler>,
@@ -153,6 +155,7 @@ impl CodeBuilder {
             instrs: Vec::new(),
             labels: Vec::new(),
             locations: Vec::new(),
+            location_starts: Vec::new(),
             location: Positions::NONE,
             location_set: true,
             handlers: Vec::new(),
@@ -275,6 +278,7 @@ impl CodeBuilder {
     fn push(&mut self, op: Opcode, jump: bool, arg: u32) {
         if self.location_set {
             self.locations.push(self.location);
+            self.location_starts.push(self.instrs.len() as u32);
             self.location_set = false;
         }
         if self.handler_set {
@@ -287,7 +291,6 @@ impl CodeBuilder {
             op,
             jump,
             arg,
-            location: self.locations.len() as u32 - 1,
             handler: match self.handler {
                 Some(_) => self.handlers.len() as u32 - 1,
                 None => NO_HANDLER,
@@ -401,18 +404,10 @@ impl CodeBuilder {
         // The location table, from the runs of instructions that share a location entry
         // (`encode` merges neighbouring runs whose positions are equal).
         let instrs = &self.instrs;
-        let locations = &self.locations;
-        let mut run_start = 0;
-        let runs = (1..=count).filter_map(|i| {
-            if i < count && instrs[i].location == instrs[run_start].location {
-                return None;
-            }
-            let run = (
-                locations[instrs[run_start].location as usize],
-                offsets[i] - offsets[run_start],
-            );
-            run_start = i;
-            Some(run)
+        let starts = &self.location_starts;
+        let runs = self.locations.iter().enumerate().map(|(k, &location)| {
+            let end = starts.get(k + 1).map_or(count, |&s| s as usize);
+            (location, offsets[end] - offsets[starts[k] as usize])
         });
         let linetable = linetable::encode(self.firstlineno, runs);
 

@@ -592,8 +592,9 @@ impl Cfg {
     /// its own line).
     fn is_exit_or_eval_check_without_lineno(&self, b: u32) -> bool {
         let blk = self.b(b);
-        (blk.exits_scope() || blk.instrs.iter().any(|i| has_eval_break(i.op)))
-            && blk.has_no_lineno()
+        // The line test first: it usually fails at the first instruction.
+        blk.has_no_lineno()
+            && (blk.exits_scope() || blk.instrs.iter().any(|i| has_eval_break(i.op)))
     }
 
     /// `duplicate_exits_without_lineno`.
@@ -1206,9 +1207,12 @@ impl Cfg {
 
     fn scan_block_for_locals(&mut self, b: u32, stack: &mut Vec<u32>) {
         let mut mask = self.b(b).unsafe_mask;
+        // The handler last told of `mask` (telling it again changes nothing).
+        let mut told = (NONE, 0u64);
         for k in 0..self.b(b).instrs.len() {
             let ins = self.b(b).instrs[k];
-            if ins.except != NONE {
+            if ins.except != NONE && (ins.except, mask) != told {
+                told = (ins.except, mask);
                 self.maybe_push(ins.except, mask, stack);
             }
             if ins.arg >= 64 {
