@@ -342,23 +342,27 @@ impl Cfg {
     /// terminator.
     fn from_seq(seq: &Seq) -> Cfg {
         let n = seq.instrs.len();
-        let mut is_target = vec![false; n + 1];
+        // For each position: `TARGET` if a jump lands there, then the index of the block
+        // that starts there; `NONE` if no jump lands there.
+        const TARGET: u32 = NONE - 1;
+        let mut block_at = vec![NONE; n + 1];
+        let mut njumps = 0;
         for ins in &seq.instrs {
             if has_target(ins.op) {
+                njumps += 1;
                 let pos = seq.labels[ins.arg as usize];
                 if pos != NONE {
-                    is_target[pos as usize] = true;
+                    block_at[pos as usize] = TARGET;
                 }
             }
         }
         // A block starts at the first instruction, after each terminator and at each jump
         // target (`cfg_builder_maybe_start_new_block`).
         let mut starts: Vec<usize> = Vec::with_capacity(n / 4 + 1);
-        for (i, ins) in seq.instrs.iter().enumerate() {
-            if i == 0 || is_target[i] || is_terminator(seq.instrs[i - 1].op) {
+        for i in 0..n {
+            if i == 0 || block_at[i] == TARGET || is_terminator(seq.instrs[i - 1].op) {
                 starts.push(i);
             }
-            let _ = ins;
         }
         let mut cfg = Cfg {
             blocks: Vec::with_capacity(starts.len().max(1)),
@@ -367,10 +371,15 @@ impl Cfg {
         if starts.is_empty() {
             cfg.blocks.push(Block::new());
         }
+        // Where the instructions with a target are, to point them at blocks afterwards.
+        let mut jumps: Vec<(u32, u32)> = Vec::with_capacity(njumps);
         for (k, &start) in starts.iter().enumerate() {
             let end = starts.get(k + 1).copied().unwrap_or(n);
             let mut blk = Block::new();
-            blk.label = if is_target[start] { start as u32 } else { NONE };
+            if block_at[start] == TARGET {
+                blk.label = start as u32;
+                block_at[start] = k as u32;
+            }
             blk.next = if k + 1 < starts.len() {
                 k as u32 + 1
             } else {
@@ -379,6 +388,7 @@ impl Cfg {
             let mut instrs = Vec::with_capacity(end - start + 1);
             for ins in &seq.instrs[start..end] {
                 let target = if has_target(ins.op) {
+                    jumps.push((k as u32, instrs.len() as u32));
                     seq.labels[ins.arg as usize]
                 } else {
                     NONE
@@ -394,23 +404,18 @@ impl Cfg {
             blk.instrs = instrs;
             cfg.blocks.push(blk);
         }
-        // Translate positions (the labels) to blocks.
-        let mut by_label = vec![NONE; n + 1];
-        for (i, blk) in cfg.blocks.iter().enumerate() {
-            if blk.label != NONE {
-                by_label[blk.label as usize] = i as u32;
-            }
-        }
-        // ... and mark the handlers (`mark_except_handlers`) on the way.
-        for b in 0..cfg.blocks.len() {
-            for k in 0..cfg.blocks[b].instrs.len() {
-                let ins = &mut cfg.blocks[b].instrs[k];
-                if ins.target != NONE {
-                    let t = by_label[ins.target as usize];
-                    ins.target = t;
-                    if is_block_push(ins.op) {
-                        cfg.blocks[t as usize].except_handler = true;
-                    }
+        // Positions (the labels) to blocks, marking the handlers (`mark_except_handlers`)
+        // on the way. A label bound after the last instruction starts no block.
+        for (b, k) in jumps {
+            let ins = &mut cfg.blocks[b as usize].instrs[k as usize];
+            if ins.target != NONE {
+                let t = match block_at[ins.target as usize] {
+                    TARGET => NONE,
+                    t => t,
+                };
+                ins.target = t;
+                if t != NONE && is_block_push(ins.op) {
+                    cfg.blocks[t as usize].except_handler = true;
                 }
             }
         }
@@ -1314,6 +1319,11 @@ impl Cfg {
     fn push_cold_blocks_to_end(&mut self) {
         let entry = self.entry;
         if self.b(entry).next == NONE {
+            return;
+        }
+        // Only exception handlers and what they alone reach are cold: without handlers there
+        // is nothing to move.
+        if !self.blocks.iter().any(|blk| blk.except_handler) {
             return;
         }
         // mark_warm

@@ -415,7 +415,11 @@ impl<'t> Compiler<'t> {
         let unit = Unit {
             scope,
             kind,
-            seq: Seq::default(),
+            // Room for a small function's code, so that most units never regrow it.
+            seq: Seq {
+                instrs: Vec::with_capacity(64),
+                labels: Vec::with_capacity(16),
+            },
             consts: ConstTable::default(),
             names: NameSet::default(),
             varnames,
