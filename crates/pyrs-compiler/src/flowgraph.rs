@@ -359,8 +359,8 @@ impl Cfg {
         // A block starts at the first instruction, after each terminator and at each jump
         // target (`cfg_builder_maybe_start_new_block`).
         let mut starts: Vec<usize> = Vec::with_capacity(n / 4 + 1);
-        for i in 0..n {
-            if i == 0 || block_at[i] == TARGET || is_terminator(seq.instrs[i - 1].op) {
+        for (i, &at) in block_at[..n].iter().enumerate() {
+            if i == 0 || at == TARGET || is_terminator(seq.instrs[i - 1].op) {
                 starts.push(i);
             }
         }
