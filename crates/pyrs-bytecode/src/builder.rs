@@ -132,8 +132,8 @@ impl CodeBuilder {
     /// A builder for the code object `name` (`qualname` its qualified name) of `filename`,
     /// starting at line `firstlineno`.
     pub fn new(
-        name: &str,
-        qualname: &str,
+        name: impl Into<Box<str>>,
+        qualname: impl Into<Box<str>>,
         filename: impl Into<StrValue>,
         firstlineno: u32,
     ) -> CodeBuilder {

@@ -1812,9 +1812,9 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
 
     // Assemble.
     let mut builder = CodeBuilder::new(
-        &info.name,
-        &info.qualname,
-        info.filename.clone(),
+        std::mem::take(&mut info.name),
+        std::mem::take(&mut info.qualname),
+        info.filename,
         info.firstlineno,
     );
     builder.argcount = info.argcount + info.posonlyargcount;

@@ -549,8 +549,8 @@ impl<'t> Compiler<'t> {
         let u = self.u();
         let seq = std::mem::take(&mut u.seq);
         let info = UnitInfo {
-            name: u.name.clone(),
-            qualname: u.qualname.clone(),
+            name: std::mem::take(&mut u.name),
+            qualname: std::mem::take(&mut u.qualname),
             filename,
             firstlineno: u.firstlineno,
             flags,
