@@ -275,6 +275,14 @@ impl CodeBuilder {
         }
     }
 
+    /// Makes room for `additional` more instructions (a caller that knows how many it will
+    /// emit saves the builder from growing its lists as it goes).
+    pub fn reserve(&mut self, additional: usize) {
+        self.instrs.reserve(additional);
+        self.locations.reserve(additional);
+        self.location_starts.reserve(additional);
+    }
+
     fn push(&mut self, op: Opcode, jump: bool, arg: u32) {
         if self.location_set {
             self.locations.push(self.location);

@@ -1870,6 +1870,7 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
         });
     }
     let order = cfg.order();
+    builder.reserve(order.iter().map(|&b| cfg.b(b).instrs.len()).sum());
     let mut labels = vec![None; cfg.blocks.len()];
     for &b in &order {
         labels[b as usize] = Some(builder.new_label());
