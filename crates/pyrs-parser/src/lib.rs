@@ -61,11 +61,12 @@
 //! time, printed
 //!
 //! ```text
-//! parse: pyrs 0.509 s, CPython 3.13 6.024 s, ratio 11.83×
+//! parse: pyrs 0.516 s, CPython 3.13 5.876 s, ratio 11.38×
 //! ```
 //!
-//! on a 2-core machine shared with other builds (load average about 3). The project asks for
-//! at least 10 times; docs/ast-and-parser.md says where the time goes.
+//! on a 2-core machine shared with other builds (load average about 5); three runs that day
+//! printed ratios from 11.31× to 11.83×. The project asks for at least 10 times;
+//! docs/ast-and-parser.md says where the time goes.
 
 mod actions;
 mod diagnose;
