@@ -78,6 +78,30 @@ fn make() -> Builtins {
         pyrs_objects::descr::classmethod_type().clone(),
     );
     dd.set_str("slice", pyrs_objects::sequence::slice_type().clone());
+    dd.set_str("complex", pyrs_objects::complex::complex_type().clone());
+    dd.set_str("bytes", pyrs_objects::bytes::bytes_type().clone());
+    dd.set_str(
+        "bytearray",
+        pyrs_objects::bytearray::bytearray_type().clone(),
+    );
+    dd.set_str(
+        "memoryview",
+        pyrs_objects::memoryview::memoryview_type().clone(),
+    );
+    dd.set_str("set", pyrs_objects::set::set_type().clone());
+    dd.set_str("frozenset", pyrs_objects::set::frozenset_type().clone());
+    dd.set_str("range", pyrs_objects::range::range_type().clone());
+    dd.set_str(
+        "enumerate",
+        pyrs_objects::builtin_iter::enumerate_type().clone(),
+    );
+    dd.set_str("zip", pyrs_objects::builtin_iter::zip_type().clone());
+    dd.set_str("map", pyrs_objects::builtin_iter::map_type().clone());
+    dd.set_str("filter", pyrs_objects::builtin_iter::filter_type().clone());
+    dd.set_str(
+        "reversed",
+        pyrs_objects::builtin_iter::reversed_type().clone(),
+    );
     for (name, class) in ExcKind::all() {
         dd.set_str(name, class.clone());
     }
@@ -136,6 +160,9 @@ pub fn callable_name(f: &Value) -> String {
 
 /// `format(value, spec)`.
 pub fn format(value: &Value, spec: &Value) -> PyResult<Value> {
+    if !(value.is_exact(&types().str) || value.is_small()) {
+        return pyrs_objects::str_format::format(value, spec);
+    }
     if value.is_exact(&types().str) {
         if let Some(s) = spec.downcast::<pystr::StrData>() {
             if s.char_len() == 0 {
@@ -180,21 +207,7 @@ fn format_fn(args: Args<'_>) -> PyResult<Value> {
 
 /// `ascii(obj)`: `repr()` with non-ASCII characters escaped.
 pub fn ascii(v: &Value) -> PyResult<Value> {
-    let r = protocol::repr(v)?;
-    let s = r.downcast::<pystr::StrData>().expect("repr is a str");
-    if s.is_ascii() {
-        return Ok(r);
-    }
-    let mut out = String::new();
-    for cp in s.code_points() {
-        match cp {
-            0..=0x7f => out.push(cp as u8 as char),
-            0x80..=0xff => out.push_str(&format!("\\x{cp:02x}")),
-            0x100..=0xffff => out.push_str(&format!("\\u{cp:04x}")),
-            _ => out.push_str(&format!("\\U{cp:08x}")),
-        }
-    }
-    Ok(pystr::new(&out))
+    pyrs_objects::percent_format::ascii(v)
 }
 
 fn ascii_fn(args: Args<'_>) -> PyResult<Value> {
@@ -204,30 +217,12 @@ fn ascii_fn(args: Args<'_>) -> PyResult<Value> {
 
 /// Concatenates the strings of an f-string (`BUILD_STRING`).
 pub fn concat_strings(parts: &[Value]) -> PyResult<Value> {
-    let mut datas = Vec::with_capacity(parts.len());
-    for p in parts {
-        datas.push(
-            p.downcast::<pystr::StrData>()
-                .ok_or_else(|| PyErr::system_error("BUILD_STRING of a non-str"))?,
-        );
-    }
-    Ok(pystr::concat_data(&datas))
+    pystr::concat_values(parts)
 }
 
 /// `{a, b}` (`BUILD_SET`).
 pub fn new_set(items: Vec<Value>) -> PyResult<Value> {
-    let set = protocol::call1(&set_type()?, &[])?;
-    for v in items {
-        set_add(&set, v)?;
-    }
-    Ok(set)
-}
-
-fn set_type() -> PyResult<Value> {
-    builtins_dict()
-        .downcast::<DictData>()
-        .and_then(|d| d.get_str(&pystr::intern("set")))
-        .ok_or_else(|| PyErr::system_error("the set type is not available yet"))
+    pyrs_objects::set::new_set(items)
 }
 
 /// `set.add` (`SET_ADD`).

@@ -3,18 +3,17 @@
 
 use pyrs_objects::Value;
 
-/// A `complex`. FIXME: the complex type; until then the real part as a float.
+/// A `complex`.
 pub(crate) fn complex(real: f64, imag: f64) -> Value {
-    let _ = imag;
-    pyrs_objects::float::new(real)
+    pyrs_objects::complex::new(real, imag)
 }
 
-/// A `bytes`. FIXME: the bytes type; until then a tuple of ints.
+/// A `bytes`.
 pub(crate) fn bytes(b: &[u8]) -> Value {
-    pyrs_objects::tuple::new(b.iter().map(|&x| Value::small(x as i64)).collect())
+    pyrs_objects::bytes::new(b.to_vec())
 }
 
-/// A `frozenset`. FIXME: the set types; until then a tuple.
+/// A `frozenset` (of constants, which are hashable).
 pub(crate) fn frozenset(items: Vec<Value>) -> Value {
-    pyrs_objects::tuple::new(items)
+    pyrs_objects::set::new_frozenset(items).unwrap_or_else(|_| pyrs_objects::none())
 }
