@@ -70,8 +70,15 @@ pub fn execute(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
         if exc::is_fresh(&err) {
             exc::chain_context(&err);
         }
-        exc::add_traceback(&err, frame);
-        match frame.code().code.handler_at(frame.lasti as u32) {
+        // A re-raise (RERAISE, bare `raise`) goes straight to the handler search, from the
+        // re-raising instruction, without a new traceback entry (ceval.c's
+        // `exception_unwind`).
+        let reraised_at = exc::take_reraised();
+        if reraised_at.is_none() {
+            exc::add_traceback(&err, frame);
+        }
+        let at = reraised_at.unwrap_or(frame.lasti);
+        match frame.code().code.handler_at(at as u32) {
             Some(h) => {
                 frame.unwind_to(h.depth as usize);
                 if h.lasti {
@@ -425,6 +432,7 @@ fn load_method(frame: &mut Frame, owner: Value, name: &Value) -> PyResult<()> {
 }
 
 fn reraise(frame: &mut Frame, oparg: u32) -> PyErr {
+    exc::mark_reraised(frame.lasti);
     let exc = frame.pop();
     if oparg != 0 {
         if let Some(Some(lasti)) = Some(frame.peek(1).clone()) {
@@ -439,7 +447,10 @@ fn reraise(frame: &mut Frame, oparg: u32) -> PyErr {
 fn raise(frame: &mut Frame, oparg: u32) -> PyErr {
     let result: PyResult<PyErr> = (|| match oparg {
         0 => match exc::handled() {
-            Some(e) => Ok(PyErr::from_value(e)),
+            Some(e) => {
+                exc::mark_reraised(frame.lasti);
+                Ok(PyErr::from_value(e))
+            }
             None => Err(PyErr::runtime_error("No active exception to reraise")),
         },
         1 => {

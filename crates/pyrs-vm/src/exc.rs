@@ -26,13 +26,30 @@ pub fn set_handled(v: Option<Value>) -> Option<Value> {
     std::mem::replace(&mut *HANDLED.0.borrow_mut(), v)
 }
 
+static RERAISED: SyncCell<Cell<Option<usize>>> = SyncCell(Cell::new(None));
+
+/// Notes that the error about to leave the instruction at code unit `lasti` is a re-raise
+/// (RERAISE, bare `raise`): the loop then adds no traceback entry for it.
+pub fn mark_reraised(lasti: usize) {
+    RERAISED.0.set(Some(lasti));
+}
+
+/// The re-raising instruction noted by [`mark_reraised`], clearing it.
+pub fn take_reraised() -> Option<usize> {
+    RERAISED.0.take()
+}
+
 /// The payload of a snapshot `frame` object (what a traceback entry's `tb_frame` shows).
 pub struct FrameObject {
     /// `f_code`.
     pub code: Value,
     /// `f_globals`.
     pub globals: Value,
-    /// `f_locals` when the frame had a locals mapping.
+    /// `f_builtins`.
+    pub builtins: Value,
+    /// `f_locals`: the frame's locals mapping, or for an optimized frame a snapshot of its
+    /// fast locals when one was taken (the innermost frame of a NameError or
+    /// AttributeError, whose "Did you mean" suggestion reads them).
     pub locals: Option<Value>,
     /// `f_lineno`.
     pub lineno: Cell<u32>,
@@ -91,12 +108,17 @@ pub fn frame_type() -> &'static Value {
 
 /// A snapshot frame object of a running frame.
 pub fn frame_object(frame: &Frame) -> Value {
+    frame_object_with(frame, frame.locals.clone())
+}
+
+fn frame_object_with(frame: &Frame, locals: Option<Value>) -> Value {
     pyrs_objects::object::alloc(
         frame_type(),
         FrameObject {
             code: frame.code.clone(),
             globals: frame.globals.clone(),
-            locals: frame.locals.clone(),
+            builtins: frame.builtins.clone(),
+            locals,
             lineno: Cell::new(frame.lineno()),
             back: None,
         },
@@ -110,10 +132,21 @@ pub fn add_traceback(err: &PyErr, frame: &Frame) {
         return;
     };
     let next = data.traceback.borrow().clone();
+    // The innermost frame of a NameError or AttributeError keeps its fast locals for the
+    // suggestion printed with it.
+    let locals = if next.is_none()
+        && frame.locals.is_none()
+        && (is_subtype(err.value().class(), ExcKind::NameError.class())
+            || is_subtype(err.value().class(), ExcKind::AttributeError.class()))
+    {
+        Some(crate::builtins::frame_locals(frame))
+    } else {
+        frame.locals.clone()
+    };
     let tb = pyrs_objects::object::alloc(
         traceback_type(),
         TracebackData {
-            frame: frame_object(frame),
+            frame: frame_object_with(frame, locals),
             lasti: frame.lasti,
             lineno: frame.lineno(),
             next: RefCell::new(next),

@@ -16,8 +16,8 @@ struct Entry {
     filename: String,
     lineno: u32,
     name: String,
-    code: Value,
-    lasti: usize,
+    /// The instruction's source span.
+    pos: pyrs_bytecode::Positions,
 }
 
 fn entries(exc: &Value) -> Vec<Entry> {
@@ -31,12 +31,12 @@ fn entries(exc: &Value) -> Vec<Entry> {
         };
         if let Some(f) = td.frame.downcast::<FrameObject>() {
             if let Some(c) = f.code.downcast::<CodeData>() {
+                let pos = crate::carets::position(&f.code, td.lasti);
                 out.push(Entry {
                     filename: pystr::text_of(&c.filename).unwrap_or_default(),
-                    lineno: td.lineno,
+                    lineno: pos.lineno.unwrap_or(td.lineno),
                     name: c.code.name.to_string(),
-                    code: f.code.clone(),
-                    lasti: td.lasti,
+                    pos,
                 });
             }
         }
@@ -93,17 +93,12 @@ fn format_entries(out: &mut String, entries: &[Entry], lines: &mut Lines) {
             "  File \"{}\", line {}, in {}\n",
             e.filename, e.lineno, e.name
         ));
-        if let Some(line) = lines.get(&e.filename, e.lineno) {
-            let stripped = line.trim();
-            if !stripped.is_empty() {
-                out.push_str(&format!("    {stripped}\n"));
-                if let Some(carets) =
-                    crate::carets::carets(&e.code, e.lasti, &line, lines, &e.filename)
-                {
-                    out.push_str(&carets);
-                }
-            }
-        }
+        out.push_str(&crate::carets::format_source(
+            &e.filename,
+            e.lineno,
+            e.pos,
+            lines,
+        ));
     }
     if count >= 3 {
         let n = count - 2;
