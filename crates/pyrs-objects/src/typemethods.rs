@@ -335,7 +335,7 @@ fn type_repr(ty: &Value) -> PyResult<Value> {
 fn type_call(cls: &Value, args: Args<'_>) -> PyResult<Value> {
     let t = types();
     if cls.is(&t.type_) && !args.has_kwargs() && args.pos().len() == 1 {
-        return Ok(args.pos()[0].clone());
+        return Ok(args.pos()[0].class().clone());
     }
     let ty = data_of(cls)?;
     let Some(new) = ty.slots.new.get() else {
