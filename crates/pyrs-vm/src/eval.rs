@@ -192,6 +192,8 @@ fn binary_op(a: &Value, b: &Value, oparg: u32) -> PyResult<Value> {
         if let Some(r) = int::small_binop(x, y, op) {
             return r;
         }
+    } else if let Some(r) = float_binop_fast(a, b, oparg) {
+        return Ok(r);
     }
     if oparg >= 13 {
         protocol::inplace_op(a, b, BinOp::ALL[(oparg - 13) as usize])
@@ -203,11 +205,60 @@ fn binary_op(a: &Value, b: &Value, oparg: u32) -> PyResult<Value> {
     }
 }
 
+/// The value of an exact `float` or a small `int` operand (the specialised float
+/// instructions of Python/bytecodes.c, `BINARY_OP_ADD_FLOAT` and friends): subclasses may
+/// override the operators, so only the exact types qualify.
+#[inline]
+fn exact_float_operand(v: &Value) -> Option<f64> {
+    if let Some(i) = v.as_small() {
+        return Some(i as f64);
+    }
+    let f = v.downcast::<pyrs_objects::float::FloatData>()?;
+    if v.is_exact(&types().float) {
+        Some(f.0)
+    } else {
+        None
+    }
+}
+
+/// `a OP b` for `+ - *` and `/` (nonzero divisor) where one operand is an exact `float` and
+/// the other an exact float or a small int; `None` sends it down the generic path.
+#[inline]
+fn float_binop_fast(a: &Value, b: &Value, oparg: u32) -> Option<Value> {
+    let x = exact_float_operand(a)?;
+    let y = exact_float_operand(b)?;
+    let r = match BinOp::ALL[(oparg % 13) as usize] {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv if y != 0.0 => x / y,
+        _ => return None,
+    };
+    Some(pyrs_objects::float::new(r))
+}
+
 fn compare(a: &Value, b: &Value, oparg: u32) -> PyResult<Value> {
     let op = CompareOp::from_index((oparg >> 5) as usize)
         .ok_or_else(|| PyErr::system_error("bad COMPARE_OP argument"))?;
     if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
         return Ok(pyrs_objects::bool(int::compare_result(x.cmp(&y), op)));
+    }
+    if let (Some(x), Some(y)) = (
+        a.downcast::<pyrs_objects::float::FloatData>(),
+        b.downcast::<pyrs_objects::float::FloatData>(),
+    ) {
+        if a.is_exact(&types().float) && b.is_exact(&types().float) {
+            let (x, y) = (x.0, y.0);
+            let r = match op {
+                CompareOp::Lt => x < y,
+                CompareOp::Le => x <= y,
+                CompareOp::Eq => x == y,
+                CompareOp::Ne => x != y,
+                CompareOp::Gt => x > y,
+                CompareOp::Ge => x >= y,
+            };
+            return Ok(pyrs_objects::bool(r));
+        }
     }
     let r = protocol::rich_compare(a, b, op)?;
     if oparg & 16 != 0 {
@@ -764,10 +815,12 @@ fn dispatch(frame: &mut Frame) -> PyResult<Exit> {
             }
             Opcode::LOAD_NAME => {
                 let name = &code.names[oparg as usize];
-                let locals = locals_of(
-                    frame,
-                    &format!("loading {}", pystr::text_of(name).unwrap_or_default()),
-                )?;
+                let Some(locals) = frame.locals.clone() else {
+                    return Err(PyErr::system_error(format!(
+                        "no locals found when loading {}",
+                        pystr::text_of(name).unwrap_or_default()
+                    )));
+                };
                 let v = match mapping_get(&locals, name)? {
                     Some(v) => v,
                     None => load_global(frame, name)?,
