@@ -203,61 +203,216 @@ fn syntax_error_lines(exc: &Value, out: &mut String) -> bool {
     true
 }
 
-/// The full text CPython prints for an uncaught exception.
-pub fn format_exception(exc: &Value) -> String {
-    let mut chain: Vec<(Value, &'static str)> = Vec::new();
-    let mut seen: Vec<usize> = Vec::new();
-    let mut current = Some(exc.clone());
-    let mut link = "";
-    while let Some(e) = current {
-        if seen.contains(&e.word()) {
-            break;
+/// `_ExceptionPrintContext`: the nesting of exception groups being printed.
+struct Ctx {
+    seen: Vec<usize>,
+    depth: usize,
+    need_close: bool,
+    lines: Lines,
+}
+
+/// How many exceptions of a group are printed (`max_group_width`), and how deep nested
+/// groups are (`max_group_depth`).
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+const CAUSE_MESSAGE: &str =
+    "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE: &str =
+    "\nDuring handling of the above exception, another exception occurred:\n\n";
+
+impl Ctx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// `emit`: every line of `text` behind the group margin.
+    fn emit(&self, out: &mut String, text: &str, margin: char) {
+        let mut indent = self.indent();
+        if self.depth > 0 {
+            indent.push(margin);
+            indent.push(' ');
         }
-        seen.push(e.word());
-        chain.push((e.clone(), link));
-        let Some(d) = e.downcast::<BaseExceptionData>() else {
-            break;
-        };
-        let cause = d.cause.borrow().clone();
-        let context = d.context.borrow().clone();
-        if let Some(c) = cause {
-            current = Some(c);
-            link = "\nThe above exception was the direct cause of the following exception:\n\n";
-        } else if let (Some(c), false) = (context, d.suppress_context.get()) {
-            current = Some(c);
-            link = "\nDuring handling of the above exception, another exception occurred:\n\n";
-        } else {
-            current = None;
+        for line in text.split_inclusive('\n') {
+            out.push_str(&indent);
+            out.push_str(line);
         }
     }
-    let mut lines = Lines::default();
+}
+
+/// The exceptions of an exception group, if `exc` is one.
+fn group_exceptions(exc: &Value) -> Option<Vec<Value>> {
+    if !pyrs_objects::typeobject::is_instance(exc, ExcKind::BaseExceptionGroup.class()) {
+        return None;
+    }
+    let excs = protocol::getattr_opt(exc, &pystr::intern("exceptions"))
+        .ok()
+        .flatten()?;
+    protocol::collect(&excs).ok()
+}
+
+/// `format_exception_only`: the exception line (or SyntaxError lines) and the notes.
+fn exception_only(e: &Value) -> String {
     let mut out = String::new();
-    for (e, link) in chain.iter().rev() {
-        let es = entries(e);
-        if !es.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            format_entries(&mut out, &es, &mut lines);
-        }
-        if !syntax_error_lines(e, &mut out) {
-            out.push_str(&exception_line(e));
-            out.push('\n');
-        }
-        if let Some(notes) = protocol::getattr_opt(e, &pystr::intern("__notes__"))
-            .ok()
-            .flatten()
-        {
-            if let Ok(items) = protocol::collect(&notes) {
-                for n in items {
-                    let text = protocol::str(&n)
-                        .ok()
-                        .and_then(|s| pystr::text_of(&s))
-                        .unwrap_or_default();
-                    out.push_str(&text);
+    if !syntax_error_lines(e, &mut out) {
+        out.push_str(&exception_line(e));
+        out.push('\n');
+    }
+    if let Some(notes) = protocol::getattr_opt(e, &pystr::intern("__notes__"))
+        .ok()
+        .flatten()
+    {
+        if let Ok(items) = protocol::collect(&notes) {
+            for n in items {
+                let text = match protocol::str(&n) {
+                    Ok(s) => pystr::text_of(&s).unwrap_or_default(),
+                    Err(_) => "<note str() failed>".to_string(),
+                };
+                for l in text.split('\n') {
+                    out.push_str(l);
                     out.push('\n');
                 }
             }
         }
-        out.push_str(link);
     }
+    out
+}
+
+/// The chain of `exc`: each exception with the message that links it to its cause or
+/// context, the outermost first.
+fn chain_of(exc: &Value, seen: &mut Vec<usize>) -> Vec<(Option<&'static str>, Value)> {
+    let mut chain = Vec::new();
+    let mut current = Some(exc.clone());
+    seen.push(exc.word());
+    while let Some(e) = current {
+        let mut msg = None;
+        let mut next = None;
+        if let Some(d) = e.downcast::<BaseExceptionData>() {
+            let cause = d.cause.borrow().clone();
+            let context = d.context.borrow().clone();
+            if let Some(c) = cause {
+                if !seen.contains(&c.word()) {
+                    msg = Some(CAUSE_MESSAGE);
+                    next = Some(c);
+                }
+            } else if let (Some(c), false) = (context, d.suppress_context.get()) {
+                if !seen.contains(&c.word()) {
+                    msg = Some(CONTEXT_MESSAGE);
+                    next = Some(c);
+                }
+            }
+        }
+        if let Some(n) = &next {
+            seen.push(n.word());
+        }
+        chain.push((msg, e));
+        current = next;
+    }
+    chain
+}
+
+/// `TracebackException.format` of `exc` into `out`.
+fn format_into(out: &mut String, exc: &Value, ctx: &mut Ctx) {
+    let chain = chain_of(exc, &mut ctx.seen);
+    for (msg, e) in chain.iter().rev() {
+        if let Some(m) = msg {
+            ctx.emit(out, m, '|');
+        }
+        let es = entries(e);
+        let mut stack = String::new();
+        format_entries(&mut stack, &es, &mut ctx.lines);
+        match group_exceptions(e) {
+            None => {
+                if !es.is_empty() {
+                    ctx.emit(out, "Traceback (most recent call last):\n", '|');
+                    ctx.emit(out, &stack, '|');
+                }
+                ctx.emit(out, &exception_only(e), '|');
+            }
+            Some(_) if ctx.depth > MAX_GROUP_DEPTH => {
+                ctx.emit(
+                    out,
+                    &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+                    '|',
+                );
+            }
+            Some(excs) => {
+                let toplevel = ctx.depth == 0;
+                if toplevel {
+                    ctx.depth += 1;
+                }
+                if !es.is_empty() {
+                    ctx.emit(
+                        out,
+                        "Exception Group Traceback (most recent call last):\n",
+                        if toplevel { '+' } else { '|' },
+                    );
+                    ctx.emit(out, &stack, '|');
+                }
+                ctx.emit(out, &exception_only(e), '|');
+                let num = excs.len();
+                let n = if num <= MAX_GROUP_WIDTH {
+                    num
+                } else {
+                    MAX_GROUP_WIDTH + 1
+                };
+                ctx.need_close = false;
+                for (i, sub) in excs.iter().take(n).enumerate() {
+                    let last = i == n - 1;
+                    if last {
+                        ctx.need_close = true;
+                    }
+                    let truncated = i >= MAX_GROUP_WIDTH;
+                    let title = if truncated {
+                        "...".to_string()
+                    } else {
+                        (i + 1).to_string()
+                    };
+                    out.push_str(&format!(
+                        "{}{}+---------------- {title} ----------------\n",
+                        ctx.indent(),
+                        if i == 0 { "+-" } else { "  " }
+                    ));
+                    ctx.depth += 1;
+                    if !truncated {
+                        format_into(out, sub, ctx);
+                    } else {
+                        let remaining = num - MAX_GROUP_WIDTH;
+                        ctx.emit(
+                            out,
+                            &format!(
+                                "and {remaining} more exception{}\n",
+                                if remaining > 1 { "s" } else { "" }
+                            ),
+                            '|',
+                        );
+                    }
+                    if last && ctx.need_close {
+                        out.push_str(&format!(
+                            "{}+------------------------------------\n",
+                            ctx.indent()
+                        ));
+                        ctx.need_close = false;
+                    }
+                    ctx.depth -= 1;
+                }
+                if toplevel {
+                    ctx.depth = 0;
+                }
+            }
+        }
+    }
+}
+
+/// The full text CPython prints for an uncaught exception.
+pub fn format_exception(exc: &Value) -> String {
+    let mut ctx = Ctx {
+        seen: Vec::new(),
+        depth: 0,
+        need_close: false,
+        lines: Lines::default(),
+    };
+    let mut out = String::new();
+    format_into(&mut out, exc, &mut ctx);
     out
 }
