@@ -128,11 +128,7 @@ fn install_hooks() {
     hooks.is_python_function = |v| v.downcast::<function::FunctionData>().is_some();
     hooks.unraisable = |err, message, obj| {
         sys::flush_stdout();
-        let what = obj
-            .and_then(|o| protocol::repr_string(o).ok())
-            .unwrap_or_default();
-        let mut text = format!("{message}: {what}\n");
-        text.push_str(&traceback::format_exception(err.value()));
+        let text = traceback::format_unraisable(err.value(), message, obj);
         sys::write_stderr(&text);
     };
     pyrs_objects::hooks::install(hooks);

@@ -416,3 +416,67 @@ pub fn format_exception(exc: &Value) -> String {
     format_into(&mut out, exc, &mut ctx);
     out
 }
+
+/// What the default `sys.unraisablehook` writes (Python/errors.c's
+/// `write_unraisable_exc_file`): "MESSAGE: repr(obj)", then the traceback as the C printer
+/// shows it (source lines without carets, no chained exceptions), then "Type: str".
+pub fn format_unraisable(exc: &Value, message: &str, obj: Option<&Value>) -> String {
+    let mut out = String::new();
+    match obj.filter(|o| !protocol::is_none(o)) {
+        Some(o) => {
+            let what =
+                protocol::repr_string(o).unwrap_or_else(|_| "<object repr() failed>".to_string());
+            out.push_str(&format!("{message}: {what}\n"));
+        }
+        None => out.push_str(&format!("{message}:\n")),
+    }
+    let es = entries(exc);
+    if !es.is_empty() {
+        out.push_str("Traceback (most recent call last):\n");
+        let mut lines = Lines::default();
+        let mut last: Option<(String, u32, String)> = None;
+        let mut count = 0usize;
+        let repeated = |out: &mut String, count: usize| {
+            if count > 3 {
+                let n = count - 3;
+                out.push_str(&format!(
+                    "  [Previous line repeated {n} more time{}]\n",
+                    if n > 1 { "s" } else { "" }
+                ));
+            }
+        };
+        for e in &es {
+            let key = (e.filename.clone(), e.lineno, e.name.clone());
+            if last.as_ref() != Some(&key) {
+                repeated(&mut out, count);
+                last = Some(key);
+                count = 0;
+            }
+            count += 1;
+            if count > 3 {
+                continue;
+            }
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                e.filename, e.lineno, e.name
+            ));
+            if let Some(line) = lines.get(&e.filename, e.lineno) {
+                let line = line.trim_start_matches([' ', '\t', '\x0c']).trim_end();
+                if !line.is_empty() {
+                    out.push_str(&format!("    {line}\n"));
+                }
+            }
+        }
+        repeated(&mut out, count);
+    }
+    out.push_str(&type_name(exc));
+    if !protocol::is_none(exc) {
+        out.push_str(": ");
+        match protocol::str(exc) {
+            Ok(s) => out.push_str(&pystr::text_of(&s).unwrap_or_default()),
+            Err(_) => out.push_str("<exception str() failed>"),
+        }
+    }
+    out.push('\n');
+    out
+}
