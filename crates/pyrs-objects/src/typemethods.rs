@@ -197,7 +197,16 @@ fn object_format(args: Args<'_>) -> PyResult<Value> {
     protocol::str(&a[0])
 }
 
-fn object_init_subclass(_args: Args<'_>) -> PyResult<Value> {
+fn object_init_subclass(args: Args<'_>) -> PyResult<Value> {
+    if args.has_kwargs() {
+        let name = match args.pos().first().and_then(type_data) {
+            Some(t) => t.name(),
+            None => "object".into(),
+        };
+        return Err(PyErr::type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
     Ok(crate::none())
 }
 
@@ -502,7 +511,56 @@ fn type_new(meta: &Value, args: Args<'_>) -> PyResult<Value> {
     if d.get_str(&crate::str::intern("__doc__")).is_none() {
         d.set_str("__doc__", crate::none());
     }
+    set_names(&class, d)?;
+    init_subclass(&class, args)?;
     Ok(class)
+}
+
+/// Calls `__set_name__(owner, name)` on every attribute of a new class that has one
+/// (CPython's `type_new_set_names`); a failure gets a note naming the attribute.
+fn set_names(class: &Value, d: &DictData) -> PyResult<()> {
+    for (key, value) in d.items() {
+        let Some(set_name) = protocol::lookup_special(&value, "__set_name__")? else {
+            continue;
+        };
+        if let Err(e) = protocol::call1(&set_name, &[class.clone(), key.clone()]) {
+            let note = format!(
+                "Error calling __set_name__ on '{}' instance {} in '{}'",
+                value.type_data().name(),
+                protocol::repr_string(&key)?,
+                data_of(class)?.name()
+            );
+            if let Some(add) = protocol::getattr_opt(e.value(), &crate::str::intern("add_note"))? {
+                protocol::call1(&add, &[crate::str::new(&note)])?;
+            }
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+/// `super(class, class).__init_subclass__(**kwargs)` for a new class (CPython's
+/// `type_new_init_subclass`): the first definition after the class itself in its MRO.
+fn init_subclass(class: &Value, args: Args<'_>) -> PyResult<()> {
+    let mro = data_of(class)?.mro();
+    let items = crate::tuple::items_of(&mro).unwrap_or(&[]);
+    let name = crate::str::intern("__init_subclass__");
+    for base in items.iter().skip(1) {
+        let Some(base_data) = type_data(base) else {
+            continue;
+        };
+        let Some(attr) = base_data.dict_data().get_str(&name) else {
+            continue;
+        };
+        let bound = match attr.type_data().slots.descr_get.get() {
+            Some(get) => get(&attr, None, Some(class))?,
+            None => attr,
+        };
+        let kw_values: Vec<Value> = args.kwargs().map(|(_, v)| v.clone()).collect();
+        protocol::call(&bound, Args::new(&kw_values, args.kwnames()))?;
+        return Ok(());
+    }
+    Ok(())
 }
 
 fn wrap_implicit(d: &DictData, name: &str, wrapper: &str) -> PyResult<()> {

@@ -494,7 +494,7 @@ impl TypeData {
         self.dict.get().expect("a type's dict is made with it")
     }
 
-    fn dict_data(&self) -> &DictData {
+    pub(crate) fn dict_data(&self) -> &DictData {
         self.dict()
             .downcast::<DictData>()
             .expect("a type's dict is a dict")
