@@ -711,10 +711,11 @@ pub fn generic_setattr(obj: &Value, name: &Value, value: Option<&Value>) -> PyRe
     let d = dict
         .downcast::<crate::dict::DictData>()
         .ok_or_else(|| PyErr::system_error("instance dict is not a dict"))?;
-    let key = crate::str::intern_value(name);
     match value {
-        Some(v) => d.set_item(key, v.clone()),
-        None => match d.del_item(&key)? {
+        // An attribute already present keeps its key: only a new one needs interning.
+        Some(v) if d.get_str(name).is_some() => d.set_item(name.clone(), v.clone()),
+        Some(v) => d.set_item(crate::str::intern_value(name), v.clone()),
+        None => match d.del_item(name)? {
             Some(_) => Ok(()),
             None => Err(no_attribute(obj, name)),
         },

@@ -161,6 +161,10 @@ fn load_global(frame: &Frame, name: &Value) -> PyResult<Value> {
 fn mapping_get(mapping: &Value, name: &Value) -> PyResult<Option<Value>> {
     if let Some(d) = dict_of(mapping) {
         if mapping.is_exact(&types().dict) {
+            // The interned name finds its own key without hashing or comparing.
+            if let Some(v) = d.get_str(name) {
+                return Ok(Some(v));
+            }
             return d.get_item(name);
         }
     }
