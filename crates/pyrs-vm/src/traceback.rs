@@ -141,6 +141,8 @@ fn exception_line(exc: &Value) -> String {
     line
 }
 
+/// `_format_syntax_error`: the file and line, the offending text with carets under the
+/// error's columns, and "Type: msg".
 fn syntax_error_lines(exc: &Value, out: &mut String) -> bool {
     if !pyrs_objects::typeobject::is_instance(exc, ExcKind::SyntaxError.class()) {
         return false;
@@ -151,55 +153,76 @@ fn syntax_error_lines(exc: &Value, out: &mut String) -> bool {
             .flatten()
             .filter(|v| !protocol::is_none(v))
     };
-    let filename = get("filename")
-        .and_then(|f| pystr::text_of(&f))
-        .unwrap_or_else(|| "<string>".into());
-    let lineno = get("lineno").and_then(|l| pyrs_objects::int::as_i64(&l));
-    if let Some(lineno) = lineno {
-        out.push_str(&format!("  File \"{filename}\", line {lineno}\n"));
+    let text_of = |v: &Value| {
+        protocol::str(v)
+            .ok()
+            .and_then(|s| pystr::text_of(&s))
+            .unwrap_or_default()
+    };
+    let filename = get("filename").map(|f| text_of(&f));
+    let lineno = get("lineno").map(|l| text_of(&l));
+    let end_lineno = get("end_lineno").map(|l| text_of(&l));
+    let mut suffix = String::new();
+    if let Some(l) = &lineno {
+        let f = filename
+            .clone()
+            .filter(|f| !f.is_empty())
+            .unwrap_or_else(|| "<string>".into());
+        out.push_str(&format!("  File \"{f}\", line {l}\n"));
+    } else if let Some(f) = &filename {
+        suffix = format!(" ({f})");
     }
     if let Some(text) = get("text").and_then(|t| pystr::text_of(&t)) {
-        let text = text.trim_end_matches(['\n', '\r']);
-        let stripped = text.trim_start_matches([' ', '\t', '\x0c']);
-        let removed = text.chars().count() - stripped.chars().count();
-        let line = stripped.trim_end();
-        out.push_str(&format!("    {line}\n"));
-        let offset = get("offset").and_then(|o| pyrs_objects::int::as_i64(&o));
-        let end_offset = get("end_offset").and_then(|o| pyrs_objects::int::as_i64(&o));
-        let end_lineno = get("end_lineno").and_then(|o| pyrs_objects::int::as_i64(&o));
-        if let Some(offset) = offset {
-            let start = (offset - 1 - removed as i64).max(0) as usize;
-            let mut end = match (end_offset, end_lineno) {
-                (Some(e), Some(el)) if Some(el) == lineno && e > offset => {
-                    (e - 1 - removed as i64).max(0) as usize
+        let rtext: Vec<char> = text.trim_end_matches('\n').chars().collect();
+        let skip = rtext
+            .iter()
+            .take_while(|c| matches!(c, ' ' | '\n' | '\x0c'))
+            .count();
+        let ltext = &rtext[skip..];
+        let ltext_s: String = ltext.iter().collect();
+        let text_len = text.chars().count() as i64;
+        let int = |n: &str| get(n).and_then(|o| pyrs_objects::int::as_i64(&o));
+        match int("offset") {
+            None => out.push_str(&format!("    {ltext_s}\n")),
+            Some(mut offset) => {
+                let mut end_offset = if lineno == end_lineno {
+                    match int("end_offset") {
+                        None | Some(0) => offset,
+                        Some(e) => e,
+                    }
+                } else {
+                    rtext.len() as i64 + 1
+                };
+                if text_len > 0 && offset > text_len {
+                    offset = rtext.len() as i64 + 1;
                 }
-                _ => start + 1,
-            };
-            let len = line.chars().count();
-            if start <= len {
-                end = end.min(len.max(start + 1));
-                let prefix: String = line
-                    .chars()
-                    .take(start)
-                    .map(|c| if c.is_whitespace() { c } else { ' ' })
-                    .collect();
-                out.push_str(&format!(
-                    "    {prefix}{}\n",
-                    "^".repeat(end.saturating_sub(start).max(1))
-                ));
+                if text_len > 0 && end_offset > text_len {
+                    end_offset = rtext.len() as i64 + 1;
+                }
+                if offset >= end_offset || end_offset < 0 {
+                    end_offset = offset + 1;
+                }
+                let colno = offset - 1 - skip as i64;
+                let end_colno = end_offset - 1 - skip as i64;
+                out.push_str(&format!("    {ltext_s}\n"));
+                if colno >= 0 {
+                    let space: String = ltext
+                        .iter()
+                        .take(colno as usize)
+                        .map(|&c| if c.is_whitespace() { c } else { ' ' })
+                        .collect();
+                    let n = (end_colno - colno).max(0) as usize;
+                    out.push_str(&format!("    {space}{}\n", "^".repeat(n)));
+                }
             }
         }
     }
     let name = type_name(exc);
     let msg = get("msg")
-        .and_then(|m| pystr::text_of(&m))
-        .unwrap_or_else(|| {
-            protocol::str(exc)
-                .ok()
-                .and_then(|s| pystr::text_of(&s))
-                .unwrap_or_default()
-        });
-    out.push_str(&format!("{name}: {msg}\n"));
+        .map(|m| text_of(&m))
+        .filter(|m| !m.is_empty())
+        .unwrap_or_else(|| "<no detail available>".into());
+    out.push_str(&format!("{name}: {msg}{suffix}\n"));
     true
 }
 
