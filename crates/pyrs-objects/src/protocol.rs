@@ -792,7 +792,12 @@ pub fn iter(obj: &Value) -> PyResult<Value> {
 #[inline]
 pub fn next(it: &Value) -> PyResult<Option<Value>> {
     match it.type_data().slots.next.get() {
-        Some(f) => f(it),
+        // A StopIteration raised by the iterator (a generator's return value) also ends it,
+        // as in CPython's `PyIter_Next`.
+        Some(f) => match f(it) {
+            Err(e) if e.is(ExcKind::StopIteration) => Ok(None),
+            r => r,
+        },
         None => Err(PyErr::type_error(format!(
             "'{}' object is not an iterator",
             type_name(it)

@@ -57,9 +57,14 @@ fn check(class: &Value, obj: &Value) -> PyResult<Value> {
             return Ok(c);
         }
     }
-    Err(PyErr::type_error(
-        "super(type, obj): obj must be an instance or subtype of type",
-    ))
+    let (kind, obj_name) = match type_data(obj) {
+        Some(t) => ("type", t.name()),
+        None => ("instance of", obj.type_data().name()),
+    };
+    let class_name = type_data(class).map(|t| t.name()).unwrap_or_default();
+    Err(PyErr::type_error(format!(
+        "super(type, obj): obj ({kind} {obj_name}) is not an instance or subtype of type ({class_name})."
+    )))
 }
 
 /// Looks `name` up after `class` in `obj`'s MRO; in method form, a plain method comes back
