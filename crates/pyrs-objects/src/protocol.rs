@@ -862,7 +862,7 @@ pub fn setitem(obj: &Value, key: &Value, value: Option<&Value>) -> PyResult<()> 
                 "'{}' object does not support item assignment",
                 type_name(obj)
             ),
-            None => format!("'{}' object does not support item deletion", type_name(obj)),
+            None => format!("'{}' object doesn't support item deletion", type_name(obj)),
         })),
     }
 }

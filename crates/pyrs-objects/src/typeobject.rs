@@ -780,6 +780,12 @@ pub(crate) fn set_base(ty: &Value, base: &Value) {
 /// TypeError "Cannot create a consistent method resolution order (MRO) for bases A, B".
 pub fn c3_mro(class: &Value, bases: &[Value]) -> PyResult<Vec<Value>> {
     let mut sequences: Vec<Vec<Value>> = Vec::new();
+    for (i, base) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|b| b.is(base)) {
+            let name = type_data(base).map(|t| t.name()).unwrap_or_default();
+            return Err(PyErr::type_error(format!("duplicate base class {name}")));
+        }
+    }
     for base in bases {
         let data = type_data(base).ok_or_else(|| PyErr::type_error("bases must be types"))?;
         let mro = data.mro();
