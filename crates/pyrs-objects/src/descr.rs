@@ -354,8 +354,17 @@ fn property_name_suffix(p: &PropertyData, owner: &Value) -> String {
     }
 }
 
+/// Whether `__get__(obj, owner)` means "looked up on the class": `obj` is `None` and `owner`
+/// is a class other than `NoneType` (a `None` instance passes `owner` = `NoneType`).
+pub(crate) fn no_instance(obj: &Value, owner: Option<&Value>) -> bool {
+    match owner {
+        Some(owner) => is_none(obj) && !owner.is(obj.class()),
+        None => false,
+    }
+}
+
 fn property_get(descr: &Value, obj: Option<&Value>, _owner: Option<&Value>) -> PyResult<Value> {
-    let Some(obj) = obj.filter(|o| !is_none(o) || _owner.is_none()) else {
+    let Some(obj) = obj.filter(|o| !no_instance(o, _owner)) else {
         return Ok(descr.clone());
     };
     let p = prop(descr)?;

@@ -169,7 +169,17 @@ fn module_dict(m: &Value) -> PyResult<Value> {
     Ok(data(m)?.dict.clone())
 }
 
-const MODULE_METHODS: &[MethodDef] = &[MethodDef::new(
-    "__dict__",
-    MethodKind::GetSet(module_dict, None),
-)];
+/// `module.__dir__()`: the module dict's `__dir__` function when it has one, else its keys.
+fn module_dir(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("__dir__", 1, 1)?;
+    let d = data(&a[0])?.dict();
+    if let Some(f) = d.get_str(&crate::str::intern("__dir__")) {
+        return crate::protocol::call1(&f, &[]);
+    }
+    Ok(crate::list::new(d.keys()))
+}
+
+const MODULE_METHODS: &[MethodDef] = &[
+    MethodDef::new("__dict__", MethodKind::GetSet(module_dict, None)),
+    MethodDef::new("__dir__", MethodKind::Method(module_dir)),
+];

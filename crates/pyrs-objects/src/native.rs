@@ -318,7 +318,7 @@ fn method_get(descr: &Value, obj: Option<&Value>, _owner: Option<&Value>) -> PyR
     let d = descriptor(descr)?;
     match obj {
         None => Ok(descr.clone()),
-        Some(obj) if obj.is(&crate::none()) && _owner.is_some() => Ok(descr.clone()),
+        Some(obj) if crate::descr::no_instance(obj, _owner) => Ok(descr.clone()),
         Some(obj) => {
             if !is_subtype(obj.class(), &d.owner) {
                 return Err(PyErr::type_error(format!(
@@ -381,7 +381,7 @@ fn getset(descr: &Value) -> PyResult<&GetSetDescriptor> {
 fn getset_get(descr: &Value, obj: Option<&Value>, _owner: Option<&Value>) -> PyResult<Value> {
     let d = getset(descr)?;
     match obj {
-        Some(obj) if !obj.is(&crate::none()) || _owner.is_none() => {
+        Some(obj) if !crate::descr::no_instance(obj, _owner) => {
             if !is_subtype(obj.class(), &d.owner) {
                 return Err(PyErr::type_error(format!(
                     "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",

@@ -487,10 +487,10 @@ fn issubclass(args: Args<'_>) -> PyResult<Value> {
     Ok(pyrs_objects::bool(is_subclass(&a[0], &a[1])?))
 }
 
-fn attr_name<'a>(v: &'a Value, func: &str) -> PyResult<&'a Value> {
+fn attr_name<'a>(v: &'a Value, _func: &str) -> PyResult<&'a Value> {
     if v.downcast::<pystr::StrData>().is_none() {
         return Err(PyErr::type_error(format!(
-            "{func}(): attribute name must be string, not '{}'",
+            "attribute name must be string, not '{}'",
             v.type_data().name()
         )));
     }

@@ -32,6 +32,12 @@ const FUNCTIONS: &[(&str, pyrs_objects::native::NativeFn)] = &[
     ("breakpoint", breakpoint),
     ("exit", exit),
     ("quit", exit),
+    ("aiter", aiter),
+    ("anext", anext),
+    ("help", help),
+    ("copyright", copyright),
+    ("credits", credits),
+    ("license", license),
 ];
 
 /// Adds this module's functions to the builtins namespace.
@@ -337,6 +343,76 @@ fn breakpoint(_args: Args<'_>) -> PyResult<Value> {
 fn exit(args: Args<'_>) -> PyResult<Value> {
     let a = args.exact("exit", 0, 1)?;
     Err(PyErr::with_args(ExcKind::SystemExit, a.to_vec()))
+}
+
+fn aiter(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("aiter", 1, 1)?;
+    let Some(f) = protocol::lookup_special(&a[0], "__aiter__")? else {
+        return Err(PyErr::type_error(format!(
+            "'{}' object is not an async iterable",
+            a[0].type_data().name()
+        )));
+    };
+    let it = protocol::call1(&f, &[])?;
+    if protocol::lookup_special(&it, "__anext__")?.is_none() {
+        return Err(PyErr::type_error(format!(
+            "aiter() returned not an async iterator of type '{}'",
+            it.type_data().name()
+        )));
+    }
+    Ok(it)
+}
+
+fn anext(args: Args<'_>) -> PyResult<Value> {
+    // FIXME: anext(it, default) should wrap the awaitable so that StopAsyncIteration
+    // becomes `default`; the awaitable is returned as it is.
+    let a = args.exact("anext", 1, 2)?;
+    let Some(f) = protocol::lookup_special(&a[0], "__anext__")? else {
+        return Err(PyErr::type_error(format!(
+            "'{}' object is not an async iterator",
+            a[0].type_data().name()
+        )));
+    };
+    protocol::call1(&f, &[])
+}
+
+fn help(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("help", 0, 1)?;
+    let text = match a.first() {
+        None => "Welcome to Python 3.13's help utility!\n".to_string(),
+        Some(obj) => {
+            let doc = protocol::getattr_opt(obj, &pystr::intern("__doc__"))?
+                .filter(|d| !protocol::is_none(d));
+            match doc {
+                Some(d) => format!("{}\n", protocol::str_string(&d)?),
+                None => "No Python documentation found.\n".to_string(),
+            }
+        }
+    };
+    crate::sys::write_stdout(&text)?;
+    Ok(pyrs_objects::none())
+}
+
+fn copyright(args: Args<'_>) -> PyResult<Value> {
+    args.exact("copyright", 0, 0)?;
+    crate::sys::write_stdout(
+        "Copyright (c) 2001-2024 Python Software Foundation.\nAll Rights Reserved.\n",
+    )?;
+    Ok(pyrs_objects::none())
+}
+
+fn credits(args: Args<'_>) -> PyResult<Value> {
+    args.exact("credits", 0, 0)?;
+    crate::sys::write_stdout(
+        "    Thanks to CWI, CNRI, BeOpen, Zope Corporation, the Python Software Foundation,\n    and a cast of thousands for supporting Python development.  See www.python.org for more information.\n",
+    )?;
+    Ok(pyrs_objects::none())
+}
+
+fn license(args: Args<'_>) -> PyResult<Value> {
+    args.exact("license", 0, 0)?;
+    crate::sys::write_stdout("See https://www.python.org/psf/license/\n")?;
+    Ok(pyrs_objects::none())
 }
 
 /// Compiles source text (a `str`) to a code object.
