@@ -199,8 +199,9 @@ fn list_getitem(l: &Value, key: &Value) -> PyResult<Value> {
     }
     if let Some(slice) = crate::sequence::as_slice(key)? {
         let r = slice.resolve(data(l).len())?;
-        let items = data(l).to_vec();
-        let picked = r.indices().filter_map(|i| items.get(i).cloned()).collect();
+        // Only the picked items are copied (cloning runs no Python code).
+        let picked =
+            data(l).with_items(|items| r.indices().filter_map(|i| items.get(i).cloned()).collect());
         return Ok(new(picked));
     }
     let i = crate::sequence::index_arg(key, "list")?;
