@@ -233,7 +233,7 @@ pub fn set_add(set: &Value, v: Value) -> PyResult<()> {
 /// `DICT_MERGE`: `**mapping` into a call's keyword dict, with CPython's errors.
 pub fn dict_merge(d: &Value, update: &Value, func: Option<&Value>) -> PyResult<()> {
     let target = d.downcast::<DictData>().expect("dict");
-    let fname = func.map(callable_name).unwrap_or_default();
+    let fname = func.map(crate::eval::function_str).unwrap_or_default();
     let pairs: Vec<(Value, Value)> = if let Some(src) = update.downcast::<DictData>() {
         src.items()
     } else {
@@ -253,9 +253,7 @@ pub fn dict_merge(d: &Value, update: &Value, func: Option<&Value>) -> PyResult<(
     };
     for (k, v) in pairs {
         if k.downcast::<pystr::StrData>().is_none() {
-            return Err(PyErr::type_error(format!(
-                "{fname} keywords must be strings"
-            )));
+            return Err(PyErr::type_error("keywords must be strings"));
         }
         if target.get_item(&k)?.is_some() {
             return Err(PyErr::type_error(format!(

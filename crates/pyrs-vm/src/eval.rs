@@ -389,7 +389,7 @@ fn call_function_ex(frame: &mut Frame, has_kwargs: bool) -> PyResult<()> {
             if e.is(ExcKind::TypeError) && callargs.type_data().slots.iter.get().is_none() {
                 PyErr::type_error(format!(
                     "{} argument after * must be an iterable, not {}",
-                    crate::builtins::callable_name(&func),
+                    function_str(&func),
                     callargs.type_data().name()
                 ))
             } else {
@@ -402,11 +402,14 @@ fn call_function_ex(frame: &mut Frame, has_kwargs: bool) -> PyResult<()> {
         let Some(d) = dict_of(&kw) else {
             return Err(PyErr::type_error(format!(
                 "{} argument after ** must be a mapping, not {}",
-                crate::builtins::callable_name(&func),
+                function_str(&func),
                 kw.type_data().name()
             )));
         };
         for (k, v) in d.items() {
+            if k.downcast::<pyrs_objects::str::StrData>().is_none() {
+                return Err(PyErr::type_error("keywords must be strings"));
+            }
             names.push(k);
             values.push(v);
         }
@@ -414,6 +417,24 @@ fn call_function_ex(frame: &mut Frame, has_kwargs: bool) -> PyResult<()> {
     let r = call_value(&func, Args::new(&values, &names))?;
     frame.push(r);
     Ok(())
+}
+
+/// How call errors name a callable (CPython's `_PyObject_FunctionStr`): `module.qualname()`
+/// (no module for builtins), or the object's `str()` when it has no `__qualname__`.
+pub(crate) fn function_str(func: &Value) -> String {
+    let attr = |name: &str| {
+        protocol::getattr_opt(func, &pyrs_objects::str::intern(name))
+            .ok()
+            .flatten()
+            .and_then(|v| pyrs_objects::str::text_of(&v))
+    };
+    let Some(qualname) = attr("__qualname__") else {
+        return protocol::str_string(func).unwrap_or_default();
+    };
+    match attr("__module__") {
+        Some(m) if m != "builtins" => format!("{m}.{qualname}()"),
+        _ => format!("{qualname}()"),
+    }
 }
 
 fn import_name(frame: &mut Frame, name: &Value) -> PyResult<()> {
