@@ -615,6 +615,7 @@ fn kind_methods(kind: ExcKind) -> Option<&'static [MethodDef]> {
     Some(match kind {
         ExcKind::StopIteration => STOP_ITERATION_METHODS,
         ExcKind::SystemExit => SYSTEM_EXIT_METHODS,
+        ExcKind::BaseExceptionGroup => EXCEPTION_GROUP_METHODS,
         ExcKind::OSError => OS_ERROR_METHODS,
         ExcKind::NameError => NAME_ERROR_METHODS,
         ExcKind::AttributeError => ATTRIBUTE_ERROR_METHODS,
@@ -946,4 +947,129 @@ fn exception_setstate(args: Args<'_>) -> PyResult<Value> {
         }
     }
     Ok(crate::none())
+}
+
+/// How `split`/`subgroup` test a leaf exception: by class (or tuple of classes), or by
+/// calling a predicate.
+fn group_matches(exc: &Value, cond: &Value) -> PyResult<bool> {
+    let is_class = |c: &Value| crate::typeobject::type_data(c).is_some();
+    if is_class(cond) {
+        return Ok(crate::typeobject::is_instance(exc, cond));
+    }
+    if let Some(items) = crate::tuple::items_of(cond) {
+        if items.iter().all(is_class) {
+            return Ok(items.iter().any(|c| crate::typeobject::is_instance(exc, c)));
+        }
+    }
+    if crate::protocol::is_callable(cond) {
+        let r = crate::protocol::call1(cond, std::slice::from_ref(exc))?;
+        return crate::protocol::is_true(&r);
+    }
+    Err(PyErr::type_error(
+        "expected an exception type, a tuple of exception types, or a callable (other than a class)",
+    ))
+}
+
+fn group_exceptions(eg: &Value) -> Option<Vec<Value>> {
+    if !crate::typeobject::is_instance(eg, ExcKind::BaseExceptionGroup.class()) {
+        return None;
+    }
+    dict_get(eg, "exceptions").and_then(|e| crate::tuple::items_of(&e).map(|i| i.to_vec()))
+}
+
+/// `eg.derive(excs)` plus the metadata `split` copies: traceback, cause, context, notes.
+fn derive_copy(eg: &Value, excs: Vec<Value>) -> PyResult<Value> {
+    let derive = crate::protocol::getattr_str(eg, "derive")?;
+    let new = crate::protocol::call1(&derive, &[crate::list::new(excs)])?;
+    if let (Some(from), Some(to)) = (
+        eg.downcast::<BaseExceptionData>(),
+        new.downcast::<BaseExceptionData>(),
+    ) {
+        *to.traceback.borrow_mut() = from.traceback.borrow().clone();
+        *to.cause.borrow_mut() = from.cause.borrow().clone();
+        *to.context.borrow_mut() = from.context.borrow().clone();
+    }
+    if let Some(notes) = dict_get(eg, "__notes__") {
+        dict_set(&new, "__notes__", notes);
+    }
+    Ok(new)
+}
+
+/// Splits `exc` by `cond` into (match, rest), either `None` when empty.
+pub fn group_split(exc: &Value, cond: &Value) -> PyResult<(Option<Value>, Option<Value>)> {
+    if group_matches(exc, cond)? {
+        return Ok((Some(exc.clone()), None));
+    }
+    let Some(excs) = group_exceptions(exc) else {
+        return Ok((None, Some(exc.clone())));
+    };
+    let (mut matched, mut rest) = (Vec::new(), Vec::new());
+    for e in &excs {
+        let (m, r) = group_split(e, cond)?;
+        matched.extend(m);
+        rest.extend(r);
+    }
+    let m = if matched.is_empty() {
+        None
+    } else {
+        Some(derive_copy(exc, matched)?)
+    };
+    let r = if rest.is_empty() {
+        None
+    } else {
+        Some(derive_copy(exc, rest)?)
+    };
+    Ok((m, r))
+}
+
+fn opt(v: Option<Value>) -> Value {
+    v.unwrap_or_else(crate::none)
+}
+
+fn group_split_method(args: Args<'_>) -> PyResult<Value> {
+    let pos = args.exact("split", 2, 2)?;
+    let (m, r) = group_split(&pos[0], &pos[1])?;
+    Ok(crate::tuple::new(vec![opt(m), opt(r)]))
+}
+
+fn group_subgroup(args: Args<'_>) -> PyResult<Value> {
+    let pos = args.exact("subgroup", 2, 2)?;
+    let (m, _) = group_split(&pos[0], &pos[1])?;
+    Ok(opt(m))
+}
+
+fn group_derive(args: Args<'_>) -> PyResult<Value> {
+    let pos = args.exact("derive", 2, 2)?;
+    let message = arg_or_none(&pos[0], 0);
+    crate::protocol::call1(
+        ExcKind::BaseExceptionGroup.class(),
+        &[message, pos[1].clone()],
+    )
+}
+
+const EXCEPTION_GROUP_METHODS: &[MethodDef] = &[
+    MethodDef::new("split", MethodKind::Method(group_split_method)),
+    MethodDef::new("subgroup", MethodKind::Method(group_subgroup)),
+    MethodDef::new("derive", MethodKind::Method(group_derive)),
+];
+
+/// The exceptions of a group, or `None` for an exception that is not a group.
+pub fn group_leaves(exc: &Value) -> Option<Vec<Value>> {
+    group_exceptions(exc)
+}
+
+/// The part of group `exc` whose leaves are among `ids` (by identity), keeping the group
+/// structure (CPython's `exception_group_projection`).
+pub fn group_project(exc: &Value, ids: &[usize]) -> PyResult<Option<Value>> {
+    if group_exceptions(exc).is_none() {
+        return Ok(ids.contains(&exc.word()).then(|| exc.clone()));
+    }
+    let mut kept = Vec::new();
+    for e in group_exceptions(exc).unwrap_or_default() {
+        kept.extend(group_project(&e, ids)?);
+    }
+    if kept.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(derive_copy(exc, kept)?))
 }

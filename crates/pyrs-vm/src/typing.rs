@@ -11,7 +11,10 @@ pub(crate) fn intrinsic1(oparg: u32, _v: Value) -> PyResult<Value> {
 }
 
 /// `CALL_INTRINSIC_2`.
-pub(crate) fn intrinsic2(oparg: u32, _a: Value, _b: Value) -> PyResult<Value> {
+pub(crate) fn intrinsic2(oparg: u32, a: Value, b: Value) -> PyResult<Value> {
+    if oparg == 1 {
+        return crate::exception_group::prep_reraise_star(a, b);
+    }
     Err(PyErr::system_error(format!(
         "intrinsic {oparg} is not supported yet"
     )))
