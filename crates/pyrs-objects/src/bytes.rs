@@ -192,17 +192,28 @@ fn bytes_concat(a: &Value, b: &Value) -> PyResult<Value> {
     Ok(new(out))
 }
 
-/// `seq * n` for byte strings.
+/// `seq * n` for byte strings (MemoryError when the result cannot be allocated).
 pub(crate) fn repeat(bytes: &[u8], n: isize) -> PyResult<Vec<u8>> {
     if n <= 0 {
         return Ok(Vec::new());
     }
-    bytes
+    let total = bytes
         .len()
         .checked_mul(n as usize)
         .filter(|&t| t < isize::MAX as usize / 2)
         .ok_or_else(|| PyErr::new(crate::ExcKind::MemoryError, ""))?;
-    Ok(bytes.repeat(n as usize))
+    let mut out = crate::sequence::try_with_capacity(total)?;
+    for _ in 0..n {
+        out.extend_from_slice(bytes);
+    }
+    Ok(out)
+}
+
+/// `n` zero bytes, or MemoryError.
+pub(crate) fn zeroed(n: usize) -> PyResult<Vec<u8>> {
+    let mut out = crate::sequence::try_with_capacity(n)?;
+    out.resize(n, 0);
+    Ok(out)
 }
 
 /// A byte value argument: an int in range(256), "byte must be in range(0, 256)".
@@ -312,7 +323,7 @@ pub(crate) fn from_object(src: &Value, func: &str) -> PyResult<Vec<u8>> {
         if n < 0 {
             return Err(PyErr::value_error("negative count"));
         }
-        return Ok(vec![0; n as usize]);
+        return zeroed(n as usize);
     }
     let is_iterable =
         src.type_data().slots.iter.get().is_some() || src.type_data().slots.getitem.get().is_some();

@@ -404,14 +404,12 @@ fn repeat_by(repeat: crate::typeobject::RepeatFn, seq: &Value, count: &Value) ->
         let n = index(count)?;
         let n = match int::as_int(&n) {
             Some(IntRef::Small(i)) => i.clamp(isize::MIN as i64, isize::MAX as i64) as isize,
-            Some(IntRef::Big(b)) => {
-                if num_traits::Signed::is_negative(b) {
-                    0
-                } else {
-                    return Err(PyErr::overflow_error(
-                        "cannot fit 'int' into an index-sized integer",
-                    ));
-                }
+            Some(IntRef::Big(_)) => {
+                // CPython's PyNumber_AsSsize_t with OverflowError, either sign.
+                return Err(PyErr::overflow_error(format!(
+                    "cannot fit '{}' into an index-sized integer",
+                    type_name(count)
+                )));
             }
             None => 0,
         };

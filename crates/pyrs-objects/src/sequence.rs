@@ -271,11 +271,20 @@ pub fn repeat(items: &[Value], n: isize) -> PyResult<Vec<Value>> {
         .checked_mul(n as usize)
         .filter(|&t| t < isize::MAX as usize / 8)
         .ok_or_else(|| PyErr::new(crate::ExcKind::MemoryError, ""))?;
-    let mut out = Vec::with_capacity(total);
+    let mut out = try_with_capacity(total)?;
     for _ in 0..n {
         out.extend(items.iter().cloned());
     }
     Ok(out)
+}
+
+/// An empty vector with room for `n` items, or MemoryError when that much memory cannot be
+/// had (Rust would abort the process).
+pub fn try_with_capacity<T>(n: usize) -> PyResult<Vec<T>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n)
+        .map_err(|_| PyErr::new(crate::ExcKind::MemoryError, ""))?;
+    Ok(v)
 }
 
 /// The arguments of a method after `self`, checked as CPython checks a built-in method's

@@ -706,8 +706,10 @@ fn str_repeat(v: &Value, n: isize) -> PyResult<Value> {
         .checked_mul(n as usize)
         .filter(|&t| t < isize::MAX as usize / 2)
         .ok_or_else(|| PyErr::overflow_error("repeated string is too long"))?;
-    let bytes = d.bytes.repeat(n as usize);
-    debug_assert_eq!(bytes.len(), total);
+    let mut bytes: Vec<u8> = crate::sequence::try_with_capacity(total)?;
+    for _ in 0..n {
+        bytes.extend_from_slice(&d.bytes);
+    }
     Ok(from_data(StrData::make(
         bytes.into(),
         d.char_len * n as usize,
