@@ -273,8 +273,8 @@ fn exception_group_new(class: &Value, pos: &[Value]) -> PyResult<Value> {
         ));
     }
     let exc = new_exception(&class, pos.to_vec());
-    dict_set(&exc, "message", pos[0].clone());
-    dict_set(&exc, "exceptions", crate::tuple::new(excs));
+    set_attr(&exc, "message", pos[0].clone());
+    set_attr(&exc, "exceptions", crate::tuple::new(excs));
     Ok(exc)
 }
 
@@ -448,7 +448,9 @@ fn dict_get(exc: &Value, name: &str) -> Option<Value> {
         .get_str(&crate::str::intern(name))
 }
 
-fn dict_set(exc: &Value, name: &str, value: Value) {
+/// Sets an attribute in an exception's instance dict (made on first use): the attributes
+/// CPython keeps as members (`name`, `value`, `filename`…) without running Python code.
+pub fn set_attr(exc: &Value, name: &str, value: Value) {
     if let Some(slot) = exc.dict_slot() {
         let d = slot
             .borrow_mut()
@@ -470,7 +472,7 @@ macro_rules! stored_attr {
             Ok(dict_get($exc, $name).unwrap_or_else(|| $default))
         }
         fn $set(exc: &Value, value: Option<&Value>) -> PyResult<()> {
-            dict_set(exc, $name, value.cloned().unwrap_or_else(crate::none));
+            set_attr(exc, $name, value.cloned().unwrap_or_else(crate::none));
             Ok(())
         }
     };
@@ -699,7 +701,7 @@ fn init_keywords(exc: &Value, kind: Option<ExcKind>, args: Args<'_>) -> PyResult
                 )
             }));
         }
-        dict_set(exc, &key, v.clone());
+        set_attr(exc, &key, v.clone());
     }
     Ok(())
 }
@@ -708,17 +710,17 @@ fn init_keywords(exc: &Value, kind: Option<ExcKind>, args: Args<'_>) -> PyResult
 fn special_init(exc: &Value, kind: Option<ExcKind>, pos: &[Value]) -> PyResult<()> {
     match kind {
         Some(ExcKind::OSError) if (3..=5).contains(&pos.len()) => {
-            dict_set(exc, "filename", pos[2].clone());
+            set_attr(exc, "filename", pos[2].clone());
             if let Some(f2) = pos.get(4) {
-                dict_set(exc, "filename2", f2.clone());
+                set_attr(exc, "filename2", f2.clone());
             }
             *data(exc)?.args.borrow_mut() = crate::tuple::new(pos[..2].to_vec());
-            dict_set(exc, "errno", pos[0].clone());
-            dict_set(exc, "strerror", pos[1].clone());
+            set_attr(exc, "errno", pos[0].clone());
+            set_attr(exc, "strerror", pos[1].clone());
         }
         Some(ExcKind::SyntaxError) => {
             if let Some(msg) = pos.first() {
-                dict_set(exc, "msg", msg.clone());
+                set_attr(exc, "msg", msg.clone());
             }
             if pos.len() == 2 {
                 let info = crate::protocol::collect(&pos[1])?;
@@ -734,7 +736,7 @@ fn special_init(exc: &Value, kind: Option<ExcKind>, pos: &[Value]) -> PyResult<(
                     "end_offset",
                 ];
                 for (name, v) in names.iter().zip(info) {
-                    dict_set(exc, name, v);
+                    set_attr(exc, name, v);
                 }
             }
         }
@@ -907,7 +909,7 @@ fn add_note(args: Args<'_>) -> PyResult<Value> {
         Some(n) => n,
         None => {
             let l = crate::list::new(Vec::new());
-            dict_set(exc, "__notes__", l.clone());
+            set_attr(exc, "__notes__", l.clone());
             l
         }
     };
@@ -990,7 +992,7 @@ fn derive_copy(eg: &Value, excs: Vec<Value>) -> PyResult<Value> {
         *to.context.borrow_mut() = from.context.borrow().clone();
     }
     if let Some(notes) = dict_get(eg, "__notes__") {
-        dict_set(&new, "__notes__", notes);
+        set_attr(&new, "__notes__", notes);
     }
     Ok(new)
 }

@@ -613,15 +613,8 @@ pub fn no_attribute(obj: &Value, name: &Value) -> PyErr {
 
 /// Records `name` and `obj` on an AttributeError (what "Did you mean" suggestions read).
 pub fn set_attribute_error_context(err: &PyErr, obj: &Value, name: &Value) {
-    if let Some(slot) = err.value().dict_slot() {
-        let mut slot = slot.borrow_mut();
-        let dict = slot.get_or_insert_with(crate::dict::new).clone();
-        drop(slot);
-        if let Some(d) = dict.downcast::<crate::dict::DictData>() {
-            d.set_str("name", name.clone());
-            d.set_str("obj", obj.clone());
-        }
-    }
+    crate::exceptions::set_attr(err.value(), "name", name.clone());
+    crate::exceptions::set_attr(err.value(), "obj", obj.clone());
 }
 
 /// The instance dict of `obj`, if its type gives instances one (made on first use).

@@ -141,23 +141,6 @@ const FUNCTIONS: &[(&str, pyrs_objects::native::NativeFn)] = &[
     ("ord", ord),
 ];
 
-/// The name of a callable for error messages (`f()`, `A.m()`…).
-pub fn callable_name(f: &Value) -> String {
-    if let Some(fd) = f.downcast::<FunctionData>() {
-        return format!(
-            "{}()",
-            pystr::text_of(&fd.qualname.borrow()).unwrap_or_default()
-        );
-    }
-    if let Some(b) = f.downcast::<pyrs_objects::native::BuiltinFunction>() {
-        return format!("{}()", b.name);
-    }
-    if let Some(t) = type_data(f) {
-        return format!("{}()", t.name());
-    }
-    format!("{} object", f.type_data().name())
-}
-
 /// `format(value, spec)`.
 pub fn format(value: &Value, spec: &Value) -> PyResult<Value> {
     if !(value.is_exact(&types().str) || value.is_small()) {

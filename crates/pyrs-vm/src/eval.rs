@@ -101,12 +101,7 @@ fn name_error(name: &Value) -> PyErr {
 }
 
 fn set_name_attr(err: &PyErr, name: &Value) {
-    if let Some(slot) = err.value().dict_slot() {
-        let d = slot.borrow_mut().get_or_insert_with(dict::new).clone();
-        if let Some(d) = d.downcast::<DictData>() {
-            d.set_str("name", name.clone());
-        }
-    }
+    pyrs_objects::exceptions::set_attr(err.value(), "name", name.clone());
 }
 
 fn unbound_local(frame: &Frame, i: usize) -> PyErr {

@@ -240,15 +240,7 @@ fn stop_iteration(value: Value) -> PyErr {
     } else {
         Some(value.clone())
     });
-    if let Some(slot) = err.value().dict_slot() {
-        let d = slot
-            .borrow_mut()
-            .get_or_insert_with(pyrs_objects::dict::new)
-            .clone();
-        if let Some(d) = d.downcast::<pyrs_objects::dict::DictData>() {
-            d.set_str("value", value);
-        }
-    }
+    pyrs_objects::exceptions::set_attr(err.value(), "value", value);
     err
 }
 

@@ -20,15 +20,7 @@ fn module_not_found(name: &str) -> PyErr {
 }
 
 fn set_attr(err: &PyErr, key: &str, value: Value) {
-    if let Some(slot) = err.value().dict_slot() {
-        let d = slot
-            .borrow_mut()
-            .get_or_insert_with(pyrs_objects::dict::new)
-            .clone();
-        if let Some(d) = d.downcast::<DictData>() {
-            d.set_str(key, value);
-        }
-    }
+    pyrs_objects::exceptions::set_attr(err.value(), key, value);
 }
 
 fn globals_get(globals: &Value, key: &str) -> Option<Value> {

@@ -75,22 +75,16 @@ pub fn syntax_error(err: &pyrs_parser::SyntaxError, filename: &str) -> PyErr {
         int(err.end_offset as i64),
     ]);
     let e = PyErr::with_args(kind, vec![pystr::new(&err.msg), details]);
-    if let Some(slot) = e.value().dict_slot() {
-        let d = slot
-            .borrow_mut()
-            .get_or_insert_with(pyrs_objects::dict::new)
-            .clone();
-        if let Some(d) = d.downcast::<DictData>() {
-            d.set_str("msg", pystr::new(&err.msg));
-            d.set_str("filename", pystr::new(filename));
-            d.set_str("lineno", int(err.lineno as i64));
-            d.set_str("offset", int(err.offset as i64));
-            d.set_str("text", text);
-            d.set_str("end_lineno", int(err.end_lineno as i64));
-            d.set_str("end_offset", int(err.end_offset as i64));
-            d.set_str("print_file_and_line", pyrs_objects::none());
-        }
-    }
+    let exc = e.value();
+    let set = pyrs_objects::exceptions::set_attr;
+    set(exc, "msg", pystr::new(&err.msg));
+    set(exc, "filename", pystr::new(filename));
+    set(exc, "lineno", int(err.lineno as i64));
+    set(exc, "offset", int(err.offset as i64));
+    set(exc, "text", text);
+    set(exc, "end_lineno", int(err.end_lineno as i64));
+    set(exc, "end_offset", int(err.end_offset as i64));
+    set(exc, "print_file_and_line", pyrs_objects::none());
     e
 }
 
