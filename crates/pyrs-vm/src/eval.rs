@@ -50,8 +50,6 @@ fn cache_sizes() -> &'static [u8; 256] {
     })
 }
 
-const STACK_MARGIN: usize = 256 * 1024;
-
 /// Runs `frame` from its current instruction until it returns, yields or raises; `throw`
 /// raises that exception at the current instruction first (a generator's `throw()`).
 pub fn execute(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
@@ -1381,6 +1379,3 @@ fn truth(v: &Value) -> PyResult<bool> {
     }
     protocol::is_true(v)
 }
-
-#[allow(dead_code)]
-const _: usize = STACK_MARGIN;
