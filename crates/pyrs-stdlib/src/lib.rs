@@ -1,1 +1,25 @@
-//! placeholder
+//! The native modules of the standard library: what CPython writes in C under Modules/ and
+//! the pure-Python library (found at run time, see `pyrs_vm::stdlib_dir`) imports.
+//!
+//! **Input**: an import of one of the names in [`MODULES`].
+//! **Output**: a module object, made once by its init function and cached in `sys.modules`
+//! by the VM.
+//!
+//! **Invariants**: each module lives in its own file and exposes one `init` function; a
+//! module offers only what it implements completely (a missing function is an
+//! AttributeError the pure-Python library can fall back from, never a stub that answers
+//! wrongly); like everything reachable from Python code, no function here panics on any
+//! argument.
+//!
+//! **Wiring**: the `pyrs` binary passes [`MODULES`] to `pyrs_vm::native_modules::register`
+//! before it runs anything, so the VM does not depend on this crate.
+
+use pyrs_vm::native_modules::ModuleInit;
+
+/// Every native module this crate provides, by import name.
+pub const MODULES: &[(&str, ModuleInit)] = &[];
+
+/// Installs [`MODULES`] in the VM: call once, before running code.
+pub fn register() {
+    pyrs_vm::native_modules::register(MODULES);
+}

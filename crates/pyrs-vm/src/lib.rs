@@ -136,6 +136,15 @@ pub fn initialize(argv: &[String], path0: &str) -> PyResult<Value> {
     modules.set_item(pystr::new("builtins"), builtins::builtins_module().clone())?;
     builtins::register_import();
     sys::set(
+        "builtin_module_names",
+        pyrs_objects::tuple::new(
+            native_modules::names()
+                .into_iter()
+                .map(pystr::intern)
+                .collect(),
+        ),
+    );
+    sys::set(
         "argv",
         pyrs_objects::list::new(argv.iter().map(|a| pystr::new(a)).collect()),
     );

@@ -1,18 +1,50 @@
 //! Modules written in Rust, found by name before `sys.path` is searched (CPython's
 //! `sys.builtin_module_names`).
+//!
+//! `sys` and `builtins` live in this crate. Every other native module (`math`, `_io`,
+//! `itertools`…) lives in pyrs-stdlib, which depends on this crate; the embedding program
+//! hands its table to [`register`] before running anything, so the VM never depends on the
+//! standard library.
+
+use std::sync::OnceLock;
 
 use pyrs_objects::{str as pystr, PyResult, Value};
+
+/// Makes a native module's object: called once, on its first import.
+pub type ModuleInit = fn() -> PyResult<Value>;
+
+static EXTRA: OnceLock<&'static [(&'static str, ModuleInit)]> = OnceLock::new();
+
+/// Installs the table of native modules beyond `sys` and `builtins`. Only the first call
+/// counts.
+pub fn register(table: &'static [(&'static str, ModuleInit)]) {
+    let _ = EXTRA.set(table);
+}
+
+fn extra() -> &'static [(&'static str, ModuleInit)] {
+    EXTRA.get().copied().unwrap_or(&[])
+}
 
 /// The native module `name`, made and registered in `sys.modules` on first import.
 pub fn load(name: &str) -> PyResult<Option<Value>> {
     let module = match name {
         "sys" => crate::sys::sys_module().clone(),
         "builtins" => crate::builtins::builtins_module().clone(),
-        _ => return Ok(None),
+        _ => match extra().iter().find(|(n, _)| *n == name) {
+            Some((_, init)) => init()?,
+            None => return Ok(None),
+        },
     };
     crate::sys::modules_dict().set_item(pystr::new(name), module.clone())?;
     Ok(Some(module))
 }
 
-/// The names of the native modules.
-pub const NAMES: &[&str] = &["builtins", "sys"];
+/// The names of the native modules, sorted (`sys.builtin_module_names`).
+pub fn names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = ["builtins", "sys"]
+        .into_iter()
+        .chain(extra().iter().map(|(n, _)| *n))
+        .collect();
+    names.sort_unstable();
+    names
+}

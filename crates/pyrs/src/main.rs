@@ -19,6 +19,7 @@ const USAGE: &str = "usage: pyrs [-c CODE | FILE] [ARGS...]\n       pyrs --dump 
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    pyrs_stdlib::register();
     match run(&args) {
         Ok(code) => code,
         Err(err) => {
