@@ -207,6 +207,20 @@ impl Value {
         }
     }
 
+    /// The payload, mutably, when this handle is the object's only reference (reference
+    /// count 1) and its layout is `T`: nothing else can observe the change, which is what
+    /// lets `s += t` grow `s` in place as CPython does.
+    #[inline]
+    pub fn downcast_unique_mut<T: Payload>(&mut self) -> Option<&mut T> {
+        let header = self.header()?;
+        if header.refcount() != 1 || class_data(header.class()).payload != TypeId::of::<T>() {
+            return None;
+        }
+        // SAFETY: the layout is `T`, and with one reference — this `&mut` handle — no other
+        // reference to the payload can exist while the borrow lasts.
+        Some(unsafe { &mut (*(self.word() as *mut PyBox<T>)).data })
+    }
+
     /// The payload, without checking.
     ///
     /// # Safety

@@ -683,6 +683,37 @@ fn str_concat(a: &Value, b: &Value) -> PyResult<Value> {
     Ok(concat_data(&[x, y]))
 }
 
+/// `target += other` for an exact `str` target that nothing else references (CPython's
+/// `PyUnicode_Append` fast path): the bytes grow in place, so a loop of `s += c` is linear,
+/// not quadratic. Returns `false`, changing nothing, when `target` is shared, a subclass
+/// instance or not a `str`, or `other` is not a `str`.
+pub fn append_in_place(target: &mut Value, other: &Value) -> bool {
+    let Some(add) = other.downcast::<StrData>() else {
+        return false;
+    };
+    if !target.is_exact(&crate::types().str) || target.is(other) {
+        return false;
+    }
+    let Some(d) = target.downcast_unique_mut::<StrData>() else {
+        return false;
+    };
+    let mut bytes = std::mem::take(&mut d.bytes).into_vec();
+    // Exact growth: the allocator's size classes leave room to grow in place most times,
+    // and the buffer stays a boxed slice (capacity = length).
+    if bytes.try_reserve_exact(add.bytes.len()).is_err() {
+        d.bytes = bytes.into_boxed_slice();
+        return false;
+    }
+    bytes.extend_from_slice(&add.bytes);
+    d.bytes = bytes.into_boxed_slice();
+    d.char_len += add.char_len;
+    d.ascii &= add.ascii;
+    d.surrogates |= add.surrogates;
+    d.hash.set(-1);
+    d.checkpoints = OnceCell::new();
+    true
+}
+
 /// The concatenation of several strings.
 pub fn concat_data(parts: &[&StrData]) -> Value {
     let mut b = StrBuilder::with_capacity(parts.iter().map(|p| p.bytes.len()).sum());

@@ -183,6 +183,35 @@ fn format_value(value: &Value, spec: Option<&Value>) -> PyResult<Value> {
     crate::builtins::format(value, &spec)
 }
 
+/// Whether the instruction at `next` stores into a local that holds `left`, with `left`
+/// and `right` exact `str`s (CPython's `BINARY_OP_INPLACE_ADD_UNICODE`); if so the local
+/// lets go of `left` now, so that the concatenation may reuse its buffer. The `STORE_FAST` that follows stores the
+/// result either way.
+#[inline]
+fn release_target_local(
+    frame: &mut Frame,
+    instrs: &[CodeUnit],
+    next: usize,
+    left: &Value,
+    right: &Value,
+) -> bool {
+    let Some(unit) = instrs.get(next) else {
+        return false;
+    };
+    if unit.opcode != Opcode::STORE_FAST as u8
+        || !left.is_exact(&types().str)
+        || !right.is_exact(&types().str)
+    {
+        return false;
+    }
+    let local = unit.arg as usize;
+    if !frame.local(local).as_ref().is_some_and(|v| v.is(left)) {
+        return false;
+    }
+    drop(frame.set_local(local, None));
+    true
+}
+
 fn binary_op(a: &Value, b: &Value, oparg: u32) -> PyResult<Value> {
     if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
         let op = BinOp::ALL[(oparg % 13) as usize];
@@ -895,7 +924,15 @@ fn dispatch(frame: &mut Frame) -> PyResult<Exit> {
             Opcode::LOAD_SUPER_ATTR => load_super_attr(frame, oparg)?,
             Opcode::BINARY_OP => {
                 let b = frame.pop();
-                let a = frame.pop();
+                let mut a = frame.pop();
+                if (oparg == 0 || oparg == 13) && release_target_local(frame, instrs, ip, &a, &b) {
+                    // `s += t` / `s = s + t` into the local holding `s`: with the local's
+                    // reference gone, a `str` nothing else holds grows in place.
+                    if pyrs_objects::str::append_in_place(&mut a, &b) {
+                        frame.push(a);
+                        continue;
+                    }
+                }
                 let r = binary_op(&a, &b, oparg)?;
                 frame.push(r);
             }
