@@ -4,8 +4,9 @@
 //! surrogateescape, surrogatepass, backslashreplace and xmlcharrefreplace, and CPython's
 //! `UnicodeDecodeError`/`UnicodeEncodeError` (their attributes and messages).
 //!
-//! Other encodings belong to the `codecs` module of the standard library; asking for one here
-//! is the LookupError "unknown encoding: NAME".
+//! Other encodings belong to the `codecs` module of the standard library: they are asked of
+//! the [`Registry`] pyrs-stdlib installs, and without one are the LookupError "unknown
+//! encoding: NAME".
 
 use crate::error::{PyErr, PyResult};
 use crate::exceptions::ExcKind;
@@ -77,6 +78,25 @@ impl Codec {
             _ => return None,
         })
     }
+}
+
+/// The codecs this module does not implement: the standard library's codec registry (the
+/// `encodings` package found through `codecs.lookup`), installed by the `_codecs` module of
+/// pyrs-stdlib. Asked only for names [`Codec::lookup`] does not know.
+#[derive(Clone, Copy)]
+pub struct Registry {
+    /// `s.encode(encoding, errors)` of the string `s`: the encoded bytes.
+    pub encode: fn(&Value, &str, Option<&str>) -> PyResult<Vec<u8>>,
+    /// `b.decode(encoding, errors)` of the bytes `b`: the `str`.
+    pub decode: fn(&[u8], &str, Option<&str>) -> PyResult<Value>,
+}
+
+static REGISTRY: crate::SyncCell<std::cell::Cell<Option<Registry>>> =
+    crate::SyncCell(std::cell::Cell::new(None));
+
+/// Installs the fallback for encodings this module does not implement.
+pub fn install_registry(registry: Registry) {
+    REGISTRY.0.set(Some(registry));
 }
 
 fn codec_of(encoding: Option<&str>) -> PyResult<Codec> {
@@ -243,7 +263,11 @@ pub fn encode(
     encoding: Option<&str>,
     errors: Option<&str>,
 ) -> PyResult<Vec<u8>> {
-    let codec = codec_of(encoding)?;
+    let codec = match (codec_of(encoding), REGISTRY.0.get(), encoding) {
+        (Ok(codec), _, _) => codec,
+        (Err(_), Some(registry), Some(name)) => return (registry.encode)(obj, name, errors),
+        (Err(err), _, _) => return Err(err),
+    };
     if codec == Codec::Utf8 && !d.has_surrogates() {
         return Ok(d.as_bytes().to_vec());
     }
@@ -379,7 +403,11 @@ pub fn encode(
 
 /// `bytes.decode(encoding, errors)`: the `str`.
 pub fn decode(bytes: &[u8], encoding: Option<&str>, errors: Option<&str>) -> PyResult<Value> {
-    let codec = codec_of(encoding)?;
+    let codec = match (codec_of(encoding), REGISTRY.0.get(), encoding) {
+        (Ok(codec), _, _) => codec,
+        (Err(_), Some(registry), Some(name)) => return (registry.decode)(bytes, name, errors),
+        (Err(err), _, _) => return Err(err),
+    };
     if matches!(codec, Codec::Utf8 | Codec::Ascii | Codec::Latin1) && bytes.is_ascii() {
         // SAFETY-free: ASCII is valid UTF-8.
         return Ok(crate::str::new(std::str::from_utf8(bytes).unwrap_or("")));

@@ -16,10 +16,16 @@
 
 use pyrs_vm::native_modules::ModuleInit;
 
+mod _codecs;
+mod argconv;
+
 /// Every native module this crate provides, by import name.
-pub const MODULES: &[(&str, ModuleInit)] = &[];
+pub const MODULES: &[(&str, ModuleInit)] = &[
+    ("_codecs", _codecs::init),
+    ];
 
 /// Installs [`MODULES`] in the VM: call once, before running code.
 pub fn register() {
     pyrs_vm::native_modules::register(MODULES);
+    _codecs::install();
 }

@@ -1,0 +1,108 @@
+//! Argument conversions the native modules share (CPython's Argument Clinic converters:
+//! `str`, `Py_buffer`, `Py_ssize_t`, `bool`), each with CPython's TypeError wording, and
+//! small constructors for module objects.
+
+use pyrs_objects::bytes::BytesData;
+use pyrs_objects::dict::DictData;
+use pyrs_objects::module::ModuleData;
+use pyrs_objects::native::{new_module_function, NativeFn};
+use pyrs_objects::str::StrData;
+use pyrs_objects::{PyErr, PyResult, Value};
+
+/// The type name of `v` as error messages print it.
+pub(crate) fn type_name(v: &Value) -> String {
+    v.type_data().name()
+}
+
+/// A `str` argument: "FUNC() argument ARG must be str, not T".
+pub(crate) fn str_arg(v: &Value, func: &str, arg: &str) -> PyResult<String> {
+    match v.downcast::<StrData>() {
+        Some(d) => Ok(d.to_string_lossy()),
+        None => Err(PyErr::type_error(format!(
+            "{func}() argument {arg} must be str, not {}",
+            type_name(v)
+        ))),
+    }
+}
+
+/// An optional `str` argument where `None` means the default.
+pub(crate) fn opt_str_arg(v: Option<&Value>, func: &str, arg: &str) -> PyResult<Option<String>> {
+    match v {
+        None => Ok(None),
+        Some(v) if pyrs_objects::protocol::is_none(v) => Ok(None),
+        Some(v) => str_arg(v, func, arg).map(Some),
+    }
+}
+
+/// A bytes-like argument: "a bytes-like object is required, not 'T'".
+pub(crate) fn buffer_arg(v: &Value) -> PyResult<Vec<u8>> {
+    if let Some(b) = v.downcast::<BytesData>() {
+        return Ok(b.as_bytes().to_vec());
+    }
+    pyrs_objects::bytes::as_bytes_like(v).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            type_name(v)
+        ))
+    })
+}
+
+/// An integer argument that fits a Python index (`Py_ssize_t`).
+pub(crate) fn index_arg(v: &Value) -> PyResult<i64> {
+    if let Some(i) = v.as_small() {
+        return Ok(i);
+    }
+    if v.downcast::<pyrs_objects::float::FloatData>().is_some() {
+        return Err(PyErr::type_error(
+            "'float' object cannot be interpreted as an integer",
+        ));
+    }
+    Ok(pyrs_objects::protocol::index_isize(v, false)? as i64)
+}
+
+/// An optional size argument where `None` (or absence) means -1.
+pub(crate) fn size_arg(v: Option<&Value>) -> PyResult<i64> {
+    match v {
+        None => Ok(-1),
+        Some(v) if pyrs_objects::protocol::is_none(v) => Ok(-1),
+        Some(v) => {
+            if !pyrs_objects::protocol::has_index(v) {
+                return Err(PyErr::type_error(format!(
+                    "argument should be integer or None, not '{}'",
+                    type_name(v)
+                )));
+            }
+            index_arg(v)
+        }
+    }
+}
+
+/// A truth-value argument.
+pub(crate) fn bool_arg(v: Option<&Value>, default: bool) -> PyResult<bool> {
+    match v {
+        None => Ok(default),
+        Some(v) => pyrs_objects::protocol::is_true(v),
+    }
+}
+
+/// The dict of a module object.
+pub(crate) fn module_dict(module: &Value) -> &DictData {
+    module
+        .downcast::<ModuleData>()
+        .expect("a module made by new_module")
+        .dict()
+}
+
+/// Adds module-level functions to `module`.
+pub(crate) fn add_functions(module: &Value, functions: &[(&'static str, NativeFn)]) {
+    let d = module_dict(module);
+    for (name, f) in functions {
+        d.set_str(name, new_module_function(name, *f, module.clone()));
+    }
+}
+
+/// `obj.name(args…)`.
+pub(crate) fn call_method(obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
+    let method = pyrs_objects::protocol::getattr_str(obj, name)?;
+    pyrs_objects::protocol::call1(&method, args)
+}
