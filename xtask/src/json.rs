@@ -1,4 +1,5 @@
-//! A small JSON reader, enough for the files criterion writes (`estimates.json`, `benchmark.json`).
+//! A small JSON reader, enough for the files criterion writes (`estimates.json`, `benchmark.json`,
+//! `sample.json`).
 
 /// A JSON value; objects keep their members in file order.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,6 +25,14 @@ impl Value {
     pub(crate) fn as_f64(&self) -> Option<f64> {
         match self {
             Value::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// The elements of an array, if this value is one.
+    pub(crate) fn as_array(&self) -> Option<&[Value]> {
+        match self {
+            Value::Array(items) => Some(items),
             _ => None,
         }
     }

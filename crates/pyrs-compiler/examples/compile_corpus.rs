@@ -6,7 +6,8 @@
 //! cargo run --release -p pyrs-compiler --example compile_corpus -- [RUNS] [CORPUS_DIR]
 //! ```
 //!
-//! With `PYRS_ONLY=trees` it times only the compiler on parsed trees (for `perf record`).
+//! With `PYRS_ONLY=trees` it times only the compiler on parsed trees, with `PYRS_ONLY=source`
+//! only the whole pipeline from source, file by file as the bench does (for `perf record`).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -65,6 +66,24 @@ fn main() {
     let sources: Vec<Vec<u8>> = files.iter().filter_map(|f| std::fs::read(f).ok()).collect();
     let bytes: usize = sources.iter().map(Vec::len).sum();
     let only_trees = std::env::var_os("PYRS_ONLY").is_some_and(|v| v == "trees");
+    if std::env::var_os("PYRS_ONLY").is_some_and(|v| v == "source") {
+        let (compile, n) = best(runs, || {
+            sources
+                .iter()
+                .filter(|s| {
+                    pyrs_compiler::compile(
+                        pyrs_compiler::Source::Bytes(s),
+                        "<corpus>",
+                        Mode::Exec,
+                        0,
+                    )
+                    .is_ok()
+                })
+                .count()
+        });
+        println!("compile (source): {compile:.3} s ({n} files)");
+        return;
+    }
     let mut from_trees = f64::INFINITY;
     let mut n = 0;
     for _ in 0..runs {
