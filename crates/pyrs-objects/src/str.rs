@@ -11,6 +11,9 @@
 //!
 //! Indexing a non-ASCII string finds the byte offset of a code point through checkpoints, one
 //! every [`CHECKPOINT`] code points, made on first use: `s[i]` walks at most that many.
+//!
+//! Short strings (up to [`INLINE`] bytes) keep their bytes inside the object, so most strings
+//! cost one 64-byte allocation; longer ones point to a buffer of their own.
 
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
@@ -21,30 +24,118 @@ use crate::value::Value;
 /// How many code points apart the byte-offset checkpoints of a non-ASCII string are.
 const CHECKPOINT: usize = 32;
 
-/// The payload of a `str`.
+/// The payload of a `str`: 48 bytes, so that with the object header a string of up to
+/// [`INLINE`] bytes is one 64-byte allocation.
 pub struct StrData {
     hash: Cell<i64>,
-    char_len: usize,
-    ascii: bool,
-    surrogates: bool,
-    bytes: Box<[u8]>,
-    checkpoints: OnceCell<Box<[u32]>>,
+    /// The length in code points, with [`ASCII`] and [`SURROGATES`] in the top bits.
+    len_flags: usize,
+    bytes: StrBytes,
+    checkpoints: OnceCell<Box<Box<[u32]>>>,
 }
 
 impl Payload for StrData {}
+
+const _: () = assert!(std::mem::size_of::<StrData>() == 48);
+
+/// `len_flags` bit: every code point is ASCII.
+const ASCII: usize = 1 << (usize::BITS - 1);
+/// `len_flags` bit: the text holds a lone surrogate.
+const SURROGATES: usize = 1 << (usize::BITS - 2);
+
+fn pack_len_flags(char_len: usize, ascii: bool, surrogates: bool) -> usize {
+    debug_assert!(char_len & (ASCII | SURROGATES) == 0);
+    char_len | if ascii { ASCII } else { 0 } | if surrogates { SURROGATES } else { 0 }
+}
+
+/// The most bytes a string keeps inside its object rather than in a buffer of its own.
+pub const INLINE: usize = 22;
+
+/// A string's bytes: inside the object up to [`INLINE`] bytes (most identifiers, keys and
+/// numbers-as-text), else in a boxed buffer.
+#[derive(Clone)]
+enum StrBytes {
+    Inline { len: u8, buf: [u8; INLINE] },
+    Heap(Box<[u8]>),
+}
+
+impl Default for StrBytes {
+    fn default() -> StrBytes {
+        StrBytes::Inline {
+            len: 0,
+            buf: [0; INLINE],
+        }
+    }
+}
+
+impl std::ops::Deref for StrBytes {
+    type Target = [u8];
+    #[inline]
+    fn deref(&self) -> &[u8] {
+        match self {
+            StrBytes::Inline { len, buf } => &buf[..*len as usize],
+            StrBytes::Heap(b) => b,
+        }
+    }
+}
+
+impl From<&[u8]> for StrBytes {
+    #[inline]
+    fn from(bytes: &[u8]) -> StrBytes {
+        if bytes.len() <= INLINE {
+            let mut buf = [0; INLINE];
+            buf[..bytes.len()].copy_from_slice(bytes);
+            StrBytes::Inline {
+                len: bytes.len() as u8,
+                buf,
+            }
+        } else {
+            StrBytes::Heap(bytes.into())
+        }
+    }
+}
+
+impl From<Vec<u8>> for StrBytes {
+    #[inline]
+    fn from(bytes: Vec<u8>) -> StrBytes {
+        if bytes.len() <= INLINE {
+            StrBytes::from(&bytes[..])
+        } else {
+            StrBytes::Heap(bytes.into_boxed_slice())
+        }
+    }
+}
+
+impl From<Box<[u8]>> for StrBytes {
+    #[inline]
+    fn from(bytes: Box<[u8]>) -> StrBytes {
+        if bytes.len() <= INLINE {
+            StrBytes::from(&bytes[..])
+        } else {
+            StrBytes::Heap(bytes)
+        }
+    }
+}
+
+impl StrBytes {
+    fn into_vec(self) -> Vec<u8> {
+        match self {
+            StrBytes::Inline { len, buf } => buf[..len as usize].to_vec(),
+            StrBytes::Heap(b) => b.into_vec(),
+        }
+    }
+}
 
 pub(crate) fn is_surrogate(cp: u32) -> bool {
     (0xD800..=0xDFFF).contains(&cp)
 }
 
 impl StrData {
-    fn make(bytes: Box<[u8]>, char_len: usize, ascii: bool, surrogates: bool) -> StrData {
+    fn make(bytes: impl Into<StrBytes>, char_len: usize, ascii: bool, surrogates: bool) -> StrData {
         StrData {
             hash: Cell::new(-1),
-            char_len,
-            ascii,
-            surrogates,
-            bytes,
+            len_flags: pack_len_flags(char_len, ascii, surrogates),
+            bytes: bytes.into(),
             checkpoints: OnceCell::new(),
         }
     }
@@ -57,7 +148,7 @@ impl StrData {
         } else {
             text.chars().count()
         };
-        StrData::make(text.as_bytes().into(), char_len, ascii, false)
+        StrData::make(text.as_bytes(), char_len, ascii, false)
     }
 
     /// The data of `text`, taking its buffer.
@@ -89,13 +180,13 @@ impl StrData {
             surrogates |= is_surrogate(cp);
         }
         let ascii = bytes.len() == code_points.len();
-        StrData::make(bytes.into(), code_points.len(), ascii, surrogates)
+        StrData::make(bytes, code_points.len(), ascii, surrogates)
     }
 
     /// The text, unless it holds a lone surrogate.
     #[inline]
     pub fn as_str(&self) -> Option<&str> {
-        if self.surrogates {
+        if self.has_surrogates() {
             None
         } else {
             // SAFETY: without surrogates the bytes are valid UTF-8 (checked on creation).
@@ -123,19 +214,19 @@ impl StrData {
     /// The length in code points (`len()`).
     #[inline]
     pub fn char_len(&self) -> usize {
-        self.char_len
+        self.len_flags & !(ASCII | SURROGATES)
     }
 
     /// Whether every code point is ASCII.
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.ascii
+        self.len_flags & ASCII != 0
     }
 
     /// Whether it holds a lone surrogate.
     #[inline]
     pub fn has_surrogates(&self) -> bool {
-        self.surrogates
+        self.len_flags & SURROGATES != 0
     }
 
     /// The code points.
@@ -148,13 +239,13 @@ impl StrData {
 
     /// The byte offset of code point `i` (`i <= len()`).
     pub fn byte_offset(&self, i: usize) -> usize {
-        if self.ascii || i == 0 {
+        if self.is_ascii() || i == 0 {
             return i;
         }
-        if i >= self.char_len {
+        if i >= self.char_len() {
             return self.bytes.len();
         }
-        let (mut pos, mut left) = if self.char_len > CHECKPOINT {
+        let (mut pos, mut left) = if self.char_len() > CHECKPOINT {
             let cps = self.checkpoints.get_or_init(|| self.make_checkpoints());
             (cps[i / CHECKPOINT] as usize, i % CHECKPOINT)
         } else {
@@ -167,8 +258,8 @@ impl StrData {
         pos
     }
 
-    fn make_checkpoints(&self) -> Box<[u32]> {
-        let mut out = Vec::with_capacity(self.char_len / CHECKPOINT + 1);
+    fn make_checkpoints(&self) -> Box<Box<[u32]>> {
+        let mut out = Vec::with_capacity(self.char_len() / CHECKPOINT + 1);
         let mut pos = 0;
         let mut n = 0;
         while pos < self.bytes.len() {
@@ -178,12 +269,12 @@ impl StrData {
             pos += utf8_len(self.bytes[pos]);
             n += 1;
         }
-        out.into_boxed_slice()
+        Box::new(out.into_boxed_slice())
     }
 
     /// The code point index of byte offset `pos` (a code point boundary).
     pub fn char_index(&self, pos: usize) -> usize {
-        if self.ascii {
+        if self.is_ascii() {
             return pos;
         }
         self.bytes[..pos]
@@ -194,9 +285,9 @@ impl StrData {
 
     /// The code point at index `i` (O(1) for ASCII text).
     pub fn code_point_at(&self, i: usize) -> Option<u32> {
-        if self.ascii {
+        if self.is_ascii() {
             self.bytes.get(i).map(|&b| b as u32)
-        } else if i < self.char_len {
+        } else if i < self.char_len() {
             Some(decode_at(&self.bytes, self.byte_offset(i)).0)
         } else {
             None
@@ -217,14 +308,14 @@ impl StrData {
 
     /// The code points from index `start` to `end` as a new string's data.
     pub fn substring(&self, start: usize, end: usize) -> StrData {
-        if self.ascii {
-            return StrData::make(self.bytes[start..end].into(), end - start, true, false);
+        if self.is_ascii() {
+            return StrData::make(&self.bytes[start..end], end - start, true, false);
         }
         let (a, b) = (self.byte_offset(start), self.byte_offset(end));
         let bytes = &self.bytes[a..b];
         let ascii = bytes.is_ascii();
-        let surrogates = self.surrogates && has_surrogate_bytes(bytes);
-        StrData::make(bytes.into(), end - start, ascii, surrogates)
+        let surrogates = self.has_surrogates() && has_surrogate_bytes(bytes);
+        StrData::make(bytes, end - start, ascii, surrogates)
     }
 }
 
@@ -389,9 +480,9 @@ impl StrBuilder {
     #[inline]
     pub fn push_data(&mut self, d: &StrData) {
         self.bytes.extend_from_slice(&d.bytes);
-        self.char_len += d.char_len;
-        self.non_ascii |= !d.ascii;
-        self.surrogates |= d.surrogates;
+        self.char_len += d.char_len();
+        self.non_ascii |= !d.is_ascii();
+        self.surrogates |= d.has_surrogates();
     }
 
     /// Appends Rust text.
@@ -443,9 +534,9 @@ impl StrBuilder {
         let bytes = &d.bytes[a..b];
         self.bytes.extend_from_slice(bytes);
         self.char_len += n;
-        if !d.ascii {
+        if !d.is_ascii() {
             self.non_ascii = true;
-            self.surrogates |= d.surrogates && has_surrogate_bytes(bytes);
+            self.surrogates |= d.has_surrogates() && has_surrogate_bytes(bytes);
         }
     }
 
@@ -564,7 +655,7 @@ pub fn concat_values(values: &[Value]) -> PyResult<Value> {
         match v.downcast::<StrData>() {
             Some(d) => {
                 total += d.bytes.len();
-                if d.char_len > 0 {
+                if d.char_len() > 0 {
                     nonempty += 1;
                     single = Some(v);
                 }
@@ -637,7 +728,12 @@ pub(crate) fn data(v: &Value) -> &StrData {
 }
 
 pub(crate) fn clone_data(d: &StrData) -> StrData {
-    let c = StrData::make(d.bytes.clone(), d.char_len, d.ascii, d.surrogates);
+    let c = StrData::make(
+        d.bytes.clone(),
+        d.char_len(),
+        d.is_ascii(),
+        d.has_surrogates(),
+    );
     c.hash.set(d.hash.get());
     c
 }
@@ -658,7 +754,7 @@ fn str_richcompare(a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
         return Ok(crate::not_implemented());
     };
     if matches!(op, CompareOp::Eq | CompareOp::Ne) {
-        let eq = a.is(b) || (x.char_len == y.char_len && x.bytes == y.bytes);
+        let eq = a.is(b) || (x.char_len() == y.char_len() && *x.bytes == *y.bytes);
         return Ok(crate::bool(eq == (op == CompareOp::Eq)));
     }
     // UTF-8 byte order is code point order (also for the surrogate extension).
@@ -674,10 +770,10 @@ fn str_concat(a: &Value, b: &Value) -> PyResult<Value> {
         )));
     };
     let x = data(a);
-    if y.char_len == 0 && a.is_exact(&crate::types().str) {
+    if y.char_len() == 0 && a.is_exact(&crate::types().str) {
         return Ok(a.clone());
     }
-    if x.char_len == 0 && b.is_exact(&crate::types().str) {
+    if x.char_len() == 0 && b.is_exact(&crate::types().str) {
         return Ok(b.clone());
     }
     Ok(concat_data(&[x, y]))
@@ -701,14 +797,16 @@ pub fn append_in_place(target: &mut Value, other: &Value) -> bool {
     // Exact growth: the allocator's size classes leave room to grow in place most times,
     // and the buffer stays a boxed slice (capacity = length).
     if bytes.try_reserve_exact(add.bytes.len()).is_err() {
-        d.bytes = bytes.into_boxed_slice();
+        d.bytes = StrBytes::from(bytes);
         return false;
     }
     bytes.extend_from_slice(&add.bytes);
-    d.bytes = bytes.into_boxed_slice();
-    d.char_len += add.char_len;
-    d.ascii &= add.ascii;
-    d.surrogates |= add.surrogates;
+    d.bytes = StrBytes::from(bytes);
+    d.len_flags = pack_len_flags(
+        d.char_len() + add.char_len(),
+        d.is_ascii() && add.is_ascii(),
+        d.has_surrogates() || add.has_surrogates(),
+    );
     d.hash.set(-1);
     d.checkpoints = OnceCell::new();
     true
@@ -725,7 +823,7 @@ pub fn concat_data(parts: &[&StrData]) -> Value {
 
 fn str_repeat(v: &Value, n: isize) -> PyResult<Value> {
     let d = data(v);
-    if n <= 0 || d.char_len == 0 {
+    if n <= 0 || d.char_len() == 0 {
         return Ok(new(""));
     }
     if n == 1 && v.is_exact(&crate::types().str) {
@@ -742,10 +840,10 @@ fn str_repeat(v: &Value, n: isize) -> PyResult<Value> {
         bytes.extend_from_slice(&d.bytes);
     }
     Ok(from_data(StrData::make(
-        bytes.into(),
-        d.char_len * n as usize,
-        d.ascii,
-        d.surrogates,
+        bytes,
+        d.char_len() * n as usize,
+        d.is_ascii(),
+        d.has_surrogates(),
     )))
 }
 
@@ -806,12 +904,12 @@ fn str_contains(v: &Value, x: &Value) -> PyResult<bool> {
 fn str_getitem(v: &Value, key: &Value) -> PyResult<Value> {
     let d = data(v);
     if let Some(slice) = crate::sequence::as_slice(key)? {
-        let r = slice.resolve(d.char_len)?;
+        let r = slice.resolve(d.char_len())?;
         if r.len == 0 {
             return Ok(new(""));
         }
         if r.step == 1 {
-            if r.len == d.char_len && v.is_exact(&crate::types().str) {
+            if r.len == d.char_len() && v.is_exact(&crate::types().str) {
                 return Ok(v.clone());
             }
             let start = r.start as usize;
@@ -821,7 +919,7 @@ fn str_getitem(v: &Value, key: &Value) -> PyResult<Value> {
             return Ok(from_data(d.substring(start, start + r.len)));
         }
         let mut b = StrBuilder::with_capacity(r.len);
-        if d.ascii {
+        if d.is_ascii() {
             for i in r.indices() {
                 b.push(d.bytes[i] as u32);
             }
@@ -840,7 +938,7 @@ fn str_getitem(v: &Value, key: &Value) -> PyResult<Value> {
         )));
     }
     let i = protocol::index_isize(key, false)?;
-    let Some(i) = crate::sequence::normalize(i, d.char_len) else {
+    let Some(i) = crate::sequence::normalize(i, d.char_len()) else {
         return Err(PyErr::index_error("string index out of range"));
     };
     let cp = d.code_point_at(i).unwrap_or(0);
@@ -910,7 +1008,11 @@ fn iter_types() -> &'static IterTypes {
 /// `iter(str)`.
 pub fn str_iter(s: &Value) -> PyResult<Value> {
     let t = iter_types();
-    let ty = if data(s).ascii { &t.ascii } else { &t.general };
+    let ty = if data(s).is_ascii() {
+        &t.ascii
+    } else {
+        &t.general
+    };
     Ok(crate::object::alloc(
         ty,
         StrIter {
@@ -949,7 +1051,7 @@ fn str_iter_length_hint(args: Args<'_>) -> PyResult<Value> {
     };
     let seq = d.seq.borrow().clone();
     let n = match seq {
-        Some(s) => data(&s).char_len.saturating_sub(d.index.get()),
+        Some(s) => data(&s).char_len().saturating_sub(d.index.get()),
         None => 0,
     };
     Ok(crate::int::from_usize(n))
