@@ -137,6 +137,7 @@ fn descr_types() -> &'static DescrTypes {
         .get_or_init(|| {
             SyncCell(DescrTypes {
                 method: TypeBuilder::new::<MethodData>("method")
+                    .flags(crate::typeobject::TypeFlags::MANAGED_WEAKREF)
                     .slots(|s| {
                         s.call.set(Some(method_call));
                         s.repr.set(Some(method_repr));

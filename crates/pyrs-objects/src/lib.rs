@@ -72,6 +72,7 @@ pub mod typeobject;
 pub mod unicode_ctype;
 mod unicode_ctype_tables;
 pub mod value;
+pub mod weakref;
 
 use std::sync::OnceLock;
 

@@ -85,6 +85,7 @@ pub fn memoryview_type() -> &'static Value {
         .get_or_init(|| {
             SyncCell(
                 TypeBuilder::new::<MemoryViewData>("memoryview")
+                    .flags(crate::typeobject::TypeFlags::MANAGED_WEAKREF)
                     .slots(|s| {
                         s.repr.set(Some(mv_repr));
                         s.len.set(Some(|v| {

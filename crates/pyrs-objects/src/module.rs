@@ -39,6 +39,7 @@ pub fn module_type() -> &'static Value {
         .get_or_init(|| {
             SyncCell(
                 TypeBuilder::new::<ModuleData>("module")
+                    .flags(crate::typeobject::TypeFlags::MANAGED_WEAKREF)
                     .subclassable()
                     .slots(|s| {
                         s.getattro.set(Some(module_getattro));

@@ -124,6 +124,7 @@ fn native_types() -> &'static NativeTypes {
     // their dicts.
     let builders = [
         TypeBuilder::new::<BuiltinFunction>("builtin_function_or_method")
+            .flags(TypeFlags::MANAGED_WEAKREF)
             .slots(|s| {
                 s.call.set(Some(builtin_call));
                 s.repr.set(Some(builtin_repr));

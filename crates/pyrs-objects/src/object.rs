@@ -18,29 +18,51 @@ use crate::typeobject::TypeData;
 use crate::value::Value;
 
 /// The first words of every heap object.
+///
+/// `refcnt` holds the reference count shifted left by one; its low bit says whether weak
+/// references to the object exist ([`crate::weakref`] keeps them in a side table keyed by
+/// address, consulted only when the bit is set). Counting in steps of two keeps `incref`
+/// and `decref` one add and one compare, as with a plain count.
 #[repr(C)]
 pub struct Header {
     refcnt: Cell<usize>,
     class: Cell<*const Header>,
 }
 
+/// The low bit of `Header::refcnt`: the object has weak references.
+const WEAKLY_REFERENCED: usize = 1;
+/// One reference, in `Header::refcnt`'s units.
+const ONE_REF: usize = 2;
+
 impl Header {
     #[inline]
     pub(crate) fn incref(&self) {
-        self.refcnt.set(self.refcnt.get() + 1);
+        self.refcnt.set(self.refcnt.get() + ONE_REF);
     }
 
     /// Decrements the count; whether it reached zero.
     #[inline]
     pub(crate) fn decref(&self) -> bool {
-        let n = self.refcnt.get() - 1;
+        let n = self.refcnt.get() - ONE_REF;
         self.refcnt.set(n);
-        n == 0
+        n < ONE_REF
     }
 
     /// The reference count.
     pub fn refcount(&self) -> usize {
-        self.refcnt.get()
+        self.refcnt.get() >> 1
+    }
+
+    /// Whether weak references to the object exist (it has an entry in the weak table).
+    #[inline]
+    pub(crate) fn is_weakly_referenced(&self) -> bool {
+        self.refcnt.get() & WEAKLY_REFERENCED != 0
+    }
+
+    /// Sets or clears the has-weak-references bit.
+    pub(crate) fn set_weakly_referenced(&self, on: bool) {
+        let n = self.refcnt.get() & !WEAKLY_REFERENCED;
+        self.refcnt.set(if on { n | WEAKLY_REFERENCED } else { n });
     }
 
     /// The object's type object.
@@ -112,7 +134,7 @@ pub fn alloc<T: Payload>(class: &Value, data: T) -> Value {
             ptr,
             PyBox {
                 header: Header {
-                    refcnt: Cell::new(1),
+                    refcnt: Cell::new(ONE_REF),
                     class: Cell::new(class.clone().into_raw()),
                 },
                 data,
@@ -172,12 +194,18 @@ unsafe fn free(ptr: *mut Header) {
     // the object stays (resurrected), as in CPython.
     let del = class_data((*ptr).class()).slots.del.get();
     if let Some(del) = del {
-        (*ptr).refcnt.set(1);
+        let flag = (*ptr).refcnt.get() & WEAKLY_REFERENCED;
+        (*ptr).refcnt.set(ONE_REF | flag);
         let obj = ManuallyDrop::new(Value::from_raw(ptr));
         del(&obj);
         if !(*ptr).decref() {
             return;
         }
+    }
+    // Weak references die next, their callbacks running (CPython's PyObject_ClearWeakRefs,
+    // after the finalizer as in subtype_dealloc); nothing can reach the object any more.
+    if (*ptr).is_weakly_referenced() {
+        crate::weakref::clear_weakrefs(ptr);
     }
     let class = Value::from_raw((*ptr).class.get());
     let ty = class_data(&class);
@@ -243,6 +271,12 @@ impl Value {
     }
 }
 
+/// The byte offset of the payload in a heap object of payload `T` (from the header's
+/// address to the payload's).
+pub(crate) const fn payload_offset<T>() -> usize {
+    std::mem::offset_of!(PyBox<T>, data)
+}
+
 /// Allocates `type` itself, whose type is itself.
 pub(crate) fn alloc_type_of_type(data: TypeData) -> Value {
     let layout = Layout::new::<PyBox<TypeData>>();
@@ -257,7 +291,7 @@ pub(crate) fn alloc_type_of_type(data: TypeData) -> Value {
             ptr,
             PyBox {
                 header: Header {
-                    refcnt: Cell::new(2),
+                    refcnt: Cell::new(2 * ONE_REF),
                     class: Cell::new(ptr as *const Header),
                 },
                 data,

@@ -22,7 +22,7 @@ use crate::native::{MethodDef, MethodKind};
 use crate::object::Payload;
 use crate::protocol;
 use crate::str::StrData;
-use crate::typeobject::{is_subtype, BinOp, CompareOp, TypeBuilder};
+use crate::typeobject::{is_subtype, BinOp, CompareOp, TypeBuilder, TypeFlags};
 use crate::value::Value;
 use crate::SyncCell;
 
@@ -617,6 +617,7 @@ fn set_types() -> &'static SetTypes {
         .get_or_init(|| {
             let set = TypeBuilder::new::<SetData>("set")
                 .subclassable()
+                .flags(TypeFlags::MANAGED_WEAKREF)
                 .unhashable()
                 .slots(|s| {
                     common_slots(s);
@@ -632,6 +633,7 @@ fn set_types() -> &'static SetTypes {
                 .build();
             let frozenset = TypeBuilder::new::<SetData>("frozenset")
                 .subclassable()
+                .flags(TypeFlags::MANAGED_WEAKREF)
                 .slots(|s| {
                     common_slots(s);
                     s.hash.set(Some(|v| Ok(data(v).frozen_hash())));

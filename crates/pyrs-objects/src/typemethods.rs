@@ -303,6 +303,7 @@ fn instance_set_dict(obj: &Value, value: Option<&Value>) -> PyResult<()> {
 pub(crate) fn type_builder() -> TypeBuilder {
     TypeBuilder::new::<TypeData>("type")
         .subclassable()
+        .flags(TypeFlags::MANAGED_WEAKREF)
         .doc("type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type")
         .slots(|s| {
             s.repr.set(Some(type_repr));

@@ -396,6 +396,9 @@ impl TypeFlags {
     pub const HEAPTYPE: TypeFlags = TypeFlags(1 << 9);
     /// Can be subclassed.
     pub const BASETYPE: TypeFlags = TypeFlags(1 << 10);
+    /// Instances may be weakly referenced (CPython's `tp_weaklistoffset` being set; the
+    /// weak references themselves live in [`crate::weakref`]'s side table).
+    pub const MANAGED_WEAKREF: TypeFlags = TypeFlags(1 << 3);
     /// Has abstract methods (instances cannot be made).
     pub const IS_ABSTRACT: TypeFlags = TypeFlags(1 << 20);
     /// Instances are immutable (no attribute setting on the type).
@@ -890,10 +893,19 @@ pub fn new_class(
     } else {
         dict_offset + std::mem::size_of::<object::DictSlot>()
     };
+    // Instances of a class take weak references, unless its layout is a variable-size
+    // built-in's (int, tuple, bytes), which CPython gives no room for them.
+    let weakref_flag = if crate::weakref::variable_size_base(&base) {
+        0
+    } else {
+        TypeFlags::MANAGED_WEAKREF.0
+    };
     let data = TypeData {
         name: RefCell::new(name.clone()),
         qualname: RefCell::new(name),
-        flags: Cell::new(TypeFlags(TypeFlags::HEAPTYPE.0 | TypeFlags::BASETYPE.0)),
+        flags: Cell::new(TypeFlags(
+            TypeFlags::HEAPTYPE.0 | TypeFlags::BASETYPE.0 | weakref_flag,
+        )),
         base: RefCell::new(Some(base.clone())),
         bases: RefCell::new(crate::tuple::new(bases.clone())),
         mro: RefCell::new(crate::tuple::empty()),

@@ -59,6 +59,7 @@ pub fn code_type() -> &'static Value {
         .get_or_init(|| {
             SyncCell(
                 TypeBuilder::new::<CodeData>("code")
+                    .flags(pyrs_objects::typeobject::TypeFlags::MANAGED_WEAKREF)
                     .slots(|s| {
                         s.repr.set(Some(code_repr));
                         s.hash

@@ -88,6 +88,7 @@ fn types() -> &'static Types {
                     .methods(TRACEBACK_METHODS)
                     .build(),
                 frame: TypeBuilder::new::<FrameObject>("frame")
+                    .flags(pyrs_objects::typeobject::TypeFlags::MANAGED_WEAKREF)
                     .slots(|s| s.repr.set(Some(frame_repr)))
                     .methods(FRAME_METHODS)
                     .build(),

@@ -83,6 +83,7 @@ fn types() -> &'static Types {
                 function: TypeBuilder::new::<FunctionData>("function")
                     .with_dict()
                     .flags(TypeFlags::METHOD_DESCRIPTOR)
+                    .flags(TypeFlags::MANAGED_WEAKREF)
                     .slots(|s| {
                         s.call.set(Some(crate::call::function_call));
                         s.descr_get.set(Some(function_get));

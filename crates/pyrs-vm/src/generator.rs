@@ -64,6 +64,7 @@ fn types() -> &'static Types {
         .get_or_init(|| {
             let build = |name: &'static str, iterable: bool| {
                 TypeBuilder::new::<GeneratorData>(name)
+                    .flags(pyrs_objects::typeobject::TypeFlags::MANAGED_WEAKREF)
                     .slots(|s| {
                         if iterable {
                             s.iter.set(Some(|g| Ok(g.clone())));

@@ -261,6 +261,7 @@ const FUNCTIONS: &[(&str, pyrs_objects::native::NativeFn)] = &[
     ("exc_info", exc_info),
     ("intern", intern),
     ("getrefcount", getrefcount),
+    ("_getframe", getframe),
 ];
 
 fn exit(args: Args<'_>) -> PyResult<Value> {
@@ -325,4 +326,23 @@ fn intern(args: Args<'_>) -> PyResult<Value> {
 fn getrefcount(args: Args<'_>) -> PyResult<Value> {
     let a = args.exact("getrefcount", 1, 1)?;
     Ok(int::from_usize(a[0].refcount()))
+}
+
+/// `sys._getframe(depth=0)`: the frame `depth` calls below the running one.
+fn getframe(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("_getframe", 0, 1)?;
+    let mut depth = match a.first() {
+        Some(d) => protocol::index_isize(d, true)?,
+        None => 0,
+    };
+    let mut frame = crate::frame::current();
+    while depth > 0 {
+        // SAFETY: a running frame's `back` is a frame still running below it (or null).
+        frame = frame.and_then(|f| unsafe { f.back.as_ref() });
+        depth -= 1;
+    }
+    match frame {
+        Some(f) => Ok(crate::exc::frame_object(f)),
+        None => Err(PyErr::value_error("call stack is not deep enough")),
+    }
 }
