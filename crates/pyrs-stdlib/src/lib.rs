@@ -19,11 +19,13 @@ use pyrs_vm::native_modules::ModuleInit;
 mod _codecs;
 mod _weakref;
 mod argconv;
+mod sre;
 
 /// Every native module this crate provides, by import name.
 pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_codecs", _codecs::init),
     ("_weakref", _weakref::init),
+    ("_sre", sre::init),
     ];
 
 /// Installs [`MODULES`] in the VM: call once, before running code.
