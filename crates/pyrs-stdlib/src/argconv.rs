@@ -106,3 +106,46 @@ pub(crate) fn call_method(obj: &Value, name: &str, args: &[Value]) -> PyResult<V
     let method = pyrs_objects::protocol::getattr_str(obj, name)?;
     pyrs_objects::protocol::call1(&method, args)
 }
+
+/// The message of the C library for `errno` (`os.strerror`).
+pub(crate) fn strerror(errno: i32) -> String {
+    // SAFETY: strerror returns a pointer to a NUL-terminated string that stays valid until the
+    // next call; it is copied at once, under the interpreter lock.
+    unsafe {
+        let p = libc::strerror(errno);
+        if p.is_null() {
+            return format!("Unknown error {errno}");
+        }
+        std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+    }
+}
+
+/// The OSError (or the subclass CPython picks for the errno) for `errno`, naming `filename`
+/// (and `filename2`) when given: "[Errno 2] No such file or directory: 'x'".
+pub(crate) fn os_error(errno: i32, filename: Option<&Value>, filename2: Option<&Value>) -> PyErr {
+    let mut args = vec![
+        pyrs_objects::int::from_i64(errno as i64),
+        pyrs_objects::str::new(&strerror(errno)),
+    ];
+    if let Some(f) = filename {
+        args.push(f.clone());
+        if let Some(f2) = filename2 {
+            args.push(pyrs_objects::none());
+            args.push(f2.clone());
+        }
+    }
+    match pyrs_objects::protocol::call1(pyrs_objects::ExcKind::OSError.class(), &args) {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(err) => err,
+    }
+}
+
+/// The errno of the last failed system call.
+pub(crate) fn last_errno() -> i32 {
+    std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+}
+
+/// [`os_error`] for the last failed system call.
+pub(crate) fn last_os_error(filename: Option<&Value>) -> PyErr {
+    os_error(last_errno(), filename, None)
+}

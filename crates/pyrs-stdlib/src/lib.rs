@@ -17,6 +17,7 @@
 use pyrs_vm::native_modules::ModuleInit;
 
 mod _codecs;
+mod _io;
 mod _weakref;
 mod argconv;
 mod sre;
@@ -24,6 +25,7 @@ mod sre;
 /// Every native module this crate provides, by import name.
 pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_codecs", _codecs::init),
+    ("_io", _io::init),
     ("_weakref", _weakref::init),
     ("_sre", sre::init),
     ];
@@ -32,4 +34,8 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
 pub fn register() {
     pyrs_vm::native_modules::register(MODULES);
     _codecs::install();
+    // `builtins.open` is `_io.open`; the module itself is made on first import.
+    pyrs_vm::native_modules::register_builtins(|builtins| {
+        builtins.set_str("open", _io::open_function());
+    });
 }

@@ -111,6 +111,7 @@ fn make() -> Builtins {
         dd.set_str(name, new_function(name, *f));
     }
     crate::builtins_more::register(dd);
+    crate::native_modules::add_builtins(dd);
     Builtins { module, dict: d }
 }
 

@@ -25,6 +25,21 @@ fn extra() -> &'static [(&'static str, ModuleInit)] {
     EXTRA.get().copied().unwrap_or(&[])
 }
 
+static BUILTINS_HOOK: OnceLock<fn(&pyrs_objects::dict::DictData)> = OnceLock::new();
+
+/// Lets the embedding program add names to `builtins` that live with the standard library
+/// (`open`, which is `io.open`): `hook` runs once, when the `builtins` module is made.
+pub fn register_builtins(hook: fn(&pyrs_objects::dict::DictData)) {
+    let _ = BUILTINS_HOOK.set(hook);
+}
+
+/// Runs the hook of [`register_builtins`] on the new `builtins` dict.
+pub(crate) fn add_builtins(dict: &pyrs_objects::dict::DictData) {
+    if let Some(hook) = BUILTINS_HOOK.get() {
+        hook(dict);
+    }
+}
+
 /// The native module `name`, made and registered in `sys.modules` on first import.
 pub fn load(name: &str) -> PyResult<Option<Value>> {
     let module = match name {
