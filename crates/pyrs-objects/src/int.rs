@@ -517,6 +517,31 @@ fn int_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
         (Some(x), None) => int_from_object(&x)?,
         (Some(x), Some(base)) => {
             let base = crate::protocol::index_isize(&base, false)?;
+            if x.downcast::<crate::bytes::BytesData>().is_some()
+                || x.downcast::<crate::bytearray::ByteArrayData>().is_some()
+            {
+                // bytes and bytearray are parsed as their ASCII text (`int(b'101', 2)`).
+                let raw = crate::bytes::buffer(&x).unwrap_or_default().into_owned();
+                let text: String = raw.iter().map(|&b| b as char).collect();
+                return parse_int(&text, base as u32)
+                    .map_err(|e| {
+                        if base != 0 && !(2..=36).contains(&base) {
+                            return e;
+                        }
+                        PyErr::value_error(format!(
+                            "invalid literal for int() with base {base}: {}",
+                            crate::bytes::repr_bytes(&raw)
+                        ))
+                    })
+                    .and_then(|v| {
+                        if cls.is(&crate::types().int) {
+                            Ok(v)
+                        } else {
+                            let b = as_int(&v).expect("int").to_bigint();
+                            Ok(crate::object::alloc(cls, IntData(b)))
+                        }
+                    });
+            }
             let text = crate::str::text_of(&x).ok_or_else(|| {
                 PyErr::type_error("int() can't convert non-string with explicit base")
             })?;
