@@ -44,8 +44,8 @@ pub fn compile(
     optimize: u32,
 ) -> Result<CodeObject, SyntaxError> {
     let mut tree = match source {
-        Source::Text(text) => pyrs_parser::parse(text, mode)?,
-        Source::Bytes(bytes) => pyrs_parser::parse_bytes(bytes, mode)?,
+        Source::Text(text) => pyrs_parser::parse_code(text, mode)?,
+        Source::Bytes(bytes) => pyrs_parser::parse_code_bytes(bytes, mode)?,
         Source::Tree(tree) => return compile_tree(&mut tree.clone(), filename, optimize),
     };
     compile_parsed(&mut tree, filename, optimize)

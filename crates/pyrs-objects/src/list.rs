@@ -5,7 +5,7 @@
 //! code (an item's `__eq__`, a sort key, a `__del__`): methods copy out what they need first,
 //! so a list mutated from such a call is seen mutated, never corrupted.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use crate::object::Payload;
 use crate::value::Value;
@@ -14,6 +14,9 @@ use crate::value::Value;
 #[derive(Default)]
 pub struct ListData {
     items: RefCell<Vec<Value>>,
+    /// Set by `list.sort` while it sorts and cleared by any change of the array's length or
+    /// storage: CPython marks a list being sorted with `allocated == -1`, which a resize undoes.
+    untouched: Cell<bool>,
 }
 
 impl Payload for ListData {}
@@ -23,6 +26,7 @@ impl ListData {
     pub fn new(items: Vec<Value>) -> ListData {
         ListData {
             items: RefCell::new(items),
+            untouched: Cell::new(false),
         }
     }
 
@@ -59,6 +63,7 @@ impl ListData {
     #[inline]
     pub fn push(&self, value: Value) {
         self.items.borrow_mut().push(value);
+        self.untouched.set(false);
     }
 
     /// A copy of the items.
@@ -69,13 +74,41 @@ impl ListData {
     /// Replaces every item, returning the old ones (to be dropped by the caller once nothing
     /// is borrowed).
     pub fn replace_all(&self, items: Vec<Value>) -> Vec<Value> {
-        std::mem::replace(&mut *self.items.borrow_mut(), items)
+        let old = std::mem::replace(&mut *self.items.borrow_mut(), items);
+        // Emptying a list that holds no array changes nothing (CPython's list_clear).
+        if old.capacity() != 0 || self.items.borrow().capacity() != 0 {
+            self.untouched.set(false);
+        }
+        old
     }
 
     /// Runs `f` on the array. `f` must not run Python code or drop values that may (it gets
     /// the array mutably borrowed); return what is removed so the caller drops it after.
     pub fn with_items<R>(&self, f: impl FnOnce(&mut Vec<Value>) -> R) -> R {
-        f(&mut self.items.borrow_mut())
+        let mut items = self.items.borrow_mut();
+        let before = (items.len(), items.as_ptr());
+        let result = f(&mut items);
+        if (items.len(), items.as_ptr()) != before {
+            self.untouched.set(false);
+        }
+        result
+    }
+
+    /// Moves the items out for `list.sort`, leaving the list empty and marked as being
+    /// sorted; returns them with the previous mark (a sort of the same list nested in a key
+    /// function has one to give back).
+    pub fn take_for_sort(&self) -> (Vec<Value>, bool) {
+        let items = std::mem::take(&mut *self.items.borrow_mut());
+        (items, self.untouched.replace(true))
+    }
+
+    /// Puts the sorted items back, with the mark `saved` that [`ListData::take_for_sort`]
+    /// returned; returns what the list held meanwhile (for the caller to drop) and whether
+    /// anything resized or replaced the array since the items were taken.
+    pub fn restore_after_sort(&self, items: Vec<Value>, saved: bool) -> (Vec<Value>, bool) {
+        let modified = !self.untouched.replace(saved);
+        let during = std::mem::replace(&mut *self.items.borrow_mut(), items);
+        (during, modified)
     }
 }
 

@@ -252,7 +252,7 @@ fn less(a: &Value, b: &Value) -> PyResult<bool> {
 /// meanwhile is thrown away and the (maybe partly) sorted items put back.
 pub(crate) fn sort_list(l: &Value, key: Option<&Value>, reverse: bool) -> PyResult<()> {
     let d = data(l);
-    let mut items = d.replace_all(Vec::new());
+    let (mut items, saved_mark) = d.take_for_sort();
     let key = key.filter(|k| !protocol::is_none(k));
     let mut keys = None;
     if let Some(keyfunc) = key {
@@ -261,7 +261,7 @@ pub(crate) fn sort_list(l: &Value, key: Option<&Value>, reverse: bool) -> PyResu
             match protocol::call1(keyfunc, std::slice::from_ref(item)) {
                 Ok(k) => ks.push(k),
                 Err(e) => {
-                    let during = d.replace_all(items);
+                    let (during, _) = d.restore_after_sort(items, saved_mark);
                     drop(ks);
                     drop(during);
                     return Err(e);
@@ -290,9 +290,7 @@ pub(crate) fn sort_list(l: &Value, key: Option<&Value>, reverse: bool) -> PyResu
     if reverse {
         items.reverse();
     }
-    let during = d.replace_all(items);
-    // Anything stored into the list while it was sorting gave it an allocation.
-    let modified = during.capacity() != 0;
+    let (during, modified) = d.restore_after_sort(items, saved_mark);
     drop(during);
     result?;
     if modified {

@@ -188,16 +188,6 @@ pub fn as_slice(key: &Value) -> PyResult<Option<SliceData>> {
     }))
 }
 
-impl SliceData {
-    /// The selected items of `items` (a convenience for immutable sequences).
-    pub fn pick(&self, items: &[Value]) -> Vec<Value> {
-        match self.resolve(items.len()) {
-            Ok(r) => r.pick(items),
-            Err(_) => Vec::new(),
-        }
-    }
-}
-
 /// An index argument of `name`'s `__getitem__`, or CPython's TypeError "NAME indices must be
 /// integers or slices, not T".
 pub fn index_arg(key: &Value, name: &str) -> PyResult<isize> {

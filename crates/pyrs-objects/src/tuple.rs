@@ -137,11 +137,12 @@ fn tuple_richcompare(a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
 fn tuple_getitem(t: &Value, key: &Value) -> PyResult<Value> {
     let items = data(t).items();
     if let Some(slice) = crate::sequence::as_slice(key)? {
-        let picked = slice.pick(items);
-        if picked.len() == items.len() && t.is_exact(&crate::types().tuple) {
+        let r = slice.resolve(items.len())?;
+        // The whole tuple, in order, is the tuple itself (CPython's tuple_subscript).
+        if r.step == 1 && r.len == items.len() && t.is_exact(&crate::types().tuple) {
             return Ok(t.clone());
         }
-        return Ok(new(picked));
+        return Ok(new(r.pick(items)));
     }
     let i = crate::sequence::index_arg(key, "tuple")?;
     crate::sequence::get(items, i).ok_or_else(|| PyErr::index_error("tuple index out of range"))

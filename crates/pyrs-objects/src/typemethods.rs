@@ -716,6 +716,17 @@ fn type_mro(args: Args<'_>) -> PyResult<Value> {
     ))
 }
 
+/// `type.__dir__(cls)`: the names in the class's `__dict__` and in those of its bases
+/// (CPython's `type___dir___impl`; `dir()` sorts them).
+fn type_dir(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("__dir__", 1, 1)?;
+    data_of(&a[0])?;
+    let result = crate::dict::new();
+    let d = result.downcast::<DictData>().expect("dict");
+    merge_class_dict(d, &a[0])?;
+    Ok(crate::list::new(d.keys()))
+}
+
 fn type_instancecheck(args: Args<'_>) -> PyResult<Value> {
     let a = args.exact("__instancecheck__", 2, 2)?;
     data_of(&a[0])?;
@@ -808,6 +819,7 @@ const TYPE_METHODS: &[MethodDef] = &[
         MethodKind::GetSet(type_get_abstractmethods, Some(type_set_abstractmethods)),
     ),
     MethodDef::new("mro", MethodKind::Method(type_mro)),
+    MethodDef::new("__dir__", MethodKind::Method(type_dir)),
     MethodDef::new("__instancecheck__", MethodKind::Method(type_instancecheck)),
     MethodDef::new("__subclasscheck__", MethodKind::Method(type_subclasscheck)),
     MethodDef::new("__subclasses__", MethodKind::Method(type_subclasses)),

@@ -169,7 +169,14 @@ impl Error {
             offset,
             end_lineno,
             end_offset,
-            text: line_text(src, lineno).map(str::to_owned),
+            text: line_text(src, lineno).map(|line| {
+                // The tokenizer ends the last line with a newline when the source does not.
+                let mut line = line.to_owned();
+                if !line.ends_with('\n') {
+                    line.push('\n');
+                }
+                line
+            }),
         }
     }
 }

@@ -27,13 +27,14 @@ pub(crate) struct Tokens<'a> {
 }
 
 impl<'a> Tokens<'a> {
-    /// Tokenizes all of `src` in the parser's configuration, with type comments.
-    pub(crate) fn read(src: &'a str) -> Tokens<'a> {
+    /// Tokenizes all of `src` in the parser's configuration, with type comments when
+    /// `type_comments` is set (otherwise `# type:` comments are plain comments).
+    pub(crate) fn read(src: &'a str, type_comments: bool) -> Tokens<'a> {
         let mut tokenizer = Tokenizer::new(
             src,
             Config {
                 extra_tokens: false,
-                type_comments: true,
+                type_comments,
             },
         );
         let mut toks = BUFFER.with(|b| std::mem::take(&mut *b.borrow_mut()));

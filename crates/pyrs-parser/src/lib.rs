@@ -105,7 +105,20 @@ pub enum Mode {
 /// assert_eq!(e.body.class_name(), "IfExp");
 /// ```
 pub fn parse(source: &str, mode: Mode) -> Result<Mod, SyntaxError> {
-    parser::parse_text(source, mode).map_err(|e| e.finish(source))
+    parser::parse_text(source, mode, true).map_err(|e| e.finish(source))
+}
+
+/// [`parse`] without type comments, as `compile()` parses when not given
+/// `PyCF_TYPE_COMMENTS`: a `# type:` comment is then an ordinary comment, wherever it is.
+///
+/// ```
+/// use pyrs_parser::{parse, parse_code, Mode};
+///
+/// assert!(parse("# type: int\nx = 1\n", Mode::Exec).is_err());
+/// assert!(parse_code("# type: int\nx = 1\n", Mode::Exec).is_ok());
+/// ```
+pub fn parse_code(source: &str, mode: Mode) -> Result<Mod, SyntaxError> {
+    parser::parse_text(source, mode, false).map_err(|e| e.finish(source))
 }
 
 /// Parses the bytes of a source file: decodes them first as CPython does (a UTF-8 byte-order
@@ -122,6 +135,12 @@ pub fn parse(source: &str, mode: Mode) -> Result<Mod, SyntaxError> {
 pub fn parse_bytes(source: &[u8], mode: Mode) -> Result<Mod, SyntaxError> {
     let text = decode::decode(source)?;
     parse(&text, mode)
+}
+
+/// [`parse_bytes`] without type comments (see [`parse_code`]).
+pub fn parse_code_bytes(source: &[u8], mode: Mode) -> Result<Mod, SyntaxError> {
+    let text = decode::decode(source)?;
+    parse_code(&text, mode)
 }
 
 mod decode;

@@ -17,9 +17,9 @@ mod generated {
     lalrpop_util::lalrpop_mod!(pub(crate) grammar);
 }
 
-/// Parses decoded source text.
-pub(crate) fn parse_text(src: &str, mode: Mode) -> Result<Mod, Box<Error>> {
-    let tokens = Tokens::read(src);
+/// Parses decoded source text, with or without type comments.
+pub(crate) fn parse_text(src: &str, mode: Mode, type_comments: bool) -> Result<Mod, Box<Error>> {
+    let tokens = Tokens::read(src, type_comments);
     let start = match mode {
         Mode::Exec => Tok::StartModule,
         Mode::Eval => Tok::StartExpression,

@@ -273,11 +273,16 @@ pub fn displayhook(v: &Value) -> PyResult<()> {
     if protocol::is_none(v) {
         return Ok(());
     }
+    // `_` is None while the value prints, so a repr that reads `_` does not see it.
+    let underscore = |value: Value| {
+        if let Some(d) = builtins_dict().downcast::<DictData>() {
+            d.set_str("_", value);
+        }
+    };
+    underscore(pyrs_objects::none());
     let text = protocol::repr_string(v)?;
     crate::sys::write_stdout(&format!("{text}\n"))?;
-    if let Some(d) = builtins_dict().downcast::<DictData>() {
-        d.set_str("_", v.clone());
-    }
+    underscore(v.clone());
     Ok(())
 }
 

@@ -138,7 +138,14 @@ pub fn constant_value(c: &Constant) -> Value {
         Constant::Ellipsis => pyrs_objects::singletons::ellipsis(),
         Constant::Tuple(items) => tuple::new(items.iter().map(constant_value).collect()),
         Constant::FrozenSet(items) => {
-            crate::glue::frozenset(items.iter().map(constant_value).collect())
+            // CPython's compiler merges each constant into its constant cache, and merging a
+            // frozenset builds a new one from the first one's iteration order: the set a
+            // program sees is that second one, whose table order can differ from the first.
+            let first = crate::glue::frozenset(items.iter().map(constant_value).collect());
+            match pyrs_objects::set::any_set(&first) {
+                Some(data) => crate::glue::frozenset(data.to_vec()),
+                None => first,
+            }
         }
         Constant::Code(code) => new_code(code.clone()),
     }

@@ -596,8 +596,10 @@ fn raise(frame: &mut Frame, oparg: u32) -> PyErr {
 fn intrinsic1(frame: &mut Frame, oparg: u32, v: Value) -> PyResult<Value> {
     match oparg {
         1 => {
-            // INTRINSIC_PRINT: the interactive display hook.
-            crate::builtins::displayhook(&v)?;
+            // INTRINSIC_PRINT: the interactive display hook, sys.displayhook.
+            let hook = crate::sys::get("displayhook")
+                .ok_or_else(|| PyErr::runtime_error("lost sys.displayhook"))?;
+            protocol::call1(&hook, std::slice::from_ref(&v))?;
             Ok(pyrs_objects::none())
         }
         2 => {

@@ -210,7 +210,34 @@ pub fn handle_uncaught(err: &PyErr) -> i32 {
         };
     }
     let _ = exc.downcast::<BaseExceptionData>();
-    sys::write_stderr(&traceback::format_exception(exc));
+    let tb = protocol::getattr(exc, &pystr::intern("__traceback__"))
+        .unwrap_or_else(|_| pyrs_objects::none());
+    sys::set("last_exc", exc.clone());
+    sys::set("last_type", exc.class().clone());
+    sys::set("last_value", exc.clone());
+    sys::set("last_traceback", tb.clone());
+    // CPython's _PyErr_PrintEx: the exception goes to sys.excepthook, whose default prints it.
+    match sys::get("excepthook") {
+        Some(hook) if sys::get("__excepthook__").is_some_and(|h| h.is(&hook)) => {
+            sys::write_stderr(&traceback::format_exception(exc));
+        }
+        Some(hook) if !protocol::is_none(&hook) => {
+            if let Err(hook_err) = protocol::call1(&hook, &[exc.class().clone(), exc.clone(), tb]) {
+                if hook_err.is(ExcKind::SystemExit) {
+                    return handle_uncaught(&hook_err);
+                }
+                sys::flush_stdout();
+                sys::write_stderr("Error in sys.excepthook:\n");
+                sys::write_stderr(&traceback::format_exception(hook_err.value()));
+                sys::write_stderr("\nOriginal exception was:\n");
+                sys::write_stderr(&traceback::format_exception(exc));
+            }
+        }
+        _ => {
+            sys::write_stderr("sys.excepthook is missing\n");
+            sys::write_stderr(&traceback::format_exception(exc));
+        }
+    }
     1
 }
 

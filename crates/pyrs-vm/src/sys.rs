@@ -11,7 +11,8 @@ use pyrs_objects::native::{new_function, MethodDef, MethodKind};
 use pyrs_objects::object::Payload;
 use pyrs_objects::typeobject::TypeBuilder;
 use pyrs_objects::{
-    dict, int, list, protocol, str as pystr, tuple, Args, ExcKind, PyErr, PyResult, SyncCell, Value,
+    dict, int, list, protocol, str as pystr, structseq, tuple, Args, ExcKind, PyErr, PyResult,
+    SyncCell, Value,
 };
 
 struct Sys {
@@ -200,6 +201,36 @@ fn stream_encoding(_v: &Value) -> PyResult<Value> {
     Ok(pystr::intern("utf-8"))
 }
 
+fn stream_fd(v: &Value) -> u8 {
+    v.downcast::<StreamData>().map_or(1, |d| d.fd)
+}
+
+/// The error handler CPython gives the standard streams in UTF-8 mode.
+// FIXME: writes are strict about lone surrogates, where surrogateescape writes U+DC80..U+DCFF
+// as the bytes 0x80..0xFF.
+fn stream_errors(v: &Value) -> PyResult<Value> {
+    Ok(pystr::intern(match stream_fd(v) {
+        2 => "backslashreplace",
+        _ => "surrogateescape",
+    }))
+}
+
+fn stream_closed(_v: &Value) -> PyResult<Value> {
+    Ok(pyrs_objects::bool(false))
+}
+
+fn stream_name(v: &Value) -> PyResult<Value> {
+    Ok(pystr::intern(match stream_fd(v) {
+        0 => "<stdin>",
+        2 => "<stderr>",
+        _ => "<stdout>",
+    }))
+}
+
+fn stream_mode(v: &Value) -> PyResult<Value> {
+    Ok(pystr::intern(if stream_fd(v) == 0 { "r" } else { "w" }))
+}
+
 const STREAM_METHODS: &[MethodDef] = &[
     MethodDef::new("write", MethodKind::Method(stream_write)),
     MethodDef::new("flush", MethodKind::Method(stream_flush)),
@@ -207,6 +238,10 @@ const STREAM_METHODS: &[MethodDef] = &[
     MethodDef::new("isatty", MethodKind::Method(stream_isatty)),
     MethodDef::new("fileno", MethodKind::Method(stream_fileno)),
     MethodDef::new("encoding", MethodKind::GetSet(stream_encoding, None)),
+    MethodDef::new("errors", MethodKind::GetSet(stream_errors, None)),
+    MethodDef::new("closed", MethodKind::GetSet(stream_closed, None)),
+    MethodDef::new("name", MethodKind::GetSet(stream_name, None)),
+    MethodDef::new("mode", MethodKind::GetSet(stream_mode, None)),
 ];
 
 fn make() -> Sys {
@@ -223,25 +258,28 @@ fn make() -> Sys {
     d.set_str("byteorder", pystr::intern("little"));
     d.set_str("platform", pystr::intern("linux"));
     d.set_str("version", pystr::new("3.13.0 (pyrs)"));
-    d.set_str(
-        "version_info",
-        tuple::new(vec![
-            Value::small(3),
-            Value::small(13),
-            Value::small(0),
-            pystr::intern("final"),
-            Value::small(0),
-        ]),
-    );
-    d.set_str("hexversion", int::from_i64(0x030d00f0));
+    let version_info = version_info();
+    d.set_str("version_info", version_info.clone());
+    d.set_str("hexversion", int::from_i64(HEXVERSION));
+    d.set_str("api_version", int::from_i64(1013));
     d.set_str("maxunicode", int::from_i64(0x10ffff));
+    d.set_str("float_repr_style", pystr::intern("short"));
+    d.set_str("abiflags", pystr::intern(""));
     d.set_str("dont_write_bytecode", pyrs_objects::bool(true));
-    let implementation = pyrs_objects::module::new_module("implementation");
-    if let Some(m) = implementation.downcast::<pyrs_objects::module::ModuleData>() {
-        m.dict().set_str("name", pystr::intern("pyrs"));
-        m.dict().set_str("cache_tag", pyrs_objects::none());
-    }
+    d.set_str("warnoptions", list::new(vec![]));
+    // pyrs writes no bytecode cache, so it has no cache tag (importlib then skips .pyc files).
+    let implementation = pyrs_objects::namespace::new(vec![
+        ("name", pystr::intern("pyrs")),
+        ("cache_tag", pyrs_objects::none()),
+        ("version", version_info),
+        ("hexversion", int::from_i64(HEXVERSION)),
+        ("_multiarch", pystr::intern("x86_64-linux-gnu")),
+    ]);
     d.set_str("implementation", implementation);
+    d.set_str("flags", flags());
+    d.set_str("float_info", float_info());
+    d.set_str("int_info", int_info());
+    d.set_str("hash_info", hash_info());
     for (name, fd) in [("stdin", 0u8), ("stdout", 1), ("stderr", 2)] {
         let s = pyrs_objects::object::alloc(stream_type(), StreamData { fd });
         d.set_str(name, s.clone());
@@ -250,7 +288,197 @@ fn make() -> Sys {
     for (name, f) in FUNCTIONS {
         d.set_str(name, new_function(name, *f));
     }
+    for name in ["excepthook", "displayhook"] {
+        if let Some(f) = d.get_str(&pystr::intern(name)) {
+            d.set_str(&format!("__{name}__"), f);
+        }
+    }
     Sys { module, modules }
+}
+
+/// `sys.hexversion`: 3.13.0 final.
+const HEXVERSION: i64 = 0x030d00f0;
+
+static VERSION_INFO: structseq::StructSeqDesc = structseq::StructSeqDesc {
+    module: "sys",
+    name: "version_info",
+    doc: "sys.version_info\n\nVersion information as a named tuple.",
+    fields: &["major", "minor", "micro", "releaselevel", "serial"],
+};
+
+fn version_info() -> Value {
+    let ty = structseq::new_type(&VERSION_INFO);
+    structseq::new(
+        &ty,
+        vec![
+            Value::small(3),
+            Value::small(13),
+            Value::small(0),
+            pystr::intern("final"),
+            Value::small(0),
+        ],
+    )
+}
+
+static FLAGS: structseq::StructSeqDesc = structseq::StructSeqDesc {
+    module: "sys",
+    name: "flags",
+    doc: "sys.flags\n\nFlags provided through command line arguments or environment vars.",
+    fields: &[
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+        "dev_mode",
+        "utf8_mode",
+        "warn_default_encoding",
+        "safe_path",
+        "int_max_str_digits",
+    ],
+};
+
+/// `sys.flags`: pyrs reads no command-line flags into it yet; what the environment decides
+/// (`PYTHONNOUSERSITE`, `PYTHONHASHSEED`) is read here. pyrs never writes bytecode and always
+/// runs in UTF-8 mode.
+fn flags() -> Value {
+    let env_set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    let flag = |on: bool| Value::small(i64::from(on));
+    let hash_randomization = std::env::var("PYTHONHASHSEED").map_or(true, |v| v != "0");
+    let ty = structseq::new_type(&FLAGS);
+    structseq::new(
+        &ty,
+        vec![
+            flag(false),
+            flag(false),
+            flag(false),
+            flag(false),
+            flag(true),
+            flag(env_set("PYTHONNOUSERSITE")),
+            flag(false),
+            flag(false),
+            flag(false),
+            flag(false),
+            flag(false),
+            flag(hash_randomization),
+            flag(false),
+            pyrs_objects::bool(false),
+            flag(true),
+            flag(false),
+            pyrs_objects::bool(false),
+            int::from_usize(int::max_str_digits()),
+        ],
+    )
+}
+
+static FLOAT_INFO: structseq::StructSeqDesc = structseq::StructSeqDesc {
+    module: "sys",
+    name: "float_info",
+    doc: "sys.float_info\n\nA named tuple holding information about the float type. It contains low level\ninformation about the precision and internal representation. Please study\nyour system's :file:`float.h` for more information.",
+    fields: &[
+        "max",
+        "max_exp",
+        "max_10_exp",
+        "min",
+        "min_exp",
+        "min_10_exp",
+        "dig",
+        "mant_dig",
+        "epsilon",
+        "radix",
+        "rounds",
+    ],
+};
+
+fn float_info() -> Value {
+    let f = pyrs_objects::float::new;
+    let ty = structseq::new_type(&FLOAT_INFO);
+    structseq::new(
+        &ty,
+        vec![
+            f(f64::MAX),
+            Value::small(f64::MAX_EXP as i64),
+            Value::small(f64::MAX_10_EXP as i64),
+            f(f64::MIN_POSITIVE),
+            Value::small(f64::MIN_EXP as i64),
+            Value::small(f64::MIN_10_EXP as i64),
+            Value::small(f64::DIGITS as i64),
+            Value::small(f64::MANTISSA_DIGITS as i64),
+            f(f64::EPSILON),
+            Value::small(f64::RADIX as i64),
+            Value::small(1),
+        ],
+    )
+}
+
+static INT_INFO: structseq::StructSeqDesc = structseq::StructSeqDesc {
+    module: "sys",
+    name: "int_info",
+    doc: "sys.int_info\n\nA named tuple that holds information about Python's\ninternal representation of integers.  The attributes are read only.",
+    fields: &[
+        "bits_per_digit",
+        "sizeof_digit",
+        "default_max_str_digits",
+        "str_digits_check_threshold",
+    ],
+};
+
+/// `sys.int_info`, with CPython's values (pyrs's big ints are not made of 30-bit digits,
+/// but programs read these numbers to size things).
+fn int_info() -> Value {
+    let ty = structseq::new_type(&INT_INFO);
+    structseq::new(
+        &ty,
+        vec![
+            Value::small(30),
+            Value::small(4),
+            Value::small(4300),
+            Value::small(640),
+        ],
+    )
+}
+
+static HASH_INFO: structseq::StructSeqDesc = structseq::StructSeqDesc {
+    module: "builtins",
+    name: "hash_info",
+    doc: "hash_info\n\nA named tuple providing parameters used for computing\nhashes. The attributes are read only.",
+    fields: &[
+        "width",
+        "modulus",
+        "inf",
+        "nan",
+        "imag",
+        "algorithm",
+        "hash_bits",
+        "seed_bits",
+        "cutoff",
+    ],
+};
+
+fn hash_info() -> Value {
+    let ty = structseq::new_type(&HASH_INFO);
+    structseq::new(
+        &ty,
+        vec![
+            Value::small(64),
+            int::from_i64((1 << 61) - 1),
+            Value::small(314159),
+            Value::small(0),
+            Value::small(1000003),
+            pystr::intern("siphash13"),
+            Value::small(64),
+            Value::small(128),
+            Value::small(0),
+        ],
+    )
 }
 
 const FUNCTIONS: &[(&str, pyrs_objects::native::NativeFn)] = &[
@@ -262,7 +490,90 @@ const FUNCTIONS: &[(&str, pyrs_objects::native::NativeFn)] = &[
     ("intern", intern),
     ("getrefcount", getrefcount),
     ("_getframe", getframe),
+    ("get_int_max_str_digits", get_int_max_str_digits),
+    ("set_int_max_str_digits", set_int_max_str_digits),
+    ("getdefaultencoding", getdefaultencoding),
+    ("getfilesystemencoding", getdefaultencoding),
+    ("getfilesystemencodeerrors", getfilesystemencodeerrors),
+    ("excepthook", excepthook),
+    ("displayhook", displayhook),
 ];
+
+fn get_int_max_str_digits(args: Args<'_>) -> PyResult<Value> {
+    args.exact("get_int_max_str_digits", 0, 0)?;
+    Ok(int::from_usize(int::max_str_digits()))
+}
+
+/// `sys.set_int_max_str_digits(maxdigits)`.
+fn set_int_max_str_digits(args: Args<'_>) -> PyResult<Value> {
+    let mut value = args.pos().first().cloned();
+    for (k, v) in args.kwargs() {
+        match pystr::text_of(k).as_deref() {
+            Some("maxdigits") if value.is_none() => value = Some(v.clone()),
+            Some("maxdigits") => {
+                return Err(PyErr::type_error(
+                    "argument for set_int_max_str_digits() given by name ('maxdigits') and position (1)",
+                ))
+            }
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "set_int_max_str_digits() got an unexpected keyword argument '{}'",
+                    pystr::text_of(k).unwrap_or_default()
+                )))
+            }
+        }
+    }
+    if args.pos().len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "set_int_max_str_digits() takes at most 1 argument ({} given)",
+            args.pos().len()
+        )));
+    }
+    let value = value.ok_or_else(|| {
+        PyErr::type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)")
+    })?;
+    if !protocol::has_index(&value) {
+        return Err(PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            value.type_data().name()
+        )));
+    }
+    let n = int::as_i64(&protocol::index(&value)?)
+        .filter(|n| i32::try_from(*n).is_ok())
+        .ok_or_else(|| {
+            PyErr::new(
+                ExcKind::OverflowError,
+                "Python int too large to convert to C int",
+            )
+        })?;
+    int::set_max_str_digits(usize::try_from(n).unwrap_or(1))?;
+    Ok(pyrs_objects::none())
+}
+
+fn getdefaultencoding(args: Args<'_>) -> PyResult<Value> {
+    args.exact("getdefaultencoding", 0, 0)?;
+    Ok(pystr::intern("utf-8"))
+}
+
+fn getfilesystemencodeerrors(args: Args<'_>) -> PyResult<Value> {
+    args.exact("getfilesystemencodeerrors", 0, 0)?;
+    Ok(pystr::intern("surrogateescape"))
+}
+
+/// `sys.excepthook(type, value, traceback)`: prints the exception and its traceback to
+/// `sys.stderr`, as an uncaught exception is printed.
+fn excepthook(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("excepthook", 3, 3)?;
+    write_stderr(&crate::traceback::format_exception(&a[1]));
+    Ok(pyrs_objects::none())
+}
+
+/// `sys.displayhook(value)`: what the interactive interpreter does with an expression's value.
+fn displayhook(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("displayhook", 1, 1)?;
+    crate::builtins::displayhook(&a[0])?;
+    Ok(pyrs_objects::none())
+}
 
 fn exit(args: Args<'_>) -> PyResult<Value> {
     let a = args.exact("exit", 0, 1)?;
