@@ -25,6 +25,10 @@ pub struct MemoryViewData {
     len: usize,
     readonly: bool,
     released: Cell<bool>,
+    /// The item format: `B` unless the view was made by `cast` (which supports the native
+    /// integer formats of the `struct` module for `len`, `tolist` and the attributes; other
+    /// operations on such a view raise NotImplementedError).
+    format: u8,
 }
 
 impl Payload for MemoryViewData {}
@@ -91,7 +95,7 @@ pub fn memoryview_type() -> &'static Value {
                         s.len.set(Some(|v| {
                             let d = data(v);
                             d.check()?;
-                            Ok(d.len)
+                            Ok(d.len / itemsize(d.format))
                         }));
                         s.getitem.set(Some(mv_getitem));
                         s.setitem.set(Some(mv_setitem));
@@ -131,6 +135,7 @@ pub fn new(obj: &Value) -> PyResult<Value> {
                 len: m.len,
                 readonly: m.readonly,
                 released: Cell::new(false),
+                format: m.format,
             },
         ));
     }
@@ -154,6 +159,7 @@ pub fn new(obj: &Value) -> PyResult<Value> {
             len,
             readonly,
             released: Cell::new(false),
+            format: b'B',
         },
     ))
 }
@@ -179,6 +185,7 @@ fn mv_repr(v: &Value) -> PyResult<Value> {
 fn mv_getitem(v: &Value, key: &Value) -> PyResult<Value> {
     let d = data(v);
     d.check()?;
+    d.check_byte_format()?;
     if let Some(slice) = crate::sequence::as_slice(key)? {
         let r = slice.resolve(d.len)?;
         if let Some(b) = d.obj.downcast::<ByteArrayData>() {
@@ -197,6 +204,7 @@ fn mv_getitem(v: &Value, key: &Value) -> PyResult<Value> {
                 len: r.len,
                 readonly: d.readonly,
                 released: Cell::new(false),
+                format: b'B',
             },
         ));
     }
@@ -215,6 +223,7 @@ fn mv_getitem(v: &Value, key: &Value) -> PyResult<Value> {
 
 fn mv_setitem(v: &Value, key: &Value, value: Option<&Value>) -> PyResult<()> {
     let d = data(v);
+    d.check_byte_format()?;
     d.check()?;
     if d.readonly {
         return Err(PyErr::type_error("cannot modify read-only memory"));
@@ -316,10 +325,114 @@ fn tobytes(args: Args<'_>) -> PyResult<Value> {
 }
 
 fn tolist_items(d: &MemoryViewData) -> PyResult<Vec<Value>> {
-    Ok(d.contents()?
-        .into_iter()
-        .map(|b| Value::small(b as i64))
+    let bytes = d.contents()?;
+    let size = itemsize(d.format);
+    Ok(bytes
+        .chunks_exact(size)
+        .map(|c| {
+            let mut raw = [0u8; 8];
+            raw[..size].copy_from_slice(c);
+            let unsigned = u64::from_ne_bytes(raw);
+            let signed = d.format.is_ascii_lowercase() && d.format != b'c';
+            let n = if signed && size < 8 {
+                let shift = 64 - 8 * size as u32;
+                (((unsigned << shift) as i64) >> shift) as i128
+            } else if signed {
+                unsigned as i64 as i128
+            } else {
+                unsigned as i128
+            };
+            if d.format == b'c' {
+                crate::bytes::new(vec![c[0]])
+            } else if let Ok(small) = i64::try_from(n) {
+                crate::int::from_i64(small)
+            } else {
+                crate::int::from_bigint(n.into())
+            }
+        })
         .collect())
+}
+
+/// The size of one item of a native `struct` format.
+fn itemsize(format: u8) -> usize {
+    match format {
+        b'H' | b'h' => 2,
+        b'I' | b'i' => 4,
+        b'L' | b'l' | b'Q' | b'q' | b'N' | b'n' => 8,
+        _ => 1,
+    }
+}
+
+impl MemoryViewData {
+    /// NotImplementedError for the operations a cast view does not support yet.
+    fn check_byte_format(&self) -> PyResult<()> {
+        if matches!(self.format, b'B') {
+            return Ok(());
+        }
+        // FIXME: indexing, slicing, assignment and comparison of cast views.
+        Err(PyErr::not_implemented(format!(
+            "memoryview: format {} not supported",
+            self.format as char
+        )))
+    }
+}
+
+/// `memoryview.cast(format)`: a view of the same bytes as items of a native integer format
+/// (the only casts this view supports: from bytes, without a shape).
+fn cast(args: Args<'_>) -> PyResult<Value> {
+    let [format, shape] = crate::str_methods::method_bind(&args, "cast", ["format", "shape"], 1)?;
+    let d = this(&args, "cast")?;
+    d.check()?;
+    let format = format.unwrap_or_else(crate::none);
+    let Some(text) = crate::str::text_of(&format) else {
+        return Err(PyErr::type_error(
+            "memoryview: format argument must be a string",
+        ));
+    };
+    let text = text.strip_prefix('@').unwrap_or(&text);
+    let code = match text.as_bytes() {
+        [c @ (b'B' | b'b' | b'c' | b'H' | b'h' | b'I' | b'i' | b'L' | b'l' | b'Q' | b'q' | b'N' | b'n')] => *c,
+        _ => {
+            return Err(PyErr::value_error(
+                "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+            ))
+        }
+    };
+    if shape.is_some() {
+        return Err(PyErr::not_implemented(
+            "memoryview: cast with a shape is not supported",
+        ));
+    }
+    if d.step != 1 && d.len > 1 {
+        return Err(PyErr::type_error(
+            "memoryview: casts are restricted to C-contiguous views",
+        ));
+    }
+    if d.format != b'B' && code != b'B' && code != b'b' && code != b'c' {
+        return Err(PyErr::type_error(
+            "memoryview: cannot cast between two non-byte formats",
+        ));
+    }
+    if d.len % itemsize(code) != 0 {
+        return Err(PyErr::type_error(
+            "memoryview: length is not a multiple of itemsize",
+        ));
+    }
+    if let Some(b) = d.obj.downcast::<ByteArrayData>() {
+        b.export();
+    }
+    Ok(crate::object::alloc(
+        memoryview_type(),
+        MemoryViewData {
+            obj: d.obj.clone(),
+            start: d.start,
+            step: 1,
+            len: d.len,
+            readonly: d.readonly,
+            released: Cell::new(false),
+            format: code,
+        },
+    ))
 }
 
 fn tolist(args: Args<'_>) -> PyResult<Value> {
@@ -372,6 +485,7 @@ fn toreadonly(args: Args<'_>) -> PyResult<Value> {
             len: d.len,
             readonly: true,
             released: Cell::new(false),
+            format: d.format,
         },
     ))
 }
@@ -388,12 +502,11 @@ fn get_readonly(v: &Value) -> PyResult<Value> {
     Ok(crate::bool(getter(v)?.readonly))
 }
 fn get_format(v: &Value) -> PyResult<Value> {
-    getter(v)?;
-    Ok(crate::str::new("B"))
+    let d = getter(v)?;
+    Ok(crate::str::from_string((d.format as char).to_string()))
 }
 fn get_itemsize(v: &Value) -> PyResult<Value> {
-    getter(v)?;
-    Ok(Value::small(1))
+    Ok(Value::small(itemsize(getter(v)?.format) as i64))
 }
 fn get_nbytes(v: &Value) -> PyResult<Value> {
     Ok(crate::int::from_usize(getter(v)?.len))
@@ -403,13 +516,15 @@ fn get_ndim(v: &Value) -> PyResult<Value> {
     Ok(Value::small(1))
 }
 fn get_shape(v: &Value) -> PyResult<Value> {
+    let d = getter(v)?;
     Ok(crate::tuple::new(vec![crate::int::from_usize(
-        getter(v)?.len,
+        d.len / itemsize(d.format),
     )]))
 }
 fn get_strides(v: &Value) -> PyResult<Value> {
+    let d = getter(v)?;
     Ok(crate::tuple::new(vec![crate::int::from_i64(
-        getter(v)?.step as i64,
+        d.step as i64 * itemsize(d.format) as i64,
     )]))
 }
 fn get_obj(v: &Value) -> PyResult<Value> {
@@ -429,6 +544,7 @@ fn get_contiguous(v: &Value) -> PyResult<Value> {
 const MEMORYVIEW_METHODS: &[MethodDef] = &[
     MethodDef::new("tobytes", MethodKind::Method(tobytes)),
     MethodDef::new("tolist", MethodKind::Method(tolist)),
+    MethodDef::new("cast", MethodKind::Method(cast)),
     MethodDef::new("hex", MethodKind::Method(hex)),
     MethodDef::new("release", MethodKind::Method(release)),
     MethodDef::new("toreadonly", MethodKind::Method(toreadonly)),
