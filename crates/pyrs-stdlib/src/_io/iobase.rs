@@ -300,7 +300,7 @@ fn raw_read(args: Args<'_>) -> PyResult<Value> {
         return call_method(obj, "readall", &[]);
     }
     let buf = pyrs_objects::bytearray::new(vec![0; n as usize]);
-    let got = call_method(obj, "readinto", &[buf.clone()])?;
+    let got = call_method(obj, "readinto", std::slice::from_ref(&buf))?;
     if protocol::is_none(&got) {
         return Ok(got);
     }

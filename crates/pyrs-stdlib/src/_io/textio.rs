@@ -767,7 +767,7 @@ fn text_seek(args: Args<'_>) -> PyResult<Value> {
     d.pending.borrow_mut().clear();
     d.eof.set(false);
     reset_codec(d)?;
-    call_method(&buffer, "seek", &[cookie.clone()])?;
+    call_method(&buffer, "seek", std::slice::from_ref(&cookie))?;
     Ok(cookie)
 }
 
