@@ -39,6 +39,9 @@ pub struct DictData {
     /// Bumped whenever a key is added or removed, or the table rebuilt: what iterators and
     /// interrupted lookups check.
     version: Cell<u64>,
+    /// A type's dict: every change to it (values included) invalidates the attribute cache
+    /// ([`crate::typeobject::TypeData::lookup`]) before any old value is released.
+    watched: Cell<bool>,
 }
 
 impl Payload for DictData {}
@@ -92,6 +95,19 @@ impl DictData {
 
     fn bump(&self) {
         self.version.set(self.version.get().wrapping_add(1));
+        self.notify();
+    }
+
+    /// Marks the dict as a type's dict (see `watched`).
+    pub(crate) fn watch(&self) {
+        self.watched.set(true);
+    }
+
+    #[inline]
+    fn notify(&self) {
+        if self.watched.get() {
+            crate::typeobject::type_dicts_changed();
+        }
     }
 
     fn probe(&self, key: &Value, hash: i64) -> PyResult<Probe> {
@@ -252,6 +268,7 @@ impl DictData {
                 let mut table = self.table.borrow_mut();
                 table.entries[ix].value.replace(value)
             };
+            self.notify();
             drop(old);
             return Ok(());
         }

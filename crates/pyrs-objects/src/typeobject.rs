@@ -509,7 +509,55 @@ impl TypeData {
     }
 
     /// Finds `name` along the MRO (CPython's `_PyType_Lookup`); never runs Python code.
+    ///
+    /// Answers come from a cache keyed by (type version, name) that any change to any
+    /// type's dict or MRO empties (see [`type_dicts_changed`]), so a hot attribute costs one
+    /// probe instead of a dict lookup per class in the MRO (CPython's type attribute cache).
+    #[inline]
     pub fn lookup(&self, name: &Value) -> Option<Value> {
+        let version = self.version.get();
+        let slot = cache_slot(version, name);
+        let epoch = TYPE_EPOCH.0.get();
+        let cache = &ATTRIBUTE_CACHE.0;
+        {
+            let entries = cache.borrow();
+            let e = &entries[slot];
+            if e.version == version
+                && e.epoch == epoch
+                && e.name.as_ref().is_some_and(|n| n.is(name))
+            {
+                // The value is held by a dict of a class in this type's MRO: it cannot have
+                // been released, because every change to such a dict or to the
+                // MRO moves the epoch first, and the type (whose version is never reused)
+                // keeps its MRO alive.
+                return e.value.as_deref().cloned();
+            }
+        }
+        let found = self.lookup_uncached(name);
+        if name.is_exact(&crate::types().str) {
+            if let Ok(mut entries) = cache.try_borrow_mut() {
+                let old_name = std::mem::replace(
+                    &mut entries[slot],
+                    CacheEntry {
+                        version,
+                        epoch,
+                        name: Some(name.clone()),
+                        // SAFETY: an uncounted copy, cloned only while valid (see above).
+                        value: found
+                            .as_ref()
+                            .map(|v| std::mem::ManuallyDrop::new(unsafe { std::ptr::read(v) })),
+                    },
+                )
+                .name;
+                drop(entries);
+                drop(old_name);
+            }
+        }
+        found
+    }
+
+    /// [`TypeData::lookup`] without the cache: the MRO walk.
+    fn lookup_uncached(&self, name: &Value) -> Option<Value> {
         let mro = self.mro.borrow();
         let mro = mro.downcast::<TupleData>()?;
         for class in mro.items() {
@@ -530,7 +578,50 @@ impl TypeData {
     /// Marks the type changed (its dict or bases), invalidating caches.
     pub fn modified(&self) {
         self.version.set(next_version());
+        type_dicts_changed();
     }
+}
+
+/// Moves the epoch of the attribute cache: every entry made before is stale. Called before
+/// a type's dict or MRO changes release anything.
+#[inline]
+pub(crate) fn type_dicts_changed() {
+    let e = &TYPE_EPOCH.0;
+    e.set(e.get().wrapping_add(1));
+}
+
+static TYPE_EPOCH: crate::SyncCell<Cell<u64>> = crate::SyncCell(Cell::new(1));
+
+/// One entry of the attribute cache: `value` is the found object, held by a class's dict
+/// (this copy is not counted: it is never dropped, only cloned while the epoch says it is
+/// alive), or `None` for "not found".
+struct CacheEntry {
+    version: u32,
+    epoch: u64,
+    name: Option<Value>,
+    value: Option<std::mem::ManuallyDrop<Value>>,
+}
+
+const CACHE_SIZE: usize = 4096;
+
+static ATTRIBUTE_CACHE: crate::SyncCell<std::cell::LazyCell<RefCell<Vec<CacheEntry>>>> =
+    crate::SyncCell(std::cell::LazyCell::new(|| {
+        RefCell::new(
+            (0..CACHE_SIZE)
+                .map(|_| CacheEntry {
+                    version: 0,
+                    epoch: 0,
+                    name: None,
+                    value: None,
+                })
+                .collect(),
+        )
+    }));
+
+#[inline]
+fn cache_slot(version: u32, name: &Value) -> usize {
+    let h = (name.word() >> 4) ^ (version as usize).wrapping_mul(0x9E37_79B9);
+    h & (CACHE_SIZE - 1)
 }
 
 /// Whether `sub` is `ty` or a subclass of it (by MRO).
@@ -734,6 +825,7 @@ impl TypeBuilder {
         let dict = crate::dict::new();
         let _ = data.dict.set(dict);
         let d = data.dict_data();
+        d.watch();
         for table in &self.methods {
             for def in table.iter() {
                 let value = crate::native::make_method(def, ty);
@@ -920,6 +1012,7 @@ pub fn new_class(
     let class = object::alloc(metatype, data);
     let data = type_data(&class).unwrap();
     let _ = data.dict.set(namespace);
+    data.dict_data().watch();
     let mro = c3_mro(&class, &bases)?;
     *data.mro.borrow_mut() = crate::tuple::new(mro);
     let d = data.dict_data();
