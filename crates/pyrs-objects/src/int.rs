@@ -953,9 +953,82 @@ pub fn from_bytes(bytes: &[u8], little: bool, signed: bool) -> BigInt {
     }
 }
 
+/// The `byteorder` argument of `to_bytes`/`from_bytes`: whether it is `'little'`.
+fn byteorder_arg(v: Option<&Value>) -> PyResult<bool> {
+    let Some(v) = v else {
+        return Ok(false);
+    };
+    match crate::str::text_of(v).as_deref() {
+        Some("little") if v.downcast::<crate::str::StrData>().is_some() => Ok(true),
+        Some("big") if v.downcast::<crate::str::StrData>().is_some() => Ok(false),
+        _ if v.downcast::<crate::str::StrData>().is_none() => Err(PyErr::type_error(format!(
+            "to_bytes() argument 'byteorder' must be str, not {}",
+            v.type_data().name()
+        ))),
+        _ => Err(PyErr::value_error(
+            "byteorder must be either 'little' or 'big'",
+        )),
+    }
+}
+
+/// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
+fn int_to_bytes(args: Args<'_>) -> PyResult<Value> {
+    let x = self_int(&args, "to_bytes")?;
+    let [length, byteorder, signed] =
+        args.skip_first()
+            .bind("to_bytes", ["length", "byteorder", "signed"], 0, 0, 2)?;
+    let length = match &length {
+        Some(n) => crate::protocol::index_isize(n, false)?,
+        None => 1,
+    };
+    if length < 0 {
+        return Err(PyErr::value_error("length argument must be non-negative"));
+    }
+    let little = byteorder_arg(byteorder.as_ref())?;
+    let signed = match &signed {
+        Some(v) => crate::protocol::is_true(v)?,
+        None => false,
+    };
+    Ok(crate::bytes::new(to_bytes(
+        x,
+        length as usize,
+        little,
+        signed,
+    )?))
+}
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)`, a class method: a subclass
+/// is called with the int.
+fn int_from_bytes(args: Args<'_>) -> PyResult<Value> {
+    let cls = args.pos()[0].clone();
+    let [source, byteorder, signed] =
+        args.skip_first()
+            .bind("from_bytes", ["bytes", "byteorder", "signed"], 1, 0, 2)?;
+    let source = source.expect("required");
+    let little = byteorder_arg(byteorder.as_ref())?;
+    let signed = match &signed {
+        Some(v) => crate::protocol::is_true(v)?,
+        None => false,
+    };
+    let data = match crate::bytes::as_bytes_like(&source) {
+        Some(b) => b,
+        None => {
+            let b = crate::protocol::call1(crate::bytes::bytes_type(), &[source])?;
+            crate::bytes::as_bytes_like(&b).unwrap_or_default()
+        }
+    };
+    let value = from_bigint(from_bytes(&data, little, signed));
+    if cls.is(&crate::types().int) {
+        return Ok(value);
+    }
+    crate::protocol::call1(&cls, &[value])
+}
+
 use crate::native::{MethodDef, MethodKind};
 
 const INT_METHODS: &[MethodDef] = &[
+    MethodDef::new("to_bytes", MethodKind::Method(int_to_bytes)),
+    MethodDef::new("from_bytes", MethodKind::Class(int_from_bytes)),
     MethodDef::new("conjugate", MethodKind::Method(int_self_exact)),
     MethodDef::new("bit_length", MethodKind::Method(int_bit_length)),
     MethodDef::new("bit_count", MethodKind::Method(int_bit_count)),
