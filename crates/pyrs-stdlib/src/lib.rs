@@ -19,6 +19,12 @@ use pyrs_vm::native_modules::ModuleInit;
 mod _codecs;
 mod _io;
 mod _weakref;
+mod time;
+mod marshal;
+mod errno;
+mod _warnings;
+mod _thread;
+mod _imp;
 mod argconv;
 mod sre;
 
@@ -27,6 +33,12 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_codecs", _codecs::init),
     ("_io", _io::init),
     ("_weakref", _weakref::init),
+    ("time", time::init),
+    ("marshal", marshal::init),
+    ("errno", errno::init),
+    ("_warnings", _warnings::init),
+    ("_thread", _thread::init),
+    ("_imp", _imp::init),
     ("_sre", sre::init),
     ];
 
