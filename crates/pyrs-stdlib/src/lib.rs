@@ -17,6 +17,7 @@
 use pyrs_vm::native_modules::ModuleInit;
 
 mod _codecs;
+mod _contextvars;
 mod _io;
 mod _weakref;
 mod time;
@@ -31,6 +32,7 @@ mod sre;
 /// Every native module this crate provides, by import name.
 pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_codecs", _codecs::init),
+    ("_contextvars", _contextvars::init),
     ("_io", _io::init),
     ("_weakref", _weakref::init),
     ("time", time::init),
