@@ -175,6 +175,15 @@ fn build_classes() -> SyncCell<Vec<Value>> {
         };
         classes.push(builder.build());
     }
+    // ExceptionGroup is also an Exception (its layout is BaseExceptionGroup's).
+    let group = &classes[ExcKind::ExceptionGroup as usize];
+    let bases = [
+        classes[ExcKind::BaseExceptionGroup as usize].clone(),
+        classes[ExcKind::Exception as usize].clone(),
+    ];
+    if crate::typeobject::set_builtin_bases(group, &bases).is_err() {
+        unreachable!("the built-in exception hierarchy has a consistent MRO");
+    }
     SyncCell(classes)
 }
 

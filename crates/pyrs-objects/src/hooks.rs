@@ -18,8 +18,8 @@ pub struct Hooks {
     /// Reports an exception nothing can catch (raised by `__del__`…), as
     /// `sys.unraisablehook` does: "Exception ignored in: OBJ" and a traceback.
     pub unraisable: fn(&PyErr, &str, Option<&Value>),
-    /// `X | Y` on types (`types.UnionType`).
-    pub type_or: fn(&Value, &Value) -> PyResult<Value>,
+    /// `import NAME` (absolute): what the typing objects use to reach Lib/typing.py.
+    pub import_module: fn(&str) -> PyResult<Value>,
     /// Wraps a class's dict for `__dict__` (a read-only `mappingproxy`).
     pub mappingproxy: fn(Value) -> PyResult<Value>,
     /// `x ** y` for a negative float `x` and a non-integral `y`: a complex number.
@@ -42,7 +42,12 @@ static HOOKS: SyncCell<Cell<Hooks>> = SyncCell(Cell::new(Hooks {
     current_module_name: || None,
     is_python_function: |_| false,
     unraisable: default_unraisable,
-    type_or: |_, _| Ok(crate::not_implemented()),
+    import_module: |name| {
+        Err(PyErr::new(
+            crate::ExcKind::ImportError,
+            format!("no module named '{name}' without an interpreter"),
+        ))
+    },
     mappingproxy: crate::mappingproxy::new,
     complex_pow: |_, _| Err(PyErr::value_error("math domain error")),
     decode: crate::codecs::decode_object,

@@ -84,6 +84,17 @@ fn module_name(m: &ModuleData) -> Option<String> {
 }
 
 fn module_getattro(m: &Value, name: &Value) -> PyResult<Value> {
+    // The module dict comes before the type's non-data attributes (`__doc__`), as an
+    // instance dict does.
+    let is_data_descriptor = m
+        .type_data()
+        .lookup(name)
+        .is_some_and(|a| a.type_data().slots.descr_set.get().is_some());
+    if !is_data_descriptor {
+        if let Some(v) = data(m)?.dict().get_str(name) {
+            return Ok(v);
+        }
+    }
     match protocol::generic_getattr(m, name) {
         Err(e) if e.is(ExcKind::AttributeError) => {
             let d = data(m)?;
@@ -138,9 +149,24 @@ fn module_repr(m: &Value) -> PyResult<Value> {
         .dict()
         .get_str(&crate::str::intern("__file__"))
         .and_then(|f| crate::str::text_of(&f));
-    Ok(crate::str::new(&match file {
-        Some(f) => format!("<module '{name}' from '{f}'>"),
-        None => format!("<module '{name}' (built-in)>"),
+    if let Some(f) = file {
+        return Ok(crate::str::new(&format!("<module '{name}' from '{f}'>")));
+    }
+    // Without a file: a native module is "(built-in)" (its spec's origin in CPython); a
+    // module made by `types.ModuleType` shows its loader, if any.
+    let builtin = (crate::hooks::get().import_module)("sys")
+        .and_then(|sys| protocol::getattr(&sys, &crate::str::intern("builtin_module_names")))
+        .and_then(|names| protocol::contains(&names, &crate::str::new(&name)))
+        .unwrap_or(false);
+    if builtin {
+        return Ok(crate::str::new(&format!("<module '{name}' (built-in)>")));
+    }
+    let loader = d.dict().get_str(&crate::str::intern("__loader__"));
+    Ok(crate::str::new(&match loader {
+        Some(l) if !protocol::is_none(&l) => {
+            format!("<module '{name}' ({})>", protocol::repr_string(&l)?)
+        }
+        _ => format!("<module '{name}'>"),
     }))
 }
 

@@ -312,7 +312,7 @@ pub(crate) fn type_builder() -> TypeBuilder {
             s.setattro.set(Some(type_setattro));
             s.new.set(Some(type_new));
             s.init.set(Some(type_init));
-            s.number[crate::typeobject::BinOp::Or as usize].set(Some(type_or));
+            s.number[crate::typeobject::BinOp::Or as usize].set(Some(crate::union::type_or));
         })
         .methods(TYPE_METHODS)
 }
@@ -584,10 +584,6 @@ fn type_init(_cls: &Value, args: Args<'_>) -> PyResult<()> {
         return Err(PyErr::type_error("type.__init__() takes 1 or 3 arguments"));
     }
     Ok(())
-}
-
-fn type_or(a: &Value, b: &Value) -> PyResult<Value> {
-    (crate::hooks::get().type_or)(a, b)
 }
 
 fn type_get_name(ty: &Value) -> PyResult<Value> {

@@ -399,6 +399,13 @@ impl TypeFlags {
     /// Instances may be weakly referenced (CPython's `tp_weaklistoffset` being set; the
     /// weak references themselves live in [`crate::weakref`]'s side table).
     pub const MANAGED_WEAKREF: TypeFlags = TypeFlags(1 << 3);
+    /// Instances match sequence patterns in `match` (list, tuple, range, memoryview, and
+    /// what `collections.abc.Sequence` registers or is subclassed by; CPython's
+    /// `Py_TPFLAGS_SEQUENCE`). A class without it or [`TypeFlags::MAPPING`] takes its base's.
+    pub const SEQUENCE: TypeFlags = TypeFlags(1 << 5);
+    /// Instances match mapping patterns in `match` (dict, and what
+    /// `collections.abc.Mapping` registers or is subclassed by; `Py_TPFLAGS_MAPPING`).
+    pub const MAPPING: TypeFlags = TypeFlags(1 << 6);
     /// Has abstract methods (instances cannot be made).
     pub const IS_ABSTRACT: TypeFlags = TypeFlags(1 << 20);
     /// Instances are immutable (no attribute setting on the type).
@@ -864,6 +871,18 @@ fn copy_slots(to: &Slots, from: &Slots) {
     for (a, b) in to.unary.iter().zip(&from.unary) {
         a.set(b.get());
     }
+}
+
+/// Gives a built-in type more bases than its layout base (`ExceptionGroup` derives from both
+/// `BaseExceptionGroup` and `Exception`): `__bases__` becomes `bases`, the first of which is
+/// the type's base, and the MRO their C3 linearisation.
+pub(crate) fn set_builtin_bases(ty: &Value, bases: &[Value]) -> PyResult<()> {
+    let mro = c3_mro(ty, bases)?;
+    let data = type_data(ty).expect("a type");
+    *data.bases.borrow_mut() = crate::tuple::new(bases.to_vec());
+    *data.mro.borrow_mut() = crate::tuple::new(mro);
+    data.modified();
+    Ok(())
 }
 
 /// Sets the base of a bare type (`type`'s base is `object`, made after it).

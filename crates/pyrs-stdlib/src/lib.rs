@@ -17,6 +17,7 @@
 use pyrs_vm::native_modules::ModuleInit;
 
 mod _codecs;
+mod _typing;
 mod _contextvars;
 mod _io;
 mod _weakref;
@@ -32,6 +33,7 @@ mod sre;
 /// Every native module this crate provides, by import name.
 pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_codecs", _codecs::init),
+    ("_typing", _typing::init),
     ("_contextvars", _contextvars::init),
     ("_io", _io::init),
     ("_weakref", _weakref::init),

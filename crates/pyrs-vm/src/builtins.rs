@@ -418,6 +418,7 @@ pub fn is_instance(obj: &Value, cls: &Value) -> PyResult<bool> {
             }
         });
     }
+    let cls = pyrs_objects::union::args_of(cls).unwrap_or(cls);
     if let Some(items) = tuple::items_of(cls) {
         let _guard = protocol::enter_recursion(" in __instancecheck__")?;
         for c in items {
@@ -444,6 +445,7 @@ fn isinstance(args: Args<'_>) -> PyResult<Value> {
 
 /// `issubclass(cls, classinfo)`.
 pub fn is_subclass(cls: &Value, info: &Value) -> PyResult<bool> {
+    let info = pyrs_objects::union::args_of(info).unwrap_or(info);
     if let Some(items) = tuple::items_of(info) {
         for c in items {
             if is_subclass(cls, c)? {

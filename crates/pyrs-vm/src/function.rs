@@ -280,10 +280,28 @@ fn get_builtins(f: &Value) -> PyResult<Value> {
     Ok(data(f)?.builtins.clone())
 }
 
+/// `f.__annotations__`: a dict, made on first use; what `MAKE_FUNCTION` stored as a flat
+/// tuple of names and values becomes that dict then (as CPython's `func_get_annotations`).
 fn get_annotations(f: &Value) -> PyResult<Value> {
     let d = data(f)?;
-    let mut a = d.annotations.borrow_mut();
-    Ok(a.get_or_insert_with(dict::new).clone())
+    let current = d.annotations.borrow().clone();
+    let result = match current {
+        Some(a) => match pyrs_objects::tuple::items_of(&a) {
+            Some(pairs) => {
+                let made = dict::new();
+                for pair in pairs.chunks(2) {
+                    if let [k, v] = pair {
+                        protocol::setitem(&made, k, Some(v))?;
+                    }
+                }
+                made
+            }
+            None => return Ok(a),
+        },
+        None => dict::new(),
+    };
+    *d.annotations.borrow_mut() = Some(result.clone());
+    Ok(result)
 }
 
 fn set_annotations(f: &Value, v: Option<&Value>) -> PyResult<()> {
@@ -330,7 +348,32 @@ const FUNCTION_METHODS: &[MethodDef] = &[
         "__type_params__",
         MethodKind::GetSet(get_type_params, Some(set_type_params)),
     ),
+    MethodDef::new("__dict__", MethodKind::GetSet(get_dict, Some(set_dict))),
 ];
+
+/// `f.__dict__`: the function's attribute dict (made on first use).
+fn get_dict(f: &Value) -> PyResult<Value> {
+    protocol::instance_dict(f).ok_or_else(|| PyErr::system_error("function without a dict"))
+}
+
+fn set_dict(f: &Value, value: Option<&Value>) -> PyResult<()> {
+    let Some(v) = value else {
+        return Err(PyErr::type_error("cannot delete function __dict__"));
+    };
+    if v.downcast::<pyrs_objects::dict::DictData>().is_none() {
+        return Err(PyErr::type_error(
+            "__dict__ must be set to a dictionary, not a '".to_string()
+                + &v.type_data().name()
+                + "'",
+        ));
+    }
+    let slot = f
+        .dict_slot()
+        .ok_or_else(|| PyErr::system_error("function without a dict"))?;
+    let old = slot.replace(Some(v.clone()));
+    drop(old);
+    Ok(())
+}
 
 fn cell_repr(c: &Value) -> PyResult<Value> {
     let d = c

@@ -119,6 +119,7 @@ fn install_hooks() {
             .downcast::<DictData>()?
             .get_str(&pystr::intern("__name__"))
     };
+    hooks.import_module = import::import_absolute;
     hooks.is_python_function = |v| v.downcast::<function::FunctionData>().is_some();
     hooks.unraisable = |err, message, obj| {
         sys::flush_stdout();
