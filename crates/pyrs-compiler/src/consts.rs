@@ -38,15 +38,23 @@ impl FxHasher {
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        let mut rest = bytes;
+        while let Some((word, tail)) = rest.split_first_chunk::<8>() {
+            self.add(u64::from_le_bytes(*word));
+            rest = tail;
         }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
+        // The last few bytes as one word, read with two loads that may overlap (a copy into
+        // a buffer would be a call to memcpy for most identifiers). `str`'s `Hash` adds a
+        // terminator after the bytes, so the length needs no mixing in here.
+        let n = rest.len();
+        if n >= 4 {
+            let low = u32::from_le_bytes(rest[..4].try_into().expect("4 bytes"));
+            let high = u32::from_le_bytes(rest[n - 4..].try_into().expect("4 bytes"));
+            self.add(u64::from(low) | (u64::from(high) << 32));
+        } else if n > 0 {
+            let word =
+                u64::from(rest[0]) | (u64::from(rest[n / 2]) << 8) | (u64::from(rest[n - 1]) << 16);
+            self.add(word);
         }
     }
 

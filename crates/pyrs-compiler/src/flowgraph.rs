@@ -1,8 +1,8 @@
 //! The flow-graph passes of CPython 3.13's Python/flowgraph.c: basic blocks, exception
 //! handler labelling, jump threading, dead-code and NOP removal, constant tricks,
 //! `LOAD_FAST_CHECK` decisions, superinstructions, cold-block ordering, line-number
-//! propagation, stack depth and the fast-locals layout; then the final sequence goes to
-//! pyrs-bytecode's [`CodeBuilder`] (CPython's Python/assemble.c).
+//! propagation, stack depth and the fast-locals layout; then the assembler
+//! (flowgraph/assemble.rs, CPython's Python/assemble.c) writes the code units.
 //!
 //! The code generator hands over an instruction sequence ([`Seq`]) with labels and
 //! pseudo-instructions; [`assemble`] turns it into a code object. The passes run in
@@ -11,11 +11,11 @@
 
 use std::sync::Arc;
 
-use pyrs_bytecode::{
-    CodeBuilder, CodeFlags, CodeObject, Constant, Handler, LocalKind, LocalVar, Opcode,
-};
+use pyrs_bytecode::{CodeFlags, CodeObject, Constant, LocalKind, LocalVar, Opcode};
 
 use crate::consts::{ConstTable, Truth};
+
+mod assemble;
 
 /// A source span with CPython's `-1` for "none" (`_PyCompilerSrcLocation`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -299,6 +299,9 @@ impl Block {
 struct Cfg {
     blocks: Vec<Block>,
     entry: u32,
+    /// A work list the passes lend each other, so that each walk of the graph does not
+    /// allocate its own (`take` it, `clear` it, give it back).
+    scratch: Vec<u32>,
 }
 
 impl Cfg {
@@ -367,6 +370,7 @@ impl Cfg {
         let mut cfg = Cfg {
             blocks: Vec::with_capacity(starts.len().max(1)),
             entry: 0,
+            scratch: Vec::with_capacity(16),
         };
         if starts.is_empty() {
             cfg.blocks.push(Block::new());
@@ -436,7 +440,9 @@ impl Cfg {
         // copied. Node 0 is the empty stack.
         let mut nodes: Vec<(u32, u32, u32)> = vec![(NONE, 0, 0)];
         self.reset_visited();
-        let mut todo: Vec<u32> = vec![self.entry];
+        let mut todo = std::mem::take(&mut self.scratch);
+        todo.clear();
+        todo.push(self.entry);
         let entry = self.entry;
         self.bm(entry).visited = true;
         self.bm(entry).exceptstack = 0;
@@ -498,6 +504,7 @@ impl Cfg {
                 todo.push(next);
             }
         }
+        self.scratch = todo;
     }
 
     fn next_nonempty(&self, mut b: u32) -> u32 {
@@ -556,7 +563,9 @@ impl Cfg {
         }
         self.reset_visited();
         let entry = self.entry;
-        let mut stack = vec![entry];
+        let mut stack = std::mem::take(&mut self.scratch);
+        stack.clear();
+        stack.push(entry);
         self.bm(entry).predecessors = 1;
         self.bm(entry).visited = true;
         while let Some(b) = stack.pop() {
@@ -580,6 +589,7 @@ impl Cfg {
                 }
             }
         }
+        self.scratch = stack;
         let mut cursor = self.entry;
         while cursor != NONE {
             let b = cursor;
@@ -1179,7 +1189,8 @@ impl Cfg {
             b.visited = false;
             b.unsafe_mask = 0;
         }
-        let mut stack: Vec<u32> = Vec::new();
+        let mut stack = std::mem::take(&mut self.scratch);
+        stack.clear();
         let mut start_mask = 0u64;
         for i in nparams..nlocals {
             start_mask |= 1u64 << i;
@@ -1196,6 +1207,7 @@ impl Cfg {
             self.bm(b).visited = false;
             self.scan_block_for_locals(b, &mut stack);
         }
+        self.scratch = stack;
     }
 
     fn maybe_push(&mut self, b: u32, mask: u64, stack: &mut Vec<u32>) {
@@ -1442,7 +1454,8 @@ impl Cfg {
         for blk in &mut self.blocks {
             blk.startdepth = i32::MIN;
         }
-        let mut stack: Vec<u32> = Vec::new();
+        let mut stack = std::mem::take(&mut self.scratch);
+        stack.clear();
         let mut maxdepth = 0i32;
         let entry = self.entry;
         push_depth(&mut self.blocks, &mut stack, entry, 0);
@@ -1478,6 +1491,7 @@ impl Cfg {
                 push_depth(&mut self.blocks, &mut stack, fall, depth);
             }
         }
+        self.scratch = stack;
         maxdepth.max(1) as u32
     }
 
@@ -1686,7 +1700,7 @@ pub(crate) struct UnitInfo {
     /// How many parameters the scope has (`ste_varnames`): the locals bound on entry.
     pub(crate) nparams: usize,
     pub(crate) consts: ConstTable,
-    pub(crate) names: Vec<String>,
+    pub(crate) names: Vec<Box<str>>,
     pub(crate) varnames: Vec<String>,
     pub(crate) cellvars: Vec<String>,
     pub(crate) freevars: Vec<String>,
@@ -1811,27 +1825,15 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
     cfg.normalize_jumps();
 
     // Assemble.
-    let mut builder = CodeBuilder::new(
-        std::mem::take(&mut info.name),
-        std::mem::take(&mut info.qualname),
-        info.filename,
-        info.firstlineno,
-    );
-    builder.argcount = info.argcount + info.posonlyargcount;
-    builder.posonlyargcount = info.posonlyargcount;
-    builder.kwonlyargcount = info.kwonlyargcount;
-    builder.flags = info.flags;
-    // The constants go in after the layout, as they are: the builder would merge the NaNs
-    // that CPython keeps apart.
+    let assembled = assemble::assemble(&cfg, info.firstlineno)?;
+    // The constants go in as they are: CPython keeps apart the NaNs an equality test would
+    // merge.
     let consts = info.consts.take();
     // The names too, as they are (the code generator already numbered them).
-    let names: Vec<Box<str>> = std::mem::take(&mut info.names)
-        .into_iter()
-        .map(String::into_boxed_str)
-        .collect();
-    // compute_localsplus_info: built here rather than through the builder, because a name can
-    // be both a cell and a free variable (a class body reading `__class__` from a method
-    // around it while making its own `__class__` cell), and then appears twice.
+    let names = std::mem::take(&mut info.names);
+    // compute_localsplus_info: a name can be both a cell and a free variable (a class body
+    // reading `__class__` from a method around it while making its own `__class__` cell), and
+    // then appears twice.
     let mut localsplus: Vec<LocalVar> = Vec::with_capacity(nlocals + ncells + nfree);
     // The cells that are not also locals come after the locals.
     let cells_only: Vec<bool> = info
@@ -1869,63 +1871,23 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
             kind: LocalKind::FREE,
         });
     }
-    let order = cfg.order();
-    builder.reserve(order.iter().map(|&b| cfg.b(b).instrs.len()).sum());
-    let mut labels = vec![None; cfg.blocks.len()];
-    for &b in &order {
-        labels[b as usize] = Some(builder.new_label());
-    }
-    let mut last_except = NONE;
-    builder.set_handler(None);
-    let mut last_loc = NO_LOC;
-    builder.set_location(NO_LOC.positions());
-    for &b in &order {
-        let blk = cfg.b(b);
-        if let Some(l) = labels[b as usize] {
-            builder.bind(l);
-        }
-        for ins in &blk.instrs {
-            if ins.loc != last_loc {
-                last_loc = ins.loc;
-                builder.set_location(ins.loc.positions());
-            }
-            // Runs of instructions share a handler: work it out once per run.
-            if ins.except != last_except {
-                last_except = ins.except;
-                let except = if ins.except != NONE {
-                    cfg.next_nonempty(ins.except)
-                } else {
-                    NONE
-                };
-                let handler = if except != NONE {
-                    let h = cfg.b(except);
-                    let lasti = h.preserve_lasti;
-                    let depth = h.startdepth - 1 - i32::from(lasti);
-                    labels[except as usize].map(|label| Handler {
-                        label,
-                        depth: depth.max(0) as u32,
-                        lasti,
-                    })
-                } else {
-                    None
-                };
-                builder.set_handler(handler);
-            }
-            if ins.target != NONE {
-                let t = cfg.next_nonempty(ins.target);
-                let label = labels[t as usize].unwrap_or_else(|| builder.new_label());
-                builder.emit_jump(ins.op, label);
-            } else {
-                builder.emit(ins.op, ins.arg);
-            }
-        }
-    }
-    builder.set_stacksize(stackdepth);
-    let mut code = builder.finish().map_err(|e| e.to_string())?;
-    code.localsplus = localsplus;
-    code.consts = consts;
-    code.names = names;
-    Ok(code)
+    Ok(CodeObject {
+        argcount: info.argcount + info.posonlyargcount,
+        posonlyargcount: info.posonlyargcount,
+        kwonlyargcount: info.kwonlyargcount,
+        stacksize: stackdepth,
+        flags: info.flags,
+        code: assembled.code,
+        consts,
+        names,
+        localsplus,
+        filename: info.filename,
+        name: std::mem::take(&mut info.name).into_boxed_str(),
+        qualname: std::mem::take(&mut info.qualname).into_boxed_str(),
+        firstlineno: info.firstlineno,
+        linetable: assembled.linetable,
+        exceptiontable: assembled.exceptiontable,
+    })
 }
 
 /// A nested code object as a constant.

@@ -1,6 +1,6 @@
 //! pyrs-compiler: the third stage of pyrs, from the syntax tree to scopes and to code
-//! objects: CPython 3.13's Python/ast_opt.c, symtable.c, compile.c, flowgraph.c (and, through
-//! pyrs-bytecode's `CodeBuilder`, assemble.c).
+//! objects: CPython 3.13's Python/ast_opt.c, symtable.c, compile.c, flowgraph.c and
+//! assemble.c.
 //!
 //! **Input**: source text or bytes (parsed with pyrs-parser), or a [`pyrs_ast::Mod`].
 //! **Output**: the module's [`pyrs_bytecode::CodeObject`], its nested code objects in its
@@ -31,8 +31,9 @@
 //!    named after compile.c's.
 //! 4. **Flow graph** (src/flowgraph.rs): basic blocks, exception handlers per instruction,
 //!    jump threading, dead code, constant tricks, `LOAD_FAST_CHECK`, superinstructions,
-//!    cold blocks last, line numbers, stack depth, the fast-locals layout; then
-//!    `CodeBuilder` lays the code out.
+//!    cold blocks last, line numbers, stack depth, the fast-locals layout; then the
+//!    assembler (src/flowgraph/assemble.rs) writes the code units and the location and
+//!    exception tables straight from the graph.
 //!
 //! **Invariants**
 //! - Code objects are CPython's, instruction for instruction: over CPython 3.13.0's standard
@@ -81,8 +82,8 @@
 //! constants keep source order (CPython's depends on its string hashes).
 //!
 //! **Dependencies**: pyrs-ast (the tree), pyrs-parser (its `SyntaxError` is the error type of
-//! the whole front end), pyrs-bytecode (the instruction set, `CodeObject`, `CodeBuilder`,
-//! `dis`), indexmap (insertion-ordered maps, as CPython's dicts are), hashbrown (its
+//! the whole front end), pyrs-bytecode (the instruction set, `CodeObject`, the table
+//! encoders, `dis`), indexmap (insertion-ordered maps, as CPython's dicts are), hashbrown (its
 //! `HashTable` keeps a code unit's constants deduplicated by index, so a constant is neither
 //! cloned as a key nor stored twice; indexmap already depends on it). The maps of names hash
 //! with a small Fx-style hasher written in src/consts.rs, not SipHash: their keys are short

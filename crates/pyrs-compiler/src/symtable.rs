@@ -583,6 +583,16 @@ impl<'t> Scope<'t> {
             .collect()
     }
 
+    /// The parameters, as [`Scope::varnames`] lists them, without making the list.
+    pub(crate) fn param_names(&self) -> impl Iterator<Item = &'t str> + '_ {
+        self.entry().varnames.iter().map(|&n| self.text(n))
+    }
+
+    /// How many parameters the scope has: `varnames().len()` without the list.
+    pub(crate) fn param_count(&self) -> usize {
+        self.entry().varnames.len()
+    }
+
     /// `co_cellvars` as CPython 3.13 lays it out: first the parameters that are cells, in
     /// parameter order (they keep their place among the fast locals); then the other names
     /// whose scope is cell, or that an inlined comprehension keeps in a cell, sorted by code

@@ -505,7 +505,7 @@ impl Opcode {
     /// Whether the instruction can appear in a code object's code units: not a
     /// pseudo-instruction, a specialized or instrumented form, `CACHE`, `RESERVED`,
     /// `EXTENDED_ARG` (the assembler writes those) nor `ENTER_EXECUTOR`.
-    pub(crate) const fn is_emittable(self) -> bool {
+    pub const fn is_emittable(self) -> bool {
         EMITTABLE[self as usize]
     }
 

@@ -246,8 +246,12 @@ impl<'t> Compiler<'t> {
     /// comprehension being compiled (`_PyST_GetScope`).
     pub(crate) fn symbol_scope(&self, name: &str) -> Option<SymbolScope> {
         let u = self.ur();
-        if let Some(ov) = u.temp_symbols.get(name) {
-            return *ov;
+        // Overrides exist only while an inlined comprehension is compiled: most lookups skip
+        // hashing the name for them.
+        if !u.temp_symbols.is_empty() {
+            if let Some(ov) = u.temp_symbols.get(name) {
+                return *ov;
+            }
         }
         u.scope.lookup(name).and_then(|s| s.scope())
     }
@@ -259,15 +263,15 @@ impl<'t> Compiler<'t> {
     /// `compiler_nameop`.
     pub(crate) fn nameop(&mut self, name: &str, ctx: pyrs_ast::ExprContext, loc: Loc) -> R {
         use pyrs_ast::ExprContext::*;
+        // Only a name that mangles allocates (`__x` in a class).
         let mangled = match &self.ur().private {
-            Some(p) => crate::symtable::mangle(Some(p), name).into_owned(),
-            None => String::new(),
+            Some(p) => match crate::symtable::mangle(Some(p), name) {
+                std::borrow::Cow::Owned(m) => Some(m),
+                std::borrow::Cow::Borrowed(_) => None,
+            },
+            None => None,
         };
-        let mangled: &str = if self.ur().private.is_some() {
-            &mangled
-        } else {
-            name
-        };
+        let mangled: &str = mangled.as_deref().unwrap_or(name);
         let scope = self.symbol_scope(mangled);
         let function_like = self.is_function_like();
         enum Kind {
@@ -280,7 +284,9 @@ impl<'t> Compiler<'t> {
             Some(SymbolScope::Free) => Kind::Deref(true),
             Some(SymbolScope::Cell) => Kind::Deref(false),
             Some(SymbolScope::Local)
-                if function_like || self.ur().fasthidden.get(mangled) == Some(&true) =>
+                if function_like
+                    || (!self.ur().fasthidden.is_empty()
+                        && self.ur().fasthidden.get(mangled) == Some(&true)) =>
             {
                 Kind::Fast
             }
@@ -390,7 +396,7 @@ impl<'t> Compiler<'t> {
         lineno: u32,
     ) -> R {
         let mut varnames = NameSet::default();
-        for v in scope.varnames() {
+        for v in scope.param_names() {
             varnames.insert(v.to_string());
         }
         let mut cells: Vec<String> = scope
@@ -557,7 +563,7 @@ impl<'t> Compiler<'t> {
             argcount: u.argcount,
             posonlyargcount: u.posonlyargcount,
             kwonlyargcount: u.kwonlyargcount,
-            nparams: u.scope.varnames().len(),
+            nparams: u.scope.param_count(),
             consts: std::mem::take(&mut u.consts),
             fasthidden: u
                 .fasthidden
@@ -566,7 +572,10 @@ impl<'t> Compiler<'t> {
                 .map(|(k, _)| k.clone())
                 .collect(),
             // Moved, not copied: the caller exits the scope right after.
-            names: std::mem::take(&mut u.names).into_iter().collect(),
+            names: std::mem::take(&mut u.names)
+                .into_iter()
+                .map(String::into_boxed_str)
+                .collect(),
             varnames: std::mem::take(&mut u.varnames).into_iter().collect(),
             cellvars: std::mem::take(&mut u.cellvars).into_iter().collect(),
             freevars: std::mem::take(&mut u.freevars).into_iter().collect(),
