@@ -43,12 +43,43 @@ pub fn compile(
     mode: Mode,
     optimize: u32,
 ) -> Result<CodeObject, SyntaxError> {
-    let mut tree = match source {
-        Source::Text(text) => pyrs_parser::parse_code(text, mode)?,
-        Source::Bytes(bytes) => pyrs_parser::parse_code_bytes(bytes, mode)?,
-        Source::Tree(tree) => return compile_tree(&mut tree.clone(), filename, optimize),
+    compile_with_warnings(source, filename, mode, optimize).0
+}
+
+/// [`compile`], with the SyntaxWarnings the code generator found (CPython emits them
+/// through the `warnings` machinery while it compiles; a caller that runs the code emits
+/// them before running it). Warnings found before a SyntaxError are kept.
+///
+/// ```
+/// use pyrs_compiler::{compile_with_warnings, Source};
+/// use pyrs_parser::Mode;
+///
+/// let (code, warnings) = compile_with_warnings(Source::Text("x = 1 is 1\n"), "w.py", Mode::Exec, 0);
+/// assert!(code.is_ok());
+/// assert_eq!(warnings[0].msg, "\"is\" with 'int' literal. Did you mean \"==\"?");
+/// assert_eq!(warnings[0].lineno, 1);
+/// ```
+pub fn compile_with_warnings(
+    source: Source<'_>,
+    filename: &str,
+    mode: Mode,
+    optimize: u32,
+) -> (Result<CodeObject, SyntaxError>, Vec<crate::Warning>) {
+    let parsed = match source {
+        Source::Text(text) => pyrs_parser::parse_code(text, mode),
+        Source::Bytes(bytes) => pyrs_parser::parse_code_bytes(bytes, mode),
+        Source::Tree(tree) => {
+            let mut tree = tree.clone();
+            if let Err(stop) = crate::stack::run(|limit| crate::validate::check(&tree, limit)) {
+                return (Err(stop_error(stop)), Vec::new());
+            }
+            return compile_parsed(&mut tree, filename, optimize);
+        }
     };
-    compile_parsed(&mut tree, filename, optimize)
+    match parsed {
+        Ok(mut tree) => compile_parsed(&mut tree, filename, optimize),
+        Err(err) => (Err(err), Vec::new()),
+    }
 }
 
 /// Compiles a tree in place (it is folded first); see [`compile`]. The tree's shape is
@@ -60,7 +91,7 @@ pub fn compile_tree(
     optimize: u32,
 ) -> Result<CodeObject, SyntaxError> {
     crate::stack::run(|limit| crate::validate::check(tree, limit)).map_err(stop_error)?;
-    compile_parsed(tree, filename, optimize)
+    compile_parsed(tree, filename, optimize).0
 }
 
 /// [`compile_tree`] for a tree the parser built, whose shape needs no check.
@@ -68,7 +99,21 @@ fn compile_parsed(
     tree: &mut Mod,
     filename: &str,
     optimize: u32,
-) -> Result<CodeObject, SyntaxError> {
+) -> (Result<CodeObject, SyntaxError>, Vec<crate::Warning>) {
+    match generate(tree, filename, optimize) {
+        Ok((code, warnings)) => (code, warnings),
+        Err(err) => (Err(err), Vec::new()),
+    }
+}
+
+/// The passes after parsing; errors before code generation come out as `Err`, code
+/// generation's own result comes with the warnings it found.
+#[allow(clippy::type_complexity)]
+fn generate(
+    tree: &mut Mod,
+    filename: &str,
+    optimize: u32,
+) -> Result<(Result<CodeObject, SyntaxError>, Vec<crate::Warning>), SyntaxError> {
     let future = symtable::future::features(tree)?;
     let future_line = symtable::future::last_line(tree);
     let mut state = (&mut *tree, crate::ast_opt::Folded::default());
@@ -97,10 +142,14 @@ fn compile_parsed(
             units: Vec::new(),
             depth: 0,
             limit,
+            warnings: Vec::new(),
         };
-        c.compile_mod(tree)
+        match c.compile_mod(tree) {
+            Err(Stop::TooDeep) => Err(Stop::TooDeep),
+            done => Ok((done.map_err(stop_error), c.warnings)),
+        }
     });
-    result.map_err(stop_error)
+    Ok(result.unwrap_or_else(|stop| (Err(stop_error(stop)), Vec::new())))
 }
 
 fn stop_error(stop: Stop) -> SyntaxError {

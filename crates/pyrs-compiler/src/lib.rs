@@ -100,5 +100,6 @@ mod stack;
 pub mod symtable;
 mod validate;
 
-pub use compile::{compile, compile_tree, dump_file, Source};
+pub use codegen::warn::Warning;
+pub use compile::{compile, compile_tree, compile_with_warnings, dump_file, Source};
 pub use pyrs_parser::Mode;

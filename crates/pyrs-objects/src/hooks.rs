@@ -27,6 +27,9 @@ pub struct Hooks {
     /// `str(obj, encoding, errors)`: decoding bytes-like objects (by default the built-in
     /// codecs of [`crate::codecs`]; the standard library may install one that knows more).
     pub decode: fn(&Value, Option<&Value>, Option<&Value>) -> PyResult<Value>,
+    /// `PyErr_WarnEx(category, message, 1)`: a warning about the running code, which the
+    /// filters may ignore, print or turn into an exception.
+    pub warn: fn(crate::ExcKind, &str) -> PyResult<()>,
 }
 
 fn default_unraisable(err: &PyErr, message: &str, obj: Option<&Value>) {
@@ -51,6 +54,7 @@ static HOOKS: SyncCell<Cell<Hooks>> = SyncCell(Cell::new(Hooks {
     mappingproxy: crate::mappingproxy::new,
     complex_pow: |_, _| Err(PyErr::value_error("math domain error")),
     decode: crate::codecs::decode_object,
+    warn: |_, _| Ok(()),
 }));
 
 /// The installed hooks.

@@ -37,10 +37,13 @@ pub(crate) fn not_implemented_builder() -> TypeBuilder {
         .slots(|s| {
             s.repr
                 .set(Some(|_| Ok(crate::str::intern("NotImplemented"))));
+            // True, with a DeprecationWarning (Python 3.14 makes it a TypeError).
             s.bool.set(Some(|_| {
-                Err(PyErr::type_error(
+                (crate::hooks::get().warn)(
+                    crate::ExcKind::DeprecationWarning,
                     "NotImplemented should not be used in a boolean context",
-                ))
+                )?;
+                Ok(true)
             }));
             s.new.set(Some(|_, args| {
                 no_args("NotImplementedType", args)?;

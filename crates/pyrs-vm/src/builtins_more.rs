@@ -417,8 +417,10 @@ fn license(args: Args<'_>) -> PyResult<Value> {
 
 /// Compiles source text (a `str`) to a code object.
 pub(crate) fn compile_text(source: &str, filename: &str, mode: Mode) -> PyResult<Value> {
-    let code = pyrs_compiler::compile(Source::Text(source), filename, mode, 0)
-        .map_err(|e| crate::syntax_error(&e, filename))?;
+    let (code, warnings) =
+        pyrs_compiler::compile_with_warnings(Source::Text(source), filename, mode, 0);
+    crate::warnings::emit_compiler_warnings(&warnings, filename)?;
+    let code = code.map_err(|e| crate::syntax_error(&e, filename))?;
     Ok(crate::code::new_code(Arc::new(code)))
 }
 

@@ -40,6 +40,7 @@ pub mod super_type;
 pub mod sys;
 pub mod traceback;
 mod typing;
+pub mod warnings;
 
 use std::sync::Arc;
 
@@ -90,8 +91,10 @@ pub fn syntax_error(err: &pyrs_parser::SyntaxError, filename: &str) -> PyErr {
 
 /// Compiles source bytes (decoded as CPython decodes files) to a `code` object.
 pub fn compile_source(source: &[u8], filename: &str, mode: Mode) -> PyResult<Value> {
-    let code = pyrs_compiler::compile(Source::Bytes(source), filename, mode, 0)
-        .map_err(|e| syntax_error(&e, filename))?;
+    let (code, warnings) =
+        pyrs_compiler::compile_with_warnings(Source::Bytes(source), filename, mode, 0);
+    warnings::emit_compiler_warnings(&warnings, filename)?;
+    let code = code.map_err(|e| syntax_error(&e, filename))?;
     Ok(code::new_code(Arc::new(code)))
 }
 
@@ -121,6 +124,7 @@ fn install_hooks() {
     };
     hooks.import_module = import::import_absolute;
     hooks.is_python_function = |v| v.downcast::<function::FunctionData>().is_some();
+    hooks.warn = |category, message| warnings::warn(category, message, 1);
     hooks.unraisable = |err, message, obj| {
         sys::flush_stdout();
         let text = traceback::format_unraisable(err.value(), message, obj);

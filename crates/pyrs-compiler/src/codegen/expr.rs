@@ -189,6 +189,7 @@ impl<'t> Compiler<'t> {
                 self.yield_from(loc, false);
             }
             Expr::Compare(c) => {
+                self.check_compare(c);
                 self.visit_expr(&c.left)?;
                 let n = c.ops.len() - 1;
                 if n == 0 {
@@ -286,6 +287,9 @@ impl<'t> Compiler<'t> {
                 self.name_op(op, &a.attr, l);
             }
             Expr::Subscript(s) => {
+                if s.ctx == ExprContext::Load {
+                    self.check_subscript(&s.value, &s.slice);
+                }
                 self.visit_expr(&s.value)?;
                 if is_two_element_slice(&s.slice) && s.ctx != ExprContext::Del {
                     self.compile_slice(&s.slice)?;
@@ -420,6 +424,7 @@ impl<'t> Compiler<'t> {
                 return Ok(());
             }
             Expr::Compare(c) if c.ops.len() > 1 => {
+                self.check_compare(c);
                 let eloc = Loc::of(c.loc);
                 let n = c.ops.len() - 1;
                 let cleanup = self.new_label();
@@ -679,6 +684,7 @@ impl<'t> Compiler<'t> {
         if self.maybe_optimize_method_call(c)? {
             return Ok(());
         }
+        self.check_caller(&c.func);
         self.visit_expr(&c.func)?;
         self.op(Opcode::PUSH_NULL, Loc::of(c.func.loc()));
         let args: Vec<&'t Expr> = c.args.iter().collect();

@@ -6,6 +6,7 @@
 mod expr;
 mod pattern;
 mod stmt;
+pub(crate) mod warn;
 
 use std::collections::HashMap;
 
@@ -104,6 +105,8 @@ pub(crate) struct Compiler<'t> {
     pub(crate) units: Vec<Unit<'t>>,
     pub(crate) depth: usize,
     pub(crate) limit: usize,
+    /// The SyntaxWarnings found so far, in the order CPython emits them.
+    pub(crate) warnings: Vec<warn::Warning>,
 }
 
 /// A SyntaxError at a node, with CPython's offsets for errors after parsing.
