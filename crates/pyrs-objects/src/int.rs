@@ -533,12 +533,12 @@ fn int_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
                             crate::bytes::repr_bytes(&raw)
                         ))
                     })
-                    .and_then(|v| {
+                    .map(|v| {
                         if cls.is(&crate::types().int) {
-                            Ok(v)
+                            v
                         } else {
                             let b = as_int(&v).expect("int").to_bigint();
-                            Ok(crate::object::alloc(cls, IntData(b)))
+                            crate::object::alloc(cls, IntData(b))
                         }
                     });
             }

@@ -732,7 +732,7 @@ fn pattern_finditer(args: Args<'_>) -> PyResult<Value> {
     let scanner = make_scanner(args, "finditer")?;
     let search = protocol::getattr_str(&scanner, "search")?;
     let builtins = pyrs_vm::builtins::builtins_module();
-    let iter = protocol::getattr_str(&builtins, "iter")?;
+    let iter = protocol::getattr_str(builtins, "iter")?;
     protocol::call1(&iter, &[search, pyrs_objects::none()])
 }
 
@@ -800,7 +800,7 @@ fn get_groupindex(v: &Value) -> PyResult<Value> {
     let empty = p
         .groupindex
         .downcast::<DictData>()
-        .is_none_or(|d| d.len() == 0);
+        .is_none_or(|d| d.is_empty());
     if empty {
         return Ok(pyrs_objects::dict::new());
     }
