@@ -28,6 +28,7 @@ mod _warnings;
 mod _thread;
 mod _imp;
 mod argconv;
+mod math;
 mod sre;
 
 /// Every native module this crate provides, by import name.
@@ -44,6 +45,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_thread", _thread::init),
     ("_imp", _imp::init),
     ("_sre", sre::init),
+    ("math", math::init),
     ];
 
 /// Installs [`MODULES`] in the VM: call once, before running code.
