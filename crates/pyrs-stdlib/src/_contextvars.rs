@@ -70,8 +70,11 @@ fn types() -> &'static Types {
                 .module("_contextvars")
                 .slots(|s| {
                     s.repr.set(Some(token_repr));
-                    s.new
-                        .set(Some(|_, _| Err(PyErr::runtime_error("Tokens can only be created by ContextVars"))));
+                    s.new.set(Some(|_, _| {
+                        Err(PyErr::runtime_error(
+                            "Tokens can only be created by ContextVars",
+                        ))
+                    }));
                 })
                 .methods(TOKEN_METHODS)
                 .build();
@@ -95,13 +98,15 @@ fn types() -> &'static Types {
                     .module("_contextvars")
                     .unhashable()
                     .slots(|s| {
+                        s.hash.set(Some(|_| {
+                            Err(PyErr::type_error("unhashable type: '_contextvars.Context'"))
+                        }));
                         s.new.set(Some(context_new));
                         s.getitem.set(Some(context_getitem));
                         s.contains.set(Some(context_contains));
                         s.len.set(Some(|v| Ok(vars_of(v)?.len())));
-                        s.iter.set(Some(|v| {
-                            protocol::iter(&list::new(vars_of(v)?.keys()))
-                        }));
+                        s.iter
+                            .set(Some(|v| protocol::iter(&list::new(vars_of(v)?.keys()))));
                         s.richcompare.set(Some(context_richcompare));
                     })
                     .methods(CONTEXT_METHODS)
