@@ -28,6 +28,7 @@ mod _warnings;
 mod _thread;
 mod _imp;
 mod argconv;
+mod atexit;
 mod math;
 mod sre;
 
@@ -38,6 +39,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_contextvars", _contextvars::init),
     ("_io", _io::init),
     ("_weakref", _weakref::init),
+    ("atexit", atexit::init),
     ("time", time::init),
     ("marshal", marshal::init),
     ("errno", errno::init),

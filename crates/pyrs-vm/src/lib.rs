@@ -269,11 +269,24 @@ pub fn run_main(source: &[u8], filename: &str, argv: &[String], path0: &str) -> 
             Ok(_) => 0,
             Err(e) => handle_uncaught(&e),
         };
+        run_atexit();
         sys::flush_stdout();
         status
     })
 }
 
+/// Calls the `atexit` module's functions, if a program imported it (CPython's
+/// `_PyAtExit_Call` at finalisation).
+fn run_atexit() {
+    let Ok(Some(atexit)) = sys::modules_dict().get_item(&pystr::intern("atexit")) else {
+        return;
+    };
+    if let Ok(run) = protocol::getattr_str(&atexit, "_run_exitfuncs") {
+        if let Err(e) = protocol::call1(&run, &[]) {
+            (pyrs_objects::hooks::get().unraisable)(&e, "Exception ignored in atexit", None);
+        }
+    }
+}
 /// Runs `f` on a thread with a native stack large enough for deep Python recursion.
 pub fn with_big_stack<R: Send + 'static>(f: impl FnOnce() -> R + Send + 'static) -> R {
     let child = std::thread::Builder::new()
