@@ -17,37 +17,35 @@
 use pyrs_vm::native_modules::ModuleInit;
 
 mod _codecs;
-mod _typing;
 mod _contextvars;
 mod _io;
+mod _typing;
+mod _thread;
 mod _weakref;
-mod time;
 mod marshal;
 mod errno;
 mod _warnings;
-mod _thread;
 mod _imp;
 mod argconv;
-mod atexit;
-mod math;
+mod posix;
+mod time;
 mod sre;
 
 /// Every native module this crate provides, by import name.
 pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_codecs", _codecs::init),
-    ("_typing", _typing::init),
     ("_contextvars", _contextvars::init),
     ("_io", _io::init),
+    ("posix", posix::init),
+    ("_typing", _typing::init),
     ("_weakref", _weakref::init),
-    ("atexit", atexit::init),
-    ("time", time::init),
     ("marshal", marshal::init),
     ("errno", errno::init),
     ("_warnings", _warnings::init),
-    ("_thread", _thread::init),
     ("_imp", _imp::init),
+    ("_thread", _thread::init),
+    ("time", time::init),
     ("_sre", sre::init),
-    ("math", math::init),
     ];
 
 /// Installs [`MODULES`] in the VM: call once, before running code.

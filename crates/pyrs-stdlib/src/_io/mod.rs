@@ -21,6 +21,8 @@ mod textio;
 
 use std::sync::OnceLock;
 
+pub(crate) use fileio::{read_fd, write_fd};
+
 use pyrs_objects::exceptions::ExcKind;
 use pyrs_objects::native::MethodDef;
 use pyrs_objects::str::StrData;
