@@ -27,7 +27,9 @@ mod errno;
 mod _warnings;
 mod _imp;
 mod argconv;
+mod atexit;
 mod posix;
+mod math;
 mod time;
 mod sre;
 
@@ -39,6 +41,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("posix", posix::init),
     ("_typing", _typing::init),
     ("_weakref", _weakref::init),
+    ("atexit", atexit::init),
     ("marshal", marshal::init),
     ("errno", errno::init),
     ("_warnings", _warnings::init),
@@ -46,7 +49,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_thread", _thread::init),
     ("time", time::init),
     ("_sre", sre::init),
-    ];
+    ("math", math::init),];
 
 /// Installs [`MODULES`] in the VM: call once, before running code.
 pub fn register() {
