@@ -43,6 +43,8 @@ pub(crate) enum SreError {
     Illegal,
     /// The backtracking stacks could not grow.
     Memory,
+    /// Ctrl-C arrived during the match (KeyboardInterrupt).
+    Interrupted,
 }
 
 /// Compiled code, read without bounds failures.
@@ -138,6 +140,8 @@ pub(crate) struct State<'t, C: Char> {
     /// Marks beyond this index are malformed code (the pattern's groups decide it).
     pub(crate) mark_limit: usize,
     repeat: Option<usize>,
+    /// Steps since the last check for Ctrl-C.
+    steps: u32,
     repeats: Vec<Repeat>,
     ctxs: Vec<Ctx>,
     data: Vec<isize>,
@@ -158,6 +162,7 @@ impl<'t, C: Char> State<'t, C> {
             match_all: false,
             mark_limit: 2 * MAXGROUPS as usize + 2,
             repeat: None,
+            steps: 0,
             repeats: Vec::new(),
             ctxs: Vec::new(),
             data: Vec::new(),
@@ -455,6 +460,10 @@ impl<C: Char> State<'_, C> {
         let mut ptr: isize = 0;
         let mut step: Option<Step> = None; // None: enter the sub-match at `pc`
         loop {
+            self.steps = self.steps.wrapping_add(1);
+            if self.steps & 0xfff == 0 && pyrs_vm::signals::check().is_err() {
+                return Err(SreError::Interrupted);
+            }
             let next = match step.take() {
                 None => {
                     // Entrance of a (sub-)match.
@@ -1272,5 +1281,67 @@ impl<C: Char> State<'_, C> {
             status = self.run(code, pc, false)?;
         }
         Ok(status)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The engine over code words recorded from CPython 3.13's `re._compiler._code`.
+    use super::*;
+
+    /// `(search, span of the match, span of group 1)` of `code` over `text`.
+    fn search(code: &[u32], text: &str) -> Option<((usize, usize), Option<(usize, usize)>)> {
+        let cps: Vec<u32> = text.chars().map(|c| c as u32).collect();
+        let mut st = State::new(&cps[..], 0, cps.len());
+        st.mark_limit = 4;
+        st.search(Code(code))
+            .expect("no engine error")
+            .then(|| ((st.start, st.ptr), st.span(1)))
+    }
+
+    #[test]
+    fn repeat_with_group() {
+        // a(b)*c
+        let code = [
+            14, 8, 1, 2, MAXREPEAT, 1, 1, 97, 0, 16, 97, 23, 9, 0, MAXREPEAT, 17, 0, 16, 98, 17, 1,
+            18, 16, 99, 1,
+        ];
+        assert_eq!(search(&code, "xxabbbc"), Some(((2, 7), Some((5, 6)))));
+        assert_eq!(search(&code, "xac"), Some(((1, 3), None)));
+        assert_eq!(search(&code, "abbd"), None);
+    }
+
+    #[test]
+    fn long_subject_needs_no_native_recursion() {
+        // (?:a|b)*c over a long subject
+        let code = [
+            14, 4, 0, 1, MAXREPEAT, 24, 10, 0, MAXREPEAT, 13, 5, 22, 97, 98, 0, 1, 16, 99, 1,
+        ];
+        let text = "ab".repeat(100_000) + "c";
+        assert_eq!(search(&code, &text), Some(((0, 200_001), None)));
+    }
+
+    #[test]
+    fn lazy_repeat_and_backreference() {
+        // x+?y
+        let code = [
+            14, 4, 0, 2, MAXREPEAT, 26, 6, 1, MAXREPEAT, 16, 120, 1, 16, 121, 1,
+        ];
+        assert_eq!(search(&code, "axxxy"), Some(((1, 5), None)));
+        // (\w)\1
+        let code = [
+            14, 7, 4, 2, 2, 8, 14, 0, 17, 0, 13, 4, 8, 14, 0, 17, 1, 11, 0, 1,
+        ];
+        assert_eq!(search(&code, "abccd"), Some(((2, 4), Some((2, 3)))));
+    }
+
+    #[test]
+    fn malformed_code_is_an_error_or_a_failure() {
+        for code in [&[][..], &[17, 999], &[18], &[23, 0, 0, 5], &[7, 0], &[99]] {
+            let text: Vec<u32> = vec![97; 3];
+            let mut st = State::new(&text[..], 0, 3);
+            st.mark_limit = 4;
+            let _ = st.search(Code(code));
+        }
     }
 }

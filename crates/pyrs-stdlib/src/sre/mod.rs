@@ -209,6 +209,9 @@ pub(crate) fn getslice(string: &Value, start: usize, end: usize) -> PyResult<Val
 pub(crate) fn engine_error(e: SreError) -> PyErr {
     match e {
         SreError::Memory => PyErr::with_args(pyrs_objects::ExcKind::MemoryError, Vec::new()),
+        SreError::Interrupted => {
+            PyErr::with_args(pyrs_objects::ExcKind::KeyboardInterrupt, Vec::new())
+        }
         SreError::Illegal => PyErr::runtime_error("internal error in regular expression engine"),
     }
 }
