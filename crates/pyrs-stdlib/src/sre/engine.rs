@@ -1289,8 +1289,10 @@ mod tests {
     //! The engine over code words recorded from CPython 3.13's `re._compiler._code`.
     use super::*;
 
-    /// `(search, span of the match, span of group 1)` of `code` over `text`.
-    fn search(code: &[u32], text: &str) -> Option<((usize, usize), Option<(usize, usize)>)> {
+    type Span = (usize, usize);
+
+    /// The span of the match of `code` in `text` and that of its group 1.
+    fn search(code: &[u32], text: &str) -> Option<(Span, Option<Span>)> {
         let cps: Vec<u32> = text.chars().map(|c| c as u32).collect();
         let mut st = State::new(&cps[..], 0, cps.len());
         st.mark_limit = 4;
