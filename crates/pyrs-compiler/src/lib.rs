@@ -59,19 +59,22 @@
 //!   iterative.
 //!
 //! **Speed**: `cargo xtask bench compile` (the criterion bench benches/compile.rs against
-//! CPython's `compile()` over the same files, in one session, on the project's shared 2-core
-//! machine) printed `compile: pyrs 18.4 MB/s, CPython 3.13 5.8 MB/s, ratio 3.16×`: pyrs
-//! 1.80 s for the 33 MB of the standard library (criterion's mean of 10 passes; the bench
-//! uses mimalloc, the `pyrs` binary's allocator), CPython 5.69 s (the best of 3 passes),
-//! source bytes to code objects, parsing included. Other runs the same day, with other
-//! builds loading the machine, gave between 2.3× and 3.4× (the mean suffers more from the
-//! load than a best of 3). The target of 5× is not reached. examples/compile_corpus.rs
-//! times the parts (best of 3): parsing 0.50 s, the symbol table 0.16 s, the whole compiler
-//! on trees parsed beforehand 1.16–1.21 s, about half of it in the flow-graph passes and
-//! the assembler, most of the rest in code generation (name lookups, constants,
-//! allocation). Reaching 5× takes a faster parser and a compiler about twice as fast again:
-//! the flow graph keeps a vector per block and walks the instructions in some twenty
-//! passes, each a few nanoseconds per instruction.
+//! CPython's `compile()` over the same 1726 files, those either side rejects included, in one
+//! session on the project's shared 2-core machine; processor time on both sides, and the
+//! fastest pass on both sides: criterion's fastest sample, the reference's best of 3) printed
+//! `compile: pyrs 1.655 s, CPython 3.13 6.394 s, ratio 3.86×`, source bytes to code objects,
+//! parsing included, with the machine under heavy load from other builds (the bench uses
+//! mimalloc, the `pyrs` binary's allocator). The same bench before the last round of work
+//! printed 3.42× in the same conditions. The target of 5× is not reached: it needs about
+//! 1.28 s. examples/compile_corpus.rs times the parts (processor time, best of 3, same
+//! load): parsing 0.53 s, the symbol table 0.22 s, the whole compiler on trees parsed
+//! beforehand 1.14 s, of which about half is the flow-graph passes and the assembler and
+//! most of the rest code generation (name lookups, constants, allocation). The profile is
+//! flat: no pass takes more than about 3% of the whole. Reaching 5× takes a faster parser
+//! and a compiler about twice as fast again: the flow graph keeps a vector per block and
+//! walks the instructions in some twenty passes, each a few nanoseconds per instruction,
+//! and a code unit's names are hashed as strings several times each (symbol lookup, then
+//! `co_names` or `co_varnames`).
 //!
 //! **Not here**: no execution, no `.pyc` (marshal) output, no warnings (CPython's
 //! `SyntaxWarning`s for `is` with a literal, `assert (x, y)`…, are not emitted), no
