@@ -225,14 +225,8 @@ fn match_groupdict(args: Args<'_>) -> PyResult<Value> {
 fn match_expand(args: Args<'_>) -> PyResult<Value> {
     let a = args.exact("expand", 2, 2)?;
     let (v, m) = this(&args)?;
-    let t = pattern_compile_template(&m.pattern, &a[1])?;
+    let t = pattern::compile_template(&m.pattern, &a[1])?;
     pattern::expand_template(&t, v)
-}
-
-fn pattern_compile_template(pattern: &Value, repl: &Value) -> PyResult<Value> {
-    let re = pyrs_vm::import::import_absolute("re")?;
-    let func = protocol::getattr_str(&re, "_compile_template")?;
-    protocol::call1(&func, &[pattern.clone(), repl.clone()])
 }
 
 fn get_string(v: &Value) -> PyResult<Value> {

@@ -75,6 +75,7 @@ fn pattern_type() -> &'static Value {
             SyncCell(
                 TypeBuilder::new::<PatternData>("Pattern")
                     .module("re")
+                    .flags(pyrs_objects::typeobject::TypeFlags::MANAGED_WEAKREF)
                     .doc("Compiled regular expression object.")
                     .slots(|s| {
                         s.repr.set(Some(pattern_repr));
@@ -593,7 +594,7 @@ enum Filter {
 
 /// `compile_template`: `re._compile_template(pattern, repl)`, retried with a `bytes` or
 /// `str` copy of a replacement the cache cannot hash.
-fn compile_template(pattern: &Value, repl: &Value) -> PyResult<Value> {
+pub(crate) fn compile_template(pattern: &Value, repl: &Value) -> PyResult<Value> {
     let re = pyrs_vm::import::import_absolute("re")?;
     let func = protocol::getattr_str(&re, "_compile_template")?;
     match protocol::call1(&func, &[pattern.clone(), repl.clone()]) {
