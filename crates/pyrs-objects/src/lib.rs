@@ -29,6 +29,7 @@
 //! Why num-bigint: see [`int`].
 
 pub mod args;
+pub mod builtin_docs;
 pub mod builtin_iter;
 pub mod bytearray;
 pub mod bytes;
@@ -73,8 +74,8 @@ pub mod typemethods;
 pub mod typeobject;
 pub mod typevar;
 pub mod unicode_ctype;
-pub mod union;
 mod unicode_ctype_tables;
+pub mod union;
 pub mod value;
 pub mod weakref;
 

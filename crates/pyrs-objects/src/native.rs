@@ -442,8 +442,51 @@ fn builtin_self(value: &Value) -> PyResult<Value> {
     Ok(f.bound.clone().unwrap_or_else(crate::none))
 }
 
+/// The docstring and text signature of a function of the `builtins` module (CPython keeps them
+/// in the function's `PyMethodDef`; pyrs has one generated table, [`crate::builtin_docs`]).
+fn builtins_doc(value: &Value) -> PyResult<Option<(&'static str, Option<&'static str>)>> {
+    let f = value
+        .downcast::<BuiltinFunction>()
+        .ok_or_else(|| PyErr::system_error("bad builtin function"))?;
+    if f.owner.is_some() {
+        return Ok(None);
+    }
+    let in_builtins = match &f.bound {
+        None => true,
+        Some(m) => m
+            .downcast::<crate::module::ModuleData>()
+            .and_then(|m| m.dict().get_str(&crate::str::intern("__name__")))
+            .and_then(|n| crate::str::text_of(&n))
+            .is_some_and(|n| n == "builtins"),
+    };
+    Ok(if in_builtins {
+        crate::builtin_docs::lookup(f.name)
+    } else {
+        None
+    })
+}
+
+fn builtin_doc(value: &Value) -> PyResult<Value> {
+    Ok(match builtins_doc(value)? {
+        Some((doc, _)) => crate::str::new(doc),
+        None => crate::none(),
+    })
+}
+
+fn builtin_text_signature(value: &Value) -> PyResult<Value> {
+    Ok(match builtins_doc(value)? {
+        Some((_, Some(sig))) => crate::str::new(sig),
+        _ => crate::none(),
+    })
+}
+
 const BUILTIN_FUNCTION_METHODS: &[MethodDef] = &[
     MethodDef::new("__name__", MethodKind::GetSet(builtin_name, None)),
+    MethodDef::new("__doc__", MethodKind::GetSet(builtin_doc, None)),
+    MethodDef::new(
+        "__text_signature__",
+        MethodKind::GetSet(builtin_text_signature, None),
+    ),
     MethodDef::new("__qualname__", MethodKind::GetSet(builtin_qualname, None)),
     MethodDef::new("__self__", MethodKind::GetSet(builtin_self, None)),
 ];

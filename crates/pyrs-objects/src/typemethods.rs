@@ -690,10 +690,30 @@ fn type_get_doc(ty: &Value) -> PyResult<Value> {
     let doc = d
         .get_str(&crate::str::intern("__doc__"))
         .unwrap_or_else(crate::none);
+    // A built-in class whose instances have a `__doc__` attribute (`type`, `property`) keeps
+    // that descriptor in its dict; its own docstring is CPython's `tp_doc`.
+    if !data.is_heap_type() && doc.type_data().slots.descr_get.get().is_some() {
+        let builtin = module_of(data).is_none_or(|m| m == "builtins");
+        return Ok(match crate::builtin_docs::lookup(&data.name()) {
+            Some((text, _)) if builtin => crate::str::new(text),
+            _ => crate::none(),
+        });
+    }
     match doc.type_data().slots.descr_get.get() {
         Some(get) if !is_none(&doc) => get(&doc, None, Some(ty)),
         _ => Ok(doc),
     }
+}
+
+/// `__text_signature__`: a built-in class's signature, from CPython's table; None for a
+/// class defined in Python (whose docstring CPython does not read a signature from).
+fn type_get_text_signature(ty: &Value) -> PyResult<Value> {
+    let data = data_of(ty)?;
+    let builtin = !data.is_heap_type() && module_of(data).is_none_or(|m| m == "builtins");
+    Ok(match crate::builtin_docs::lookup(&data.name()) {
+        Some((_, Some(sig))) if builtin => crate::str::new(sig),
+        _ => crate::none(),
+    })
 }
 
 fn type_set_doc(ty: &Value, value: Option<&Value>) -> PyResult<()> {
@@ -813,6 +833,10 @@ const TYPE_METHODS: &[MethodDef] = &[
     MethodDef::new(
         "__abstractmethods__",
         MethodKind::GetSet(type_get_abstractmethods, Some(type_set_abstractmethods)),
+    ),
+    MethodDef::new(
+        "__text_signature__",
+        MethodKind::GetSet(type_get_text_signature, None),
     ),
     MethodDef::new("mro", MethodKind::Method(type_mro)),
     MethodDef::new("__dir__", MethodKind::Method(type_dir)),

@@ -847,7 +847,13 @@ impl TypeBuilder {
         if d.get_str(&intern("__module__")).is_none() {
             d.set_str("__module__", intern(module));
         }
+        // A class of `builtins` without a docstring of its own has CPython's.
         let doc = match self.doc {
+            Some(doc) => Some(doc),
+            None if self.module.is_none() => crate::builtin_docs::lookup(self.name).map(|d| d.0),
+            None => None,
+        };
+        let doc = match doc {
             Some(doc) => crate::str::new(doc),
             None => crate::none(),
         };
