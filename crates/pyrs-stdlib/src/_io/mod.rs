@@ -32,7 +32,7 @@ use pyrs_objects::{protocol, Args, PyErr, PyResult, SyncCell, Value};
 use crate::argconv::{add_functions, module_dict, type_name};
 
 /// `DEFAULT_BUFFER_SIZE`.
-pub(crate) const DEFAULT_BUFFER_SIZE: usize = 128 * 1024;
+pub(crate) const DEFAULT_BUFFER_SIZE: usize = 8192;
 
 struct IoTypes {
     unsupported: Value,
