@@ -32,6 +32,7 @@ mod posix;
 mod math;
 mod time;
 mod sre;
+mod _string;
 
 /// Every native module this crate provides, by import name.
 pub const MODULES: &[(&str, ModuleInit)] = &[
@@ -49,6 +50,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_thread", _thread::init),
     ("time", time::init),
     ("_sre", sre::init),
+    ("_string", _string::init),
     ("math", math::init),];
 
 /// Installs [`MODULES`] in the VM: call once, before running code.
