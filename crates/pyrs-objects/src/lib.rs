@@ -56,6 +56,7 @@ pub mod module;
 pub mod namespace;
 pub mod native;
 pub mod object;
+pub(crate) mod object_reduce;
 pub mod percent_format;
 pub mod protocol;
 pub mod range;

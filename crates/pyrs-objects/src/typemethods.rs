@@ -260,6 +260,18 @@ const OBJECT_METHODS: &[MethodDef] = &[
     MethodDef::new("__subclasshook__", MethodKind::Class(object_subclasshook)),
     MethodDef::new("__dir__", MethodKind::Method(object_dir)),
     MethodDef::new("__sizeof__", MethodKind::Method(object_sizeof)),
+    MethodDef::new(
+        "__reduce_ex__",
+        MethodKind::Method(crate::object_reduce::object_reduce_ex),
+    ),
+    MethodDef::new(
+        "__reduce__",
+        MethodKind::Method(crate::object_reduce::object_reduce),
+    ),
+    MethodDef::new(
+        "__getstate__",
+        MethodKind::Method(crate::object_reduce::object_getstate),
+    ),
 ];
 
 /// The `__dict__` attribute of instances of classes defined in Python.
