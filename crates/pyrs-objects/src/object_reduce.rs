@@ -30,7 +30,10 @@ fn getstate_default(obj: &Value, required: bool) -> PyResult<Value> {
         )));
     }
     match protocol::instance_dict(obj) {
-        Some(d) if d.downcast::<crate::dict::DictData>().is_some_and(|d| d.len() > 0) => {
+        Some(d)
+            if d.downcast::<crate::dict::DictData>()
+                .is_some_and(|d| d.len() > 0) =>
+        {
             protocol::call_method(&d, "copy", &[])
         }
         _ => Ok(crate::none()),
@@ -103,7 +106,11 @@ fn reduce_newobj(obj: &Value) -> PyResult<Value> {
     } else {
         (
             protocol::getattr_str(&copyreg, "__newobj_ex__")?,
-            tuple::new(vec![class.clone(), args, kwargs.unwrap_or_else(crate::none)]),
+            tuple::new(vec![
+                class.clone(),
+                args,
+                kwargs.unwrap_or_else(crate::none),
+            ]),
         )
     };
     let is_list = crate::typeobject::is_subtype(&class, &types().list);
@@ -119,7 +126,9 @@ fn reduce_newobj(obj: &Value) -> PyResult<Value> {
     } else {
         crate::none()
     };
-    Ok(tuple::new(vec![newobj, newargs, state, list_items, dict_items]))
+    Ok(tuple::new(vec![
+        newobj, newargs, state, list_items, dict_items,
+    ]))
 }
 
 fn common_reduce(obj: &Value, proto: i64) -> PyResult<Value> {
