@@ -29,6 +29,7 @@ mod _imp;
 mod argconv;
 mod atexit;
 mod posix;
+mod itertools;
 mod math;
 mod time;
 mod sre;
@@ -51,6 +52,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("time", time::init),
     ("_sre", sre::init),
     ("_string", _string::init),
+    ("itertools", itertools::init),
     ("math", math::init),];
 
 /// Installs [`MODULES`] in the VM: call once, before running code.

@@ -366,8 +366,13 @@ fn math_lgamma(args: Args<'_>) -> PyResult<Value> {
 // Gamma and log-gamma: Lanczos' approximation with N = 13, g = 6.024680040776729583740234375,
 // the sum written as a rational function (as Boost and CPython do).
 
+// The constants are written with the digits they were published with; the compiler rounds
+// them to the nearest double, as a C compiler does.
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; 13] = [
     23_531_376_880.410_759_688_572_007_674_451_636_754_734_846_804_940,
     42_919_803_642.649_098_768_957_899_047_001_988_850_926_355_848_959,
@@ -426,6 +431,7 @@ const GAMMA_INTEGRAL: [f64; 23] = [
     1124000727777607680000.0,
 ];
 
+#[allow(clippy::excessive_precision)]
 const LOG_PI: f64 = 1.144_729_885_849_400_174_143_427_351_353_058_711_647;
 
 /// sin(πx), accurate near integers (for the reflection formula).
@@ -1201,11 +1207,11 @@ fn math_fsum(args: Args<'_>) -> PyResult<Value> {
         }
         return Ok(float::new(special_sum));
     }
-    Ok(float::new(sum_partials(&mut partials)))
+    Ok(float::new(sum_partials(&partials)))
 }
 
 /// The correctly rounded sum of non-overlapping partials in increasing magnitude.
-fn sum_partials(p: &mut Vec<f64>) -> f64 {
+fn sum_partials(p: &[f64]) -> f64 {
     let mut n = p.len();
     let mut hi = 0.0;
     if n > 0 {
@@ -1397,7 +1403,7 @@ impl ExactSum {
     }
 
     fn total(&self) -> f64 {
-        sum_partials(&mut self.partials.clone())
+        sum_partials(&self.partials)
     }
 }
 
