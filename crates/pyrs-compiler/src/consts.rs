@@ -20,7 +20,12 @@ pub(crate) struct ConstTable {
 }
 
 fn hash_of(c: &Constant) -> u64 {
-    FastHash::default().hash_one(c)
+    match c {
+        Constant::Code(code) => {
+            FastHash::default().hash_one((code.firstlineno, &*code.name, code.code.len()))
+        }
+        _ => FastHash::default().hash_one(c),
+    }
 }
 
 /// A small multiplicative hasher (the "Fx" hash of the Rust compiler, written out here) for
@@ -85,9 +90,12 @@ pub(crate) type FastHash = BuildHasherDefault<FxHasher>;
 impl ConstTable {
     pub(crate) fn add(&mut self, value: Constant) -> u32 {
         if let Constant::Code(code) = &value {
-            // Not hashed (that would walk every nested code object, at every level): code
-            // objects are few, and two of them differ early unless they are the same.
-            let same = self.items.iter().position(|c| match c {
+            // Code objects are hashed by a few cheap fields only (hashing all of one would walk
+            // every nested code object, at every level); two of them differ early unless they
+            // are the same.
+            let hash = hash_of(&value);
+            let items = &self.items;
+            let same = self.index.find(hash, |&i| match &items[i as usize] {
                 Constant::Code(other) => {
                     other.firstlineno == code.firstlineno
                         && other.name == code.name
@@ -96,18 +104,16 @@ impl ConstTable {
                 }
                 _ => false,
             });
-            if let Some(i) = same {
-                return i as u32;
+            if let Some(&i) = same {
+                return i;
             }
+            let i = self.items.len() as u32;
+            self.index
+                .insert_unique(hash, i, |&j| hash_of(&items[j as usize]));
             self.items.push(value);
-            return self.items.len() as u32 - 1;
+            return i;
         }
-        let nan = match &value {
-            Constant::Float(x) => x.is_nan(),
-            Constant::Complex { real, imag } => real.is_nan() || imag.is_nan(),
-            _ => false,
-        };
-        if nan {
+        if is_nan(&value) {
             // Each NaN CPython folds is an object of its own, equal to nothing: never merged.
             self.items.push(value);
             return self.items.len() as u32 - 1;
@@ -139,7 +145,7 @@ impl ConstTable {
         self.index.clear();
         for (c, &k) in items.into_iter().zip(keep) {
             if k {
-                if !matches!(c, Constant::Code(_)) {
+                if !is_nan(&c) {
                     let i = self.items.len() as u32;
                     let items = &self.items;
                     self.index
@@ -153,6 +159,15 @@ impl ConstTable {
     pub(crate) fn take(&mut self) -> Vec<Constant> {
         self.index.clear();
         std::mem::take(&mut self.items)
+    }
+}
+
+/// Whether a constant is a NaN (or a complex with one), which equals nothing, not even itself.
+fn is_nan(c: &Constant) -> bool {
+    match c {
+        Constant::Float(x) => x.is_nan(),
+        Constant::Complex { real, imag } => real.is_nan() || imag.is_nan(),
+        _ => false,
     }
 }
 
