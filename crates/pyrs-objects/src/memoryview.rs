@@ -1,7 +1,8 @@
 //! The `memoryview` type (CPython's Objects/memoryobject.c), the basic buffer protocol: a
-//! one-dimensional view of format `'B'` over the bytes of a `bytes` or `bytearray` (or of
-//! another view), possibly sliced with a step. A view of a `bytearray` is an export of it:
-//! while the view is alive and not released, the bytearray cannot change size.
+//! one-dimensional view over the bytes of a `bytes` or `bytearray` (or of another view),
+//! possibly sliced with a step, whose items are bytes (`'B'`) or, after `cast`, one of the
+//! native single-character formats of the `struct` module. A view of a `bytearray` is an
+//! export of it: while the view is alive and not released, the bytearray cannot change size.
 
 use std::cell::Cell;
 use std::sync::OnceLock;
@@ -20,14 +21,15 @@ use crate::SyncCell;
 /// The payload of a `memoryview`: the exporting object and which of its bytes are seen.
 pub struct MemoryViewData {
     obj: Value,
+    /// The offset of the first item's first byte in the exporter's bytes.
     start: usize,
+    /// The distance in bytes from one item to the next (the `strides`).
     step: isize,
+    /// The number of items.
     len: usize,
     readonly: bool,
     released: Cell<bool>,
-    /// The item format: `B` unless the view was made by `cast` (which supports the native
-    /// integer formats of the `struct` module for `len`, `tolist` and the attributes; other
-    /// operations on such a view raise NotImplementedError).
+    /// The item format, a `struct` character: `B` unless the view was made by `cast`.
     format: u8,
 }
 
@@ -53,22 +55,39 @@ impl MemoryViewData {
         Ok(())
     }
 
+    /// The offset of item `k`'s first byte.
     fn index_of(&self, k: usize) -> usize {
         (self.start as isize + k as isize * self.step) as usize
+    }
+
+    /// The size of one item.
+    fn itemsize(&self) -> usize {
+        itemsize(self.format)
+    }
+
+    /// Whether the items are next to each other.
+    fn is_contiguous(&self) -> bool {
+        self.step == self.itemsize() as isize || self.len <= 1
     }
 
     /// The bytes seen, copied.
     pub fn contents(&self) -> PyResult<Vec<u8>> {
         self.check()?;
+        let size = self.itemsize();
         let pick = |all: &[u8]| -> Vec<u8> {
-            if self.step == 1 {
-                all.get(self.start..self.start + self.len)
+            if self.step == size as isize {
+                all.get(self.start..self.start + self.len * size)
                     .map(<[u8]>::to_vec)
                     .unwrap_or_default()
             } else {
-                (0..self.len)
-                    .filter_map(|k| all.get(self.index_of(k)).copied())
-                    .collect()
+                let mut out = Vec::with_capacity(self.len * size);
+                for k in 0..self.len {
+                    let at = self.index_of(k);
+                    if let Some(item) = all.get(at..at + size) {
+                        out.extend_from_slice(item);
+                    }
+                }
+                out
             }
         };
         if let Some(b) = self.obj.downcast::<BytesData>() {
@@ -95,7 +114,7 @@ pub fn memoryview_type() -> &'static Value {
                         s.len.set(Some(|v| {
                             let d = data(v);
                             d.check()?;
-                            Ok(d.len / itemsize(d.format))
+                            Ok(d.len)
                         }));
                         s.getitem.set(Some(mv_getitem));
                         s.setitem.set(Some(mv_setitem));
@@ -185,7 +204,6 @@ fn mv_repr(v: &Value) -> PyResult<Value> {
 fn mv_getitem(v: &Value, key: &Value) -> PyResult<Value> {
     let d = data(v);
     d.check()?;
-    d.check_byte_format()?;
     if let Some(slice) = crate::sequence::as_slice(key)? {
         let r = slice.resolve(d.len)?;
         if let Some(b) = d.obj.downcast::<ByteArrayData>() {
@@ -204,7 +222,7 @@ fn mv_getitem(v: &Value, key: &Value) -> PyResult<Value> {
                 len: r.len,
                 readonly: d.readonly,
                 released: Cell::new(false),
-                format: b'B',
+                format: d.format,
             },
         ));
     }
@@ -217,13 +235,104 @@ fn mv_getitem(v: &Value, key: &Value) -> PyResult<Value> {
     let Some(i) = crate::sequence::normalize(i, d.len) else {
         return Err(PyErr::index_error("index out of bounds on dimension 1"));
     };
-    let all = d.contents()?;
-    Ok(Value::small(all[i] as i64))
+    let at = d.index_of(i);
+    let item = d.with_exporter_bytes(|all| all.get(at..at + d.itemsize()).map(<[u8]>::to_vec));
+    match item {
+        Some(item) => Ok(unpack(d.format, &item)),
+        None => Err(PyErr::index_error("index out of bounds on dimension 1")),
+    }
+}
+
+impl MemoryViewData {
+    /// Runs `f` on all the exporter's bytes.
+    fn with_exporter_bytes<R>(&self, f: impl FnOnce(&[u8]) -> Option<R>) -> Option<R> {
+        if let Some(b) = self.obj.downcast::<BytesData>() {
+            return f(b.as_bytes());
+        }
+        if let Some(b) = self.obj.downcast::<ByteArrayData>() {
+            return b.with_bytes(|v| f(v));
+        }
+        None
+    }
+}
+
+/// The value of one item of format `format` (native byte order).
+fn unpack(format: u8, c: &[u8]) -> Value {
+    if format == b'c' {
+        return crate::bytes::new(c.to_vec());
+    }
+    let size = c.len();
+    let mut raw = [0u8; 8];
+    raw[..size].copy_from_slice(c);
+    let unsigned = u64::from_ne_bytes(raw);
+    let signed = format.is_ascii_lowercase();
+    if signed {
+        let shift = 64 - 8 * size as u32;
+        crate::int::from_i64(((unsigned << shift) as i64) >> shift)
+    } else if let Ok(small) = i64::try_from(unsigned) {
+        crate::int::from_i64(small)
+    } else {
+        crate::int::from_bigint(unsigned.into())
+    }
+}
+
+/// The bytes of `value` as one item of format `format`, with CPython's errors.
+fn pack(format: u8, value: &Value) -> PyResult<Vec<u8>> {
+    let invalid_type = || {
+        PyErr::type_error(format!(
+            "memoryview: invalid type for format '{}'",
+            format as char
+        ))
+    };
+    let invalid_value = || {
+        PyErr::value_error(format!(
+            "memoryview: invalid value for format '{}'",
+            format as char
+        ))
+    };
+    if format == b'c' {
+        let b = value
+            .downcast::<BytesData>()
+            .ok_or_else(invalid_type)?
+            .as_bytes();
+        return match b {
+            [x] => Ok(vec![*x]),
+            _ => Err(invalid_value()),
+        };
+    }
+    if !protocol::has_index(value) {
+        return Err(invalid_type());
+    }
+    let n = crate::int::as_int(&protocol::index(value)?)
+        .map(|n| n.to_bigint())
+        .ok_or_else(invalid_type)?;
+    let size = itemsize(format);
+    let bits = 8 * size as u32;
+    let fits = if format.is_ascii_lowercase() {
+        let half = num_bigint::BigInt::from(1u8) << (bits - 1);
+        n >= -half.clone() && n < half
+    } else {
+        n >= num_bigint::BigInt::from(0u8) && n < (num_bigint::BigInt::from(1u8) << bits)
+    };
+    if !fits {
+        return Err(invalid_value());
+    }
+    let mut bytes = n.to_signed_bytes_le();
+    let fill = if n < num_bigint::BigInt::from(0u8) {
+        0xff
+    } else {
+        0
+    };
+    bytes.resize(8, fill);
+    bytes.truncate(size);
+    if cfg!(target_endian = "big") {
+        bytes.reverse();
+    }
+    Ok(bytes)
 }
 
 fn mv_setitem(v: &Value, key: &Value, value: Option<&Value>) -> PyResult<()> {
     let d = data(v);
-    d.check_byte_format()?;
     d.check()?;
     if d.readonly {
         return Err(PyErr::type_error("cannot modify read-only memory"));
@@ -236,13 +345,17 @@ fn mv_setitem(v: &Value, key: &Value, value: Option<&Value>) -> PyResult<()> {
     };
     if let Some(slice) = crate::sequence::as_slice(key)? {
         let r = slice.resolve(d.len)?;
+        let src_format = value
+            .downcast::<MemoryViewData>()
+            .map_or(b'B', |m| m.format);
         let src = crate::bytes::buffer(value).ok_or_else(|| {
             PyErr::type_error(format!(
                 "a bytes-like object is required, not '{}'",
                 value.type_data().name()
             ))
         })?;
-        if src.len() != r.len {
+        let size = d.itemsize();
+        if src_format != d.format || src.len() != r.len * size {
             return Err(PyErr::value_error(
                 "memoryview assignment: lvalue and rvalue have different structures",
             ));
@@ -250,9 +363,9 @@ fn mv_setitem(v: &Value, key: &Value, value: Option<&Value>) -> PyResult<()> {
         let src = src.into_owned();
         let idx: Vec<usize> = r.indices().map(|k| d.index_of(k)).collect();
         target.with_bytes(|b| {
-            for (i, x) in idx.into_iter().zip(src) {
-                if let Some(slot) = b.get_mut(i) {
-                    *slot = x;
+            for (at, item) in idx.into_iter().zip(src.chunks_exact(size)) {
+                if let Some(slot) = b.get_mut(at..at + size) {
+                    slot.copy_from_slice(item);
                 }
             }
         });
@@ -262,21 +375,11 @@ fn mv_setitem(v: &Value, key: &Value, value: Option<&Value>) -> PyResult<()> {
     let Some(i) = crate::sequence::normalize(i, d.len) else {
         return Err(PyErr::index_error("index out of bounds on dimension 1"));
     };
-    let byte = match crate::int::as_int(value) {
-        Some(n) => match n.to_i64() {
-            Some(x) if (0..256).contains(&x) => x as u8,
-            _ => {
-                return Err(PyErr::value_error(
-                    "memoryview: invalid value for format 'B'",
-                ))
-            }
-        },
-        None => return Err(PyErr::type_error("memoryview: invalid type for format 'B'")),
-    };
+    let item = pack(d.format, value)?;
     let at = d.index_of(i);
     target.with_bytes(|b| {
-        if let Some(slot) = b.get_mut(at) {
-            *slot = byte;
+        if let Some(slot) = b.get_mut(at..at + item.len()) {
+            slot.copy_from_slice(&item);
         }
     });
     Ok(())
@@ -289,16 +392,35 @@ fn mv_richcompare(a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
     let x = data(a);
     let equal = if x.released.get() {
         a.is(b)
+    } else if let Some(y) = b.downcast::<MemoryViewData>() {
+        // Views are equal when their items are (CPython unpacks them with struct).
+        if y.released.get() {
+            false
+        } else if x.format == y.format {
+            x.contents()? == y.contents()?
+        } else {
+            let (xs, ys) = (tolist_items(x)?, tolist_items(y)?);
+            xs.len() == ys.len() && {
+                let mut same = true;
+                for (p, q) in xs.iter().zip(&ys) {
+                    if !protocol::rich_compare_bool(p, q, CompareOp::Eq)? {
+                        same = false;
+                        break;
+                    }
+                }
+                same
+            }
+        }
     } else {
         match crate::bytes::buffer(b) {
+            Some(other) if x.format == b'B' => x.contents()? == other.as_ref(),
             Some(other) => {
-                if b.downcast::<MemoryViewData>()
-                    .is_some_and(|m| m.released.get())
-                {
-                    false
-                } else {
-                    x.contents()? == other.as_ref()
-                }
+                let xs = tolist_items(x)?;
+                xs.len() == other.len()
+                    && xs
+                        .iter()
+                        .zip(other.iter())
+                        .all(|(p, q)| crate::int::as_i64(p) == Some(i64::from(*q)))
             }
             None => return Ok(crate::not_implemented()),
         }
@@ -311,6 +433,11 @@ fn mv_hash(v: &Value) -> PyResult<i64> {
     d.check()?;
     if !d.readonly {
         return Err(PyErr::value_error("cannot hash writable memoryview object"));
+    }
+    if !matches!(d.format, b'B' | b'b' | b'c') {
+        return Err(PyErr::value_error(
+            "memoryview: hashing is restricted to formats 'B', 'b' or 'c'",
+        ));
     }
     Ok(crate::str::hash_bytes(&d.contents()?))
 }
@@ -326,30 +453,9 @@ fn tobytes(args: Args<'_>) -> PyResult<Value> {
 
 fn tolist_items(d: &MemoryViewData) -> PyResult<Vec<Value>> {
     let bytes = d.contents()?;
-    let size = itemsize(d.format);
     Ok(bytes
-        .chunks_exact(size)
-        .map(|c| {
-            let mut raw = [0u8; 8];
-            raw[..size].copy_from_slice(c);
-            let unsigned = u64::from_ne_bytes(raw);
-            let signed = d.format.is_ascii_lowercase() && d.format != b'c';
-            let n = if signed && size < 8 {
-                let shift = 64 - 8 * size as u32;
-                (((unsigned << shift) as i64) >> shift) as i128
-            } else if signed {
-                unsigned as i64 as i128
-            } else {
-                unsigned as i128
-            };
-            if d.format == b'c' {
-                crate::bytes::new(vec![c[0]])
-            } else if let Ok(small) = i64::try_from(n) {
-                crate::int::from_i64(small)
-            } else {
-                crate::int::from_bigint(n.into())
-            }
-        })
+        .chunks_exact(d.itemsize())
+        .map(|c| unpack(d.format, c))
         .collect())
 }
 
@@ -363,22 +469,8 @@ fn itemsize(format: u8) -> usize {
     }
 }
 
-impl MemoryViewData {
-    /// NotImplementedError for the operations a cast view does not support yet.
-    fn check_byte_format(&self) -> PyResult<()> {
-        if matches!(self.format, b'B') {
-            return Ok(());
-        }
-        // FIXME: indexing, slicing, assignment and comparison of cast views.
-        Err(PyErr::not_implemented(format!(
-            "memoryview: format {} not supported",
-            self.format as char
-        )))
-    }
-}
-
-/// `memoryview.cast(format)`: a view of the same bytes as items of a native integer format
-/// (the only casts this view supports: from bytes, without a shape).
+/// `memoryview.cast(format)`: a view of the same bytes as items of a native single-character
+/// format (one-dimensional: a `shape` is not supported).
 fn cast(args: Args<'_>) -> PyResult<Value> {
     let [format, shape] = crate::str_methods::method_bind(&args, "cast", ["format", "shape"], 1)?;
     let d = this(&args, "cast")?;
@@ -403,7 +495,7 @@ fn cast(args: Args<'_>) -> PyResult<Value> {
             "memoryview: cast with a shape is not supported",
         ));
     }
-    if d.step != 1 && d.len > 1 {
+    if !d.is_contiguous() {
         return Err(PyErr::type_error(
             "memoryview: casts are restricted to C-contiguous views",
         ));
@@ -413,7 +505,8 @@ fn cast(args: Args<'_>) -> PyResult<Value> {
             "memoryview: cannot cast between two non-byte formats",
         ));
     }
-    if d.len % itemsize(code) != 0 {
+    let nbytes = d.len * d.itemsize();
+    if nbytes % itemsize(code) != 0 {
         return Err(PyErr::type_error(
             "memoryview: length is not a multiple of itemsize",
         ));
@@ -426,8 +519,8 @@ fn cast(args: Args<'_>) -> PyResult<Value> {
         MemoryViewData {
             obj: d.obj.clone(),
             start: d.start,
-            step: 1,
-            len: d.len,
+            step: itemsize(code) as isize,
+            len: nbytes / itemsize(code),
             readonly: d.readonly,
             released: Cell::new(false),
             format: code,
@@ -509,7 +602,8 @@ fn get_itemsize(v: &Value) -> PyResult<Value> {
     Ok(Value::small(itemsize(getter(v)?.format) as i64))
 }
 fn get_nbytes(v: &Value) -> PyResult<Value> {
-    Ok(crate::int::from_usize(getter(v)?.len))
+    let d = getter(v)?;
+    Ok(crate::int::from_usize(d.len * d.itemsize()))
 }
 fn get_ndim(v: &Value) -> PyResult<Value> {
     getter(v)?;
@@ -517,15 +611,11 @@ fn get_ndim(v: &Value) -> PyResult<Value> {
 }
 fn get_shape(v: &Value) -> PyResult<Value> {
     let d = getter(v)?;
-    Ok(crate::tuple::new(vec![crate::int::from_usize(
-        d.len / itemsize(d.format),
-    )]))
+    Ok(crate::tuple::new(vec![crate::int::from_usize(d.len)]))
 }
 fn get_strides(v: &Value) -> PyResult<Value> {
     let d = getter(v)?;
-    Ok(crate::tuple::new(vec![crate::int::from_i64(
-        d.step as i64 * itemsize(d.format) as i64,
-    )]))
+    Ok(crate::tuple::new(vec![crate::int::from_i64(d.step as i64)]))
 }
 fn get_obj(v: &Value) -> PyResult<Value> {
     Ok(getter(v)?.obj.clone())
@@ -538,7 +628,7 @@ fn get_released(v: &Value) -> PyResult<Value> {
 }
 fn get_contiguous(v: &Value) -> PyResult<Value> {
     let d = getter(v)?;
-    Ok(crate::bool(d.step == 1 || d.len <= 1))
+    Ok(crate::bool(d.is_contiguous()))
 }
 
 const MEMORYVIEW_METHODS: &[MethodDef] = &[
