@@ -45,7 +45,7 @@
 //!   of thumb: see `Cfg::jump_thread`).
 //! - `co_stacksize`, `co_flags`, `co_qualname`, `co_firstlineno`, the parameter counts and the
 //!   fast-locals layout (names, kinds, cells that are parameters, names both cell and free)
-//!   are the reference's for every code object of the standard library, and 80319 of 80342
+//!   are the reference's for every code object of the standard library, and 80325 of 80342
 //!   have every instruction's position (lines and columns) identical
 //!   (examples/code_attrs_corpus.rs).
 //! - Every code object passes `CodeObject::validate`.
@@ -64,9 +64,10 @@
 //! fastest pass on both sides: criterion's fastest sample, the reference's best of 3) printed
 //! `compile: pyrs 1.655 s, CPython 3.13 6.394 s, ratio 3.86×`, source bytes to code objects,
 //! parsing included, with the machine under heavy load from other builds (the bench uses
-//! mimalloc, the `pyrs` binary's allocator). The same bench before the last round of work
-//! printed 3.42× in the same conditions. The target of 5× is not reached: it needs about
-//! 1.28 s. examples/compile_corpus.rs times the parts (processor time, best of 3, same
+//! mimalloc, the `pyrs` binary's allocator); a later run under the same load printed
+//! `compile: pyrs 1.850 s, CPython 3.13 6.506 s, ratio 3.52×` (the load still moves the
+//! processor time of both sides). The same bench before the last round of work printed
+//! 3.42×. The target of 5× is not reached: it needs about 1.3 s. examples/compile_corpus.rs times the parts (processor time, best of 3, same
 //! load): parsing 0.53 s, the symbol table 0.22 s, the whole compiler on trees parsed
 //! beforehand 1.14 s, of which about half is the flow-graph passes and the assembler and
 //! most of the rest code generation (name lookups, constants, allocation). The profile is
