@@ -67,7 +67,7 @@ fn namespace_init(ns: &Value, args: Args<'_>) -> PyResult<()> {
     let pos = args.pos();
     if pos.len() > 1 {
         return Err(PyErr::type_error(format!(
-            "SimpleNamespace expected at most 1 positional argument, got {}",
+            "SimpleNamespace expected at most 1 argument, got {}",
             pos.len()
         )));
     }
@@ -78,10 +78,7 @@ fn namespace_init(ns: &Value, args: Args<'_>) -> PyResult<()> {
         let items = items.downcast::<DictData>().expect("dict").items();
         for (k, v) in items {
             if !is_instance(&k, &crate::types().str) {
-                return Err(PyErr::type_error(format!(
-                    "keywords must be strings, not '{}'",
-                    k.type_data().name()
-                )));
+                return Err(PyErr::type_error("keywords must be strings"));
             }
             d.set_item(k, v)?;
         }

@@ -229,7 +229,7 @@ fn format(fmt: &[u8], args: &Value, bytes_mode: bool) -> PyResult<Vec<u8>> {
             }
             b'd' | b'i' | b'u' | b'o' | b'x' | b'X' => {
                 let v = int_arg(&arg, conv)?;
-                let text = format_int(&v, conv, flags, precision);
+                let text = format_int(&v, conv, flags, precision)?;
                 let len = text.len();
                 (text.into_bytes(), len, true)
             }
@@ -468,12 +468,20 @@ fn sign_prefix(negative: bool, flags: Flags) -> &'static str {
     }
 }
 
-fn format_int(v: &BigInt, conv: u8, flags: Flags, precision: Option<usize>) -> String {
+/// `%d`, `%o`, `%x`…; decimal digits are subject to the int string conversion limit.
+fn format_int(v: &BigInt, conv: u8, flags: Flags, precision: Option<usize>) -> PyResult<String> {
     let digits = match conv {
         b'o' => v.abs().to_str_radix(8),
         b'x' => v.abs().to_str_radix(16),
         b'X' => v.abs().to_str_radix(16).to_ascii_uppercase(),
-        _ => v.abs().to_str_radix(10),
+        _ => {
+            let value = match i64::try_from(v) {
+                Ok(small) => crate::int::IntRef::Small(small),
+                Err(_) => crate::int::IntRef::Big(v),
+            };
+            let text = crate::int::to_decimal_checked(value)?;
+            text.trim_start_matches('-').to_string()
+        }
     };
     let mut out = String::with_capacity(digits.len() + 4);
     out.push_str(sign_prefix(v.is_negative(), flags));
@@ -491,7 +499,7 @@ fn format_int(v: &BigInt, conv: u8, flags: Flags, precision: Option<usize>) -> S
         }
     }
     out.push_str(&digits);
-    out
+    Ok(out)
 }
 
 fn format_float(x: f64, conv: u8, flags: Flags, precision: usize) -> String {

@@ -160,7 +160,6 @@ fn show_warning(filename: &str, lineno: u32, text: &str, category: &Value) {
             out.push('\n');
         }
     }
-    crate::sys::flush_stdout();
     crate::sys::write_stderr(&out);
 }
 
