@@ -65,8 +65,8 @@
 //! `compile: pyrs 1.655 s, CPython 3.13 6.394 s, ratio 3.86×`, source bytes to code objects,
 //! parsing included, with the machine under heavy load from other builds (the bench uses
 //! mimalloc, the `pyrs` binary's allocator); a later run under the same load printed
-//! `compile: pyrs 1.850 s, CPython 3.13 6.506 s, ratio 3.52×` (the load still moves the
-//! processor time of both sides). The same bench before the last round of work printed
+//! `compile: pyrs 1.850 s, CPython 3.13 6.506 s, ratio 3.52×` and a third 3.78× (the load
+//! still moves the processor time of both sides). The same bench before the last round of work printed
 //! 3.42×. The target of 5× is not reached: it needs about 1.3 s. examples/compile_corpus.rs times the parts (processor time, best of 3, same
 //! load): parsing 0.53 s, the symbol table 0.22 s, the whole compiler on trees parsed
 //! beforehand 1.14 s, of which about half is the flow-graph passes and the assembler and
