@@ -147,7 +147,44 @@ pub(crate) struct State<'t, C: Char> {
     data: Vec<isize>,
 }
 
+/// The growable buffers of a [`State`], kept between the matches of one `findall`, `sub` or
+/// `split` so that each match does not allocate them again.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    marks: Vec<isize>,
+    repeats: Vec<Repeat>,
+    ctxs: Vec<Ctx>,
+    data: Vec<isize>,
+}
+
 impl<'t, C: Char> State<'t, C> {
+    /// A state like [`State::new`] that uses (emptied) buffers from `scratch`; give them back
+    /// with [`State::give_back`].
+    pub(crate) fn with_scratch(
+        text: &'t [C],
+        start: usize,
+        end: usize,
+        scratch: &mut Scratch,
+    ) -> State<'t, C> {
+        let mut st = State::new(text, start, end);
+        st.marks = std::mem::take(&mut scratch.marks);
+        st.repeats = std::mem::take(&mut scratch.repeats);
+        st.repeats.clear();
+        st.ctxs = std::mem::take(&mut scratch.ctxs);
+        st.ctxs.clear();
+        st.data = std::mem::take(&mut scratch.data);
+        st.data.clear();
+        st
+    }
+
+    /// Returns the buffers to `scratch`.
+    pub(crate) fn give_back(self, scratch: &mut Scratch) {
+        scratch.marks = self.marks;
+        scratch.repeats = self.repeats;
+        scratch.ctxs = self.ctxs;
+        scratch.data = self.data;
+    }
+
     /// A state over `text[..end]`, starting at `start` (both already clamped to the text).
     pub(crate) fn new(text: &'t [C], start: usize, end: usize) -> State<'t, C> {
         State {

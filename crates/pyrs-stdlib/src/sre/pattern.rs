@@ -14,7 +14,7 @@ use pyrs_objects::Value;
 use pyrs_objects::{int, list, protocol, str as pystr, tuple, Args, PyErr, PyResult, SyncCell};
 
 use super::constants::*;
-use super::engine::{Code, State};
+use super::engine::{Code, Scratch, State};
 use super::match_obj::{self, MatchData};
 use super::{engine_error, getslice, subject, Subject, Text};
 
@@ -384,48 +384,80 @@ fn run_once(
     must_advance: bool,
     mode: Mode,
 ) -> PyResult<Option<Found>> {
+    run_with(
+        p,
+        text,
+        start,
+        end,
+        must_advance,
+        mode,
+        &mut Scratch::default(),
+    )
+}
+
+/// [`run_once`] with the engine's buffers taken from `scratch` and given back.
+fn run_with(
+    p: &PatternData,
+    text: &Text<'_>,
+    start: usize,
+    end: usize,
+    must_advance: bool,
+    mode: Mode,
+    scratch: &mut Scratch,
+) -> PyResult<Option<Found>> {
     macro_rules! go {
         ($t:expr) => {{
-            let mut st = State::new($t, start, end);
+            let mut st = State::with_scratch($t, start, end, scratch);
             st.must_advance = must_advance;
-            st.match_all = mode == Mode::FullMatch;
-            st.mark_limit = 2 * p.groups + 2;
-            let code = Code(&p.code);
-            let ok = match mode {
-                Mode::Search => st.search(code),
-                _ => st.pattern_match(code),
-            }
-            .map_err(engine_error)?;
-            if !ok {
-                return Ok(None);
-            }
-            let mut regs = Vec::with_capacity(p.groups + 1);
-            regs.push((st.start as isize, st.ptr as isize));
-            for g in 1..=p.groups {
-                regs.push(match st.span(g) {
-                    Some((a, b)) => {
-                        if a > b {
-                            return Err(PyErr::system_error(
-                                "The span of capturing group is wrong, please report a bug for the re module.",
-                            ));
-                        }
-                        (a as isize, b as isize)
-                    }
-                    None => (-1, -1),
-                });
-            }
-            Ok(Some(Found {
-                regs,
-                lastindex: st.lastindex,
-                start: st.start,
-                end: st.ptr,
-            }))
+            let found = collect(&mut st, p, mode);
+            st.give_back(scratch);
+            found
         }};
     }
     match text {
         Text::Narrow(b) => go!(&b[..]),
         Text::Wide(w) => go!(&w[..]),
     }
+}
+
+/// Runs the engine on a prepared state and reads the groups of its match.
+fn collect<C: super::engine::Char>(
+    st: &mut State<'_, C>,
+    p: &PatternData,
+    mode: Mode,
+) -> PyResult<Option<Found>> {
+    st.match_all = mode == Mode::FullMatch;
+    st.mark_limit = 2 * p.groups + 2;
+    let code = Code(&p.code);
+    let ok = match mode {
+        Mode::Search => st.search(code),
+        _ => st.pattern_match(code),
+    }
+    .map_err(engine_error)?;
+    if !ok {
+        return Ok(None);
+    }
+    let mut regs = Vec::with_capacity(p.groups + 1);
+    regs.push((st.start as isize, st.ptr as isize));
+    for g in 1..=p.groups {
+        regs.push(match st.span(g) {
+            Some((a, b)) => {
+                if a > b {
+                    return Err(PyErr::system_error(
+                        "The span of capturing group is wrong, please report a bug for the re module.",
+                    ));
+                }
+                (a as isize, b as isize)
+            }
+            None => (-1, -1),
+        });
+    }
+    Ok(Some(Found {
+        regs,
+        lastindex: st.lastindex,
+        start: st.start,
+        end: st.ptr,
+    }))
 }
 
 fn new_match(pattern: &Value, string: &Value, found: Found, pos: usize, endpos: usize) -> Value {
@@ -476,6 +508,7 @@ struct Matches<'a, 'p> {
     start: usize,
     end: usize,
     must_advance: bool,
+    scratch: Scratch,
 }
 
 impl Matches<'_, '_> {
@@ -483,13 +516,14 @@ impl Matches<'_, '_> {
         if self.start > self.end {
             return Ok(None);
         }
-        let found = run_once(
+        let found = run_with(
             self.p,
             self.text,
             self.start,
             self.end,
             self.must_advance,
             Mode::Search,
+            &mut self.scratch,
         )?;
         if let Some(f) = &found {
             self.must_advance = f.end == f.start;
@@ -516,6 +550,7 @@ fn pattern_findall(args: Args<'_>) -> PyResult<Value> {
         start,
         end,
         must_advance: false,
+        scratch: Scratch::default(),
     };
     let mut out = Vec::new();
     let slice = |(a, b): (isize, isize)| -> PyResult<Value> {
@@ -557,6 +592,7 @@ fn pattern_split(args: Args<'_>) -> PyResult<Value> {
         start: 0,
         end: len,
         must_advance: false,
+        scratch: Scratch::default(),
     };
     let mut out = Vec::new();
     let mut last = 0;
@@ -653,6 +689,7 @@ fn subx(args: Args<'_>, name: &str, subn: bool) -> PyResult<Value> {
         start: 0,
         end: len,
         must_advance: false,
+        scratch: Scratch::default(),
     };
     let mut parts = Vec::new();
     let mut i = 0;
