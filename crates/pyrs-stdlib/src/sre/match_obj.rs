@@ -43,6 +43,7 @@ fn match_type() -> &'static Value {
                     .slots(|s| {
                         s.repr.set(Some(match_repr));
                         s.getitem.set(Some(match_getitem));
+                        s.new.set(Some(|_, _| Err(pattern::cannot_create("re.Match"))));
                     })
                     .methods(MATCH_METHODS)
                     .build(),

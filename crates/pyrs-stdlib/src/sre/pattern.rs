@@ -81,6 +81,7 @@ fn pattern_type() -> &'static Value {
                         s.repr.set(Some(pattern_repr));
                         s.richcompare.set(Some(pattern_richcompare));
                         s.hash.set(Some(pattern_hash));
+                        s.new.set(Some(|_, _| Err(cannot_create("re.Pattern"))));
                     })
                     .methods(PATTERN_METHODS)
                     .build(),
@@ -95,6 +96,10 @@ fn scanner_type() -> &'static Value {
             SyncCell(
                 TypeBuilder::new::<ScannerData>("SRE_Scanner")
                     .module("_sre")
+                    .slots(|s| {
+                        s.new
+                            .set(Some(|_, _| Err(cannot_create("_sre.SRE_Scanner"))))
+                    })
                     .methods(SCANNER_METHODS)
                     .build(),
             )
@@ -108,6 +113,10 @@ fn template_type() -> &'static Value {
             SyncCell(
                 TypeBuilder::new::<TemplateData>("SRE_Template")
                     .module("_sre")
+                    .slots(|s| {
+                        s.new
+                            .set(Some(|_, _| Err(cannot_create("_sre.SRE_Template"))))
+                    })
                     .build(),
             )
         })
@@ -141,6 +150,11 @@ const SCANNER_METHODS: &[MethodDef] = &[
     MethodDef::new("search", MethodKind::Method(scanner_search)),
     MethodDef::new("pattern", MethodKind::GetSet(scanner_pattern, None)),
 ];
+
+/// The TypeError of calling a type that Python code cannot instantiate.
+pub(crate) fn cannot_create(name: &str) -> PyErr {
+    PyErr::type_error(format!("cannot create '{name}' instances"))
+}
 
 pub(crate) fn copy_self(args: Args<'_>) -> PyResult<Value> {
     let a = args.exact("__copy__", 1, 1)?;
