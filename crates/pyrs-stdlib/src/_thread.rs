@@ -87,6 +87,18 @@ fn types() -> &'static Types {
                     .build(),
                 handle: TypeBuilder::new::<ThreadHandleData>("_ThreadHandle")
                     .module("_thread")
+                    .slots(|s| {
+                        s.new.set(Some(|cls, args| {
+                            args.exact("_ThreadHandle", 0, 0)?;
+                            Ok(pyrs_objects::object::alloc(
+                                cls,
+                                ThreadHandleData {
+                                    ident: 0,
+                                    done: Cell::new(false),
+                                },
+                            ))
+                        }));
+                    })
                     .methods(HANDLE_METHODS)
                     .build(),
                 local: TypeBuilder::new::<()>("_local")
