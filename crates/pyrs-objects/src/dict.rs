@@ -42,6 +42,9 @@ pub struct DictData {
     /// A type's dict: every change to it (values included) invalidates the attribute cache
     /// ([`crate::typeobject::TypeData::lookup`]) before any old value is released.
     watched: Cell<bool>,
+    /// The one field a dict subclass written in Rust adds (`collections.defaultdict`'s
+    /// `default_factory`), since a subclass's payload is its base's.
+    extra: RefCell<Option<Value>>,
 }
 
 impl Payload for DictData {}
@@ -74,6 +77,17 @@ impl DictData {
     /// An empty table.
     pub fn new() -> DictData {
         DictData::default()
+    }
+
+    /// The field a Rust-written subclass keeps (see the struct's doc).
+    pub fn extra(&self) -> Option<Value> {
+        self.extra.borrow().clone()
+    }
+
+    /// Replaces the subclass's field; the old value is dropped after the borrow ends.
+    pub fn set_extra(&self, value: Option<Value>) {
+        let old = std::mem::replace(&mut *self.extra.borrow_mut(), value);
+        drop(old);
     }
 
     /// The number of items.

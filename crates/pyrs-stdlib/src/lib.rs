@@ -22,6 +22,7 @@
 use pyrs_vm::native_modules::ModuleInit;
 
 mod _codecs;
+mod _collections;
 mod _contextvars;
 mod _io;
 mod _typing;
@@ -43,6 +44,7 @@ mod _string;
 /// Every native module this crate provides, by import name.
 pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_codecs", _codecs::init),
+    ("_collections", _collections::init),
     ("_contextvars", _contextvars::init),
     ("_io", _io::init),
     ("posix", posix::init),
