@@ -1127,7 +1127,287 @@ fn device_encoding(args: Args<'_>) -> PyResult<Value> {
     Ok(pyrs_objects::none())
 }
 
+fn pipe(args: Args<'_>) -> PyResult<Value> {
+    args.exact("pipe", 0, 0)?;
+    let mut fds = [0i32; 2];
+    // SAFETY: fds has room for the two descriptors.
+    if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
+        return Err(os_error(last_errno(), None, None));
+    }
+    Ok(tuple::new(vec![
+        int::from_i64(fds[0] as i64),
+        int::from_i64(fds[1] as i64),
+    ]))
+}
+
+fn dup(args: Args<'_>) -> PyResult<Value> {
+    let [fd] = args.bind("dup", ["fd"], 1, 1, 1)?;
+    let fd = fd_arg(&fd.expect("required"))?;
+    // SAFETY: fcntl on any descriptor is memory-safe.
+    let r = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) };
+    if r < 0 {
+        return Err(os_error(last_errno(), None, None));
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+fn dup2(args: Args<'_>) -> PyResult<Value> {
+    let [fd, fd2, inheritable] = args.bind("dup2", ["fd", "fd2", "inheritable"], 2, 0, 3)?;
+    let fd = fd_arg(&fd.expect("required"))?;
+    let fd2 = fd_arg(&fd2.expect("required"))?;
+    let inheritable = crate::argconv::bool_arg(inheritable.as_ref(), true)?;
+    let flags = if inheritable { 0 } else { libc::O_CLOEXEC };
+    // SAFETY: dup3/dup2 on any descriptors are memory-safe.
+    let r = unsafe {
+        if fd == fd2 {
+            libc::dup2(fd, fd2)
+        } else {
+            libc::dup3(fd, fd2, flags)
+        }
+    };
+    if r < 0 {
+        return Err(os_error(last_errno(), None, None));
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+fn get_inheritable(args: Args<'_>) -> PyResult<Value> {
+    let [fd] = args.bind("get_inheritable", ["fd"], 1, 1, 1)?;
+    let fd = fd_arg(&fd.expect("required"))?;
+    // SAFETY: fcntl on any descriptor is memory-safe.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFD) };
+    if flags < 0 {
+        return Err(os_error(last_errno(), None, None));
+    }
+    Ok(pyrs_objects::bool(flags & libc::FD_CLOEXEC == 0))
+}
+
+fn set_inheritable(args: Args<'_>) -> PyResult<Value> {
+    let [fd, inheritable] = args.bind("set_inheritable", ["fd", "inheritable"], 2, 2, 2)?;
+    let fd = fd_arg(&fd.expect("required"))?;
+    let inheritable = protocol::is_true(&inheritable.expect("required"))?;
+    // SAFETY: fcntl on any descriptor is memory-safe.
+    unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFD);
+        if flags < 0 {
+            return Err(os_error(last_errno(), None, None));
+        }
+        let flags = if inheritable {
+            flags & !libc::FD_CLOEXEC
+        } else {
+            flags | libc::FD_CLOEXEC
+        };
+        if libc::fcntl(fd, libc::F_SETFD, flags) < 0 {
+            return Err(os_error(last_errno(), None, None));
+        }
+    }
+    Ok(pyrs_objects::none())
+}
+
+fn get_blocking(args: Args<'_>) -> PyResult<Value> {
+    let [fd] = args.bind("get_blocking", ["fd"], 1, 1, 1)?;
+    let fd = fd_arg(&fd.expect("required"))?;
+    // SAFETY: fcntl on any descriptor is memory-safe.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags < 0 {
+        return Err(os_error(last_errno(), None, None));
+    }
+    Ok(pyrs_objects::bool(flags & libc::O_NONBLOCK == 0))
+}
+
+fn set_blocking(args: Args<'_>) -> PyResult<Value> {
+    let [fd, blocking] = args.bind("set_blocking", ["fd", "blocking"], 2, 2, 2)?;
+    let fd = fd_arg(&fd.expect("required"))?;
+    let blocking = protocol::is_true(&blocking.expect("required"))?;
+    // SAFETY: fcntl on any descriptor is memory-safe.
+    unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        if flags < 0 {
+            return Err(os_error(last_errno(), None, None));
+        }
+        let flags = if blocking {
+            flags & !libc::O_NONBLOCK
+        } else {
+            flags | libc::O_NONBLOCK
+        };
+        if libc::fcntl(fd, libc::F_SETFL, flags) < 0 {
+            return Err(os_error(last_errno(), None, None));
+        }
+    }
+    Ok(pyrs_objects::none())
+}
+
+fn fsync(args: Args<'_>) -> PyResult<Value> {
+    let [fd] = args.bind("fsync", ["fd"], 1, 1, 1)?;
+    let fd_v = fd.expect("required");
+    let fd = match pyrs_objects::int::as_i64(&fd_v) {
+        Some(n) => n as i32,
+        None => {
+            let n = crate::argconv::call_method(&fd_v, "fileno", &[])?;
+            fd_arg(&n)?
+        }
+    };
+    // SAFETY: fsync on any descriptor is memory-safe.
+    if unsafe { libc::fsync(fd) } != 0 {
+        return Err(os_error(last_errno(), None, None));
+    }
+    Ok(pyrs_objects::none())
+}
+
+fn link(args: Args<'_>) -> PyResult<Value> {
+    let [src, dst, sfd, dfd, _follow] = args.bind(
+        "link",
+        ["src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"],
+        2,
+        0,
+        2,
+    )?;
+    check_no_dir_fd(&sfd, "link")?;
+    check_no_dir_fd(&dfd, "link")?;
+    let src = path_arg(&src.expect("required"), "link", "src")?;
+    let dst = path_arg(&dst.expect("required"), "link", "dst")?;
+    let (a, b) = (src.c()?, dst.c()?);
+    // SAFETY: both paths are NUL-terminated.
+    if unsafe { libc::link(a.as_ptr(), b.as_ptr()) } != 0 {
+        return Err(os_error(last_errno(), Some(&src.object), Some(&dst.object)));
+    }
+    Ok(pyrs_objects::none())
+}
+
+fn truncate(args: Args<'_>) -> PyResult<Value> {
+    let [path, length] = args.bind("truncate", ["path", "length"], 2, 0, 2)?;
+    let path = path.expect("required");
+    let n = crate::argconv::index_arg(&length.expect("required"))?;
+    if let Some(fd) = pyrs_objects::int::as_i64(&path) {
+        // SAFETY: ftruncate on any descriptor is memory-safe.
+        if unsafe { libc::ftruncate(fd as i32, n) } != 0 {
+            return Err(os_error(last_errno(), None, None));
+        }
+        return Ok(pyrs_objects::none());
+    }
+    let path = path_arg(&path, "truncate", "path")?;
+    let c = path.c()?;
+    // SAFETY: c is NUL-terminated.
+    if unsafe { libc::truncate(c.as_ptr(), n) } != 0 {
+        return Err(path.error());
+    }
+    Ok(pyrs_objects::none())
+}
+
+/// A time argument of `utime` as (seconds, nanoseconds).
+fn timespec_of(v: &Value) -> PyResult<libc::timespec> {
+    let (sec, nsec) = if let Some(f) = v.downcast::<pyrs_objects::float::FloatData>() {
+        let s = f.0.floor();
+        (s as i64, ((f.0 - s) * 1e9) as i64)
+    } else {
+        (crate::argconv::index_arg(v)?, 0)
+    };
+    Ok(libc::timespec {
+        tv_sec: sec,
+        tv_nsec: nsec,
+    })
+}
+
+fn utime(args: Args<'_>) -> PyResult<Value> {
+    let [path, times, ns, dir_fd, follow] = args.bind(
+        "utime",
+        ["path", "times", "ns", "dir_fd", "follow_symlinks"],
+        1,
+        0,
+        2,
+    )?;
+    check_no_dir_fd(&dir_fd, "utime")?;
+    let follow = crate::argconv::bool_arg(follow.as_ref(), true)?;
+    let path = path_arg(&path.expect("required"), "utime", "path")?;
+    let times = times.filter(|t| !protocol::is_none(t));
+    if times.is_some() && ns.is_some() {
+        return Err(PyErr::value_error(
+            "utime: you may specify either 'times' or 'ns' but not both",
+        ));
+    }
+    let spec: Option<[libc::timespec; 2]> = if let Some(t) = times {
+        let items = tuple::items_of(&t)
+            .filter(|i| i.len() == 2)
+            .ok_or_else(|| {
+                PyErr::type_error("utime: 'times' must be either a tuple of two ints or None")
+            })?
+            .to_vec();
+        Some([timespec_of(&items[0])?, timespec_of(&items[1])?])
+    } else if let Some(n) = ns {
+        let items = tuple::items_of(&n)
+            .filter(|i| i.len() == 2)
+            .ok_or_else(|| PyErr::type_error("utime: 'ns' must be a tuple of two ints"))?
+            .to_vec();
+        let one = |v: &Value| -> PyResult<libc::timespec> {
+            let total = crate::argconv::index_arg(v)?;
+            Ok(libc::timespec {
+                tv_sec: total.div_euclid(1_000_000_000),
+                tv_nsec: total.rem_euclid(1_000_000_000),
+            })
+        };
+        Some([one(&items[0])?, one(&items[1])?])
+    } else {
+        None
+    };
+    let c = path.c()?;
+    let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
+    let ptr = spec.as_ref().map_or(std::ptr::null(), |s| s.as_ptr());
+    // SAFETY: c is NUL-terminated; ptr is null or points to two timespecs.
+    if unsafe { libc::utimensat(libc::AT_FDCWD, c.as_ptr(), ptr, flags) } != 0 {
+        return Err(path.error());
+    }
+    Ok(pyrs_objects::none())
+}
+
+fn kill(args: Args<'_>) -> PyResult<Value> {
+    let [pid, sig] = args.bind("kill", ["pid", "signal"], 2, 2, 2)?;
+    let pid = crate::argconv::index_arg(&pid.expect("required"))?;
+    let sig = crate::argconv::index_arg(&sig.expect("required"))?;
+    // SAFETY: kill touches no memory.
+    if unsafe { libc::kill(pid as libc::pid_t, sig as i32) } != 0 {
+        return Err(os_error(last_errno(), None, None));
+    }
+    pyrs_vm::signals::check()?;
+    Ok(pyrs_objects::none())
+}
+
+fn system(args: Args<'_>) -> PyResult<Value> {
+    let [command] = args.bind("system", ["command"], 1, 0, 1)?;
+    let command = path_arg(&command.expect("required"), "system", "command")?;
+    let c = command.c()?;
+    pyrs_vm::sys::flush_stdout();
+    // SAFETY: c is NUL-terminated.
+    let r = unsafe { libc::system(c.as_ptr()) };
+    Ok(int::from_i64(r as i64))
+}
+
+fn waitstatus_to_exitcode(args: Args<'_>) -> PyResult<Value> {
+    let [status] = args.bind("waitstatus_to_exitcode", ["status"], 1, 0, 1)?;
+    let status = crate::argconv::index_arg(&status.expect("required"))? as i32;
+    if libc::WIFEXITED(status) {
+        return Ok(int::from_i64(libc::WEXITSTATUS(status) as i64));
+    }
+    if libc::WIFSIGNALED(status) {
+        return Ok(int::from_i64(-(libc::WTERMSIG(status) as i64)));
+    }
+    Err(PyErr::value_error(format!("invalid wait status: {status}")))
+}
+
 const FUNCTIONS: &[(&str, pyrs_objects::native::NativeFn)] = &[
+    ("pipe", pipe),
+    ("dup", dup),
+    ("dup2", dup2),
+    ("get_inheritable", get_inheritable),
+    ("set_inheritable", set_inheritable),
+    ("get_blocking", get_blocking),
+    ("set_blocking", set_blocking),
+    ("fsync", fsync),
+    ("link", link),
+    ("truncate", truncate),
+    ("utime", utime),
+    ("kill", kill),
+    ("system", system),
+    ("waitstatus_to_exitcode", waitstatus_to_exitcode),
     ("stat", stat),
     ("lstat", lstat),
     ("fstat", fstat),
@@ -1222,10 +1502,15 @@ pub(crate) fn init() -> PyResult<Value> {
         }
     }
     d.set_str("environ", environ);
-    let have: Vec<Value> = ["HAVE_FTRUNCATE", "HAVE_LSTAT", "HAVE_FCHMOD"]
-        .iter()
-        .map(|s| pyrs_objects::str::new(s))
-        .collect();
+    let have: Vec<Value> = [
+        "HAVE_FTRUNCATE",
+        "HAVE_LSTAT",
+        "HAVE_FCHMOD",
+        "HAVE_UTIMENSAT",
+    ]
+    .iter()
+    .map(|s| pyrs_objects::str::new(s))
+    .collect();
     d.set_str("_have_functions", pyrs_objects::list::new(have));
     Ok(module)
 }
