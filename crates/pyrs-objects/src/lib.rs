@@ -51,6 +51,7 @@ pub mod list;
 mod list_methods;
 mod listsort;
 pub mod mappingproxy;
+pub mod member;
 pub mod memoryview;
 pub mod module;
 pub mod namespace;

@@ -144,6 +144,10 @@ pub fn alloc<T: Payload>(class: &Value, data: T) -> Value {
             let slot = (ptr as *mut u8).add(ty.dict_offset) as *mut DictSlot;
             std::ptr::write(slot, DictSlot::default());
         }
+        for &offset in ty.member_offsets.iter() {
+            let slot = (ptr as *mut u8).add(offset) as *mut DictSlot;
+            std::ptr::write(slot, DictSlot::default());
+        }
         Value::from_raw(ptr as *const Header)
     }
 }
@@ -215,6 +219,9 @@ unsafe fn free(ptr: *mut Header) {
     if dict_offset != 0 {
         std::ptr::drop_in_place((ptr as *mut u8).add(dict_offset) as *mut DictSlot);
     }
+    for &offset in ty.member_offsets.iter() {
+        std::ptr::drop_in_place((ptr as *mut u8).add(offset) as *mut DictSlot);
+    }
     let layout = Layout::from_size_align_unchecked(size, 8);
     std::alloc::dealloc(ptr as *mut u8, layout);
     drop(class);
@@ -256,6 +263,18 @@ impl Value {
     #[inline]
     pub unsafe fn downcast_unchecked<T: Payload>(&self) -> &T {
         &(*(self.word() as *const PyBox<T>)).data
+    }
+
+    /// The `__slots__` cell at `offset`, when the object's type has one there (see
+    /// [`crate::member`]).
+    #[inline]
+    pub fn member_slot(&self, offset: usize) -> Option<&DictSlot> {
+        let header = self.header()?;
+        if !class_data(header.class()).member_offsets.contains(&offset) {
+            return None;
+        }
+        // SAFETY: the type put a cell at this offset when it allocated the object.
+        Some(unsafe { &*((header as *const Header as *const u8).add(offset) as *const DictSlot) })
     }
 
     /// The instance-dict slot, for objects of types that have one.

@@ -829,7 +829,11 @@ pub fn getitem(obj: &Value, key: &Value) -> PyResult<Value> {
         return f(obj, key);
     }
     if type_data(obj).is_some() {
-        // `type[...]`: `__class_getitem__`.
+        // `type[int]` itself is a generic alias (only `type`: `str[int]` fails).
+        if obj.is(&types().type_) {
+            return Ok(crate::genericalias::new(obj.clone(), key.clone()));
+        }
+        // `cls[...]`: `__class_getitem__`.
         if let Some(cgi) = getattr_opt(obj, &crate::str::intern("__class_getitem__"))? {
             return call1(&cgi, std::slice::from_ref(key));
         }

@@ -480,6 +480,15 @@ fn type_new(meta: &Value, args: Args<'_>) -> PyResult<Value> {
             pos[2].type_data().name()
         ))
     })?;
+    for base in bases {
+        if type_data(base).is_none()
+            && protocol::getattr_opt(base, &crate::str::intern("__mro_entries__"))?.is_some()
+        {
+            return Err(PyErr::type_error(
+                "type() doesn't support MRO entry resolution; use types.new_class()",
+            ));
+        }
+    }
     // The most derived metaclass among `meta` and the bases' metaclasses.
     let mut winner = meta.clone();
     for base in bases {

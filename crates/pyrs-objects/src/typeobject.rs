@@ -442,6 +442,9 @@ pub struct TypeData {
     pub drop_payload: unsafe fn(*mut Header),
     /// Changes whenever the type or a base is changed, so caches keyed on it go stale.
     pub version: Cell<u32>,
+    /// Where instances keep their `__slots__` cells, inherited ones included (see
+    /// [`crate::member`]).
+    pub member_offsets: Box<[usize]>,
 }
 
 impl Payload for TypeData {}
@@ -801,6 +804,7 @@ impl TypeBuilder {
             dict_offset: self.dict_offset,
             drop_payload: self.drop_payload,
             version: Cell::new(next_version()),
+            member_offsets: Box::new([]),
         }
     }
 
@@ -970,6 +974,19 @@ fn solid_base(bases: &[Value]) -> PyResult<Value> {
         };
         let current_data = type_data(current).unwrap();
         if current_data.payload == data.payload {
+            // Same built-in layout: `__slots__` cells decide, the one extending the other
+            // winning (CPython's `extra_ivars`).
+            match (slots_owner(current), slots_owner(base)) {
+                (_, None) => {}
+                (None, Some(_)) => winner = Some(base.clone()),
+                (Some(a), Some(b)) if is_subtype(&a, &b) => {}
+                (Some(a), Some(b)) if is_subtype(&b, &a) => winner = Some(base.clone()),
+                _ => {
+                    return Err(PyErr::type_error(
+                        "multiple bases have instance lay-out conflict",
+                    ))
+                }
+            }
             continue;
         }
         if type_data(object).unwrap().payload == current_data.payload {
@@ -981,6 +998,23 @@ fn solid_base(bases: &[Value]) -> PyResult<Value> {
         }
     }
     Ok(winner.unwrap_or_else(|| object.clone()))
+}
+
+/// The class whose `__slots__` last extended `ty`'s layout (`None` when it has no cells).
+fn slots_owner(ty: &Value) -> Option<Value> {
+    let mut current = ty.clone();
+    loop {
+        let data = type_data(&current)?;
+        if data.member_offsets.is_empty() {
+            return None;
+        }
+        let base = data.base()?;
+        let base_len = type_data(&base).map_or(0, |b| b.member_offsets.len());
+        if base_len != data.member_offsets.len() {
+            return Some(current);
+        }
+        current = base;
+    }
 }
 
 /// Creates a class (`type.__new__(metatype, name, bases, namespace)` once the namespace has
@@ -1000,22 +1034,48 @@ pub fn new_class(
     };
     let base = solid_base(&bases)?;
     let base_data = type_data(&base).unwrap();
-    let dict_offset = if base_data.dict_offset != 0 {
-        base_data.dict_offset
-    } else {
-        (base_data.basic_size + 7) & !7
+    let variable_size = crate::weakref::variable_size_base(&base);
+    let base_has_weakref =
+        base_data.flags.get().contains(TypeFlags::MANAGED_WEAKREF) && base_data.is_heap_type();
+    let slots_spec = match namespace.downcast::<DictData>() {
+        Some(ns) => crate::member::read_slots(
+            ns,
+            &crate::str::text_of(&name).unwrap_or_default(),
+            &base_data.name(),
+            base_data.dict_offset != 0,
+            base_has_weakref,
+            variable_size,
+        )?,
+        None => None,
     };
-    let basic_size = if base_data.dict_offset != 0 {
-        base_data.basic_size
+    // `__slots__` cells come after the base's layout, then the instance dict if the class
+    // adds one (every class without `__slots__` does, unless its base has one).
+    let cell = std::mem::size_of::<object::DictSlot>();
+    let mut basic_size = (base_data.basic_size + 7) & !7;
+    let mut member_offsets = base_data.member_offsets.to_vec();
+    let mut new_members = Vec::new();
+    if let Some(spec) = &slots_spec {
+        for member in &spec.members {
+            new_members.push((member.clone(), basic_size));
+            member_offsets.push(basic_size);
+            basic_size += cell;
+        }
+    }
+    let wants_dict = slots_spec.as_ref().is_none_or(|s| s.add_dict);
+    let (dict_offset, basic_size) = if base_data.dict_offset != 0 {
+        (base_data.dict_offset, basic_size.max(base_data.basic_size))
+    } else if wants_dict {
+        (basic_size, basic_size + cell)
     } else {
-        dict_offset + std::mem::size_of::<object::DictSlot>()
+        (0, basic_size)
     };
     // Instances of a class take weak references, unless its layout is a variable-size
-    // built-in's (int, tuple, bytes), which CPython gives no room for them.
-    let weakref_flag = if crate::weakref::variable_size_base(&base) {
-        0
-    } else {
-        TypeFlags::MANAGED_WEAKREF.0
+    // built-in's (int, tuple, bytes), which CPython gives no room for them, or its
+    // `__slots__` leave `__weakref__` out.
+    let weakref_flag = match &slots_spec {
+        _ if variable_size => 0,
+        Some(spec) if !spec.add_weakref && !base_has_weakref => 0,
+        _ => TypeFlags::MANAGED_WEAKREF.0,
     };
     let data = TypeData {
         name: RefCell::new(name.clone()),
@@ -1033,9 +1093,16 @@ pub fn new_class(
         dict_offset,
         drop_payload: base_data.drop_payload,
         version: Cell::new(next_version()),
+        member_offsets: member_offsets.into_boxed_slice(),
     };
     let class = object::alloc(metatype, data);
     let data = type_data(&class).unwrap();
+    if let Some(ns) = namespace.downcast::<DictData>() {
+        for (member, offset) in new_members {
+            let descr = crate::member::new_member(member.clone(), offset, class.clone());
+            ns.set_item(member, descr)?;
+        }
+    }
     let _ = data.dict.set(namespace);
     data.dict_data().watch();
     let mro = c3_mro(&class, &bases)?;
