@@ -149,3 +149,14 @@ pub(crate) fn last_errno() -> i32 {
 pub(crate) fn last_os_error(filename: Option<&Value>) -> PyErr {
     os_error(last_errno(), filename, None)
 }
+
+/// Grows `buf` to `len` items of `fill`, or CPython's MemoryError when that much memory
+/// cannot be had (never an aborted process).
+pub(crate) fn grow<T: Clone>(buf: &mut Vec<T>, len: usize, fill: T) -> PyResult<()> {
+    if len > buf.len() {
+        buf.try_reserve_exact(len - buf.len())
+            .map_err(|_| PyErr::new(pyrs_objects::ExcKind::MemoryError, ""))?;
+        buf.resize(len, fill);
+    }
+    Ok(())
+}

@@ -966,7 +966,8 @@ fn urandom(args: Args<'_>) -> PyResult<Value> {
     if n < 0 {
         return Err(PyErr::value_error("negative argument not allowed"));
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = Vec::new();
+    crate::argconv::grow(&mut buf, n as usize, 0u8)?;
     let mut filled = 0;
     while filled < buf.len() {
         // SAFETY: the buffer has room for the requested bytes.

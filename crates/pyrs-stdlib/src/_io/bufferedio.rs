@@ -347,7 +347,8 @@ fn take(d: &BufferedData, n: usize) -> Vec<u8> {
 
 /// Reads once more into the read buffer; false at end of file (or when it would block).
 fn fill(d: &BufferedData, raw: &Value, at_least: usize) -> PyResult<bool> {
-    let want = d.size.get().max(at_least);
+    // One read asks for at most 16 MiB more than the buffer size: a huge `read(n)` loops.
+    let want = d.size.get().max(at_least.min(1 << 24));
     match raw_read(raw, want)? {
         Some(b) if !b.is_empty() => {
             let mut rbuf = d.rbuf.borrow_mut();

@@ -157,7 +157,7 @@ fn bio_write(args: Args<'_>) -> PyResult<Value> {
     let pos = d.pos.get();
     let end = pos + bytes.len();
     if end > buf.len() {
-        buf.resize(end, 0);
+        crate::argconv::grow(&mut buf, end, 0)?;
     }
     buf[pos..end].copy_from_slice(&bytes);
     d.pos.set(end);
@@ -187,7 +187,7 @@ fn bio_seek(args: Args<'_>) -> PyResult<Value> {
             )))
         }
     };
-    d.pos.set((base + pos).max(0) as usize);
+    d.pos.set(base.saturating_add(pos).max(0) as usize);
     Ok(pyrs_objects::int::from_usize(d.pos.get()))
 }
 

@@ -304,7 +304,8 @@ fn check_writable(d: &FileIOData) -> PyResult<i32> {
 
 /// One `read(2)` of up to `n` bytes, retried on EINTR; `None` for EAGAIN.
 pub(crate) fn read_fd(fd: i32, n: usize) -> PyResult<Option<Vec<u8>>> {
-    let mut buf = vec![0u8; n];
+    let mut buf = Vec::new();
+    crate::argconv::grow(&mut buf, n, 0u8)?;
     loop {
         // SAFETY: buf has room for n bytes.
         let r = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), n) };

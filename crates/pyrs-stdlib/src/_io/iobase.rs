@@ -299,7 +299,9 @@ fn raw_read(args: Args<'_>) -> PyResult<Value> {
     if n < 0 {
         return call_method(obj, "readall", &[]);
     }
-    let buf = pyrs_objects::bytearray::new(vec![0; n as usize]);
+    let mut zeros = Vec::new();
+    crate::argconv::grow(&mut zeros, n as usize, 0u8)?;
+    let buf = pyrs_objects::bytearray::new(zeros);
     let got = call_method(obj, "readinto", std::slice::from_ref(&buf))?;
     if protocol::is_none(&got) {
         return Ok(got);

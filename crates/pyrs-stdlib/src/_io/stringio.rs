@@ -264,11 +264,11 @@ fn sio_write(args: Args<'_>) -> PyResult<Value> {
     let mut buf = d.buf.borrow_mut();
     let pos = d.pos.get();
     if pos > buf.len() {
-        buf.resize(pos, 0);
+        crate::argconv::grow(&mut buf, pos, 0)?;
     }
     let end = pos + cps.len();
     if end > buf.len() {
-        buf.resize(end, 0);
+        crate::argconv::grow(&mut buf, end, 0)?;
     }
     buf[pos..end].copy_from_slice(&cps);
     d.pos.set(end);
