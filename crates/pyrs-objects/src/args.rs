@@ -107,6 +107,15 @@ impl<'a> Args<'a> {
     ) -> PyResult<[Option<Value>; N]> {
         let mut out: [Option<Value>; N] = std::array::from_fn(|_| None);
         let pos = self.pos();
+        // More arguments than parameters (CPython's _PyArg_UnpackKeywords checks this first).
+        let given = pos.len() + self.kwnames().len();
+        if given > N {
+            return Err(PyErr::type_error(format!(
+                "{func}() takes at most {N} {}argument{} ({given} given)",
+                if pos.is_empty() { "keyword " } else { "" },
+                if N == 1 { "" } else { "s" },
+            )));
+        }
         if pos.len() > keyword_only_from.min(N) {
             let max = keyword_only_from.min(N);
             return Err(PyErr::type_error(if max == required {

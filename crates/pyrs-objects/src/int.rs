@@ -510,6 +510,15 @@ pub fn ratio_to_f64(a: &BigUint, b: &BigUint, k: i64) -> Option<f64> {
 }
 
 fn int_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
+    // A call without keywords is checked as CPython's vectorcall of `int` checks it.
+    if !args.has_kwargs() && args.pos().len() > 2 {
+        return Err(PyErr::type_error(crate::args::count_message(
+            "int",
+            0,
+            2,
+            args.pos().len(),
+        )));
+    }
     let [x, base] = args.bind("int", ["", "base"], 0, 1, 2)?;
     let value = match (x, base) {
         (None, None) => Value::small(0),

@@ -946,6 +946,15 @@ fn str_getitem(v: &Value, key: &Value) -> PyResult<Value> {
 }
 
 fn str_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
+    // A call without keywords is checked as CPython's vectorcall of `str` checks it.
+    if !args.has_kwargs() && args.pos().len() > 3 {
+        return Err(PyErr::type_error(crate::args::count_message(
+            "str",
+            0,
+            3,
+            args.pos().len(),
+        )));
+    }
     let [object, encoding, errors] = args.bind("str", ["object", "encoding", "errors"], 0, 0, 3)?;
     let value = match (object, encoding.is_some() || errors.is_some()) {
         (None, _) => new(""),

@@ -129,7 +129,14 @@ fn find_after(start: &Value, class: &Value, name: &Value) -> Option<Value> {
 }
 
 fn super_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact("super", 0, 2)?;
+    args.no_kwargs("super")?;
+    let a = args.pos();
+    if a.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "super() expected at most 2 arguments, got {}",
+            a.len()
+        )));
+    }
     let (class, obj) = match a {
         [] => zero_arg()?,
         [class] => (class.clone(), None),
