@@ -145,11 +145,13 @@ fn native_types() -> &'static NativeTypes {
                 s.repr.set(Some(method_repr));
             })
             .methods(DESCRIPTOR_METHODS),
-        TypeBuilder::new::<GetSetDescriptor>("getset_descriptor").slots(|s| {
-            s.descr_get.set(Some(getset_get));
-            s.descr_set.set(Some(getset_set));
-            s.repr.set(Some(getset_repr));
-        }),
+        TypeBuilder::new::<GetSetDescriptor>("getset_descriptor")
+            .slots(|s| {
+                s.descr_get.set(Some(getset_get));
+                s.descr_set.set(Some(getset_set));
+                s.repr.set(Some(getset_repr));
+            })
+            .methods(GETSET_METHODS),
     ];
     let [a, b, c, d] = builders.each_ref().map(TypeBuilder::build_bare);
     let _ = TYPES.set(SyncCell(NativeTypes {
@@ -498,6 +500,34 @@ fn descriptor_name(value: &Value) -> PyResult<Value> {
 fn descriptor_objclass(value: &Value) -> PyResult<Value> {
     Ok(descriptor(value)?.owner.clone())
 }
+
+fn getset_of(value: &Value) -> PyResult<&GetSetDescriptor> {
+    value
+        .downcast::<GetSetDescriptor>()
+        .ok_or_else(|| PyErr::type_error("a getset_descriptor was expected"))
+}
+
+const GETSET_METHODS: &[MethodDef] = &[
+    MethodDef::new(
+        "__name__",
+        MethodKind::GetSet(|v| Ok(crate::str::intern(getset_of(v)?.name)), None),
+    ),
+    MethodDef::new(
+        "__qualname__",
+        MethodKind::GetSet(
+            |v| {
+                let g = getset_of(v)?;
+                let owner = type_data(&g.owner).map(|t| t.name()).unwrap_or_default();
+                Ok(crate::str::new(&format!("{owner}.{}", g.name)))
+            },
+            None,
+        ),
+    ),
+    MethodDef::new(
+        "__objclass__",
+        MethodKind::GetSet(|v| Ok(getset_of(v)?.owner.clone()), None),
+    ),
+];
 
 const DESCRIPTOR_METHODS: &[MethodDef] = &[
     MethodDef::new("__name__", MethodKind::GetSet(descriptor_name, None)),

@@ -530,6 +530,15 @@ fn type_new(meta: &Value, args: Args<'_>) -> PyResult<Value> {
             d.set_str(def.name, crate::native::make_method(def, &class));
         }
     }
+    let base_has_weakrefs = ty
+        .base()
+        .and_then(|b| type_data(&b).map(|b| b.flags.get().contains(TypeFlags::MANAGED_WEAKREF)))
+        .unwrap_or(false);
+    if ty.flags.get().contains(TypeFlags::MANAGED_WEAKREF) && !base_has_weakrefs {
+        for def in crate::weakref::WEAKREF_ATTR {
+            d.set_str(def.name, crate::native::make_method(def, &class));
+        }
+    }
     if d.get_str(&crate::str::intern("__doc__")).is_none() {
         d.set_str("__doc__", crate::none());
     }

@@ -148,6 +148,20 @@ pub fn variable_size_base(base: &Value) -> bool {
         || is_subtype(base, crate::bytes::bytes_type())
 }
 
+/// The `__weakref__` attribute a class defined in Python gets (when its base has none): the
+/// first weak reference to the instance, or `None`.
+pub(crate) const WEAKREF_ATTR: &[MethodDef] = &[MethodDef::new(
+    "__weakref__",
+    MethodKind::GetSet(instance_weakref, None),
+)];
+
+fn instance_weakref(obj: &Value) -> PyResult<Value> {
+    Ok(weakrefs_of(obj)
+        .into_iter()
+        .next()
+        .unwrap_or_else(crate::none))
+}
+
 /// Whether `obj` may be weakly referenced.
 pub fn supports_weakrefs(obj: &Value) -> bool {
     !obj.is_small()
