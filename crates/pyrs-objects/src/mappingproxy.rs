@@ -29,6 +29,7 @@ pub fn mappingproxy_type() -> &'static Value {
         .get_or_init(|| {
             SyncCell(
                 TypeBuilder::new::<MappingProxy>("mappingproxy")
+                    .flags(crate::typeobject::TypeFlags::MAPPING)
                     .slots(|s| {
                         s.repr.set(Some(mp_repr));
                         s.str.set(Some(|v| protocol::str(&mapping_of(v)?)));

@@ -1118,6 +1118,21 @@ pub fn new_class(
         data.set_qualname(qualname);
         d.del_str("__qualname__");
     }
+    // `collections.abc.Sequence` and `Mapping` say in `__abc_tpflags__` what their
+    // subclasses match as (CPython's `_abc._abc_init` takes it out of the dict).
+    if let Some(flags) = d.get_str(&intern("__abc_tpflags__")) {
+        if let Some(bits) = crate::int::as_i64(&flags) {
+            let both = TypeFlags::SEQUENCE.0 | TypeFlags::MAPPING.0;
+            if bits as u32 & both == both {
+                return Err(PyErr::type_error(
+                    "__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING",
+                ));
+            }
+            let f = data.flags.get();
+            data.flags.set(TypeFlags(f.0 | (bits as u32 & both)));
+            d.del_str("__abc_tpflags__");
+        }
+    }
     // A class that defines __eq__ but not __hash__ is unhashable.
     if d.get_str(&intern("__eq__")).is_some() && d.get_str(&intern("__hash__")).is_none() {
         d.set_str("__hash__", crate::none());

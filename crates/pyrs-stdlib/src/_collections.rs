@@ -44,6 +44,7 @@ fn types() -> &'static Types {
             let deque = TypeBuilder::new::<Deque>("deque")
                 .module("collections")
                 .subclassable()
+                .flags(pyrs_objects::typeobject::TypeFlags::SEQUENCE)
                 .with_dict()
                 .unhashable()
                 .methods(DEQUE_METHODS)
