@@ -94,7 +94,7 @@ fn lookup_text_codec(name: &str, which: &str) -> PyResult<Value> {
 fn registry_encode(obj: &Value, name: &str, errors: Option<&str>) -> PyResult<Vec<u8>> {
     let info = lookup_text_codec(name, "encode")?;
     let encoder = tuple_item(&info, 0)?;
-    let result = call_codec(&encoder, obj.clone(), errors)?;
+    let result = call_codec(&encoder, obj.clone(), errors, "encoding", name)?;
     let out = codec_result(&result, "encoder")?;
     match out.downcast::<BytesData>() {
         Some(b) => Ok(b.as_bytes().to_vec()),
@@ -111,7 +111,13 @@ fn registry_encode(obj: &Value, name: &str, errors: Option<&str>) -> PyResult<Ve
 fn registry_decode(bytes: &[u8], name: &str, errors: Option<&str>) -> PyResult<Value> {
     let info = lookup_text_codec(name, "decode")?;
     let decoder = tuple_item(&info, 1)?;
-    let result = call_codec(&decoder, pyrs_objects::bytes::new(bytes.to_vec()), errors)?;
+    let result = call_codec(
+        &decoder,
+        pyrs_objects::bytes::new(bytes.to_vec()),
+        errors,
+        "decoding",
+        name,
+    )?;
     let out = codec_result(&result, "decoder")?;
     if out.downcast::<StrData>().is_none() {
         return Err(PyErr::type_error(format!(
@@ -122,11 +128,31 @@ fn registry_decode(bytes: &[u8], name: &str, errors: Option<&str>) -> PyResult<V
     Ok(out)
 }
 
-fn call_codec(f: &Value, input: Value, errors: Option<&str>) -> PyResult<Value> {
-    match errors {
+/// Calls a codec's encoder or decoder; an exception it raises gets CPython's note
+/// "encoding with 'NAME' codec failed" (or "decoding…").
+fn call_codec(
+    f: &Value,
+    input: Value,
+    errors: Option<&str>,
+    operation: &str,
+    encoding: &str,
+) -> PyResult<Value> {
+    let result = match errors {
         Some(e) => protocol::call1(f, &[input, pyrs_objects::str::new(e)]),
         None => protocol::call1(f, &[input]),
-    }
+    };
+    result.map_err(|err| {
+        let note = format!(
+            "{operation} with {} codec failed",
+            protocol::repr_string(&pyrs_objects::str::new(encoding)).unwrap_or_default()
+        );
+        if let Ok(add_note) = protocol::getattr_str(err.value(), "add_note") {
+            if let Err(e) = protocol::call1(&add_note, &[pyrs_objects::str::new(&note)]) {
+                return e;
+            }
+        }
+        err
+    })
 }
 
 fn codec_result(result: &Value, what: &str) -> PyResult<Value> {
@@ -250,7 +276,8 @@ fn generic_codec(args: Args<'_>, func: &str, slot: usize) -> PyResult<Value> {
     ensure_encodings()?;
     let info = lookup_name(&encoding)?;
     let f = tuple_item(&info, slot)?;
-    let result = call_codec(&f, obj, errors.as_deref())?;
+    let operation = if slot == 0 { "encoding" } else { "decoding" };
+    let result = call_codec(&f, obj, errors.as_deref(), operation, &encoding)?;
     codec_result(&result, if slot == 0 { "encoder" } else { "decoder" })
 }
 
