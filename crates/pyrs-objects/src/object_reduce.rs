@@ -32,7 +32,7 @@ fn getstate_default(obj: &Value, required: bool) -> PyResult<Value> {
     match protocol::instance_dict(obj) {
         Some(d)
             if d.downcast::<crate::dict::DictData>()
-                .is_some_and(|d| d.len() > 0) =>
+                .is_some_and(|d| !d.is_empty()) =>
         {
             protocol::call_method(&d, "copy", &[])
         }
