@@ -267,6 +267,30 @@ fn make() -> Sys {
     d.set_str("abiflags", pystr::intern(""));
     d.set_str("dont_write_bytecode", pyrs_objects::bool(true));
     d.set_str("warnoptions", list::new(vec![]));
+    d.set_str("_xoptions", dict::new());
+    d.set_str("pycache_prefix", pyrs_objects::none());
+    d.set_str("platlibdir", pystr::intern("lib"));
+    d.set_str(
+        "copyright",
+        pystr::new("Copyright (c) 2001-2024 Python Software Foundation.\nAll Rights Reserved.\n\nCopyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\nCopyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.\n\nCopyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved."),
+    );
+    let executable = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.to_str().map(str::to_string))
+        .unwrap_or_default();
+    d.set_str("executable", pystr::new(&executable));
+    d.set_str("_base_executable", pystr::new(&executable));
+    // The installation the standard library comes from (its `lib/python3.13`'s grandparent).
+    let prefix = crate::stdlib_dir()
+        .and_then(|lib| {
+            let p = std::path::Path::new(&lib).parent()?.parent()?;
+            p.to_str().map(str::to_string)
+        })
+        .unwrap_or_default();
+    for name in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
+        d.set_str(name, pystr::new(&prefix));
+    }
+    d.set_str("thread_info", thread_info());
     // pyrs writes no bytecode cache, so it has no cache tag (importlib then skips .pyc files).
     let implementation = pyrs_objects::namespace::new(vec![
         ("name", pystr::intern("pyrs")),
@@ -375,6 +399,25 @@ fn flags() -> Value {
             flag(false),
             pyrs_objects::bool(false),
             int::from_usize(int::max_str_digits()),
+        ],
+    )
+}
+
+static THREAD_INFO: structseq::StructSeqDesc = structseq::StructSeqDesc {
+    module: "sys",
+    name: "thread_info",
+    doc: "sys.thread_info\n\nA named tuple holding information about the thread implementation.",
+    fields: &["name", "lock", "version"],
+};
+
+fn thread_info() -> Value {
+    let ty = structseq::new_type(&THREAD_INFO);
+    structseq::new(
+        &ty,
+        vec![
+            pystr::intern("pthread"),
+            pystr::intern("mutex+cond"),
+            pyrs_objects::none(),
         ],
     )
 }
@@ -497,7 +540,140 @@ const FUNCTIONS: &[(&str, pyrs_objects::native::NativeFn)] = &[
     ("getfilesystemencodeerrors", getfilesystemencodeerrors),
     ("excepthook", excepthook),
     ("displayhook", displayhook),
+    ("getsizeof", getsizeof),
+    ("is_finalizing", is_finalizing),
+    ("gettrace", gettrace),
+    ("getprofile", gettrace),
+    ("getswitchinterval", getswitchinterval),
+    ("setswitchinterval", setswitchinterval),
+    ("audit", audit),
+    ("addaudithook", addaudithook),
+    ("call_tracing", call_tracing),
+    ("_getframemodulename", getframemodulename),
 ];
+
+/// `sys.getsizeof(obj[, default])`: `obj.__sizeof__()`.
+fn getsizeof(args: Args<'_>) -> PyResult<Value> {
+    let [obj, default] = args.bind("getsizeof", ["object", "default"], 1, 0, 2)?;
+    let obj = obj.expect("required");
+    let size = protocol::lookup_special(&obj, "__sizeof__").and_then(|m| match m {
+        Some(m) => protocol::call1(&m, &[]),
+        None => Err(PyErr::type_error("Type has no __sizeof__")),
+    });
+    match (size, default) {
+        (Ok(n), _) => {
+            let n = protocol::index(&n)?;
+            if int::as_i64(&n).is_some_and(|n| n < 0) {
+                return Err(PyErr::value_error("__sizeof__() should return >= 0"));
+            }
+            Ok(n)
+        }
+        (Err(e), Some(d)) if e.is(ExcKind::TypeError) => Ok(d),
+        (Err(e), _) => Err(e),
+    }
+}
+
+fn is_finalizing(args: Args<'_>) -> PyResult<Value> {
+    args.exact("is_finalizing", 0, 0)?;
+    Ok(pyrs_objects::bool(false))
+}
+
+/// `sys.gettrace()` and `sys.getprofile()`: pyrs has no tracing or profiling hooks.
+fn gettrace(_args: Args<'_>) -> PyResult<Value> {
+    Ok(pyrs_objects::none())
+}
+
+static SWITCH_INTERVAL: SyncCell<std::cell::Cell<f64>> = SyncCell(std::cell::Cell::new(0.005));
+
+fn getswitchinterval(args: Args<'_>) -> PyResult<Value> {
+    args.exact("getswitchinterval", 0, 0)?;
+    Ok(pyrs_objects::float::new(SWITCH_INTERVAL.0.get()))
+}
+
+fn setswitchinterval(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("setswitchinterval", 1, 1)?;
+    let interval = pyrs_objects::float::operand(&a[0])?.ok_or_else(|| {
+        PyErr::type_error(format!(
+            "must be real number, not {}",
+            a[0].type_data().name()
+        ))
+    })?;
+    if interval <= 0.0 {
+        return Err(PyErr::value_error(
+            "switch interval must be strictly positive",
+        ));
+    }
+    SWITCH_INTERVAL.0.set(interval);
+    Ok(pyrs_objects::none())
+}
+
+/// The hooks `sys.addaudithook` added, called in order by `sys.audit`.
+static AUDIT_HOOKS: SyncCell<RefCell<Vec<Value>>> = SyncCell(RefCell::new(Vec::new()));
+
+/// `sys.audit(event, *args)`: calls each audit hook with the event and the arguments (the
+/// events raised by Python code; the interpreter raises none of its own yet).
+fn audit(args: Args<'_>) -> PyResult<Value> {
+    args.no_kwargs("audit")?;
+    let pos = args.pos();
+    let Some(event) = pos.first() else {
+        return Err(PyErr::type_error(
+            "audit() missing 1 required positional argument: 'event'",
+        ));
+    };
+    if event.downcast::<pystr::StrData>().is_none() {
+        return Err(PyErr::type_error(format!(
+            "expected str for argument 'event', not {}",
+            event.type_data().name()
+        )));
+    }
+    let hooks = AUDIT_HOOKS.0.borrow().clone();
+    if hooks.is_empty() {
+        return Ok(pyrs_objects::none());
+    }
+    let rest = tuple::new(pos[1..].to_vec());
+    for hook in hooks {
+        protocol::call1(&hook, &[event.clone(), rest.clone()])?;
+    }
+    Ok(pyrs_objects::none())
+}
+
+fn addaudithook(args: Args<'_>) -> PyResult<Value> {
+    let [hook] = args.bind("addaudithook", ["hook"], 1, 0, 1)?;
+    AUDIT_HOOKS.0.borrow_mut().push(hook.expect("required"));
+    Ok(pyrs_objects::none())
+}
+
+/// `sys.call_tracing(func, args)`: `func(*args)`.
+fn call_tracing(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("call_tracing", 2, 2)?;
+    let Some(items) = tuple::items_of(&a[1]) else {
+        return Err(PyErr::type_error(format!(
+            "call_tracing() argument 2 must be tuple, not {}",
+            a[1].type_data().name()
+        )));
+    };
+    protocol::call1(&a[0], items)
+}
+
+/// `sys._getframemodulename(depth=0)`: the `__name__` of the module of the frame `depth`
+/// calls up, or None.
+fn getframemodulename(args: Args<'_>) -> PyResult<Value> {
+    let [depth] = args.bind("_getframemodulename", ["depth"], 0, 0, 1)?;
+    let mut depth = match depth {
+        Some(d) => protocol::index_isize(&d, true)?,
+        None => 0,
+    };
+    let mut frame = crate::frame::current();
+    while depth > 0 {
+        // SAFETY: a running frame's `back` is a frame still running below it (or null).
+        frame = frame.and_then(|f| unsafe { f.back.as_ref() });
+        depth -= 1;
+    }
+    Ok(frame
+        .and_then(|f| f.globals.downcast::<DictData>())
+        .and_then(|g| g.get_str(&pystr::intern("__name__")))
+        .unwrap_or_else(pyrs_objects::none))
+}
 
 fn get_int_max_str_digits(args: Args<'_>) -> PyResult<Value> {
     args.exact("get_int_max_str_digits", 0, 0)?;
