@@ -45,7 +45,6 @@ fn types() -> &'static Types {
                 .module("collections")
                 .subclassable()
                 .flags(pyrs_objects::typeobject::TypeFlags::SEQUENCE)
-                .with_dict()
                 .unhashable()
                 .methods(DEQUE_METHODS)
                 .slots(|s| {
