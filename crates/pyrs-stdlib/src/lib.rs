@@ -18,6 +18,13 @@
 //! `_py_abc`, whose caches are `WeakSet`s over `_weakref`; measured on 300,000 `isinstance`
 //! checks against ABCs, CPython itself runs `_py_abc` as fast as its C `_abc` (the caches
 //! answer almost every check), so a native `_abc` would buy pyrs little.
+//! `_functools`, `_operator`, `_heapq` and `_collections`' `OrderedDict`, `_count_elements`
+//! and `_tuplegetter`: functools.py, operator.py, heapq.py and collections/__init__.py carry
+//! complete pure-Python versions.
+//!
+//! **Dependencies**: num-bigint, num-traits and num-integer, the bigint crates behind
+//! `pyrs_objects::int`, for `math`'s integer functions (`factorial`, `comb`, `isqrt`, `gcd`…);
+//! libc for the system calls of `posix`.
 
 use pyrs_vm::native_modules::ModuleInit;
 
