@@ -185,7 +185,6 @@ fn types() -> &'static Types {
                     .build()
             };
             let no_default_type = TypeBuilder::new::<NoDefaultData>("NoDefaultType")
-                .module("typing")
                 .slots(|s| {
                     s.repr
                         .set(Some(|_| Ok(crate::str::new("typing.NoDefault"))));
@@ -204,6 +203,7 @@ fn types() -> &'static Types {
                     .slots(|s| {
                         s.repr.set(Some(alias_repr));
                         s.getitem.set(Some(alias_getitem));
+                        s.getattro.set(Some(alias_getattro));
                         s.new.set(Some(alias_new));
                         s.number[BinOp::Or as usize].set(Some(crate::union::type_or));
                     })
@@ -943,8 +943,12 @@ fn alias_parameters(v: &Value) -> PyResult<Value> {
     unpack_typevartuples(&alias_data(v)?.type_params)
 }
 
-fn alias_module(v: &Value) -> PyResult<Value> {
-    Ok(alias_data(v)?.module.clone())
+/// An alias's `__module__` is its own (the type's dict says `typing`, for the type's repr).
+fn alias_getattro(v: &Value, name: &Value) -> PyResult<Value> {
+    if crate::str::text_of(name).as_deref() == Some("__module__") {
+        return Ok(alias_data(v)?.module.clone());
+    }
+    protocol::generic_getattr(v, name)
 }
 
 fn alias_reduce(args: Args<'_>) -> PyResult<Value> {
@@ -964,7 +968,6 @@ const ALIAS_METHODS: &[MethodDef] = &[
         MethodKind::GetSet(alias_type_params, None),
     ),
     MethodDef::new("__parameters__", MethodKind::GetSet(alias_parameters, None)),
-    MethodDef::new("__module__", MethodKind::GetSet(alias_module, None)),
     MethodDef::new("__reduce__", MethodKind::Method(alias_reduce)),
 ];
 
