@@ -48,6 +48,19 @@ pub struct MethodData {
 
 impl Payload for MethodData {}
 
+/// `types.MethodType(function, instance)`.
+fn method_new(_cls: &Value, args: Args<'_>) -> PyResult<Value> {
+    args.no_kwargs("method")?;
+    let a = args.exact("method", 2, 2)?;
+    if !crate::protocol::is_callable(&a[0]) {
+        return Err(PyErr::type_error("first argument must be callable"));
+    }
+    if crate::protocol::is_none(&a[1]) {
+        return Err(PyErr::type_error("instance must not be None"));
+    }
+    Ok(new_method(a[0].clone(), a[1].clone()))
+}
+
 /// A bound method.
 pub fn new_method(func: Value, obj: Value) -> Value {
     crate::object::alloc(&descr_types().method, MethodData { func, obj })
@@ -139,6 +152,7 @@ fn descr_types() -> &'static DescrTypes {
                 method: TypeBuilder::new::<MethodData>("method")
                     .flags(crate::typeobject::TypeFlags::MANAGED_WEAKREF)
                     .slots(|s| {
+                        s.new.set(Some(method_new));
                         s.call.set(Some(method_call));
                         s.repr.set(Some(method_repr));
                         s.getattro.set(Some(method_getattro));

@@ -40,6 +40,7 @@ mod errno;
 mod _warnings;
 mod _imp;
 mod argconv;
+mod gc;
 mod atexit;
 mod posix;
 mod itertools;
@@ -57,6 +58,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("posix", posix::init),
     ("_typing", _typing::init),
     ("_weakref", _weakref::init),
+    ("gc", gc::init),
     ("atexit", atexit::init),
     ("marshal", marshal::init),
     ("errno", errno::init),
