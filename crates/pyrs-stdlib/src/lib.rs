@@ -28,6 +28,7 @@
 
 use pyrs_vm::native_modules::ModuleInit;
 
+mod _ast;
 mod _codecs;
 mod _collections;
 mod _contextvars;
@@ -51,6 +52,7 @@ mod _string;
 
 /// Every native module this crate provides, by import name.
 pub const MODULES: &[(&str, ModuleInit)] = &[
+    ("_ast", _ast::init),
     ("_codecs", _codecs::init),
     ("_collections", _collections::init),
     ("_contextvars", _contextvars::init),
