@@ -802,9 +802,17 @@ fn type_prepare(_args: Args<'_>) -> PyResult<Value> {
 }
 
 fn type_subclasses(args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact("__subclasses__", 1, 1)?;
-    data_of(&a[0])?;
-    Ok(crate::list::new(Vec::new()))
+    let a = args.exact("__subclasses__", 1, usize::MAX)?;
+    let data = data_of(&a[0])?;
+    if a.len() > 1 {
+        // Named as the bound method is, after the class it is bound to.
+        let owner = crate::str::text_of(&data.qualname()).unwrap_or_default();
+        return Err(PyErr::type_error(format!(
+            "{owner}.__subclasses__() takes no arguments ({} given)",
+            a.len() - 1
+        )));
+    }
+    Ok(crate::list::new(data.subclasses()))
 }
 
 fn type_get_abstractmethods(ty: &Value) -> PyResult<Value> {

@@ -445,6 +445,16 @@ pub struct TypeData {
     /// Where instances keep their `__slots__` cells, inherited ones included (see
     /// [`crate::member`]).
     pub member_offsets: Box<[usize]>,
+    /// The direct subclasses, in the order they were made (CPython's `tp_subclasses`).
+    subclasses: RefCell<Vec<Subclass>>,
+}
+
+/// An entry of a type's list of direct subclasses.
+enum Subclass {
+    /// A class defined in Python, held by a weak reference so that it may die.
+    Weak(Value),
+    /// A built-in type, which lives as long as the process.
+    Static(Value),
 }
 
 impl Payload for TypeData {}
@@ -511,6 +521,31 @@ impl TypeData {
         self.dict()
             .downcast::<DictData>()
             .expect("a type's dict is a dict")
+    }
+
+    /// Records `class`, made with this type among its bases, as a direct subclass (weakly:
+    /// the entry reads as gone once the class dies, and dead entries are dropped here).
+    fn add_subclass(&self, class: &Value) {
+        let Ok(wr) = crate::weakref::new_ref(crate::weakref::ref_type(), class, None) else {
+            return;
+        };
+        let mut list = self.subclasses.borrow_mut();
+        list.retain(|e| match e {
+            Subclass::Weak(wr) => crate::weakref::referent_of(wr).is_some(),
+            Subclass::Static(_) => true,
+        });
+        list.push(Subclass::Weak(wr));
+    }
+
+    /// The direct subclasses still alive, in the order they were made (`__subclasses__()`).
+    pub fn subclasses(&self) -> Vec<Value> {
+        let list = self.subclasses.borrow();
+        list.iter()
+            .filter_map(|e| match e {
+                Subclass::Weak(wr) => crate::weakref::referent_of(wr),
+                Subclass::Static(ty) => Some(ty.clone()),
+            })
+            .collect()
     }
 
     /// Whether it was defined in Python.
@@ -805,6 +840,7 @@ impl TypeBuilder {
             drop_payload: self.drop_payload,
             version: Cell::new(next_version()),
             member_offsets: Box::new([]),
+            subclasses: RefCell::new(Vec::new()),
         }
     }
 
@@ -831,6 +867,10 @@ impl TypeBuilder {
                     .cloned(),
             );
             data.slots.inherit(&base_data.slots);
+            base_data
+                .subclasses
+                .borrow_mut()
+                .push(Subclass::Static(ty.clone()));
         }
         *data.mro.borrow_mut() = crate::tuple::new(mro);
         let dict = crate::dict::new();
@@ -889,6 +929,14 @@ fn copy_slots(to: &Slots, from: &Slots) {
 pub(crate) fn set_builtin_bases(ty: &Value, bases: &[Value]) -> PyResult<()> {
     let mro = c3_mro(ty, bases)?;
     let data = type_data(ty).expect("a type");
+    for base in &bases[1..] {
+        if let Some(base_data) = type_data(base) {
+            base_data
+                .subclasses
+                .borrow_mut()
+                .push(Subclass::Static(ty.clone()));
+        }
+    }
     *data.bases.borrow_mut() = crate::tuple::new(bases.to_vec());
     *data.mro.borrow_mut() = crate::tuple::new(mro);
     data.modified();
@@ -1094,6 +1142,7 @@ pub fn new_class(
         drop_payload: base_data.drop_payload,
         version: Cell::new(next_version()),
         member_offsets: member_offsets.into_boxed_slice(),
+        subclasses: RefCell::new(Vec::new()),
     };
     let class = object::alloc(metatype, data);
     let data = type_data(&class).unwrap();
@@ -1138,6 +1187,11 @@ pub fn new_class(
         d.set_str("__hash__", crate::none());
     }
     slots::fixup_heap_slots(&class);
+    for base in &bases {
+        if let Some(base_data) = type_data(base) {
+            base_data.add_subclass(&class);
+        }
+    }
     Ok(class)
 }
 
