@@ -155,7 +155,20 @@ fn ast_type() -> &'static Value {
     .0
 }
 
-static AST_METHODS: &[MethodDef] = &[MethodDef::new("__reduce__", MethodKind::Method(ast_reduce))];
+static AST_METHODS: &[MethodDef] = &[
+    MethodDef::new("__reduce__", MethodKind::Method(ast_reduce)),
+    MethodDef::new("__dict__", MethodKind::GetSet(ast_get_dict, None)),
+];
+
+/// `node.__dict__`: where the fields and attributes live.
+fn ast_get_dict(obj: &Value) -> PyResult<Value> {
+    protocol::instance_dict(obj).ok_or_else(|| {
+        PyErr::attribute_error(format!(
+            "'{}' object has no attribute '__dict__'",
+            obj.type_data().name()
+        ))
+    })
+}
 
 /// Makes the `_ast` module.
 pub(crate) fn init() -> PyResult<Value> {
@@ -300,7 +313,8 @@ fn make_class(
     )
 }
 
-/// The class's name as `AST.__init__`'s messages give it (`ast.AST` for the base itself).
+/// The class's name as `AST.__init__`'s warnings give it (`ast.AST` for the base itself; the
+/// TypeErrors give the bare name).
 fn init_name(class: &Value) -> String {
     if class.is(ast_type()) {
         "ast.AST".to_string()
@@ -324,7 +338,8 @@ fn ast_init(obj: &Value, args: Args<'_>) -> PyResult<()> {
     let pos = args.pos();
     if pos.len() > fields.len() {
         return Err(PyErr::type_error(format!(
-            "{name} constructor takes at most {} positional argument{}",
+            "{} constructor takes at most {} positional argument{}",
+            type_data(&class).map(|t| t.name()).unwrap_or_default(),
             fields.len(),
             if fields.len() == 1 { "" } else { "s" }
         )));
