@@ -1483,6 +1483,7 @@ const CONSTANTS: &[(&str, i64)] = &[
 pub(crate) fn init() -> PyResult<Value> {
     let module = pyrs_objects::module::new_module("posix");
     add_functions(&module, FUNCTIONS);
+    crate::posix_wait::add(&module);
     let d = module_dict(&module);
     for (name, v) in CONSTANTS {
         d.set_str(name, int::from_i64(*v));
