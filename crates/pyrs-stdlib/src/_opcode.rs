@@ -6,7 +6,7 @@
 //! with), not pyrs's own bytecode: the module describes the instruction set `dis` documents.
 //! One table, [`OPCODES`], holds every valid opcode with its properties; the stack effects
 //! that depend on the argument are the formulas of [`arg_effect`]. pyrs has no tier-two
-//! executors, so `get_executor` always answers that there is none.
+//! optimizer, so `get_executor` answers as a CPython built without one.
 
 use pyrs_objects::args::Args;
 use pyrs_objects::module::{new_module, ModuleData};
@@ -480,7 +480,8 @@ fn get_specialization_stats(args: Args<'_>) -> PyResult<Value> {
     Ok(pyrs_objects::none())
 }
 
-/// `get_executor(code, offset)`: pyrs has no executors, so none is ever at an offset.
+/// `get_executor(code, offset)`: like a CPython built without the tier-two optimizer, pyrs
+/// has no executors to give.
 fn get_executor(args: Args<'_>) -> PyResult<Value> {
     let a = args.exact("get_executor", 2, 2)?;
     if !a[0].is_exact(pyrs_vm::code::code_type()) {
@@ -490,5 +491,7 @@ fn get_executor(args: Args<'_>) -> PyResult<Value> {
         )));
     }
     c_int(&a[1])?;
-    Err(PyErr::value_error("no executor at given byte offset"))
+    Err(PyErr::runtime_error(
+        "Executors are not available in this build",
+    ))
 }
