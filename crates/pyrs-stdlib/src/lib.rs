@@ -24,8 +24,7 @@
 //!
 //! **Dependencies**: num-bigint, num-traits and num-integer, the bigint crates behind
 //! `pyrs_objects::int`, for `math`'s integer functions (`factorial`, `comb`, `isqrt`, `gcd`…);
-//! libc for the system calls of `posix`, `_socket`, `select`, `_signal` and `_posixsubprocess`;
-//! pyrs-bytecode for `_opcode`'s instruction metadata.
+//! libc for the system calls of `posix`, `_socket`, `select`, `_signal` and `_posixsubprocess`.
 
 use pyrs_vm::native_modules::ModuleInit;
 
@@ -52,11 +51,9 @@ mod sre;
 mod _string;
 mod select;
 mod posix_wait;
-mod _tokenize;
 mod _socket;
 mod _signal;
 mod _posixsubprocess;
-mod _opcode;
 
 /// Every native module this crate provides, by import name.
 pub const MODULES: &[(&str, ModuleInit)] = &[
@@ -80,11 +77,9 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_string", _string::init),
     ("itertools", itertools::init),
     ("math", math::init),
-    ("_opcode", _opcode::init),
     ("_posixsubprocess", _posixsubprocess::init),
     ("_signal", _signal::init),
     ("_socket", _socket::init),
-    ("_tokenize", _tokenize::init),
     ("select", select::init),
 ];
 
