@@ -49,6 +49,7 @@ mod math;
 mod time;
 mod sre;
 mod _string;
+mod _opcode;
 mod select;
 mod posix_wait;
 mod _socket;
@@ -81,6 +82,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_signal", _signal::init),
     ("_socket", _socket::init),
     ("select", select::init),
+    ("_opcode", _opcode::init),
 ];
 
 /// Installs [`MODULES`] in the VM: call once, before running code.
