@@ -24,7 +24,8 @@
 //!
 //! **Dependencies**: num-bigint, num-traits and num-integer, the bigint crates behind
 //! `pyrs_objects::int`, for `math`'s integer functions (`factorial`, `comb`, `isqrt`, `gcd`…);
-//! libc for the system calls of `posix`, `_socket`, `select`, `_signal` and `_posixsubprocess`.
+//! libc for the system calls of `posix`, `_socket`, `select`, `_signal` and `_posixsubprocess`;
+//! pyrs-tokenizer for `_tokenize`'s tokens.
 
 use pyrs_vm::native_modules::ModuleInit;
 
@@ -49,6 +50,7 @@ mod math;
 mod time;
 mod sre;
 mod _string;
+mod _tokenize;
 mod _opcode;
 mod select;
 mod posix_wait;
@@ -76,6 +78,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("time", time::init),
     ("_sre", sre::init),
     ("_string", _string::init),
+    ("_tokenize", _tokenize::init),
     ("itertools", itertools::init),
     ("math", math::init),
     ("_posixsubprocess", _posixsubprocess::init),
