@@ -63,8 +63,9 @@ pub fn enter_recursion(where_: &str) -> PyResult<RecursionGuard> {
     Ok(guard)
 }
 
+/// The type's name as CPython's generic messages give it (`tp_name`: `'collections.deque'`).
 fn type_name(value: &Value) -> String {
-    value.type_data().name()
+    value.type_data().tp_name()
 }
 
 /// `repr(obj)`.

@@ -445,6 +445,8 @@ pub struct TypeData {
     /// Where instances keep their `__slots__` cells, inherited ones included (see
     /// [`crate::member`]).
     pub member_offsets: Box<[usize]>,
+    /// The module of a built-in type outside `builtins` (see [`TypeData::name`]).
+    native_module: Option<&'static str>,
     /// The direct subclasses, in the order they were made (CPython's `tp_subclasses`).
     subclasses: RefCell<Vec<Subclass>>,
 }
@@ -475,6 +477,17 @@ impl TypeData {
         name.downcast::<StrData>()
             .map(|s| s.to_string_lossy())
             .unwrap_or_default()
+    }
+
+    /// The name CPython's generic error messages use (`tp_name`): [`TypeData::name`],
+    /// prefixed with the module for a built-in type that belongs to a module other than
+    /// `builtins` (`'collections.deque'`, `'re.Pattern'`); classes made at run time have
+    /// their bare name.
+    pub fn tp_name(&self) -> String {
+        match self.native_module {
+            Some(module) if !self.is_heap_type() => format!("{module}.{}", self.name()),
+            _ => self.name(),
+        }
     }
 
     /// `__name__`.
@@ -841,6 +854,7 @@ impl TypeBuilder {
             version: Cell::new(next_version()),
             member_offsets: Box::new([]),
             subclasses: RefCell::new(Vec::new()),
+            native_module: self.module,
         }
     }
 
@@ -1143,6 +1157,7 @@ pub fn new_class(
         version: Cell::new(next_version()),
         member_offsets: member_offsets.into_boxed_slice(),
         subclasses: RefCell::new(Vec::new()),
+        native_module: None,
     };
     let class = object::alloc(metatype, data);
     let data = type_data(&class).unwrap();
