@@ -65,7 +65,7 @@ pub mod repr;
 pub mod visitor;
 
 pub use constant::{Constant, Int, StrValue};
-pub use dump::{dump, dump_with, DumpOptions, Node};
+pub use dump::{dump, dump_with, DumpList, DumpNode, DumpOptions, Field, Node};
 pub use identifier::Identifier;
 pub use location::Location;
 pub use nodes::*;

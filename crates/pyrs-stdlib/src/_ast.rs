@@ -15,7 +15,9 @@
 //! optional (the class attribute), a new empty list when a list, `Load()` when an
 //! `expr_context`, and otherwise absent, with a DeprecationWarning.
 //!
-//! Not here yet: `compile(…, PyCF_ONLY_AST)` (turning the parser's tree into these nodes).
+//! `compile(…, PyCF_ONLY_AST)` (so `ast.parse`) comes here through the VM's hook: the
+//! parser's tree (crates/pyrs-ast), walked generically through its dumper's view of each
+//! node, becomes these objects. Not here yet: compiling such objects back into code.
 
 use std::sync::OnceLock;
 
@@ -25,7 +27,9 @@ use pyrs_objects::exceptions::ExcKind;
 use pyrs_objects::module::{new_module, ModuleData};
 use pyrs_objects::native::{MethodDef, MethodKind};
 use pyrs_objects::typeobject::{is_subtype, new_class, type_data, BinOp, TypeBuilder};
-use pyrs_objects::{dict, protocol, str as pystr, tuple, types, PyErr, PyResult, SyncCell, Value};
+use pyrs_objects::{
+    dict, int, protocol, str as pystr, tuple, types, PyErr, PyResult, SyncCell, Value,
+};
 
 /// The abstract syntax of Python 3.13, one type a line (`sum = Ctor(fields) | …`, or
 /// `product(fields)`); a trailing `@` gives the type's nodes the position attributes
@@ -127,6 +131,9 @@ fn parse_shape(text: &str) -> Shape<'_> {
 struct State {
     expr_context: Value,
     load: Value,
+    /// The one instance of each constructor of a sum type without fields (`Load()`, `Add()`…)
+    /// that the parser's trees share, as CPython's do.
+    singletons: Vec<(&'static str, Value)>,
 }
 
 static STATE: OnceLock<SyncCell<State>> = OnceLock::new();
@@ -188,6 +195,7 @@ pub(crate) fn init() -> PyResult<Value> {
         .downcast::<DictData>()
         .ok_or_else(|| PyErr::system_error("_ast: no dict"))?;
     let mut pending: Vec<(Value, Shape<'static>)> = Vec::new();
+    let mut singletons: Vec<(&'static str, Value)> = Vec::new();
     for line in GRAMMAR.lines().map(str::trim).filter(|l| !l.is_empty()) {
         let (line, positions) = match line.strip_suffix('@') {
             Some(l) => (l.trim(), true),
@@ -209,6 +217,9 @@ pub(crate) fn init() -> PyResult<Value> {
                 class_dict.set_str(name, base.clone());
                 for ctor in ctors {
                     let class = make_class(ctor.name, &base, &ctor.asdl(), &ctor.fields, None)?;
+                    if simple {
+                        singletons.push((ctor.name, pyrs_objects::object::alloc(&class, ())));
+                    }
                     d.set_str(ctor.name, class.clone());
                     class_dict.set_str(ctor.name, class.clone());
                     pending.push((class, ctor));
@@ -258,11 +269,16 @@ pub(crate) fn init() -> PyResult<Value> {
     let expr_context = class_dict
         .get_str(&pystr::intern("expr_context"))
         .ok_or_else(|| PyErr::system_error("_ast: no expr_context"))?;
-    let load_class = class_dict
-        .get_str(&pystr::intern("Load"))
+    let load = singletons
+        .iter()
+        .find(|(name, _)| *name == "Load")
+        .map(|(_, load)| load.clone())
         .ok_or_else(|| PyErr::system_error("_ast: no Load"))?;
-    let load = protocol::call(&load_class, Args::positional(&[]))?;
-    let _ = STATE.set(SyncCell(State { expr_context, load }));
+    let _ = STATE.set(SyncCell(State {
+        expr_context,
+        load,
+        singletons,
+    }));
     Ok(module)
 }
 
@@ -450,4 +466,131 @@ fn ast_reduce(args: Args<'_>) -> PyResult<Value> {
         }
         _ => Ok(tuple::new(vec![class, tuple::empty()])),
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// `compile(source, filename, mode, PyCF_ONLY_AST)`: the parser's tree as `ast` nodes
+// (CPython's `ast2obj_*` functions in Python/Python-ast.c).
+
+/// Parses `source` (a `str` or bytes-like object) and returns its tree as `ast` nodes (an `ast`
+/// node comes back as it is); `flags` are `compile()`'s (`PyCF_TYPE_COMMENTS` keeps
+/// `# type:` comments).
+pub(crate) fn parse_to_ast(
+    source: &Value,
+    filename: &str,
+    mode: pyrs_parser::Mode,
+    flags: i64,
+) -> PyResult<Value> {
+    if is_subtype(source.class(), ast_type()) {
+        return Ok(source.clone());
+    }
+    let type_comments = flags & 0x1000 != 0;
+    let tree = if let Some(text) = pystr::text_of(source) {
+        if type_comments {
+            pyrs_parser::parse(&text, mode)
+        } else {
+            pyrs_parser::parse_code(&text, mode)
+        }
+    } else if let Some(bytes) = pyrs_objects::bytes::as_bytes_like(source) {
+        pyrs_parser::parse_bytes(&bytes, mode)
+    } else {
+        return Err(PyErr::type_error(
+            "compile() arg 1 must be a string, bytes or AST object",
+        ));
+    };
+    let tree = tree.map_err(|e| pyrs_vm::syntax_error(&e, filename))?;
+    let module = pyrs_vm::import::import_absolute("_ast")?;
+    let state = STATE
+        .get()
+        .ok_or_else(|| PyErr::system_error("_ast: not initialised"))?;
+    let mut converter = Converter {
+        module,
+        singletons: &state.0.singletons,
+    };
+    converter.node(&tree)
+}
+
+/// Turns nodes into objects: the `_ast` module to find classes in, and the shared instances
+/// of the field-less classes (`Load()`, `Add()`…).
+struct Converter<'s> {
+    module: Value,
+    singletons: &'s [(&'static str, Value)],
+}
+
+impl Converter<'_> {
+    fn node(&mut self, node: &dyn pyrs_ast::DumpNode) -> PyResult<Value> {
+        let name = node.class_name();
+        let mut fields = Vec::new();
+        node.fields(&mut fields);
+        let loc = node.location();
+        let bare = fields.is_empty() && loc.is_none();
+        if bare {
+            if let Some((_, v)) = self.singletons.iter().find(|(n, _)| *n == name) {
+                return Ok(v.clone());
+            }
+        }
+        let class = protocol::getattr_str(&self.module, name)?;
+        let obj = pyrs_objects::object::alloc(&class, ());
+        for (field, value) in fields {
+            let value = self.field(value)?;
+            protocol::setattr(&obj, &pystr::intern(field), Some(&value))?;
+        }
+        if let Some(loc) = loc {
+            for (attr, v) in [
+                ("lineno", loc.lineno),
+                ("col_offset", loc.col_offset),
+                ("end_lineno", loc.end_lineno),
+                ("end_col_offset", loc.end_col_offset),
+            ] {
+                protocol::setattr(&obj, &pystr::intern(attr), Some(&int::from_i64(v.into())))?;
+            }
+        }
+        Ok(obj)
+    }
+
+    fn field(&mut self, value: pyrs_ast::Field<'_>) -> PyResult<Value> {
+        use pyrs_ast::Field;
+        Ok(match value {
+            Field::Node(n) => self.node(n)?,
+            Field::List(list) => {
+                let mut items = Vec::with_capacity(list.len());
+                for i in 0..list.len() {
+                    items.push(self.field(list.item(i))?);
+                }
+                pyrs_objects::list::new(items)
+            }
+            Field::Identifier(id) => pystr::new(id.as_str()),
+            Field::Str(s) => pystr::new(s),
+            Field::Int(i) => int::from_i64(i),
+            Field::Constant(c) => constant(c)?,
+            Field::Absent => pyrs_objects::none(),
+        })
+    }
+}
+
+/// A constant of the tree as the Python object it stands for.
+fn constant(c: &pyrs_ast::Constant) -> PyResult<Value> {
+    use pyrs_ast::Constant;
+    Ok(match c {
+        Constant::None => pyrs_objects::none(),
+        Constant::Bool(b) => pyrs_objects::bool(*b),
+        Constant::Str(s) => match s.as_str() {
+            Some(text) => pystr::new(text),
+            None => pystr::from_code_points(&s.code_points().collect::<Vec<u32>>()),
+        },
+        Constant::Bytes(b) => pyrs_objects::bytes::new(b.to_vec()),
+        Constant::Int(i) => match i.as_i64() {
+            Some(small) => int::from_i64(small),
+            None => {
+                let text = i.to_string();
+                let big = text.parse::<num_bigint::BigInt>().map_err(|_| {
+                    PyErr::system_error(format!("_ast: bad integer literal {text}"))
+                })?;
+                int::from_bigint(big)
+            }
+        },
+        Constant::Float(f) => pyrs_objects::float::new(*f),
+        Constant::Complex { real, imag } => pyrs_objects::complex::new(*real, *imag),
+        Constant::Ellipsis => types().ellipsis.clone(),
+    })
 }

@@ -25,7 +25,8 @@
 //! **Dependencies**: num-bigint, num-traits and num-integer, the bigint crates behind
 //! `pyrs_objects::int`, for `math`'s integer functions (`factorial`, `comb`, `isqrt`, `gcd`…);
 //! libc for the system calls of `posix`, `_socket`, `select`, `_signal` and `_posixsubprocess`;
-//! pyrs-tokenizer for `_tokenize`'s tokens.
+//! pyrs-tokenizer for `_tokenize`'s tokens; pyrs-parser and pyrs-ast for `_ast`'s
+//! `compile(…, PyCF_ONLY_AST)`.
 
 use pyrs_vm::native_modules::ModuleInit;
 
@@ -92,6 +93,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
 pub fn register() {
     pyrs_vm::native_modules::register(MODULES);
     _codecs::install();
+    pyrs_vm::native_modules::register_only_ast(_ast::parse_to_ast);
     // `builtins.open` is `_io.open`; the module itself is made on first import.
     pyrs_vm::native_modules::register_builtins(|builtins| {
         builtins.set_str("open", _io::open_function());

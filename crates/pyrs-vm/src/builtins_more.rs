@@ -616,7 +616,10 @@ fn compile(args: Args<'_>) -> PyResult<Value> {
     if let Some(f) = &flags {
         let bits = int::as_i64(f).unwrap_or(0);
         if bits & 0x400 != 0 {
-            return Err(PyErr::not_implemented("compile() with PyCF_ONLY_AST"));
+            return match crate::native_modules::only_ast() {
+                Some(hook) => hook(&source, &filename, mode, bits),
+                None => Err(PyErr::not_implemented("compile() with PyCF_ONLY_AST")),
+            };
         }
     }
     if is_code(&source) {

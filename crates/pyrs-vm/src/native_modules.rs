@@ -33,6 +33,22 @@ pub fn register_builtins(hook: fn(&pyrs_objects::dict::DictData)) {
     let _ = BUILTINS_HOOK.set(hook);
 }
 
+/// How `compile(source, filename, mode, flags)` with `PyCF_ONLY_AST` in `flags` makes `ast`
+/// nodes: `(source, filename, mode, flags) -> tree`.
+pub type OnlyAstFn = fn(&Value, &str, pyrs_parser::Mode, i64) -> PyResult<Value>;
+
+static ONLY_AST_HOOK: OnceLock<OnlyAstFn> = OnceLock::new();
+
+/// Lets the crate of the `_ast` module answer `compile(..., PyCF_ONLY_AST)` (`ast.parse`).
+pub fn register_only_ast(hook: OnlyAstFn) {
+    let _ = ONLY_AST_HOOK.set(hook);
+}
+
+/// The hook of [`register_only_ast`], if one was registered.
+pub(crate) fn only_ast() -> Option<OnlyAstFn> {
+    ONLY_AST_HOOK.get().copied()
+}
+
 /// Runs the hook of [`register_builtins`] on the new `builtins` dict.
 pub(crate) fn add_builtins(dict: &pyrs_objects::dict::DictData) {
     if let Some(hook) = BUILTINS_HOOK.get() {
