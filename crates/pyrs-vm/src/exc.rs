@@ -112,7 +112,28 @@ pub fn frame_object(frame: &Frame) -> Value {
     frame_object_with(frame, frame.locals.clone())
 }
 
+/// A snapshot frame object of a running frame whose `f_back` chain reaches the outermost
+/// running frame (`sys._getframe`, which `warnings.warn`'s `stacklevel` walks).
+pub fn frame_object_chain(frame: &Frame) -> Value {
+    let mut frames = vec![frame];
+    let mut f = frame;
+    // SAFETY: a running frame's `back` is a frame still running below it (or null).
+    while let Some(back) = unsafe { f.back.as_ref() } {
+        frames.push(back);
+        f = back;
+    }
+    let mut back = None;
+    for f in frames.into_iter().rev() {
+        back = Some(frame_object_back(f, f.locals.clone(), back));
+    }
+    back.unwrap_or_else(|| frame_object(frame))
+}
+
 fn frame_object_with(frame: &Frame, locals: Option<Value>) -> Value {
+    frame_object_back(frame, locals, None)
+}
+
+fn frame_object_back(frame: &Frame, locals: Option<Value>, back: Option<Value>) -> Value {
     pyrs_objects::object::alloc(
         frame_type(),
         FrameObject {
@@ -121,7 +142,7 @@ fn frame_object_with(frame: &Frame, locals: Option<Value>) -> Value {
             builtins: frame.builtins.clone(),
             locals,
             lineno: Cell::new(frame.lineno()),
-            back: None,
+            back,
         },
     )
 }

@@ -829,7 +829,7 @@ fn getframe(args: Args<'_>) -> PyResult<Value> {
         depth -= 1;
     }
     match frame {
-        Some(f) => Ok(crate::exc::frame_object(f)),
+        Some(f) => Ok(crate::exc::frame_object_chain(f)),
         None => Err(PyErr::value_error("call stack is not deep enough")),
     }
 }
