@@ -1,13 +1,14 @@
 //! `gc` (CPython's Modules/gcmodule.c), for a pyrs that has no cycle collector yet: objects
-//! die by reference counting alone, so `collect()` finds nothing to free and returns 0.
+//! die by reference counting alone, and reference cycles are never freed.
 //! What a collector would obey is kept and reported back as CPython does: the switch
 //! (`enable`/`disable`/`isenabled`), the thresholds (`get_threshold`/`set_threshold`, CPython's
 //! defaults), the debug flags (`get_debug`/`set_debug` and the `DEBUG_*` constants); no object
 //! is ever in a generation, so `freeze` moves nothing and `get_freeze_count()` stays 0, and
 //! `garbage` (what a collector could not free) stays empty.
-//! FIXME: the cycle collector, and with it `get_count`, `get_objects`, `get_referrers`,
-//! `get_referents`, `get_stats`, `is_tracked`, `is_finalized` (`__del__` is not yet marked as
-//! run once, PEP 442) and `callbacks`.
+//! FIXME: the cycle collector, and with it `collect` (absent rather than a 0 that would claim
+//! no cycles were found), `get_count`, `get_objects`, `get_referrers`, `get_referents`,
+//! `get_stats`, `is_tracked`, `is_finalized` (`__del__` is not yet marked as run once, PEP
+//! 442) and `callbacks`.
 
 use std::cell::Cell;
 
@@ -33,7 +34,6 @@ pub(crate) fn init() -> PyResult<Value> {
         ("enable", enable),
         ("disable", disable),
         ("isenabled", isenabled),
-        ("collect", collect),
         ("get_threshold", get_threshold),
         ("set_threshold", set_threshold),
         ("get_debug", get_debug),
@@ -73,19 +73,6 @@ fn disable(args: Args<'_>) -> PyResult<Value> {
 fn isenabled(args: Args<'_>) -> PyResult<Value> {
     args.exact("gc.isenabled", 0, 0)?;
     Ok(pyrs_objects::bool(ENABLED.0.get()))
-}
-
-/// `collect(generation=2)`: the number of unreachable objects found, always 0 without a
-/// cycle collector.
-fn collect(args: Args<'_>) -> PyResult<Value> {
-    let [generation] = args.bind("collect", ["generation"], 0, 0, 1)?;
-    if let Some(g) = generation {
-        let g = protocol::index_isize(&g, false)?;
-        if !(0..=2).contains(&g) {
-            return Err(PyErr::value_error("invalid generation"));
-        }
-    }
-    Ok(Value::small(0))
 }
 
 /// An argument converted as CPython's `i` format does (a C `int`).
