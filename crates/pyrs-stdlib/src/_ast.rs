@@ -450,7 +450,9 @@ fn ast_init(obj: &Value, args: Args<'_>) -> PyResult<()> {
     Ok(())
 }
 
-/// `AST.__reduce__()`: `(type(self), (), self.__dict__)`, or without the dict when empty.
+/// `AST.__reduce__()`: `(type(self), (None, …), self.__dict__)`, a `None` for each leading
+/// field the dict holds (so that re-creating the node passes every field it had and warns
+/// about none; the dict then sets the real values).
 fn ast_reduce(args: Args<'_>) -> PyResult<Value> {
     let a = args.exact("__reduce__", 1, 1)?;
     let obj = &a[0];
@@ -460,12 +462,23 @@ fn ast_reduce(args: Args<'_>) -> PyResult<Value> {
         ));
     }
     let class = obj.class().clone();
-    match protocol::instance_dict(obj) {
-        Some(d) if d.downcast::<DictData>().is_some_and(|d| !d.is_empty()) => {
-            Ok(tuple::new(vec![class, tuple::empty(), d]))
+    let Some(dict) = protocol::instance_dict(obj) else {
+        return Ok(tuple::new(vec![class, tuple::empty()]));
+    };
+    let fields = match protocol::getattr_opt(&class, &pystr::intern("_fields"))? {
+        Some(f) => protocol::collect(&f)?,
+        None => Vec::new(),
+    };
+    let mut positional = Vec::new();
+    if let Some(d) = dict.downcast::<DictData>() {
+        for field in &fields {
+            if d.get_item(field)?.is_none() {
+                break;
+            }
+            positional.push(pyrs_objects::none());
         }
-        _ => Ok(tuple::new(vec![class, tuple::empty()])),
     }
+    Ok(tuple::new(vec![class, tuple::new(positional), dict]))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -90,3 +90,19 @@ class Sub(ast.expr):
 s = Sub(7)
 print(s.a, isinstance(s, ast.AST), ast.dump(s))
 print(ast.Load().__reduce__()[0] is ast.Load)
+
+# __reduce__: copy and deepcopy rebuild nodes without warnings.
+import copy
+import warnings
+
+print(ast.Name('x').__reduce__()[:2], ast.Constant(3).__reduce__()[:2],
+      ast.UnaryOp(ast.Not(), ast.Name('x')).__reduce__()[:2], ast.Module([], []).__reduce__()[:2])
+with warnings.catch_warnings(record=True) as w:
+    warnings.simplefilter('always')
+    print(ast.dump(copy.deepcopy(tree)))
+    print(ast.dump(copy.copy(ast.Name('y'))))
+    ast.Name('x', foo=1)
+    ast.UnaryOp(ast.Not())
+    ast.AST(a=1)
+for item in w:
+    print(item.category.__name__, item.message)
