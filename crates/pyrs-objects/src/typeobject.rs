@@ -1097,8 +1097,10 @@ pub fn new_class(
     let base = solid_base(&bases)?;
     let base_data = type_data(&base).unwrap();
     let variable_size = crate::weakref::variable_size_base(&base);
-    let base_has_weakref =
-        base_data.flags.get().contains(TypeFlags::MANAGED_WEAKREF) && base_data.is_heap_type();
+    // A base that takes weak references, built-in (`type`, `set`…) or not, passes that on
+    // even to a subclass whose `__slots__` leave `__weakref__` out (CPython's inherited
+    // `tp_weaklistoffset`).
+    let base_has_weakref = base_data.flags.get().contains(TypeFlags::MANAGED_WEAKREF);
     let slots_spec = match namespace.downcast::<DictData>() {
         Some(ns) => crate::member::read_slots(
             ns,
