@@ -596,10 +596,27 @@ fn compile(args: Args<'_>) -> PyResult<Value> {
             }
         },
     };
+    // `PyCF_ONLY_AST` also admits `func_type`, the mode of function type comments.
+    let only_ast = flags
+        .as_ref()
+        .is_some_and(|f| int::as_i64(f).unwrap_or(0) & 0x400 != 0);
     let mode = match pystr::text_of(&mode).as_deref() {
         Some("exec") => Mode::Exec,
         Some("eval") => Mode::Eval,
         Some("single") => Mode::Single,
+        Some("func_type") if only_ast => Mode::FuncType,
+        Some("func_type") => {
+            return Err(PyErr::new(
+                ExcKind::ValueError,
+                "compile() mode 'func_type' requires flag PyCF_ONLY_AST",
+            ))
+        }
+        Some(_) if only_ast => {
+            return Err(PyErr::new(
+                ExcKind::ValueError,
+                "compile() mode must be 'exec', 'eval', 'single' or 'func_type'",
+            ))
+        }
         Some(_) => {
             return Err(PyErr::new(
                 ExcKind::ValueError,

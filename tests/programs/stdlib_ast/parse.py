@@ -41,3 +41,9 @@ try:
 except SyntaxError as err:
     print("SyntaxError", err.msg, err.lineno)
 print(ast.get_docstring(t.body[0]))
+print(ast.dump(ast.parse("(int, str) -> bool", mode="func_type")))
+for args in [("x", "f", "bogus"), ("x", "f", "func_type"), ("x", "f", "bogus", ast.PyCF_ONLY_AST)]:
+    try:
+        compile(*args)
+    except ValueError as e:
+        print('ValueError', e)
