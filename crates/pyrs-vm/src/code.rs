@@ -217,7 +217,29 @@ fn co_freevars(v: &Value) -> PyResult<Value> {
     Ok(names_tuple(data(v)?.code.freevars().map(pystr::intern)))
 }
 
+/// `co_positions()`: an iterator over `(lineno, end_lineno, col_offset, end_col_offset)`
+/// for each code unit, `None` where a position is unknown.
+fn co_positions(args: pyrs_objects::args::Args<'_>) -> PyResult<Value> {
+    let a = args.exact("co_positions", 1, 1)?;
+    let c = data(&a[0])?;
+    let opt = |n: Option<u32>| n.map_or_else(pyrs_objects::none, |n| int::from_i64(n as i64));
+    let items: Vec<Value> = c
+        .code
+        .positions()
+        .map(|p| {
+            tuple::new(vec![
+                opt(p.lineno),
+                opt(p.end_lineno),
+                opt(p.col_offset),
+                opt(p.end_col_offset),
+            ])
+        })
+        .collect();
+    pyrs_objects::protocol::iter(&pyrs_objects::list::new(items))
+}
+
 const CODE_METHODS: &[MethodDef] = &[
+    MethodDef::new("co_positions", MethodKind::Method(co_positions)),
     MethodDef::new("co_name", MethodKind::GetSet(co_name, None)),
     MethodDef::new("co_qualname", MethodKind::GetSet(co_qualname, None)),
     MethodDef::new("co_filename", MethodKind::GetSet(co_filename, None)),

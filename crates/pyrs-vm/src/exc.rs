@@ -55,6 +55,8 @@ pub struct FrameObject {
     pub lineno: Cell<u32>,
     /// `f_back`.
     pub back: Option<Value>,
+    /// The code unit index of the instruction being executed (`f_lasti` is twice it).
+    pub lasti: usize,
 }
 
 impl Payload for FrameObject {}
@@ -143,6 +145,7 @@ fn frame_object_back(frame: &Frame, locals: Option<Value>, back: Option<Value>) 
             locals,
             lineno: Cell::new(frame.lineno()),
             back,
+            lasti: frame.lasti,
         },
     )
 }
@@ -344,6 +347,10 @@ fn f_lineno(v: &Value) -> PyResult<Value> {
     Ok(int::from_i64(fr(v)?.lineno.get() as i64))
 }
 
+fn f_lasti(v: &Value) -> PyResult<Value> {
+    Ok(int::from_usize(fr(v)?.lasti * 2))
+}
+
 fn f_back(v: &Value) -> PyResult<Value> {
     Ok(fr(v)?.back.clone().unwrap_or_else(pyrs_objects::none))
 }
@@ -354,4 +361,5 @@ const FRAME_METHODS: &[MethodDef] = &[
     MethodDef::new("f_locals", MethodKind::GetSet(f_locals, None)),
     MethodDef::new("f_lineno", MethodKind::GetSet(f_lineno, None)),
     MethodDef::new("f_back", MethodKind::GetSet(f_back, None)),
+    MethodDef::new("f_lasti", MethodKind::GetSet(f_lasti, None)),
 ];
