@@ -679,6 +679,9 @@ fn sock_recv(args: Args<'_>) -> PyResult<Value> {
         return Err(PyErr::value_error("negative buffersize in recv"));
     }
     let flags = flags_arg(a.get(2))?;
+    if size == 0 {
+        return Ok(bytes::new(Vec::new()));
+    }
     let mut buf: Vec<u8> = Vec::new();
     crate::argconv::grow(&mut buf, size as usize, 0)?;
     let n = sock_call(s, false, |fd| {

@@ -342,7 +342,10 @@ fn poll_unregister(args: Args<'_>) -> PyResult<Value> {
     let fd = fd_arg(&a[0])?;
     let removed = p.fds.borrow_mut().remove(&fd);
     if removed.is_none() {
-        return Err(PyErr::with_args(ExcKind::KeyError, vec![a[0].clone()]));
+        return Err(PyErr::with_args(
+            ExcKind::KeyError,
+            vec![int::from_i64(fd as i64)],
+        ));
     }
     Ok(pyrs_objects::none())
 }
