@@ -26,7 +26,7 @@ use pyrs_objects::dict::DictData;
 use pyrs_objects::exceptions::ExcKind;
 use pyrs_objects::module::{new_module, ModuleData};
 use pyrs_objects::native::{MethodDef, MethodKind};
-use pyrs_objects::typeobject::{is_subtype, new_class, type_data, BinOp, TypeBuilder};
+use pyrs_objects::typeobject::{is_subtype, new_class, type_data, BinOp, TypeBuilder, TypeFlags};
 use pyrs_objects::{
     dict, int, protocol, str as pystr, tuple, types, PyErr, PyResult, SyncCell, Value,
 };
@@ -152,7 +152,14 @@ fn ast_type() -> &'static Value {
             .methods(AST_METHODS)
             .slots(|s| s.init.set(Some(ast_init)))
             .build();
+        if let Some(t) = type_data(&ty) {
+            // A heap type, as CPython's (made from a spec): Python code may set attributes
+            // on it, and `__class__` may move a node between node classes.
+            let flags = (t.flags.get().0 & !TypeFlags::IMMUTABLETYPE.0) | TypeFlags::HEAPTYPE.0;
+            t.flags.set(TypeFlags(flags));
+        }
         if let Some(d) = type_data(&ty).and_then(|t| t.dict().downcast::<DictData>()) {
+            d.set_str("__module__", pystr::intern("ast"));
             d.set_str("_fields", tuple::empty());
             d.set_str("_attributes", tuple::empty());
             d.set_str("__match_args__", tuple::empty());
