@@ -17,7 +17,8 @@
 //!
 //! `compile(…, PyCF_ONLY_AST)` (so `ast.parse`) comes here through the VM's hook: the
 //! parser's tree (crates/pyrs-ast), walked generically through its dumper's view of each
-//! node, becomes these objects. Not here yet: compiling such objects back into code.
+//! node, becomes these objects. Not here yet: compiling such objects back into code, and the
+//! constant-folded trees of `PyCF_OPTIMIZED_AST` (`ast.parse(..., optimize=1)`).
 
 use std::sync::OnceLock;
 
@@ -503,6 +504,11 @@ pub(crate) fn parse_to_ast(
 ) -> PyResult<Value> {
     if is_subtype(source.class(), ast_type()) {
         return Ok(source.clone());
+    }
+    if flags & 0x8000 != 0 {
+        // `ast.parse(..., optimize=1)`: the folded tree is the compiler's (pyrs-compiler's
+        // ast_opt), which does not offer it yet; an unfolded tree would answer wrongly.
+        return Err(PyErr::not_implemented("compile() with PyCF_OPTIMIZED_AST"));
     }
     let type_comments = flags & 0x1000 != 0;
     let tree = if let Some(text) = pystr::text_of(source) {
