@@ -17,6 +17,9 @@
 //!
 //! **Not here**: the object model (pyrs-objects), native standard-library modules
 //! (pyrs-stdlib), the command line (the `pyrs` binary).
+//!
+//! **Dependencies**: libc, to block signals in the thread that waits for the interpreter
+//! thread ([`with_big_stack`]).
 
 pub mod builtins;
 mod builtins_more;
@@ -297,6 +300,14 @@ pub fn with_big_stack<R: Send + 'static>(f: impl FnOnce() -> R + Send + 'static)
             f()
         })
         .expect("spawning the interpreter thread");
+    // Signals sent to the process go to the interpreter thread, where `kill(getpid(), …)`
+    // runs the handler before it returns, as in a single-threaded CPython.
+    // SAFETY: blocking every signal in this thread, which only waits from here on.
+    unsafe {
+        let mut all: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut all);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &all, std::ptr::null_mut());
+    }
     match child.join() {
         Ok(r) => r,
         Err(p) => std::panic::resume_unwind(p),
