@@ -734,11 +734,15 @@ fn find(ty: &TypeData, names: &[&str]) -> Found {
             continue;
         }
         match v.downcast::<SlotWrapper>() {
-            Some(w) => {
+            // A built-in's wrapper of this very dunder: its slot can be copied. A wrapper of
+            // another dunder (`__str__ = int.__repr__`) must be called through the generic
+            // slot, as CPython's update_one_slot does.
+            Some(w) if w.name == *name => {
                 if matches!(result, Found::Nothing | Found::Disabled) {
                     result = Found::Builtin(w.owner.clone());
                 }
             }
+            Some(_) => return Found::Python,
             None => {
                 if is_new_wrapper(&v) {
                     if let Some(owner) = v

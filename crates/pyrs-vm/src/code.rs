@@ -238,8 +238,66 @@ fn co_positions(args: pyrs_objects::args::Args<'_>) -> PyResult<Value> {
     pyrs_objects::protocol::iter(&pyrs_objects::list::new(items))
 }
 
+/// `code.replace(**changes)`: a copy with some fields changed (what `types.coroutine` and
+/// `functools`-style tools use). The scalar fields and the names are supported; the fields
+/// that hold instructions, constants, variable names or tables are refused with
+/// NotImplementedError until code objects can be rebuilt from Python values.
+fn code_replace(args: pyrs_objects::args::Args<'_>) -> PyResult<Value> {
+    let Some(this) = args.pos().first() else {
+        return Err(PyErr::type_error("replace() needs a code object"));
+    };
+    if args.pos().len() > 1 {
+        return Err(PyErr::type_error("replace() takes no positional arguments"));
+    }
+    let c = data(this)?;
+    let mut code: CodeObject = (*c.code).clone();
+    for (key, value) in args.kwargs() {
+        let key = pystr::text_of(key).unwrap_or_default();
+        let count = |v: &Value| -> PyResult<u32> {
+            let n = pyrs_objects::protocol::index_isize(v, false)?;
+            u32::try_from(n)
+                .map_err(|_| PyErr::value_error(format!("{key} must be a positive integer")))
+        };
+        let text = |v: &Value| -> PyResult<String> {
+            match v.downcast::<pyrs_objects::str::StrData>() {
+                Some(d) => Ok(d.to_string_lossy()),
+                None => Err(PyErr::type_error(format!(
+                    "replace() argument '{key}' must be str, not {}",
+                    v.type_data().name()
+                ))),
+            }
+        };
+        match key.as_str() {
+            "co_argcount" => code.argcount = count(value)?,
+            "co_posonlyargcount" => code.posonlyargcount = count(value)?,
+            "co_kwonlyargcount" => code.kwonlyargcount = count(value)?,
+            "co_stacksize" => code.stacksize = count(value)?,
+            "co_firstlineno" => code.firstlineno = count(value)?,
+            "co_flags" => code.flags = CodeFlags(count(value)?),
+            "co_name" => code.name = text(value)?.into(),
+            "co_qualname" => code.qualname = text(value)?.into(),
+            "co_filename" => code.filename = text(value)?.into(),
+            "co_nlocals" | "co_code" | "co_consts" | "co_names" | "co_varnames" | "co_freevars"
+            | "co_cellvars" | "co_linetable" | "co_exceptiontable" => {
+                return Err(PyErr::new(
+                    pyrs_objects::ExcKind::NotImplementedError,
+                    format!("replace() cannot change {key} in pyrs yet"),
+                ))
+            }
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "replace() got an unexpected keyword argument '{key}'"
+                )))
+            }
+        }
+    }
+    Ok(new_code(Arc::new(code)))
+}
+
 const CODE_METHODS: &[MethodDef] = &[
     MethodDef::new("co_positions", MethodKind::Method(co_positions)),
+    MethodDef::new("replace", MethodKind::Method(code_replace)),
+    MethodDef::new("__replace__", MethodKind::Method(code_replace)),
     MethodDef::new("co_name", MethodKind::GetSet(co_name, None)),
     MethodDef::new("co_qualname", MethodKind::GetSet(co_qualname, None)),
     MethodDef::new("co_filename", MethodKind::GetSet(co_filename, None)),
