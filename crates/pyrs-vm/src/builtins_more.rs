@@ -364,8 +364,6 @@ fn aiter(args: Args<'_>) -> PyResult<Value> {
 }
 
 fn anext(args: Args<'_>) -> PyResult<Value> {
-    // FIXME: anext(it, default) should wrap the awaitable so that StopAsyncIteration
-    // becomes `default`; the awaitable is returned as it is.
     let a = args.exact("anext", 1, 2)?;
     let Some(f) = protocol::lookup_special(&a[0], "__anext__")? else {
         return Err(PyErr::type_error(format!(
@@ -373,7 +371,11 @@ fn anext(args: Args<'_>) -> PyResult<Value> {
             a[0].type_data().name()
         )));
     };
-    protocol::call1(&f, &[])
+    let awaitable = protocol::call1(&f, &[])?;
+    Ok(match a.get(1) {
+        Some(default) => crate::async_gen::new_anext_awaitable(awaitable, default.clone()),
+        None => awaitable,
+    })
 }
 
 fn help(args: Args<'_>) -> PyResult<Value> {

@@ -635,6 +635,7 @@ fn intrinsic1(frame: &mut Frame, oparg: u32, v: Value) -> PyResult<Value> {
             }
             Ok(err.into_value())
         }
+        4 => Ok(crate::async_gen::wrap(v)),
         5 => protocol::unary_op(&v, UnaryOp::Pos),
         6 => {
             let items = v

@@ -39,6 +39,21 @@ pub struct GeneratorData {
     pub qualname: RefCell<Value>,
     code: Value,
     saved_exc: RefCell<Option<Value>>,
+    /// Async generators: closed (finished, or `aclose()` begun).
+    pub(crate) ag_closed: Cell<bool>,
+    /// Async generators: an `asend`/`athrow` awaitable is running it.
+    pub(crate) ag_running_async: Cell<bool>,
+    /// Async generators: the `sys.set_asyncgen_hooks` hooks were consulted.
+    pub(crate) ag_hooks_inited: Cell<bool>,
+    /// Async generators: the finalizer hook in force at the first iteration.
+    pub(crate) ag_finalizer: RefCell<Option<Value>>,
+}
+
+impl GeneratorData {
+    /// Whether the frame has finished (returned, raised or was closed).
+    pub(crate) fn is_finished(&self) -> bool {
+        self.frame.borrow().is_none()
+    }
 }
 
 impl Payload for GeneratorData {}
@@ -62,7 +77,7 @@ static TYPES: OnceLock<SyncCell<Types>> = OnceLock::new();
 fn types() -> &'static Types {
     &TYPES
         .get_or_init(|| {
-            let build = |name: &'static str, iterable: bool| {
+            let builder = |name: &'static str, iterable: bool, methods: &'static [MethodDef]| {
                 TypeBuilder::new::<GeneratorData>(name)
                     .flags(pyrs_objects::typeobject::TypeFlags::MANAGED_WEAKREF)
                     .slots(|s| {
@@ -73,13 +88,14 @@ fn types() -> &'static Types {
                         s.repr.set(Some(gen_repr));
                         s.del.set(Some(gen_del));
                     })
-                    .methods(GEN_METHODS)
-                    .build()
+                    .methods(methods)
             };
             SyncCell(Types {
-                generator: build("generator", true),
-                coroutine: build("coroutine", false),
-                async_generator: build("async_generator", false),
+                generator: builder("generator", true, GEN_METHODS).build(),
+                coroutine: builder("coroutine", false, GEN_METHODS).build(),
+                async_generator: builder("async_generator", false, AGEN_METHODS)
+                    .methods(crate::async_gen::AGEN_METHODS)
+                    .build(),
             })
         })
         .0
@@ -136,6 +152,10 @@ pub fn new_generator(mut frame: Frame, _f: &Value, fd: &FunctionData) -> PyResul
             qualname: RefCell::new(fd.qualname.borrow().clone()),
             code,
             saved_exc: RefCell::new(None),
+            ag_closed: Cell::new(false),
+            ag_running_async: Cell::new(false),
+            ag_hooks_inited: Cell::new(false),
+            ag_finalizer: RefCell::new(None),
         },
     ))
 }
@@ -214,8 +234,11 @@ pub fn send(receiver: &Value, value: Value) -> PyResult<Sent> {
     if receiver.downcast::<GeneratorData>().is_some() {
         return resume(receiver, value, None);
     }
-    let r = if protocol::is_none(&value) {
-        protocol::next(receiver).map(|o| o.ok_or(()))
+    // As CPython's SEND: `tp_iternext` directly (not `next()`, which would swallow the
+    // StopIteration carrying the delegate's result), or the `send` method.
+    let iternext = receiver.type_data().slots.next.get();
+    let r = if let (true, Some(iternext)) = (protocol::is_none(&value), iternext) {
+        iternext(receiver).map(|o| o.ok_or(()))
     } else {
         protocol::call_method(receiver, "send", &[value]).map(Ok)
     };
@@ -235,7 +258,7 @@ pub fn stop_value(e: &PyErr) -> Value {
         .unwrap_or_else(pyrs_objects::none)
 }
 
-fn stop_iteration(value: Value) -> PyErr {
+pub(crate) fn stop_iteration(value: Value) -> PyErr {
     let err = PyErr::stop_iteration(if protocol::is_none(&value) {
         None
     } else {
@@ -329,7 +352,7 @@ fn close_iter(it: &Value) -> PyResult<()> {
 }
 
 /// The exception `throw(typ, val, tb)` raises.
-fn throw_args(a: &[Value]) -> PyResult<PyErr> {
+pub(crate) fn throw_args(a: &[Value]) -> PyResult<PyErr> {
     let typ = &a[0];
     let val = a.get(1).filter(|v| !protocol::is_none(v));
     let tb = a.get(2).filter(|v| !protocol::is_none(v));
@@ -414,6 +437,9 @@ fn gen_close(args: Args<'_>) -> PyResult<Value> {
 
 fn gen_del(g: &Value) {
     let Ok(d) = data(g) else { return };
+    if d.kind == Kind::AsyncGenerator && crate::async_gen::finalize(g, d) {
+        return;
+    }
     if d.frame.borrow().is_none() || !d.started.get() {
         return;
     }
@@ -489,10 +515,33 @@ const GEN_METHODS: &[MethodDef] = &[
     MethodDef::new("cr_await", MethodKind::GetSet(gen_yieldfrom, None)),
 ];
 
+/// The attributes async generators share with generators (their methods are in
+/// crates/pyrs-vm/src/async_gen.rs).
+const AGEN_METHODS: &[MethodDef] = &[
+    MethodDef::new("__name__", MethodKind::GetSet(gen_name, None)),
+    MethodDef::new("__qualname__", MethodKind::GetSet(gen_qualname, None)),
+    MethodDef::new("ag_code", MethodKind::GetSet(gen_code, None)),
+    MethodDef::new("ag_frame", MethodKind::GetSet(gen_frame, None)),
+    MethodDef::new("ag_await", MethodKind::GetSet(gen_yieldfrom, None)),
+    MethodDef::new("ag_suspended", MethodKind::GetSet(gen_suspended, None)),
+];
+
 /// `GET_AWAITABLE`: the iterator `await x` delegates to.
 pub fn get_awaitable(v: &Value, _oparg: u32) -> PyResult<Value> {
     if is_coroutine(v) {
         return Ok(v.clone());
+    }
+    // A generator made by a `types.coroutine` function (CO_ITERABLE_COROUTINE).
+    if let Some(d) = v.downcast::<GeneratorData>() {
+        let flags = d
+            .code
+            .downcast::<crate::code::CodeData>()
+            .map(|c| c.flags());
+        if d.kind == Kind::Generator
+            && flags.is_some_and(|f| f.contains(CodeFlags::ITERABLE_COROUTINE))
+        {
+            return Ok(v.clone());
+        }
     }
     match protocol::lookup_special(v, "__await__")? {
         Some(m) => {
@@ -512,8 +561,7 @@ pub fn get_awaitable(v: &Value, _oparg: u32) -> PyResult<Value> {
     }
 }
 
-/// The async iteration and `async with` instructions. FIXME: async generators' asend and
-/// `async for` over them.
+/// The async iteration and `async with` instructions.
 pub fn async_op(frame: &mut Frame, op: Opcode) -> PyResult<()> {
     match op {
         Opcode::GET_AITER => {

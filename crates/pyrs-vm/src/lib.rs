@@ -21,6 +21,7 @@
 //! **Dependencies**: libc, to block signals in the thread that waits for the interpreter
 //! thread ([`with_big_stack`]).
 
+mod async_gen;
 pub mod builtins;
 mod builtins_more;
 pub mod call;

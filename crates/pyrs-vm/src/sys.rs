@@ -550,6 +550,8 @@ const FUNCTIONS: &[(&str, pyrs_objects::native::NativeFn)] = &[
     ("addaudithook", addaudithook),
     ("call_tracing", call_tracing),
     ("_getframemodulename", getframemodulename),
+    ("get_asyncgen_hooks", crate::async_gen::get_asyncgen_hooks),
+    ("set_asyncgen_hooks", crate::async_gen::set_asyncgen_hooks),
 ];
 
 /// `sys.getsizeof(obj[, default])`: `obj.__sizeof__()`.
