@@ -29,14 +29,54 @@ fn getstate_default(obj: &Value, required: bool) -> PyResult<Value> {
             obj.type_data().name()
         )));
     }
-    match protocol::instance_dict(obj) {
+    let mut state = match protocol::instance_dict(obj) {
         Some(d)
             if d.downcast::<crate::dict::DictData>()
                 .is_some_and(|d| !d.is_empty()) =>
         {
-            protocol::call_method(&d, "copy", &[])
+            protocol::call_method(&d, "copy", &[])?
         }
-        _ => Ok(crate::none()),
+        _ => crate::none(),
+    };
+    // The values of `__slots__` go beside the dict, as `(dict_or_None, {slot: value})`.
+    let names = slot_names(obj.class())?;
+    if !names.is_empty() {
+        let slots = crate::dict::new();
+        for name in names {
+            if let Some(v) = protocol::getattr_opt(obj, &name)? {
+                protocol::setitem(&slots, &name, Some(&v))?;
+            }
+        }
+        if slots
+            .downcast::<crate::dict::DictData>()
+            .is_some_and(|d| !d.is_empty())
+        {
+            state = tuple::new(vec![state, slots]);
+        }
+    }
+    Ok(state)
+}
+
+/// The names of a class's slots (CPython's `_PyType_GetSlotNames`): its cached
+/// `__slotnames__`, or what `copyreg._slotnames` computes (and caches).
+fn slot_names(cls: &Value) -> PyResult<Vec<Value>> {
+    let cached = crate::typeobject::type_data(cls)
+        .and_then(|t| t.dict_data().get_str(&crate::str::intern("__slotnames__")));
+    let names = match cached {
+        Some(n) => n,
+        None => {
+            let f = protocol::getattr_str(&import_copyreg()?, "_slotnames")?;
+            protocol::call1(&f, std::slice::from_ref(cls))?
+        }
+    };
+    if protocol::is_none(&names) {
+        return Ok(Vec::new());
+    }
+    match names.downcast::<crate::list::ListData>() {
+        Some(l) => Ok(l.to_vec()),
+        None => Err(PyErr::type_error(
+            "copyreg._slotnames didn't return a list or None",
+        )),
     }
 }
 

@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use pyrs_objects::native::{MethodDef, MethodKind};
 use pyrs_objects::object::Payload;
 use pyrs_objects::typeobject::{is_subtype, type_data, TypeBuilder, TypeFlags};
 use pyrs_objects::{protocol, str as pystr, Args, PyErr, PyResult, SyncCell, Value};
@@ -37,6 +38,7 @@ pub fn super_type() -> &'static Value {
                         s.repr.set(Some(super_repr));
                         s.descr_get.set(Some(super_get));
                     })
+                    .methods(SUPER_MEMBERS)
                     .build(),
             )
         })
@@ -169,7 +171,7 @@ fn zero_arg() -> PyResult<(Value, Option<Value>)> {
     let frame =
         crate::frame::current().ok_or_else(|| PyErr::runtime_error("super(): no current frame"))?;
     let code = frame.code();
-    if code.code.argcount == 0 && !code.flags().contains(pyrs_bytecode::CodeFlags::VARARGS) {
+    if code.code.argcount == 0 {
         return Err(PyErr::runtime_error("super(): no arguments"));
     }
     let mut first = frame.local(0).clone();
@@ -241,3 +243,33 @@ fn super_repr(s: &Value) -> PyResult<Value> {
         None => format!("<super: <class '{class}'>, NULL>"),
     }))
 }
+
+fn super_data(s: &Value) -> PyResult<&SuperData> {
+    s.downcast::<SuperData>()
+        .ok_or_else(|| PyErr::type_error("descriptor requires a 'super' object"))
+}
+
+fn thisclass(s: &Value) -> PyResult<Value> {
+    Ok(super_data(s)?.class.clone())
+}
+
+fn self_(s: &Value) -> PyResult<Value> {
+    Ok(super_data(s)?
+        .obj
+        .clone()
+        .unwrap_or_else(pyrs_objects::none))
+}
+
+fn self_class(s: &Value) -> PyResult<Value> {
+    Ok(super_data(s)?
+        .obj_type
+        .clone()
+        .unwrap_or_else(pyrs_objects::none))
+}
+
+/// `super`'s read-only members.
+const SUPER_MEMBERS: &[MethodDef] = &[
+    MethodDef::new("__thisclass__", MethodKind::GetSet(thisclass, None)),
+    MethodDef::new("__self__", MethodKind::GetSet(self_, None)),
+    MethodDef::new("__self_class__", MethodKind::GetSet(self_class, None)),
+];
