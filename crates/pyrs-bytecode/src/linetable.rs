@@ -111,35 +111,79 @@ pub fn encode(
     instructions: impl IntoIterator<Item = (Positions, u32)>,
 ) -> Vec<u8> {
     let instructions = instructions.into_iter();
-    let mut writer = Writer {
-        // Most entries take two or three bytes.
-        out: Vec::with_capacity(instructions.size_hint().0.max(8) * 3),
-        line: i64::from(firstlineno),
-    };
+    let mut encoder = Encoder::new(firstlineno, instructions.size_hint().0);
     let mut current: Option<(Positions, u32)> = None;
     for (positions, size) in instructions {
         match &mut current {
             Some((p, n)) if *p == positions => *n += size,
             _ => {
                 if let Some((p, n)) = current {
-                    writer.run(p, n);
+                    encoder.run(p, n);
                 }
                 current = Some((positions, size));
             }
         }
     }
     if let Some((p, n)) = current {
-        writer.run(p, n);
+        encoder.run(p, n);
     }
-    writer.out
+    encoder.finish()
 }
 
+/// The encoder behind [`encode`], for a caller that already knows its runs: an assembler
+/// that walks its instructions once, comparing their locations as it goes, hands each run
+/// of code units sharing a location to [`Encoder::run`] with no list in between.
+///
+/// A run is written as given: two consecutive runs at the same positions make two entries
+/// (where [`encode`] would have merged them), so the caller merges first.
+///
+/// ```
+/// use pyrs_bytecode::linetable::{encode, Encoder, Positions};
+///
+/// let mut encoder = Encoder::new(1, 2);
+/// encoder.run(Positions::line(1), 1);
+/// encoder.run(Positions::new(1, 1, 16, 17), 6);
+/// let table = encoder.finish();
+/// assert_eq!(table, encode(1, [(Positions::line(1), 1), (Positions::new(1, 1, 16, 17), 6)]));
+/// ```
+#[derive(Debug)]
+pub struct Encoder {
+    writer: Writer,
+}
+
+impl Encoder {
+    /// An encoder for a code object whose `co_firstlineno` is `firstlineno`, with room for
+    /// about `runs` runs.
+    pub fn new(firstlineno: u32, runs: usize) -> Encoder {
+        Encoder {
+            writer: Writer {
+                // Most entries take two or three bytes.
+                out: Vec::with_capacity(runs.max(8) * 3),
+                line: i64::from(firstlineno),
+            },
+        }
+    }
+
+    /// The next `size` code units, all at `positions` (split into entries of at most 8).
+    #[inline]
+    pub fn run(&mut self, positions: Positions, size: u32) {
+        self.writer.run(positions, size);
+    }
+
+    /// The table.
+    pub fn finish(self) -> Vec<u8> {
+        self.writer.out
+    }
+}
+
+#[derive(Debug)]
 struct Writer {
     out: Vec<u8>,
     line: i64,
 }
 
 impl Writer {
+    #[inline]
     fn run(&mut self, positions: Positions, mut size: u32) {
         while size > 8 {
             self.entry(positions, 8);
@@ -182,15 +226,19 @@ impl Writer {
         let end_line = p.end_lineno.map(i64::from);
         match (p.col_offset, p.end_col_offset) {
             (Some(col), Some(end_col)) if end_line == Some(line) => {
+                // The two forms nearly every entry takes, each written as one piece.
+                let first = |code: u8| 0x80 | (code << 3) | (length - 1) as u8;
                 if delta == 0 && col < 80 && end_col >= col && end_col - col < 16 {
-                    self.start(col as u8 / 8, length);
-                    self.out.push((((col % 8) << 4) | (end_col - col)) as u8);
+                    let columns = (((col % 8) << 4) | (end_col - col)) as u8;
+                    self.out.extend_from_slice(&[first(col as u8 / 8), columns]);
                     return;
                 }
                 if (0..3).contains(&delta) && col < 128 && end_col < 128 {
-                    self.start(CODE_ONE_LINE0 + delta as u8, length);
-                    self.out.push(col as u8);
-                    self.out.push(end_col as u8);
+                    self.out.extend_from_slice(&[
+                        first(CODE_ONE_LINE0 + delta as u8),
+                        col as u8,
+                        end_col as u8,
+                    ]);
                     self.line = line;
                     return;
                 }

@@ -11,7 +11,7 @@
 
 use std::sync::Arc;
 
-use pyrs_bytecode::{CodeFlags, CodeObject, Constant, LocalKind, LocalVar, Opcode};
+use pyrs_bytecode::{CodeFlags, CodeObject, Constant, LocalKind, LocalVar, Opcode, OperandKind};
 
 use crate::consts::{ConstTable, Truth};
 
@@ -131,9 +131,22 @@ const BLOCK_PUSH: u8 = 2;
 const UNCOND_JUMP: u8 = 4;
 const SCOPE_EXIT: u8 = 8;
 const EVAL_BREAK: u8 = 16;
+/// The opcode's oparg is a jump offset (what the assembler requires a target for).
+const JUMP_OPERAND: u8 = 32;
+/// The opcode cannot be written into code units ([`Opcode::is_emittable`] is false).
+const NOT_EMITTABLE: u8 = 64;
 
 const fn kind_of(op: Opcode) -> u8 {
     let mut bits = 0;
+    if matches!(
+        op.operand(),
+        OperandKind::Jump | OperandKind::JumpForward | OperandKind::JumpBackward
+    ) {
+        bits |= JUMP_OPERAND;
+    }
+    if !op.is_emittable() {
+        bits |= NOT_EMITTABLE;
+    }
     if matches!(
         op,
         Opcode::FOR_ITER

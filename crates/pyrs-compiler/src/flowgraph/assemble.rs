@@ -3,15 +3,17 @@
 //! the exception table, written straight from the graph's instructions.
 //!
 //! pyrs-bytecode's [`pyrs_bytecode::CodeBuilder`] does the same for any caller, through labels
-//! and one call per instruction; the compiler assembles its own graphs here, in one walk that
-//! numbers the instructions and a second that writes them, because it assembles every code
-//! object of every module it compiles.
+//! and one call per instruction; the compiler assembles its own graphs here, because it
+//! assembles every code object of every module it compiles: one walk numbers the
+//! instructions and works out their sizes, the jump offsets are settled on that list, and a
+//! second walk of the graph writes the code units and hands each run of code units that share
+//! a location straight to the location-table encoder.
 
 use pyrs_bytecode::{
     exception_table, linetable, CodeUnit, ExceptionTableEntry, Opcode, OperandKind,
 };
 
-use super::{Cfg, Loc, NONE};
+use super::{kind, Cfg, JUMP_OPERAND, NONE, NOT_EMITTABLE};
 
 /// What the assembler makes of a graph: `co_code`, `co_linetable`, `co_exceptiontable`.
 pub(super) struct Assembled {
@@ -79,7 +81,6 @@ pub(super) fn assemble(cfg: &Cfg, firstlineno: u32) -> Result<Assembled, String>
 
     let n = count as usize;
     let mut laid: Vec<Laid> = Vec::with_capacity(n);
-    let mut locs: Vec<Loc> = Vec::with_capacity(n);
     let mut handlers: Vec<HandlerAt> = Vec::new();
     let mut jumps: Vec<u32> = Vec::new();
     let mut last_except = NONE;
@@ -134,15 +135,12 @@ pub(super) fn assemble(cfg: &Cfg, firstlineno: u32) -> Result<Assembled, String>
                 // As CPython's assembler, start from the target's index as the oparg.
                 target
             } else {
-                if matches!(
-                    op.operand(),
-                    OperandKind::JumpBackward | OperandKind::JumpForward | OperandKind::Jump
-                ) {
+                if kind(op) & JUMP_OPERAND != 0 {
                     return Err(format!("{op} without a target"));
                 }
                 ins.arg
             };
-            if !op.is_emittable() {
+            if kind(op) & NOT_EMITTABLE != 0 {
                 return Err(format!("{op} cannot be assembled"));
             }
             laid.push(Laid {
@@ -152,7 +150,6 @@ pub(super) fn assemble(cfg: &Cfg, firstlineno: u32) -> Result<Assembled, String>
                 size: size_of(op, arg),
                 handler,
             });
-            locs.push(ins.loc);
         }
         b = blk.next;
     }
@@ -185,28 +182,41 @@ pub(super) fn assemble(cfg: &Cfg, firstlineno: u32) -> Result<Assembled, String>
         }
     }
 
-    // Code units (the caches after each instruction are the zeros already there).
+    // Code units (the caches after each instruction are the zeros already there), and the
+    // location table from the runs of instructions that share a location, in one more walk
+    // of the graph (the locations are read where they are, not copied into a list).
     let mut code = vec![CodeUnit::default(); offsets[n] as usize];
-    for (ins, &offset) in laid.iter().zip(&offsets) {
-        let arg = ins.arg;
-        let mut at = offset as usize;
-        for k in (1..=extended_args(arg)).rev() {
-            code[at] = CodeUnit::new(Opcode::EXTENDED_ARG, (arg >> (8 * k)) as u8);
-            at += 1;
+    let mut lines = linetable::Encoder::new(firstlineno, n / 2);
+    let mut i = 0usize;
+    let mut run_loc = None;
+    let mut run_start = 0u32;
+    let mut b = cfg.entry;
+    while b != NONE {
+        let blk = cfg.b(b);
+        for ins in &blk.instrs {
+            let offset = offsets[i];
+            if run_loc != Some(ins.loc) {
+                if let Some(loc) = run_loc {
+                    lines.run(loc.positions(), offset - run_start);
+                }
+                run_loc = Some(ins.loc);
+                run_start = offset;
+            }
+            let Laid { op, arg, .. } = laid[i];
+            let mut at = offset as usize;
+            for k in (1..=extended_args(arg)).rev() {
+                code[at] = CodeUnit::new(Opcode::EXTENDED_ARG, (arg >> (8 * k)) as u8);
+                at += 1;
+            }
+            code[at] = CodeUnit::new(op, arg as u8);
+            i += 1;
         }
-        code[at] = CodeUnit::new(ins.op, arg as u8);
+        b = blk.next;
     }
-
-    // The location table, from the runs of instructions that share a location.
-    let mut runs: Vec<(pyrs_bytecode::Positions, u32)> = Vec::new();
-    let mut run_start = 0usize;
-    for i in 1..=n {
-        if i == n || locs[i] != locs[run_start] {
-            runs.push((locs[run_start].positions(), offsets[i] - offsets[run_start]));
-            run_start = i;
-        }
+    if let Some(loc) = run_loc {
+        lines.run(loc.positions(), offsets[n] - run_start);
     }
-    let linetable = linetable::encode(firstlineno, runs);
+    let linetable = lines.finish();
 
     // The exception table: runs of instructions with the same handler target.
     let mut entries: Vec<ExceptionTableEntry> = Vec::new();
