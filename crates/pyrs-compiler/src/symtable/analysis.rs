@@ -84,8 +84,11 @@ impl Analyzer<'_> {
         let can_see_class_scope = self.data.scopes[id.index()].can_see_class_scope;
         let wk = self.data.wk;
 
-        let mut local = Set::default();
-        let mut scopes = Scopes::default();
+        // Every symbol gets a scope, and most are local: room for all of them from the start
+        // (growing a hash table rehashes it).
+        let nsymbols = self.data.scopes[id.index()].symbols.len();
+        let mut local = Set::with_capacity_and_hasher(nsymbols, FastHash::default());
+        let mut scopes = Scopes::with_capacity_and_hasher(nsymbols, FastHash::default());
         let mut newglobal = Set::default();
         let mut newfree = Set::default();
         let mut newbound = Set::default();
