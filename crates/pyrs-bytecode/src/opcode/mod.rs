@@ -147,6 +147,7 @@ impl StackEffect {
         self.pushed as i64 - self.popped as i64
     }
 
+    #[inline]
     const fn from_pair(pair: (i64, i64)) -> StackEffect {
         StackEffect {
             popped: saturate(pair.0),
@@ -155,6 +156,7 @@ impl StackEffect {
     }
 }
 
+#[inline]
 const fn saturate(value: i64) -> u32 {
     if value < 0 {
         0
@@ -270,6 +272,7 @@ macro_rules! opcodes {
             }
 
             /// `(popped, pushed)` on the fall-through path, `None` when unknown.
+            #[inline]
             pub(super) const fn table_stack(self, $oparg: i64) -> Option<(i64, i64)> {
                 match self {
                     $(Opcode::$name => opcodes!(@stack $stack),)*
@@ -278,6 +281,7 @@ macro_rules! opcodes {
 
             /// `(popped, pushed)` on the jump path, when the table gives one.
             #[allow(unused_variables)]
+            #[inline]
             pub(super) const fn table_jump_stack(self, $oparg: i64) -> Option<(i64, i64)> {
                 #[allow(unreachable_patterns)]
                 match self {
@@ -512,6 +516,7 @@ impl Opcode {
     /// How many values the instruction pops and pushes on the path to the next instruction
     /// (for a jump, both paths alike, except the `SETUP_*` pseudo-instructions: see
     /// [`Opcode::jump_stack_effect`]). `None` for `INSTRUMENTED_LINE`.
+    #[inline]
     pub const fn stack_effect(self, oparg: u32) -> Option<StackEffect> {
         match self.table_stack(oparg as i64) {
             Some(pair) => Some(StackEffect::from_pair(pair)),
@@ -522,6 +527,7 @@ impl Opcode {
     /// The stack effect on the path to the jump target: for the `SETUP_*` pseudo-instructions,
     /// the values the exception handler starts with; otherwise the same as
     /// [`Opcode::stack_effect`].
+    #[inline]
     pub const fn jump_stack_effect(self, oparg: u32) -> Option<StackEffect> {
         match self.table_jump_stack(oparg as i64) {
             Some(pair) => Some(StackEffect::from_pair(pair)),
