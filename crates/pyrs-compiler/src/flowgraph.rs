@@ -315,6 +315,9 @@ struct Cfg {
     /// A work list the passes lend each other, so that each walk of the graph does not
     /// allocate its own (`take` it, `clear` it, give it back).
     scratch: Vec<u32>,
+    /// Whether the code generator emitted any `SETUP_*` or `POP_BLOCK`: without them no
+    /// instruction has a handler, and `label_exception_targets` has nothing to do.
+    has_handlers: bool,
 }
 
 impl Cfg {
@@ -363,7 +366,9 @@ impl Cfg {
         const TARGET: u32 = NONE - 1;
         let mut block_at = vec![NONE; n + 1];
         let mut njumps = 0;
+        let mut has_handlers = false;
         for ins in &seq.instrs {
+            has_handlers |= is_block_push(ins.op) || ins.op == Opcode::POP_BLOCK;
             if has_target(ins.op) {
                 njumps += 1;
                 let pos = seq.labels[ins.arg as usize];
@@ -384,6 +389,7 @@ impl Cfg {
             blocks: Vec::with_capacity(starts.len().max(1)),
             entry: 0,
             scratch: Vec::with_capacity(16),
+            has_handlers,
         };
         if starts.is_empty() {
             cfg.blocks.push(Block::new());
@@ -451,6 +457,11 @@ impl Cfg {
         // The stacks of handlers, as a tree of nodes (handler, parent, depth) shared by the
         // blocks: a block's stack is a node, and pushing makes a new one, so no stack is ever
         // copied. Node 0 is the empty stack.
+        if !self.has_handlers {
+            // Every instruction keeps the `NONE` handler `from_seq` gave it, and with no
+            // handler on any stack no `RESUME` after a yield changes either.
+            return;
+        }
         let mut nodes: Vec<(u32, u32, u32)> = vec![(NONE, 0, 0)];
         self.reset_visited();
         let mut todo = std::mem::take(&mut self.scratch);
@@ -1007,9 +1018,9 @@ impl Cfg {
         let mut done = false;
         while !done {
             done = true;
-            let mut prev: Option<(u32, usize)> = None;
-            let mut cur: Option<(u32, usize)>;
-            let mut instr: Option<(u32, usize)> = None;
+            // The instruction before, along straight-line code: its place, opcode and oparg
+            // (kept with it, so that it is not read again from the block).
+            let mut instr: Option<(u32, usize, Opcode, u32)> = None;
             let mut cursor = self.entry;
             while cursor != NONE {
                 let b = cursor;
@@ -1019,32 +1030,26 @@ impl Cfg {
                     instr = None;
                 }
                 for k in 0..self.b(b).instrs.len() {
-                    prev = instr;
-                    cur = Some((b, k));
-                    instr = cur;
-                    let op = self.b(b).instrs[k].op;
-                    let (pop, parg) = match prev {
-                        Some((pb, pk)) => {
-                            let p = self.b(pb).instrs[pk];
-                            (p.op, p.arg)
+                    let prev = instr;
+                    let CInstr { op, arg, .. } = self.b(b).instrs[k];
+                    instr = Some((b, k, op, arg));
+                    if op != Opcode::POP_TOP {
+                        continue;
+                    }
+                    if let Some((pb, pk, pop, parg)) = prev {
+                        if pop == Opcode::LOAD_CONST || (pop == Opcode::COPY && parg == 1) {
+                            self.bm(pb).instrs[pk].nop();
+                            self.bm(b).instrs[k].nop();
+                            instr = Some((b, k, Opcode::NOP, 0));
+                            done = false;
                         }
-                        None => (Opcode::CACHE, 0),
-                    };
-                    if op == Opcode::POP_TOP
-                        && (pop == Opcode::LOAD_CONST || (pop == Opcode::COPY && parg == 1))
-                    {
-                        let (pb, pk) = prev.unwrap();
-                        self.bm(pb).instrs[pk].nop();
-                        self.bm(b).instrs[k].nop();
-                        done = false;
                     }
                 }
-                let last_jump = instr.is_some_and(|(ib, ik)| is_jump(self.b(ib).instrs[ik].op));
+                let last_jump = instr.is_some_and(|(_, _, op, _)| is_jump(op));
                 if last_jump || !self.b(b).has_fallthrough() {
                     instr = None;
                 }
             }
-            let _ = prev;
         }
     }
 
