@@ -714,6 +714,49 @@ fn type_set_module(ty: &Value, value: Option<&Value>) -> PyResult<()> {
     Ok(())
 }
 
+/// `cls.__annotations__`: the class's own (never a base's), made empty on first use.
+fn type_get_annotations(ty: &Value) -> PyResult<Value> {
+    let data = data_of(ty)?;
+    if !data.is_heap_type() {
+        return Err(PyErr::attribute_error(format!(
+            "type object '{}' has no attribute '__annotations__'",
+            data.name()
+        )));
+    }
+    let d = data.dict().downcast::<DictData>().expect("dict");
+    match d.get_str(&crate::str::intern("__annotations__")) {
+        Some(a) => match a.type_data().slots.descr_get.get() {
+            Some(get) => get(&a, None, Some(ty)),
+            None => Ok(a),
+        },
+        None => {
+            let a = crate::dict::new();
+            d.set_str("__annotations__", a.clone());
+            Ok(a)
+        }
+    }
+}
+
+fn type_set_annotations(ty: &Value, value: Option<&Value>) -> PyResult<()> {
+    let data = data_of(ty)?;
+    if !data.is_heap_type() {
+        return Err(PyErr::type_error(format!(
+            "cannot set '__annotations__' attribute of immutable type '{}'",
+            data.name()
+        )));
+    }
+    let d = data.dict().downcast::<DictData>().expect("dict");
+    match value {
+        Some(v) => d.set_str("__annotations__", v.clone()),
+        None => {
+            if !d.del_str("__annotations__") {
+                return Err(PyErr::attribute_error("__annotations__"));
+            }
+        }
+    }
+    Ok(())
+}
+
 fn type_get_doc(ty: &Value) -> PyResult<Value> {
     let data = data_of(ty)?;
     let d = data.dict().downcast::<DictData>().expect("dict");
@@ -867,6 +910,10 @@ const TYPE_METHODS: &[MethodDef] = &[
     MethodDef::new(
         "__doc__",
         MethodKind::GetSet(type_get_doc, Some(type_set_doc)),
+    ),
+    MethodDef::new(
+        "__annotations__",
+        MethodKind::GetSet(type_get_annotations, Some(type_set_annotations)),
     ),
     MethodDef::new(
         "__abstractmethods__",
