@@ -19,7 +19,23 @@ pub struct WrappedCallable {
     pub func: RefCell<Value>,
 }
 
-impl Payload for WrappedCallable {}
+impl Payload for WrappedCallable {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(f) = self.func.try_borrow() {
+            visit(&f);
+        }
+    }
+
+    fn clear(&self) {
+        let old = self
+            .func
+            .try_borrow_mut()
+            .map(|mut f| std::mem::replace(&mut *f, crate::none()));
+        drop(old);
+    }
+}
 
 /// The payload of `property`.
 pub struct PropertyData {
@@ -35,7 +51,32 @@ pub struct PropertyData {
     pub name: RefCell<Option<Value>>,
 }
 
-impl Payload for PropertyData {}
+impl PropertyData {
+    fn cells(&self) -> [&RefCell<Option<Value>>; 5] {
+        [&self.fget, &self.fset, &self.fdel, &self.doc, &self.name]
+    }
+}
+
+impl Payload for PropertyData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        for cell in self.cells() {
+            if let Ok(v) = cell.try_borrow() {
+                if let Some(v) = v.as_ref() {
+                    visit(v);
+                }
+            }
+        }
+    }
+
+    fn clear(&self) {
+        for cell in self.cells() {
+            let old = cell.try_borrow_mut().map(|mut v| v.take());
+            drop(old);
+        }
+    }
+}
 
 /// The payload of a bound `method` (`types.MethodType`): a function and the object it is
 /// called with first.
@@ -46,7 +87,14 @@ pub struct MethodData {
     pub obj: Value,
 }
 
-impl Payload for MethodData {}
+impl Payload for MethodData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.func);
+        visit(&self.obj);
+    }
+}
 
 /// `types.MethodType(function, instance)`.
 fn method_new(_cls: &Value, args: Args<'_>) -> PyResult<Value> {

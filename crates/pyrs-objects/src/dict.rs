@@ -47,7 +47,40 @@ pub struct DictData {
     extra: RefCell<Option<Value>>,
 }
 
-impl Payload for DictData {}
+impl Payload for DictData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(table) = self.table.try_borrow() {
+            for e in &table.entries {
+                if let Some(k) = &e.key {
+                    visit(k);
+                }
+                if let Some(v) = &e.value {
+                    visit(v);
+                }
+            }
+        }
+        if let Ok(extra) = self.extra.try_borrow() {
+            if let Some(x) = extra.as_ref() {
+                visit(x);
+            }
+        }
+    }
+
+    fn clear(&self) {
+        let old = self
+            .table
+            .try_borrow_mut()
+            .map(|mut t| std::mem::take(&mut *t));
+        if old.is_ok() {
+            self.bump();
+        }
+        let extra = self.extra.try_borrow_mut().map(|mut x| x.take());
+        drop(old);
+        drop(extra);
+    }
+}
 
 fn usable(size: usize) -> usize {
     size * 2 / 3

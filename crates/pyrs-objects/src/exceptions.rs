@@ -29,7 +29,34 @@ pub struct BaseExceptionData {
     pub suppress_context: Cell<bool>,
 }
 
-impl Payload for BaseExceptionData {}
+impl Payload for BaseExceptionData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(args) = self.args.try_borrow() {
+            visit(&args);
+        }
+        for cell in [&self.traceback, &self.cause, &self.context] {
+            if let Ok(v) = cell.try_borrow() {
+                if let Some(v) = v.as_ref() {
+                    visit(v);
+                }
+            }
+        }
+    }
+
+    fn clear(&self) {
+        let args = self
+            .args
+            .try_borrow_mut()
+            .map(|mut a| std::mem::replace(&mut *a, crate::tuple::empty()));
+        drop(args);
+        for cell in [&self.traceback, &self.cause, &self.context] {
+            let old = cell.try_borrow_mut().map(|mut v| v.take());
+            drop(old);
+        }
+    }
+}
 
 impl BaseExceptionData {
     /// An exception's data with these arguments.

@@ -43,6 +43,7 @@ pub mod error;
 pub mod exceptions;
 pub mod float;
 pub mod format_spec;
+pub mod gc;
 pub mod genericalias;
 pub mod hooks;
 pub mod int;

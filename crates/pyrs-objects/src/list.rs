@@ -19,7 +19,23 @@ pub struct ListData {
     untouched: Cell<bool>,
 }
 
-impl Payload for ListData {}
+impl Payload for ListData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(items) = self.items.try_borrow() {
+            items.iter().for_each(visit);
+        }
+    }
+
+    fn clear(&self) {
+        let old = self
+            .items
+            .try_borrow_mut()
+            .map(|mut items| std::mem::take(&mut *items));
+        drop(old);
+    }
+}
 
 impl ListData {
     /// The data holding `items`.

@@ -20,7 +20,13 @@ pub struct ModuleData {
     pub dict: Value,
 }
 
-impl Payload for ModuleData {}
+impl Payload for ModuleData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.dict);
+    }
+}
 
 impl ModuleData {
     /// The namespace.

@@ -19,10 +19,15 @@ use crate::value::Value;
 
 /// The first words of every heap object.
 ///
-/// `refcnt` holds the reference count shifted left by one; its low bit says whether weak
+/// `refcnt` holds the reference count shifted left by two; its low bit says whether weak
 /// references to the object exist ([`crate::weakref`] keeps them in a side table keyed by
-/// address, consulted only when the bit is set). Counting in steps of two keeps `incref`
-/// and `decref` one add and one compare, as with a plain count.
+/// address, consulted only when the bit is set), the next bit whether the object's
+/// `__del__` already ran (PEP 442: a finalizer runs once, even if the object is resurrected).
+/// Counting in steps of four keeps `incref` and `decref` one add and one compare, as with a
+/// plain count.
+///
+/// Objects of types that can hold references (see [`crate::gc`]) have one more word *before*
+/// the header, as CPython's `PyGC_Head`: where the collector's registry lists them.
 #[repr(C)]
 pub struct Header {
     refcnt: Cell<usize>,
@@ -31,8 +36,12 @@ pub struct Header {
 
 /// The low bit of `Header::refcnt`: the object has weak references.
 const WEAKLY_REFERENCED: usize = 1;
+/// The second bit of `Header::refcnt`: the object's finalizer (`__del__`) has run.
+const FINALIZED: usize = 2;
 /// One reference, in `Header::refcnt`'s units.
-const ONE_REF: usize = 2;
+const ONE_REF: usize = 4;
+/// The flag bits of `Header::refcnt`.
+const FLAGS: usize = WEAKLY_REFERENCED | FINALIZED;
 
 impl Header {
     #[inline]
@@ -50,7 +59,18 @@ impl Header {
 
     /// The reference count.
     pub fn refcount(&self) -> usize {
-        self.refcnt.get() >> 1
+        self.refcnt.get() >> 2
+    }
+
+    /// Whether the object's finalizer has run (`gc.is_finalized`).
+    #[inline]
+    pub fn is_finalized(&self) -> bool {
+        self.refcnt.get() & FINALIZED != 0
+    }
+
+    /// Marks the object's finalizer as run.
+    pub(crate) fn set_finalized(&self) {
+        self.refcnt.set(self.refcnt.get() | FINALIZED);
     }
 
     /// Whether weak references to the object exist (it has an entry in the weak table).
@@ -92,7 +112,21 @@ pub struct PyBox<T> {
 ///
 /// Implemented for every built-in layout; crates after this one (the VM's functions, frames
 /// and generators) implement it for theirs.
-pub trait Payload: Sized + 'static {}
+pub trait Payload: Sized + 'static {
+    /// Whether objects with this payload can hold references to other objects, so that the
+    /// cycle collector tracks them (CPython's `Py_TPFLAGS_HAVE_GC`).
+    const GC: bool = false;
+
+    /// Calls `visit` on every reference the payload owns (CPython's `tp_traverse`). It must
+    /// visit each owned reference at most once and never a reference it does not own: the
+    /// collector subtracts one count per visit. A reference it cannot reach now (a `RefCell`
+    /// borrowed elsewhere) may be left out; that only keeps its object alive.
+    fn traverse(&self, _visit: &mut dyn FnMut(&Value)) {}
+
+    /// Drops the references that can form cycles (CPython's `tp_clear`), so the collector can
+    /// break a cycle of garbage. Never holds a `RefCell` borrow while a reference drops.
+    fn clear(&self) {}
+}
 
 /// Drops the payload of the object at `ptr` in place.
 ///
@@ -122,14 +156,17 @@ pub fn alloc<T: Payload>(class: &Value, data: T) -> Value {
     let ty = class_data(class);
     debug_assert!(ty.payload == TypeId::of::<T>());
     let size = ty.basic_size.max(basic_size::<T>());
-    let layout = Layout::from_size_align(size, 8).expect("object sizes are small");
+    let gc = ty.gc.is_gc as usize;
+    let layout = Layout::from_size_align(size + gc * GC_HEAD, 8).expect("object sizes are small");
     // SAFETY: the layout has a nonzero size (a header at least); every byte written below is
-    // within it; the dict slot (if any) is after the payload and 8-aligned.
+    // within it; the dict slot (if any) is after the payload and 8-aligned; a container's
+    // registry word is before the header.
     unsafe {
-        let ptr = std::alloc::alloc(layout) as *mut PyBox<T>;
-        if ptr.is_null() {
+        let base = std::alloc::alloc(layout);
+        if base.is_null() {
             std::alloc::handle_alloc_error(layout);
         }
+        let ptr = base.add(gc * GC_HEAD) as *mut PyBox<T>;
         std::ptr::write(
             ptr,
             PyBox {
@@ -148,9 +185,15 @@ pub fn alloc<T: Payload>(class: &Value, data: T) -> Value {
             let slot = (ptr as *mut u8).add(offset) as *mut DictSlot;
             std::ptr::write(slot, DictSlot::default());
         }
+        if gc != 0 {
+            crate::gc::track(ptr as *mut Header);
+        }
         Value::from_raw(ptr as *const Header)
     }
 }
+
+/// The size of the word before a container's header (see [`crate::gc`]).
+pub(crate) const GC_HEAD: usize = 8;
 
 /// The instance-dict slot of objects of Python-defined classes: `None` until the first
 /// attribute is set.
@@ -197,9 +240,9 @@ unsafe fn free(ptr: *mut Header) {
     // `__del__` runs with the object alive again; if it stored a new reference somewhere,
     // the object stays (resurrected), as in CPython.
     let del = class_data((*ptr).class()).slots.del.get();
-    if let Some(del) = del {
-        let flag = (*ptr).refcnt.get() & WEAKLY_REFERENCED;
-        (*ptr).refcnt.set(ONE_REF | flag);
+    if let (Some(del), false) = (del, (*ptr).is_finalized()) {
+        let flag = (*ptr).refcnt.get() & FLAGS;
+        (*ptr).refcnt.set(ONE_REF | FINALIZED | flag);
         let obj = ManuallyDrop::new(Value::from_raw(ptr));
         del(&obj);
         if !(*ptr).decref() {
@@ -215,6 +258,12 @@ unsafe fn free(ptr: *mut Header) {
     let ty = class_data(&class);
     let size = ty.basic_size;
     let dict_offset = ty.dict_offset;
+    let gc = ty.gc.is_gc as usize;
+    if gc != 0 {
+        // Out of the collector's registry before the payload goes: a collection that a
+        // `__del__` run by the payload's drop starts must not see a half-dropped object.
+        crate::gc::untrack(ptr);
+    }
     (ty.drop_payload)(ptr);
     if dict_offset != 0 {
         std::ptr::drop_in_place((ptr as *mut u8).add(dict_offset) as *mut DictSlot);
@@ -222,8 +271,8 @@ unsafe fn free(ptr: *mut Header) {
     for &offset in ty.member_offsets.iter() {
         std::ptr::drop_in_place((ptr as *mut u8).add(offset) as *mut DictSlot);
     }
-    let layout = Layout::from_size_align_unchecked(size, 8);
-    std::alloc::dealloc(ptr as *mut u8, layout);
+    let layout = Layout::from_size_align_unchecked(size + gc * GC_HEAD, 8);
+    std::alloc::dealloc((ptr as *mut u8).sub(gc * GC_HEAD), layout);
     drop(class);
 }
 
@@ -298,14 +347,16 @@ pub(crate) const fn payload_offset<T>() -> usize {
 
 /// Allocates `type` itself, whose type is itself.
 pub(crate) fn alloc_type_of_type(data: TypeData) -> Value {
-    let layout = Layout::new::<PyBox<TypeData>>();
+    let layout = Layout::from_size_align(basic_size::<TypeData>() + GC_HEAD, 8)
+        .expect("object sizes are small");
     // SAFETY: as in `alloc`; the object's class pointer is its own address, which holds one
     // count of it (type objects built in are never freed).
     unsafe {
-        let ptr = std::alloc::alloc(layout) as *mut PyBox<TypeData>;
-        if ptr.is_null() {
+        let base = std::alloc::alloc(layout);
+        if base.is_null() {
             std::alloc::handle_alloc_error(layout);
         }
+        let ptr = base.add(GC_HEAD) as *mut PyBox<TypeData>;
         std::ptr::write(
             ptr,
             PyBox {
@@ -316,6 +367,7 @@ pub(crate) fn alloc_type_of_type(data: TypeData) -> Value {
                 data,
             },
         );
+        crate::gc::track(ptr as *mut Header);
         Value::from_raw(ptr as *const Header)
     }
 }

@@ -145,7 +145,30 @@ pub struct SetData {
     hash: Cell<Option<i64>>,
 }
 
-impl Payload for SetData {}
+impl Payload for SetData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(table) = self.table.try_borrow() {
+            for slot in &table.slots {
+                if let Some(k) = &slot.key {
+                    visit(k);
+                }
+            }
+        }
+    }
+
+    fn clear(&self) {
+        let old = self
+            .table
+            .try_borrow_mut()
+            .map(|mut t| std::mem::take(&mut *t));
+        if old.is_ok() {
+            self.bump();
+        }
+        drop(old);
+    }
+}
 
 /// Compares two keys without running Python code when their types allow it.
 #[inline]

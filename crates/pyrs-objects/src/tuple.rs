@@ -7,7 +7,13 @@ use crate::value::Value;
 /// The payload of a `tuple`.
 pub struct TupleData(Box<[Value]>);
 
-impl Payload for TupleData {}
+impl Payload for TupleData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.0.iter().for_each(visit);
+    }
+}
 
 impl TupleData {
     /// The data holding `items`.

@@ -440,6 +440,8 @@ pub struct TypeData {
     pub dict_offset: usize,
     /// Drops an instance's payload in place.
     pub drop_payload: unsafe fn(*mut Header),
+    /// Whether the cycle collector tracks instances, and how it visits and clears them.
+    pub gc: crate::gc::GcOps,
     /// Changes whenever the type or a base is changed, so caches keyed on it go stale.
     pub version: Cell<u32>,
     /// Where instances keep their `__slots__` cells, inherited ones included (see
@@ -459,7 +461,42 @@ enum Subclass {
     Static(Value),
 }
 
-impl Payload for TypeData {}
+impl Payload for TypeData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        for cell in [&self.name, &self.qualname, &self.bases, &self.mro] {
+            if let Ok(v) = cell.try_borrow() {
+                visit(&v);
+            }
+        }
+        if let Ok(base) = self.base.try_borrow() {
+            if let Some(b) = base.as_ref() {
+                visit(b);
+            }
+        }
+        if let Some(d) = self.dict.get() {
+            visit(d);
+        }
+        if let Ok(subclasses) = self.subclasses.try_borrow() {
+            for s in subclasses.iter() {
+                match s {
+                    Subclass::Weak(v) | Subclass::Static(v) => visit(v),
+                }
+            }
+        }
+    }
+
+    /// The MRO, which lists the class itself, is the one cycle a class forms alone (CPython's
+    /// `type_clear` drops it too); its dict is cleared as a dict of its own.
+    fn clear(&self) {
+        let old = self
+            .mro
+            .try_borrow_mut()
+            .map(|mut m| std::mem::replace(&mut *m, crate::tuple::empty()));
+        drop(old);
+    }
+}
 
 static NEXT_VERSION: crate::SyncCell<Cell<u32>> = crate::SyncCell(Cell::new(1));
 
@@ -715,6 +752,7 @@ pub struct TypeBuilder {
     base: Option<Value>,
     payload: TypeId,
     drop_payload: unsafe fn(*mut Header),
+    gc: crate::gc::GcOps,
     basic_size: usize,
     dict_offset: usize,
     dict_offset_if_wanted: usize,
@@ -736,6 +774,7 @@ impl TypeBuilder {
             base: None,
             payload: TypeId::of::<T>(),
             drop_payload: object::drop_payload::<T>,
+            gc: crate::gc::GcOps::of::<T>(),
             basic_size: object::basic_size::<T>(),
             dict_offset: 0,
             dict_offset_if_wanted: object::dict_offset_after::<T>(),
@@ -851,6 +890,7 @@ impl TypeBuilder {
             basic_size: self.basic_size,
             dict_offset: self.dict_offset,
             drop_payload: self.drop_payload,
+            gc: self.gc.with_instance_slots(self.dict_offset != 0),
             version: Cell::new(next_version()),
             member_offsets: Box::new([]),
             subclasses: RefCell::new(Vec::new()),
@@ -1156,6 +1196,9 @@ pub fn new_class(
         basic_size,
         dict_offset,
         drop_payload: base_data.drop_payload,
+        gc: base_data
+            .gc
+            .with_instance_slots(dict_offset != 0 || !member_offsets.is_empty()),
         version: Cell::new(next_version()),
         member_offsets: member_offsets.into_boxed_slice(),
         subclasses: RefCell::new(Vec::new()),

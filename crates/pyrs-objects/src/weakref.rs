@@ -43,7 +43,22 @@ pub struct WeakrefData {
     hash: Cell<Option<i64>>,
 }
 
-impl Payload for WeakrefData {}
+impl Payload for WeakrefData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(cb) = self.callback.try_borrow() {
+            if let Some(cb) = cb.as_ref() {
+                visit(cb);
+            }
+        }
+    }
+
+    fn clear(&self) {
+        let old = self.callback.try_borrow_mut().map(|mut cb| cb.take());
+        drop(old);
+    }
+}
 
 impl WeakrefData {
     /// The referent, if it is still alive.
@@ -135,6 +150,42 @@ pub(crate) unsafe fn clear_weakrefs(ptr: *mut Header) {
     for (wr, callback) in pending {
         if let Err(err) = protocol::call1(&callback, &[wr]) {
             (crate::hooks::get().unraisable)(&err, "Exception ignored in", Some(&callback));
+        }
+    }
+}
+
+/// The cycle collector's part (CPython's `handle_weakrefs`): clears the weak references to
+/// the garbage object at `ptr`, and adds to `callbacks` those of the references that are not
+/// garbage themselves (`garbage` lists the addresses), to be called once all are cleared.
+///
+/// # Safety
+/// `ptr` is a live object.
+pub(crate) unsafe fn clear_for_gc(
+    ptr: *const Header,
+    garbage: &std::collections::HashSet<usize>,
+    callbacks: &mut Vec<(Value, Value)>,
+) {
+    if !(*ptr).is_weakly_referenced() {
+        return;
+    }
+    let list = TABLE
+        .0
+        .borrow_mut()
+        .remove(&(ptr as usize))
+        .unwrap_or_default();
+    (*ptr).set_weakly_referenced(false);
+    for &addr in list.iter().rev() {
+        let wr = borrow_at(addr);
+        let data = data_of(&wr);
+        data.referent.set(0);
+        if garbage.contains(&addr) {
+            continue;
+        }
+        let callback = data.callback.borrow_mut().take();
+        if let Some(callback) = callback {
+            if (*(addr as *const Header)).refcount() > 0 {
+                callbacks.push((Value::clone(&wr), callback));
+            }
         }
     }
 }

@@ -107,7 +107,23 @@ struct Deque {
     state: Cell<u64>,
 }
 
-impl Payload for Deque {}
+impl Payload for Deque {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(items) = self.items.try_borrow() {
+            items.iter().for_each(visit);
+        }
+    }
+
+    fn clear(&self) {
+        let old = self
+            .items
+            .try_borrow_mut()
+            .map(|mut i| std::mem::take(&mut *i));
+        drop(old);
+    }
+}
 
 fn data(d: &Value) -> PyResult<&Deque> {
     d.downcast::<Deque>().ok_or_else(|| {

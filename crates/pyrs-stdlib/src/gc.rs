@@ -1,27 +1,14 @@
-//! `gc` (CPython's Modules/gcmodule.c), for a pyrs that has no cycle collector yet: objects
-//! die by reference counting alone, and reference cycles are never freed.
-//! What a collector would obey is kept and reported back as CPython does: the switch
-//! (`enable`/`disable`/`isenabled`), the thresholds (`get_threshold`/`set_threshold`, CPython's
-//! defaults), the debug flags (`get_debug`/`set_debug` and the `DEBUG_*` constants); no object
-//! is ever in a generation, so `freeze` moves nothing and `get_freeze_count()` stays 0, and
-//! `garbage` (what a collector could not free) stays empty.
-//! FIXME: the cycle collector, and with it `collect` (absent rather than a 0 that would claim
-//! no cycles were found), `get_count`, `get_objects`, `get_referrers`, `get_referents`,
-//! `get_stats`, `is_tracked`, `is_finalized` (`__del__` is not yet marked as run once, PEP
-//! 442) and `callbacks`.
-
-use std::cell::Cell;
+//! `gc` (CPython's Modules/gcmodule.c): the interface to the cycle collector of
+//! [`pyrs_objects::gc`] — `collect`, the switch (`enable`/`disable`/`isenabled`), the
+//! thresholds and counts, the debug flags, `get_objects`, `get_referrers`/`get_referents`,
+//! `callbacks`, `garbage` (filled under `DEBUG_SAVEALL`), `freeze`/`unfreeze`,
+//! `is_tracked` and `is_finalized`.
 
 use pyrs_objects::args::Args;
+use pyrs_objects::gc;
 use pyrs_objects::module::{new_module, ModuleData};
 use pyrs_objects::native::{new_module_function, NativeFn};
-use pyrs_objects::{protocol, PyErr, PyResult, SyncCell, Value};
-
-static ENABLED: SyncCell<Cell<bool>> = SyncCell(Cell::new(true));
-/// The three generations' thresholds (CPython 3.13's defaults).
-static THRESHOLDS: SyncCell<Cell<[i32; 3]>> = SyncCell(Cell::new([2000, 10, 10]));
-/// `set_debug`'s flags.
-static DEBUG: SyncCell<Cell<i32>> = SyncCell(Cell::new(0));
+use pyrs_objects::{protocol, PyErr, PyResult, Value};
 
 /// Makes the `gc` module.
 pub(crate) fn init() -> PyResult<Value> {
@@ -41,6 +28,14 @@ pub(crate) fn init() -> PyResult<Value> {
         ("freeze", freeze),
         ("unfreeze", unfreeze),
         ("get_freeze_count", get_freeze_count),
+        ("collect", collect),
+        ("get_count", get_count),
+        ("get_stats", get_stats),
+        ("get_objects", get_objects),
+        ("get_referrers", get_referrers),
+        ("get_referents", get_referents),
+        ("is_tracked", is_tracked),
+        ("is_finalized", is_finalized),
     ];
     for (name, f) in functions {
         d.set_str(name, new_module_function(name, *f, module.clone()));
@@ -54,25 +49,29 @@ pub(crate) fn init() -> PyResult<Value> {
     ] {
         d.set_str(name, Value::small(value));
     }
-    d.set_str("garbage", pyrs_objects::list::new(Vec::new()));
+    let callbacks = pyrs_objects::list::new(Vec::new());
+    let garbage = pyrs_objects::list::new(Vec::new());
+    gc::install_lists(callbacks.clone(), garbage.clone());
+    d.set_str("callbacks", callbacks);
+    d.set_str("garbage", garbage);
     Ok(module)
 }
 
 fn enable(args: Args<'_>) -> PyResult<Value> {
     args.exact("gc.enable", 0, 0)?;
-    ENABLED.0.set(true);
+    gc::set_enabled(true);
     Ok(pyrs_objects::none())
 }
 
 fn disable(args: Args<'_>) -> PyResult<Value> {
     args.exact("gc.disable", 0, 0)?;
-    ENABLED.0.set(false);
+    gc::set_enabled(false);
     Ok(pyrs_objects::none())
 }
 
 fn isenabled(args: Args<'_>) -> PyResult<Value> {
     args.exact("gc.isenabled", 0, 0)?;
-    Ok(pyrs_objects::bool(ENABLED.0.get()))
+    Ok(pyrs_objects::bool(gc::is_enabled()))
 }
 
 /// An argument converted as CPython's `i` format does (a C `int`).
@@ -90,7 +89,7 @@ fn c_int(v: &Value) -> PyResult<i32> {
 /// `get_threshold()`: the three thresholds, as a tuple.
 fn get_threshold(args: Args<'_>) -> PyResult<Value> {
     args.exact("gc.get_threshold", 0, 0)?;
-    let t = THRESHOLDS.0.get();
+    let t = gc::get_threshold();
     Ok(pyrs_objects::tuple::new(
         t.iter().map(|&n| Value::small(n as i64)).collect(),
     ))
@@ -105,41 +104,148 @@ fn set_threshold(args: Args<'_>) -> PyResult<Value> {
             "gc.set_threshold requires 1 to 3 arguments",
         ));
     }
-    let mut t = THRESHOLDS.0.get();
+    let mut t = gc::get_threshold();
     for (slot, v) in t.iter_mut().zip(pos) {
         *slot = c_int(v)?;
     }
-    THRESHOLDS.0.set(t);
+    gc::set_threshold(t);
     Ok(pyrs_objects::none())
 }
 
 /// `get_debug()`: the debug flags.
 fn get_debug(args: Args<'_>) -> PyResult<Value> {
     args.exact("gc.get_debug", 0, 0)?;
-    Ok(Value::small(DEBUG.0.get() as i64))
+    Ok(Value::small(gc::get_debug() as i64))
 }
 
 /// `set_debug(flags)`.
 fn set_debug(args: Args<'_>) -> PyResult<Value> {
     let a = args.exact("gc.set_debug", 1, 1)?;
-    DEBUG.0.set(c_int(&a[0])?);
+    gc::set_debug(c_int(&a[0])?);
     Ok(pyrs_objects::none())
 }
 
-/// `freeze()`: moves every object of the generations to the permanent one; there are none.
+/// `freeze()`: moves every tracked object to the permanent generation.
 fn freeze(args: Args<'_>) -> PyResult<Value> {
     args.exact("gc.freeze", 0, 0)?;
+    gc::freeze();
     Ok(pyrs_objects::none())
 }
 
-/// `unfreeze()`: moves the permanent generation back to the oldest; it is empty.
+/// `unfreeze()`: moves the permanent generation back to the oldest.
 fn unfreeze(args: Args<'_>) -> PyResult<Value> {
     args.exact("gc.unfreeze", 0, 0)?;
+    gc::unfreeze();
     Ok(pyrs_objects::none())
 }
 
-/// `get_freeze_count()`: the size of the permanent generation, always 0.
+/// `get_freeze_count()`: the size of the permanent generation.
 fn get_freeze_count(args: Args<'_>) -> PyResult<Value> {
     args.exact("gc.get_freeze_count", 0, 0)?;
-    Ok(Value::small(0))
+    Ok(Value::small(gc::get_freeze_count() as i64))
+}
+
+/// `collect(generation=2)`: the number of unreachable objects found.
+fn collect(args: Args<'_>) -> PyResult<Value> {
+    let [g] = args.bind("collect", ["generation"], 0, 0, 1)?;
+    let g = match g {
+        Some(g) => c_int(&g)?,
+        None => 2,
+    };
+    if !(0..3).contains(&g) {
+        return Err(PyErr::value_error("invalid generation"));
+    }
+    let r = gc::collect(g as usize);
+    Ok(Value::small((r.collected + r.uncollectable) as i64))
+}
+
+/// `get_count()`: the three generations' counts.
+fn get_count(args: Args<'_>) -> PyResult<Value> {
+    args.exact("gc.get_count", 0, 0)?;
+    Ok(pyrs_objects::tuple::new(
+        gc::get_count()
+            .iter()
+            .map(|&n| Value::small(n as i64))
+            .collect(),
+    ))
+}
+
+/// `get_stats()`: a dict per generation.
+fn get_stats(args: Args<'_>) -> PyResult<Value> {
+    args.exact("gc.get_stats", 0, 0)?;
+    let mut out = Vec::new();
+    for [collections, collected, uncollectable] in gc::get_stats() {
+        let d = pyrs_objects::dict::new();
+        if let Some(data) = d.downcast::<pyrs_objects::dict::DictData>() {
+            data.set_str("collections", Value::small(collections as i64));
+            data.set_str("collected", Value::small(collected as i64));
+            data.set_str("uncollectable", Value::small(uncollectable as i64));
+        }
+        out.push(d);
+    }
+    Ok(pyrs_objects::list::new(out))
+}
+
+/// `get_objects(generation=None)`: the tracked objects (of one generation).
+fn get_objects(args: Args<'_>) -> PyResult<Value> {
+    let [g] = args.bind("get_objects", ["generation"], 0, 0, 1)?;
+    let g = match g {
+        Some(g) if !protocol::is_none(&g) => {
+            let n = protocol::index_isize(&g, false)?;
+            if n >= 3 {
+                return Err(PyErr::value_error(
+                    "generation parameter must be less than the number of available \
+                     generations (3)",
+                ));
+            }
+            usize::try_from(n).ok()
+        }
+        _ => None,
+    };
+    Ok(pyrs_objects::list::new(gc::get_objects(g)))
+}
+
+/// `get_referrers(*objs)`: the tracked objects that refer to any of `objs`.
+fn get_referrers(args: Args<'_>) -> PyResult<Value> {
+    args.no_kwargs("get_referrers")?;
+    Ok(pyrs_objects::list::new(gc::get_referrers(args.pos())))
+}
+
+/// `get_referents(*objs)`: the objects that any of `objs` refers to.
+fn get_referents(args: Args<'_>) -> PyResult<Value> {
+    args.no_kwargs("get_referents")?;
+    let mut out = Vec::new();
+    for obj in args.pos() {
+        out.extend(gc::get_referents(obj));
+    }
+    Ok(pyrs_objects::list::new(out))
+}
+
+/// Whether CPython would have `obj` tracked: it leaves the empty tuple out, and keeps a dict
+/// untracked until a key or value that may be tracked goes in.
+fn may_be_tracked(obj: &Value) -> bool {
+    if !gc::is_tracked(obj) {
+        return false;
+    }
+    if let Some(t) = obj.downcast::<pyrs_objects::tuple::TupleData>() {
+        return !t.items().is_empty();
+    }
+    if obj.is_exact(&pyrs_objects::types().dict) {
+        let mut any = false;
+        gc::traverse(obj, &mut |v| any |= may_be_tracked(v));
+        return any;
+    }
+    true
+}
+
+/// `is_tracked(obj)`.
+fn is_tracked(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("is_tracked", 1, 1)?;
+    Ok(pyrs_objects::bool(may_be_tracked(&a[0])))
+}
+
+/// `is_finalized(obj)`.
+fn is_finalized(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("is_finalized", 1, 1)?;
+    Ok(pyrs_objects::bool(gc::is_finalized(&a[0])))
 }

@@ -673,7 +673,9 @@ fn dispatch(frame: &mut Frame) -> PyResult<Exit> {
             return Err(PyErr::system_error(format!("unknown opcode {opcode}")));
         };
         match op {
-            Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::RESUME_CHECK => {}
+            Opcode::NOP | Opcode::CACHE => {}
+            // A call's entry is, with loops' back edges, where a scheduled collection runs.
+            Opcode::RESUME | Opcode::RESUME_CHECK => pyrs_objects::gc::collect_if_scheduled(),
             Opcode::POP_TOP => drop(frame.pop_opt()),
             Opcode::PUSH_NULL => frame.push_opt(None),
             Opcode::END_FOR => drop(frame.pop_opt()),

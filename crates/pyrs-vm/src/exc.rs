@@ -59,7 +59,21 @@ pub struct FrameObject {
     pub lasti: usize,
 }
 
-impl Payload for FrameObject {}
+impl Payload for FrameObject {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.code);
+        visit(&self.globals);
+        visit(&self.builtins);
+        if let Some(v) = &self.locals {
+            visit(v);
+        }
+        if let Some(v) = &self.back {
+            visit(v);
+        }
+    }
+}
 
 /// The payload of a `traceback`.
 pub struct TracebackData {
@@ -73,7 +87,23 @@ pub struct TracebackData {
     pub next: RefCell<Option<Value>>,
 }
 
-impl Payload for TracebackData {}
+impl Payload for TracebackData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.frame);
+        if let Ok(v) = self.next.try_borrow() {
+            if let Some(v) = v.as_ref() {
+                visit(v);
+            }
+        }
+    }
+
+    fn clear(&self) {
+        let old = self.next.try_borrow_mut().map(|mut v| v.take());
+        drop(old);
+    }
+}
 
 struct Types {
     traceback: Value,

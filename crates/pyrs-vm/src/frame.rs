@@ -236,6 +236,26 @@ impl Frame {
         self.sp - self.code().nlocalsplus()
     }
 
+    /// Calls `visit` on every reference the frame owns (for the cycle collector, when a
+    /// generator owns the frame).
+    pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.code);
+        if let Some(f) = &self.func {
+            visit(f);
+        }
+        visit(&self.globals);
+        visit(&self.builtins);
+        if let Some(l) = &self.locals {
+            visit(l);
+        }
+        for i in 0..self.nslots {
+            // SAFETY: within the frame.
+            if let Some(v) = unsafe { &*self.slots.add(i) } {
+                visit(v);
+            }
+        }
+    }
+
     /// The current line (of the instruction being executed).
     pub fn lineno(&self) -> u32 {
         self.code()

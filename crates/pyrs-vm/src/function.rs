@@ -39,7 +39,57 @@ pub struct FunctionData {
     pub type_params: RefCell<Value>,
 }
 
-impl Payload for FunctionData {}
+impl FunctionData {
+    fn cells(&self) -> [&RefCell<Option<Value>>; 4] {
+        [
+            &self.defaults,
+            &self.kwdefaults,
+            &self.closure,
+            &self.annotations,
+        ]
+    }
+}
+
+impl Payload for FunctionData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.globals);
+        visit(&self.builtins);
+        for cell in [
+            &self.code,
+            &self.name,
+            &self.qualname,
+            &self.doc,
+            &self.module,
+            &self.type_params,
+        ] {
+            if let Ok(v) = cell.try_borrow() {
+                visit(&v);
+            }
+        }
+        for cell in self.cells() {
+            if let Ok(v) = cell.try_borrow() {
+                if let Some(v) = v.as_ref() {
+                    visit(v);
+                }
+            }
+        }
+    }
+
+    fn clear(&self) {
+        for cell in self.cells() {
+            let old = cell.try_borrow_mut().map(|mut v| v.take());
+            drop(old);
+        }
+        for cell in [&self.doc, &self.module, &self.type_params] {
+            let old = cell
+                .try_borrow_mut()
+                .map(|mut v| std::mem::replace(&mut *v, pyrs_objects::none()));
+            drop(old);
+        }
+    }
+}
 
 impl FunctionData {
     /// The code object's data.
@@ -52,7 +102,22 @@ impl FunctionData {
 #[derive(Default)]
 pub struct CellData(pub RefCell<Option<Value>>);
 
-impl Payload for CellData {}
+impl Payload for CellData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(v) = self.0.try_borrow() {
+            if let Some(v) = v.as_ref() {
+                visit(v);
+            }
+        }
+    }
+
+    fn clear(&self) {
+        let old = self.0.try_borrow_mut().map(|mut v| v.take());
+        drop(old);
+    }
+}
 
 impl CellData {
     /// The contents, if set.

@@ -56,7 +56,17 @@ impl GeneratorData {
     }
 }
 
-impl Payload for GeneratorData {}
+impl Payload for GeneratorData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        gc_traverse(self, visit);
+    }
+
+    fn clear(&self) {
+        gc_clear(self);
+    }
+}
 
 /// What resuming a generator gave.
 pub enum Sent {
@@ -615,4 +625,33 @@ pub fn async_op(frame: &mut Frame, op: Opcode) -> PyResult<()> {
         _ => {}
     }
     Ok(())
+}
+
+/// The cycle collector's view of a generator: the references its suspended frame and fields
+/// own (a running generator's frame is out of the object, on the Rust stack).
+fn gc_traverse(d: &GeneratorData, visit: &mut dyn FnMut(&Value)) {
+    if let Ok(frame) = d.frame.try_borrow() {
+        if let Some(frame) = frame.as_ref() {
+            frame.traverse(visit);
+        }
+    }
+    for cell in [&d.name, &d.qualname] {
+        if let Ok(v) = cell.try_borrow() {
+            visit(&v);
+        }
+    }
+    visit(&d.code);
+    if let Ok(v) = d.saved_exc.try_borrow() {
+        if let Some(v) = v.as_ref() {
+            visit(v);
+        }
+    }
+}
+
+/// Breaks a garbage generator's cycles: its frame (already closed by its finalizer) goes.
+fn gc_clear(d: &GeneratorData) {
+    let frame = d.frame.try_borrow_mut().map(|mut f| f.take());
+    drop(frame);
+    let exc = d.saved_exc.try_borrow_mut().map(|mut e| e.take());
+    drop(exc);
 }

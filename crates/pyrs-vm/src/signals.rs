@@ -1,4 +1,5 @@
-//! Where the evaluation loop checks for pending signals: a C-level handler records the
+//! Where the evaluation loop checks for pending signals (and runs a scheduled cycle
+//! collection, [`pyrs_objects::gc`]): a C-level handler records the
 //! signal ([`trip`]), and the next check runs the Python-level handler that the `_signal`
 //! module installed (Ctrl-C without one becomes KeyboardInterrupt).
 
@@ -43,6 +44,8 @@ pub fn interrupt() {
 /// raises ends the check with its exception (the others run at the next check).
 #[inline]
 pub fn check() -> PyResult<()> {
+    // The cycle collection that allocation scheduled runs here too (CPython's eval breaker).
+    pyrs_objects::gc::collect_if_scheduled();
     if INTERRUPTED.load(Ordering::Relaxed) {
         return run_pending();
     }
