@@ -85,6 +85,11 @@ fn types() -> &'static Types {
                     .slots(|s| {
                         s.iter.set(Some(|a| Ok(a.clone())));
                         s.next.set(Some(|a| asend_send(a, None)));
+                        s.del.set(Some(|a| {
+                            if let Some(o) = a.downcast::<ASend>() {
+                                warn_unawaited(o.state.get(), &o.gen, "asend");
+                            }
+                        }));
                     })
                     .methods(ASEND_METHODS)
                     .build(),
@@ -92,6 +97,12 @@ fn types() -> &'static Types {
                     .slots(|s| {
                         s.iter.set(Some(|a| Ok(a.clone())));
                         s.next.set(Some(|a| athrow_send(a, pyrs_objects::none())));
+                        s.del.set(Some(|a| {
+                            if let Some(o) = a.downcast::<AThrow>() {
+                                let method = if o.args.is_some() { "athrow" } else { "aclose" };
+                                warn_unawaited(o.state.get(), &o.gen, method);
+                            }
+                        }));
                     })
                     .methods(ATHROW_METHODS)
                     .build(),
@@ -106,6 +117,22 @@ fn types() -> &'static Types {
             })
         })
         .0
+}
+
+/// An `asend`/`athrow` awaitable dying never awaited: CPython's RuntimeWarning.
+fn warn_unawaited(state: State, gen: &Value, method: &str) {
+    if state != State::Init {
+        return;
+    }
+    let Some(d) = gen.downcast::<GeneratorData>() else {
+        return;
+    };
+    let qualname = d.qualname.borrow().clone();
+    let message = format!(
+        "coroutine method '{method}' of {} was never awaited",
+        protocol::repr_string(&qualname).unwrap_or_default()
+    );
+    crate::warnings::warn_about(ExcKind::RuntimeWarning, &message, gen);
 }
 
 /// `INTRINSIC_ASYNC_GEN_WRAP`: marks the operand of an async generator's `yield`.

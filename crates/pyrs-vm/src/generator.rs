@@ -47,6 +47,9 @@ pub struct GeneratorData {
     pub(crate) ag_hooks_inited: Cell<bool>,
     /// Async generators: the finalizer hook in force at the first iteration.
     pub(crate) ag_finalizer: RefCell<Option<Value>>,
+    /// Coroutines: where they were made, when origin tracking is on (a tuple of
+    /// `(filename, line, function)`; plain data, so the cycle collector need not see it).
+    cr_origin: Option<Value>,
 }
 
 impl GeneratorData {
@@ -102,7 +105,7 @@ fn types() -> &'static Types {
             };
             SyncCell(Types {
                 generator: builder("generator", true, GEN_METHODS).build(),
-                coroutine: builder("coroutine", false, GEN_METHODS).build(),
+                coroutine: builder("coroutine", false, CORO_METHODS).build(),
                 async_generator: builder("async_generator", false, AGEN_METHODS)
                     .methods(crate::async_gen::AGEN_METHODS)
                     .build(),
@@ -151,6 +154,8 @@ pub fn new_generator(mut frame: Frame, _f: &Value, fd: &FunctionData) -> PyResul
         Kind::AsyncGenerator => &types().async_generator,
     };
     let code = frame.code.clone();
+    let depth = ORIGIN_DEPTH.0.get();
+    let cr_origin = (kind == Kind::Coroutine && depth > 0).then(|| compute_origin(depth));
     Ok(pyrs_objects::object::alloc(
         ty,
         GeneratorData {
@@ -166,6 +171,7 @@ pub fn new_generator(mut frame: Frame, _f: &Value, fd: &FunctionData) -> PyResul
             ag_running_async: Cell::new(false),
             ag_hooks_inited: Cell::new(false),
             ag_finalizer: RefCell::new(None),
+            cr_origin,
         },
     ))
 }
@@ -451,6 +457,10 @@ fn gen_del(g: &Value) {
         return;
     }
     if d.frame.borrow().is_none() || !d.started.get() {
+        if d.kind == Kind::Coroutine && d.frame.borrow().is_some() {
+            let qualname = d.qualname.borrow().clone();
+            crate::warnings::warn_unawaited_coroutine(g, &qualname, d.cr_origin.as_ref());
+        }
         return;
     }
     if let Err(e) = close(g) {
@@ -519,11 +529,67 @@ const GEN_METHODS: &[MethodDef] = &[
     MethodDef::new("gi_frame", MethodKind::GetSet(gen_frame, None)),
     MethodDef::new("gi_yieldfrom", MethodKind::GetSet(gen_yieldfrom, None)),
     MethodDef::new("gi_suspended", MethodKind::GetSet(gen_suspended, None)),
+];
+
+const CORO_METHODS: &[MethodDef] = &[
+    MethodDef::new("send", MethodKind::Method(gen_send)),
+    MethodDef::new("throw", MethodKind::Method(gen_throw)),
+    MethodDef::new("close", MethodKind::Method(gen_close)),
+    MethodDef::new("__name__", MethodKind::GetSet(gen_name, None)),
+    MethodDef::new("__qualname__", MethodKind::GetSet(gen_qualname, None)),
     MethodDef::new("cr_running", MethodKind::GetSet(gen_running, None)),
     MethodDef::new("cr_code", MethodKind::GetSet(gen_code, None)),
     MethodDef::new("cr_frame", MethodKind::GetSet(gen_frame, None)),
     MethodDef::new("cr_await", MethodKind::GetSet(gen_yieldfrom, None)),
+    MethodDef::new("cr_suspended", MethodKind::GetSet(gen_suspended, None)),
+    MethodDef::new("cr_origin", MethodKind::GetSet(coro_origin, None)),
 ];
+
+fn coro_origin(g: &Value) -> PyResult<Value> {
+    Ok(data(g)?
+        .cr_origin
+        .clone()
+        .unwrap_or_else(pyrs_objects::none))
+}
+
+/// `sys.set_coroutine_origin_tracking_depth`'s value: how many frames a new coroutine
+/// records as its `cr_origin`.
+static ORIGIN_DEPTH: SyncCell<Cell<usize>> = SyncCell(Cell::new(0));
+
+/// `sys.get_coroutine_origin_tracking_depth()`.
+pub(crate) fn get_origin_depth(args: Args<'_>) -> PyResult<Value> {
+    args.exact("get_coroutine_origin_tracking_depth", 0, 0)?;
+    Ok(pyrs_objects::int::from_usize(ORIGIN_DEPTH.0.get()))
+}
+
+/// `sys.set_coroutine_origin_tracking_depth(depth)`.
+pub(crate) fn set_origin_depth(args: Args<'_>) -> PyResult<Value> {
+    let [depth] = args.bind("set_coroutine_origin_tracking_depth", ["depth"], 1, 0, 1)?;
+    let depth = protocol::index_isize(&depth.expect("required"), true)?;
+    if depth < 0 {
+        return Err(PyErr::value_error("depth must be >= 0"));
+    }
+    ORIGIN_DEPTH.0.set(depth as usize);
+    Ok(pyrs_objects::none())
+}
+
+/// `cr_origin` of a coroutine made now: `(filename, line, function)` of the innermost
+/// frames, innermost first.
+fn compute_origin(depth: usize) -> Value {
+    let mut out = Vec::new();
+    let mut frame = crate::frame::current();
+    while let Some(f) = frame.filter(|_| out.len() < depth) {
+        let code = f.code();
+        out.push(pyrs_objects::tuple::new(vec![
+            code.filename.clone(),
+            pyrs_objects::int::from_i64(i64::from(f.lineno())),
+            code.name.clone(),
+        ]));
+        // SAFETY: a running frame's `back` is a frame still running below it (or null).
+        frame = unsafe { f.back.as_ref() };
+    }
+    pyrs_objects::tuple::new(out)
+}
 
 /// The attributes async generators share with generators (their methods are in
 /// crates/pyrs-vm/src/async_gen.rs).

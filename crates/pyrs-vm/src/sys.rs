@@ -552,6 +552,14 @@ const FUNCTIONS: &[(&str, pyrs_objects::native::NativeFn)] = &[
     ("_getframemodulename", getframemodulename),
     ("get_asyncgen_hooks", crate::async_gen::get_asyncgen_hooks),
     ("set_asyncgen_hooks", crate::async_gen::set_asyncgen_hooks),
+    (
+        "get_coroutine_origin_tracking_depth",
+        crate::generator::get_origin_depth,
+    ),
+    (
+        "set_coroutine_origin_tracking_depth",
+        crate::generator::set_origin_depth,
+    ),
 ];
 
 /// `sys.getsizeof(obj[, default])`: `obj.__sizeof__()`.

@@ -210,3 +210,73 @@ pub fn emit_compiler_warnings(warnings: &[pyrs_compiler::Warning], filename: &st
     }
     Ok(())
 }
+
+/// The RuntimeWarning for a coroutine that dies never awaited (CPython's
+/// `_PyErr_WarnUnawaitedCoroutine` and `warnings._warn_unawaited_coroutine`): the message
+/// names where the coroutine was made when origin tracking is on. Errors are reported as
+/// unraisable.
+pub fn warn_unawaited_coroutine(coro: &Value, qualname: &Value, origin: Option<&Value>) {
+    let message = (|| -> PyResult<String> {
+        let mut message = format!(
+            "coroutine '{}' was never awaited",
+            protocol::str_string(qualname)?
+        );
+        if let Some(origin) = origin {
+            // As warnings.py: `traceback.format_list` of the origin, outermost first.
+            let traceback = (pyrs_objects::hooks::get().import_module)("traceback")?;
+            let linecache = (pyrs_objects::hooks::get().import_module)("linecache")?;
+            let getline = protocol::getattr(&linecache, &pystr::intern("getline"))?;
+            let mut entries = Vec::new();
+            for entry in protocol::collect(origin)?.into_iter().rev() {
+                let parts = protocol::collect(&entry)?;
+                let [filename, lineno, name] = &parts[..] else {
+                    continue;
+                };
+                let line = protocol::call1(&getline, &[filename.clone(), lineno.clone()])?;
+                entries.push(tuple::new(vec![
+                    filename.clone(),
+                    lineno.clone(),
+                    name.clone(),
+                    line,
+                ]));
+            }
+            let format_list = protocol::getattr(&traceback, &pystr::intern("format_list"))?;
+            let lines = protocol::call1(&format_list, &[pyrs_objects::list::new(entries)])?;
+            message.push_str("\nCoroutine created at (most recent call last)\n");
+            for line in protocol::collect(&lines)? {
+                message.push_str(&protocol::str_string(&line)?);
+            }
+            message.truncate(message.trim_end_matches('\n').len());
+        }
+        Ok(message)
+    })();
+    match message {
+        Ok(m) => warn_about(ExcKind::RuntimeWarning, &m, coro),
+        Err(e) => (pyrs_objects::hooks::get().unraisable)(&e, "Exception ignored in", Some(coro)),
+    }
+}
+
+/// A warning about `source` (an object the message is about), attributed to the running
+/// Python code, through `warnings.warn`. Errors are reported as unraisable.
+///
+/// FIXME: CPython passes `source` on, so that `tracemalloc` can say where the object was
+/// made (and, when it is not tracing, a line suggests enabling it); the pure-Python
+/// `warn_explicit` pyrs's `_warnings` forwards to would take it for the output file, and
+/// `tracemalloc` cannot be imported yet, so the source is not passed.
+pub fn warn_about(category: ExcKind, message: &str, source: &Value) {
+    let warned = (pyrs_objects::hooks::get().import_module)("warnings")
+        .and_then(|w| protocol::getattr(&w, &pystr::intern("warn")))
+        .and_then(|f| {
+            protocol::call1(
+                &f,
+                &[
+                    pystr::new(message),
+                    exception_type(category).clone(),
+                    Value::small(1),
+                ],
+            )
+        });
+    if let Err(e) = warned {
+        (pyrs_objects::hooks::get().unraisable)(&e, "Exception ignored in", Some(source));
+    }
+}
