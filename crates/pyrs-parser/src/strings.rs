@@ -496,7 +496,7 @@ fn merge_constants(flat: Vec<Expr>) -> Vec<Expr> {
     let mut values: Vec<Expr> = Vec::with_capacity(flat.len());
     let mut iter = flat.into_iter().peekable();
     while let Some(e) = iter.next() {
-        let Expr::Constant(first) = e else {
+        let Expr::Constant(mut first) = e else {
             values.push(e);
             continue;
         };
@@ -506,19 +506,19 @@ fn merge_constants(flat: Vec<Expr>) -> Vec<Expr> {
             }
             continue;
         }
-        let mut cps: Vec<u32> = str_code_points(&first.value);
+        let mut run = vec![std::mem::replace(&mut first.value, Constant::None)];
         let mut last_loc = first.loc;
         while let Some(Expr::Constant(_)) = iter.peek() {
             let Some(Expr::Constant(c)) = iter.next() else {
                 break;
             };
-            cps.extend(str_code_points(&c.value));
+            run.push(c.value);
             last_loc = c.loc;
         }
-        if cps.is_empty() {
+        let value = concat_strs(run.iter());
+        if value.as_str() == Some("") {
             continue;
         }
-        let value = StrValue::from_code_points(cps).unwrap_or_else(|| StrValue::from(""));
         values.push(Expr::from(ExprConstant {
             value: Constant::Str(value),
             kind: first.kind.clone(),
@@ -590,17 +590,14 @@ pub(crate) fn concatenate(parts: Vec<Ex>, l: Pos, r: Pos, after: Pos) -> PResult
     }
     if !fstring {
         // Plain strings only: one constant, located from the first to the last.
-        let mut kind = None;
-        let mut cps: Vec<u32> = Vec::new();
-        for (i, e) in flat.iter().enumerate() {
-            if let Expr::Constant(c) = e {
-                if i == 0 {
-                    kind = c.kind.clone();
-                }
-                cps.extend(str_code_points(&c.value));
-            }
-        }
-        let value = StrValue::from_code_points(cps).unwrap_or_else(|| StrValue::from(""));
+        let kind = match flat.first() {
+            Some(Expr::Constant(c)) => c.kind.clone(),
+            _ => None,
+        };
+        let value = concat_strs(flat.iter().filter_map(|e| match e {
+            Expr::Constant(c) => Some(&c.value),
+            _ => None,
+        }));
         return Ok(Ex::leaf(Expr::from(ExprConstant {
             value: Constant::Str(value),
             kind,
@@ -617,11 +614,26 @@ pub(crate) fn concatenate(parts: Vec<Ex>, l: Pos, r: Pos, after: Pos) -> PResult
     )
 }
 
-fn str_code_points(c: &Constant) -> Vec<u32> {
-    match c {
-        Constant::Str(s) => s.code_points().collect(),
-        _ => Vec::new(),
+/// The concatenation of string constants (anything else adds nothing): as UTF-8 text, copied
+/// once into a string of the right size, when every part is UTF-8, as nearly every literal
+/// is; through code points only when a part holds a lone surrogate.
+fn concat_strs<'c>(parts: impl Iterator<Item = &'c Constant> + Clone) -> StrValue {
+    let strs = parts.clone().filter_map(|c| match c {
+        Constant::Str(s) => Some(s),
+        _ => None,
+    });
+    let utf8_len = strs
+        .clone()
+        .try_fold(0usize, |n, s| s.as_str().map(|t| n + t.len()));
+    if let Some(len) = utf8_len {
+        let mut text = String::with_capacity(len);
+        for s in strs {
+            text.push_str(s.as_str().unwrap_or_default());
+        }
+        return StrValue::from(text);
     }
+    StrValue::from_code_points(strs.flat_map(StrValue::code_points))
+        .unwrap_or_else(|| StrValue::from(""))
 }
 
 #[cfg(test)]
