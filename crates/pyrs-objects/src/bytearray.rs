@@ -41,6 +41,11 @@ impl ByteArrayData {
         self.bytes.borrow().clone()
     }
 
+    /// The number of bytes the buffer has room for (CPython's `ob_alloc` less the NUL).
+    pub fn capacity(&self) -> usize {
+        self.bytes.try_borrow().map_or(0, |b| b.capacity())
+    }
+
     /// The number of bytes.
     pub fn len(&self) -> usize {
         self.bytes.borrow().len()

@@ -86,6 +86,35 @@ fn usable(size: usize) -> usize {
     size * 2 / 3
 }
 
+impl DictData {
+    /// What `dict.__sizeof__` reports in CPython 3.13 for a dict with this table: the
+    /// 48-byte object, plus (once a table exists) the keys object — a 32-byte header, the
+    /// index array (1, 2, 4 or 8 bytes an index) and two thirds of the table size in
+    /// entries of 16 bytes (all keys str) or 24.
+    pub fn cpython_sizeof(&self) -> usize {
+        let Ok(table) = self.table.try_borrow() else {
+            return 48;
+        };
+        let size = table.indices.len();
+        if size == 0 {
+            return 48;
+        }
+        let index_bytes = match size {
+            0..=0x80 => 1,
+            0x81..=0x8000 => 2,
+            0x8001..=0x8000_0000 => 4,
+            _ => 8,
+        };
+        let str_type = &crate::types().str;
+        let all_str = table
+            .entries
+            .iter()
+            .all(|e| e.key.as_ref().is_none_or(|k| k.is_exact(str_type)));
+        let entry = if all_str { 16 } else { 24 };
+        48 + 32 + size * index_bytes + usable(size) * entry
+    }
+}
+
 /// Compares two keys without running Python code, when their types allow it.
 #[inline]
 fn fast_eq(a: &Value, b: &Value) -> Option<bool> {

@@ -220,6 +220,25 @@ pub fn is_tracked(obj: &Value) -> bool {
     }
 }
 
+/// What `sys.getsizeof` adds to `__sizeof__` in CPython 3.13: the 16-byte GC header of a
+/// container, and the 16-byte pre-header where instances of classes defined in Python keep
+/// their dict and weak references (`_PyType_PreHeaderSize`).
+pub fn sizeof_overhead(obj: &Value) -> usize {
+    if obj.is_small() {
+        return 0;
+    }
+    let ty = obj.type_data();
+    let flags = ty.flags.get();
+    // Slices are containers in CPython (they may hold any object); here they are immutable
+    // and untracked, but sized as CPython's.
+    let slice = ty.payload == std::any::TypeId::of::<crate::sequence::SliceData>();
+    let gc = if ty.gc.is_gc || slice { 16 } else { 0 };
+    let preheader = flags.contains(TypeFlags::HEAPTYPE)
+        && (flags.contains(TypeFlags::MANAGED_WEAKREF)
+            || (ty.dict_offset != 0 && !crate::weakref::variable_size_base(obj.class())));
+    gc + if preheader { 16 } else { 0 }
+}
+
 /// Whether `obj`'s finalizer has run (`gc.is_finalized`).
 pub fn is_finalized(obj: &Value) -> bool {
     obj.header().is_some_and(Header::is_finalized)
@@ -504,16 +523,11 @@ fn collect_main(g: usize) -> Collected {
         .any(|v| v.header().is_some_and(Header::is_weakly_referenced));
     let mut callbacks = Vec::new();
     if weakly_referenced {
-        let addresses: std::collections::HashSet<usize> =
-            garbage.iter().map(Value::word).collect();
+        let addresses: std::collections::HashSet<usize> = garbage.iter().map(Value::word).collect();
         for v in &garbage {
             // SAFETY: `v` is alive (the collector holds it).
             unsafe {
-                crate::weakref::clear_for_gc(
-                    v.header().expect("heap"),
-                    &addresses,
-                    &mut callbacks,
-                )
+                crate::weakref::clear_for_gc(v.header().expect("heap"), &addresses, &mut callbacks)
             };
         }
     }

@@ -82,6 +82,11 @@ impl ListData {
         self.untouched.set(false);
     }
 
+    /// The number of items the array has room for (CPython's `allocated`).
+    pub fn capacity(&self) -> usize {
+        self.items.try_borrow().map_or(0, |items| items.capacity())
+    }
+
     /// A copy of the items.
     pub fn to_vec(&self) -> Vec<Value> {
         self.items.borrow().clone()

@@ -247,7 +247,60 @@ fn merge_class_dict(into: &DictData, class: &Value) -> PyResult<()> {
 
 fn object_sizeof(args: Args<'_>) -> PyResult<Value> {
     let a = args.exact("__sizeof__", 1, 1)?;
-    Ok(crate::int::from_usize(a[0].type_data().basic_size))
+    Ok(crate::int::from_usize(cpython_sizeof(&a[0])))
+}
+
+/// The size CPython 3.13 gives an object of the same kind (`object.__sizeof__`, and the
+/// built-in types' own `__sizeof__`), so that programs printing `sys.getsizeof` agree: the
+/// layout of the built-in base, 8 bytes a `__slots__` member, and the variable part
+/// (list capacity, tuple length, dict and set tables, bytes). The GC header and the
+/// pre-header CPython puts before an object are added by `sys.getsizeof`.
+pub fn cpython_sizeof(obj: &Value) -> usize {
+    use std::any::TypeId;
+    let ty = obj.type_data();
+    let slots = 8 * ty.member_offsets.len();
+    let p = ty.payload;
+    let base = if let Some(l) = obj.downcast::<crate::list::ListData>() {
+        40 + 8 * l.capacity()
+    } else if let Some(t) = obj.downcast::<crate::tuple::TupleData>() {
+        24 + 8 * t.items().len()
+    } else if let Some(d) = obj.downcast::<crate::dict::DictData>() {
+        d.cpython_sizeof()
+    } else if let Some(s) = obj.downcast::<crate::set::SetData>() {
+        s.cpython_sizeof()
+    } else if let Some(b) = obj.downcast::<crate::bytes::BytesData>() {
+        33 + b.as_bytes().len()
+    } else if let Some(b) = obj.downcast::<crate::bytearray::ByteArrayData>() {
+        let cap = b.capacity();
+        56 + if cap > 0 { cap + 1 } else { 0 }
+    } else if p == TypeId::of::<()>() {
+        16
+    } else if p == TypeId::of::<crate::range::RangeData>() {
+        48
+    } else if p == TypeId::of::<crate::sequence::SliceData>() {
+        40
+    } else if p == TypeId::of::<crate::float::FloatData>() {
+        24
+    } else if p == TypeId::of::<crate::complex::ComplexData>() {
+        32
+    } else if p == TypeId::of::<crate::exceptions::BaseExceptionData>() {
+        72
+    } else if p == TypeId::of::<crate::module::ModuleData>() {
+        56
+    } else if p == TypeId::of::<crate::typeobject::TypeData>() {
+        if obj
+            .downcast::<crate::typeobject::TypeData>()
+            .is_some_and(|t| t.is_heap_type())
+        {
+            1696
+        } else {
+            400
+        }
+    } else {
+        let dict = if ty.dict_offset != 0 { 16 } else { 0 };
+        return ty.basic_size - dict - 16 * ty.member_offsets.len() + slots;
+    };
+    base + slots
 }
 
 const OBJECT_METHODS: &[MethodDef] = &[

@@ -576,7 +576,9 @@ fn getsizeof(args: Args<'_>) -> PyResult<Value> {
             if int::as_i64(&n).is_some_and(|n| n < 0) {
                 return Err(PyErr::value_error("__sizeof__() should return >= 0"));
             }
-            Ok(n)
+            // CPython's GC header and pre-header, which `__sizeof__` leaves out.
+            let extra = pyrs_objects::gc::sizeof_overhead(&obj) as i64;
+            protocol::binary_op(&n, &Value::small(extra), pyrs_objects::typeobject::BinOp::Add)
         }
         (Err(e), Some(d)) if e.is(ExcKind::TypeError) => Ok(d),
         (Err(e), _) => Err(e),
