@@ -88,6 +88,15 @@ impl Hasher for FxHasher {
 pub(crate) type FastHash = BuildHasherDefault<FxHasher>;
 
 impl ConstTable {
+    /// An empty table with room for the constants of a small function (so that most code
+    /// units never grow it).
+    pub(crate) fn new() -> ConstTable {
+        ConstTable {
+            items: Vec::with_capacity(8),
+            index: HashTable::with_capacity(8),
+        }
+    }
+
     pub(crate) fn add(&mut self, value: Constant) -> u32 {
         if let Constant::Code(code) = &value {
             // Code objects are hashed by a few cheap fields only (hashing all of one would walk

@@ -365,7 +365,9 @@ impl Entry {
             kind,
             loc,
             parent: None,
-            symbols: IndexMap::default(),
+            // Room for the few names most scopes have, so that they are not rehashed as they
+            // come (four, eight…).
+            symbols: IndexMap::with_capacity_and_hasher(8, FastHash::default()),
             varnames: Vec::new(),
             children: Vec::new(),
             directives: Vec::new(),

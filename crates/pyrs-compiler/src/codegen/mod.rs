@@ -398,7 +398,7 @@ impl<'t> Compiler<'t> {
         scope: Scope<'t>,
         lineno: u32,
     ) -> R {
-        let mut varnames = NameSet::default();
+        let mut varnames = NameSet::with_capacity_and_hasher(8, Default::default());
         for v in scope.param_names() {
             varnames.insert(v.to_string());
         }
@@ -429,8 +429,9 @@ impl<'t> Compiler<'t> {
                 instrs: Vec::with_capacity(64),
                 labels: Vec::with_capacity(16),
             },
-            consts: ConstTable::default(),
-            names: NameSet::default(),
+            consts: ConstTable::new(),
+            // Room for the names of a small function, so that most units never rehash them.
+            names: NameSet::with_capacity_and_hasher(8, Default::default()),
             varnames,
             cellvars,
             freevars,
