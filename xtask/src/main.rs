@@ -11,6 +11,8 @@
 //! - `bless [STAGE…]`: records test expectations from the reference ([`bless`]).
 //! - `programs [FILTER] [--update]`: the program corpus under pyrs, pass counts per area
 //!   ([`programs`]).
+//! - `leaks [FILTER] [--jobs N] [--timeout SECS]`: the program corpus under valgrind, the
+//!   definitely lost blocks per program ([`leaks`]).
 //!
 //! Exit status: 0 when a task completed (a conformance run is a measurement, whatever it
 //! measured), 1 on a setup error (no reference, build failure…), 2 on a usage error.
@@ -22,6 +24,7 @@ mod cache;
 mod compare;
 mod conformance;
 mod json;
+mod leaks;
 mod process;
 mod programs;
 mod reference;
@@ -46,6 +49,9 @@ tasks:
       run the program corpus under pyrs: passes per area and `programs: passed X/Y`; with
       FILTER only the programs whose path contains it, with diffs; --update rewrites
       tests/programs/passing.txt
+  leaks [FILTER] [--jobs N] [--timeout SECS]
+      run the program corpus under valgrind (pyrs built with the system allocator) and
+      report the definitely lost blocks of each program
 conformance stages today: tokens, ast, symtable; bench stages: tokens, parse, compile, programs";
 
 /// The exit status of a usage error.
@@ -60,6 +66,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::main(&rest),
         Some("bless") => bless::main(&rest),
         Some("programs") => programs::main(&rest),
+        Some("leaks") => leaks::main(&rest),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

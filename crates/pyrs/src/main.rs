@@ -12,9 +12,13 @@ use std::process::ExitCode;
 // syntax tree, and later a running program, is millions of small allocations and frees, which
 // mimalloc serves much faster than glibc's malloc. Parsing the reference's standard library
 // takes a fifth less time with it; crates/pyrs-parser's crate doc has the figures.
+// The `system-alloc` feature keeps the system allocator instead, for leak checkers such as
+// valgrind that watch malloc (`cargo xtask leaks`).
+#[cfg(not(feature = "system-alloc"))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+#[cfg(not(feature = "system-alloc"))]
 extern "C" {
     /// mimalloc's `mi_collect`: frees what it holds for reuse (the library is linked in by
     /// the `mimalloc` crate above).
@@ -24,8 +28,11 @@ extern "C" {
 /// Gives the memory of freed objects back to the system, which the cycle collector asks for
 /// after freeing many objects at once (mimalloc would otherwise keep it for a while).
 fn release_memory() {
+    #[cfg(not(feature = "system-alloc"))]
     // SAFETY: mi_collect only reorganises the allocator's own free lists.
-    unsafe { mi_collect(true) }
+    unsafe {
+        mi_collect(true)
+    }
 }
 
 const USAGE: &str = "usage: pyrs [-c CODE | FILE] [ARGS...]\n       pyrs --dump tokens|ast|symtable|bytecode FILE   (FILE may be - for standard input)";
