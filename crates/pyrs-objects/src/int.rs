@@ -313,7 +313,7 @@ pub fn int_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
 
 /// `x OP y` on two `i64`s when the result is an int that fits; `None` to take the bigint
 /// path (overflow, or an operator that needs it).
-#[inline]
+#[inline(always)]
 pub fn small_binop(x: i64, y: i64, op: BinOp) -> Option<PyResult<Value>> {
     let r = match op {
         BinOp::Add => x.checked_add(y)?,

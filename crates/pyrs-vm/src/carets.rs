@@ -10,7 +10,8 @@ use pyrs_objects::{protocol, str as pystr, ExcKind, Value};
 use pyrs_parser::{parse, Mode};
 
 use crate::code::CodeData;
-use crate::exc::{FrameObject, TracebackData};
+use crate::exc::TracebackData;
+use crate::frameobject::FrameObject;
 use crate::traceback::Lines;
 
 /// East Asian Width `W` and `F` code point ranges (Unicode 15.1, as CPython 3.13's
@@ -581,8 +582,8 @@ fn last_frame(exc: &Value) -> Option<Value> {
 /// The `self` local of a frame, if it has one.
 fn frame_self(frame: &Value) -> Option<Value> {
     let f = frame.downcast::<FrameObject>()?;
-    let locals = f.locals.as_ref()?;
-    protocol::getitem(locals, &pystr::intern("self")).ok()
+    let locals = f.locals_snapshot();
+    protocol::getitem(&locals, &pystr::intern("self")).ok()
 }
 
 fn closest(names: &[String], wrong: &str) -> Option<String> {
@@ -624,9 +625,7 @@ fn compute_suggestion(exc: &Value, wrong: &str) -> Option<String> {
         let frame = last_frame(exc)?;
         let f = frame.downcast::<FrameObject>()?;
         let mut d = Vec::new();
-        if let Some(l) = &f.locals {
-            d.extend(dict_keys(l));
-        }
+        d.extend(dict_keys(&f.locals_snapshot()));
         d.extend(dict_keys(&f.globals));
         d.extend(dict_keys(&f.builtins));
         if let Some(s) = frame_self(&frame) {

@@ -33,6 +33,8 @@ pub struct CodeData {
     pub frame_size: usize,
     /// Whether a call makes a generator, coroutine or async generator.
     pub is_generator_like: bool,
+    /// Where lines start, computed when a trace function first needs it.
+    pub(crate) line_info: crate::tracing::LineInfoCell,
 }
 
 impl Payload for CodeData {}
@@ -98,6 +100,7 @@ pub fn new_code(code: Arc<CodeObject>) -> Value {
         is_generator_like: flags.contains(CodeFlags::GENERATOR)
             || flags.contains(CodeFlags::COROUTINE)
             || flags.contains(CodeFlags::ASYNC_GENERATOR),
+        line_info: Default::default(),
         code,
     };
     pyrs_objects::object::alloc(code_type(), data)

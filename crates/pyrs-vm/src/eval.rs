@@ -57,13 +57,49 @@ pub fn execute(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
     crate::stack::check()?;
     let _enter = Enter::new(frame);
     let mut pending = throw;
+    // Whether the frame runs in the traced loop (a trace function is set and the frame has
+    // its own, `f_trace`): see crate::tracing.
+    let mut traced = false;
+    if crate::tracing::active() {
+        if pending.is_some() {
+            if let Err(e) = crate::tracing::throw(frame) {
+                pending = Some(e);
+            }
+        }
+        traced = crate::tracing::frame_traced(frame);
+    }
     loop {
-        let err = match pending.take() {
+        let mut err = match pending.take() {
             Some(e) => e,
-            None => match dispatch(frame) {
-                Ok(exit) => return Ok(exit),
-                Err(e) => e,
-            },
+            None => {
+                let result = if traced {
+                    dispatch::<true>(frame)
+                } else {
+                    dispatch::<false>(frame)
+                };
+                match result {
+                    Ok(exit) if !crate::tracing::active() => {
+                        if let Exit::Return(_) = exit {
+                            crate::frameobject::finish(frame);
+                        }
+                        return Ok(exit);
+                    }
+                    Ok(exit) => match crate::tracing::exit(frame, &exit) {
+                        Ok(()) => {
+                            if let Exit::Return(_) = exit {
+                                crate::frameobject::finish(frame);
+                            }
+                            return Ok(exit);
+                        }
+                        Err(e) => e,
+                    },
+                    Err(_) if crate::tracing::take_switch() => {
+                        traced = true;
+                        continue;
+                    }
+                    Err(e) => e,
+                }
+            }
         };
         if exc::is_fresh(&err) {
             exc::chain_context(&err);
@@ -74,6 +110,11 @@ pub fn execute(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
         let reraised_at = exc::take_reraised();
         if reraised_at.is_none() {
             exc::add_traceback(&err, frame);
+            if crate::tracing::active() {
+                if let Err(e) = crate::tracing::exception(frame, &err) {
+                    err = e;
+                }
+            }
         }
         let at = reraised_at.unwrap_or(frame.lasti);
         match frame.code().code.handler_at(at as u32) {
@@ -85,7 +126,13 @@ pub fn execute(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
                 frame.push(err.into_value());
                 frame.ip = h.target as usize;
             }
-            None => return Err(err),
+            None => {
+                if crate::tracing::active() {
+                    crate::tracing::unwind(frame)?;
+                }
+                crate::frameobject::finish(frame);
+                return Err(err);
+            }
         }
     }
 }
@@ -212,6 +259,8 @@ fn release_target_local(
     true
 }
 
+// Inlined into both variants of `dispatch` (with two callers the compiler would stop).
+#[inline(always)]
 fn binary_op(a: &Value, b: &Value, oparg: u32) -> PyResult<Value> {
     if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
         let op = BinOp::ALL[(oparg % 13) as usize];
@@ -249,7 +298,7 @@ fn exact_float_operand(v: &Value) -> Option<f64> {
 
 /// `a OP b` for `+ - *` and `/` (nonzero divisor) where one operand is an exact `float` and
 /// the other an exact float or a small int; `None` sends it down the generic path.
-#[inline]
+#[inline(always)]
 fn float_binop_fast(a: &Value, b: &Value, oparg: u32) -> Option<Value> {
     let x = exact_float_operand(a)?;
     let y = exact_float_operand(b)?;
@@ -263,6 +312,7 @@ fn float_binop_fast(a: &Value, b: &Value, oparg: u32) -> Option<Value> {
     Some(pyrs_objects::float::new(r))
 }
 
+#[inline(always)]
 fn compare(a: &Value, b: &Value, oparg: u32) -> PyResult<Value> {
     let op = CompareOp::from_index((oparg >> 5) as usize)
         .ok_or_else(|| PyErr::system_error("bad COMPARE_OP argument"))?;
@@ -393,7 +443,13 @@ fn do_call(frame: &mut Frame, argc: usize, kwnames: Option<&Value>) -> PyResult<
     };
     let result = {
         let values = frame.top_values(n);
-        call_value(&callable, Args::new(values, kw))
+        if crate::tracing::active() {
+            crate::tracing::profile_call(frame, &callable, values.first(), || {
+                call_value(&callable, Args::new(values, kw))
+            })
+        } else {
+            call_value(&callable, Args::new(values, kw))
+        }
     };
     frame.drop_top(argc + 2);
     frame.push(result?);
@@ -436,7 +492,13 @@ fn call_function_ex(frame: &mut Frame, has_kwargs: bool) -> PyResult<()> {
             values.push(v);
         }
     }
-    let r = call_value(&func, Args::new(&values, &names))?;
+    let r = if crate::tracing::active() {
+        crate::tracing::profile_call(frame, &func, values.first(), || {
+            call_value(&func, Args::new(&values, &names))
+        })?
+    } else {
+        call_value(&func, Args::new(&values, &names))?
+    };
     frame.push(r);
     Ok(())
 }
@@ -648,12 +710,27 @@ fn intrinsic1(frame: &mut Frame, oparg: u32, v: Value) -> PyResult<Value> {
     }
 }
 
+/// In the untraced loop, where it checks for a trace function: the error that makes
+/// `execute` go on in the traced loop when the frame now needs it.
+#[inline(always)]
+fn switch_check<const TRACED: bool>(frame: &Frame) -> PyResult<()> {
+    if !TRACED && crate::tracing::active() {
+        if let Some(e) = crate::tracing::check_switch(frame) {
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
 /// Executes instructions until the frame returns, yields or an instruction fails (then
-/// `frame.lasti` is that instruction).
-fn dispatch(frame: &mut Frame) -> PyResult<Exit> {
+/// `frame.lasti` is that instruction). `TRACED` is the variant for a frame with a local
+/// trace function: 'line' and 'opcode' events before instructions.
+fn dispatch<const TRACED: bool>(frame: &mut Frame) -> PyResult<Exit> {
     let caches = cache_sizes();
     let code = frame.code_unbound();
     let instrs: &[CodeUnit] = &code.instrs;
+    // The previous instruction's first code unit (for the traced variant's line events).
+    let mut prev = frame.lasti;
     loop {
         let start = frame.ip;
         let unit = instrs[start];
@@ -669,10 +746,19 @@ fn dispatch(frame: &mut Frame) -> PyResult<Exit> {
         frame.lasti = ip - 1;
         ip += caches[opcode as usize] as usize;
         frame.ip = ip;
+        if TRACED && crate::tracing::instruction(frame, start, &mut prev)? {
+            continue;
+        }
         let Some(op) = Opcode::from_byte(opcode) else {
             return Err(PyErr::system_error(format!("unknown opcode {opcode}")));
         };
         match op {
+            Opcode::RESUME if crate::tracing::active() => {
+                pyrs_objects::gc::collect_if_scheduled();
+                if crate::tracing::resume(frame, oparg)? && !TRACED {
+                    switch_check::<TRACED>(frame)?;
+                }
+            }
             Opcode::NOP | Opcode::CACHE => {}
             // A call's entry is, with loops' back edges, where a scheduled collection runs.
             Opcode::RESUME | Opcode::RESUME_CHECK => pyrs_objects::gc::collect_if_scheduled(),
@@ -1009,6 +1095,7 @@ fn dispatch(frame: &mut Frame) -> PyResult<Exit> {
             Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
                 frame.ip -= oparg as usize;
                 crate::signals::check()?;
+                switch_check::<TRACED>(frame)?;
             }
             Opcode::GET_ITER => {
                 let v = frame.pop();
@@ -1222,12 +1309,19 @@ fn dispatch(frame: &mut Frame) -> PyResult<Exit> {
                     Some((oparg >> 8) as usize),
                 )?;
             }
-            Opcode::CALL => do_call(frame, oparg as usize, None)?,
+            Opcode::CALL => {
+                do_call(frame, oparg as usize, None)?;
+                switch_check::<TRACED>(frame)?;
+            }
             Opcode::CALL_KW => {
                 let kwnames = frame.pop();
                 do_call(frame, oparg as usize, Some(&kwnames))?;
+                switch_check::<TRACED>(frame)?;
             }
-            Opcode::CALL_FUNCTION_EX => call_function_ex(frame, oparg & 1 != 0)?,
+            Opcode::CALL_FUNCTION_EX => {
+                call_function_ex(frame, oparg & 1 != 0)?;
+                switch_check::<TRACED>(frame)?;
+            }
             Opcode::CALL_INTRINSIC_1 => {
                 let v = frame.pop();
                 let r = intrinsic1(frame, oparg, v)?;
@@ -1313,6 +1407,8 @@ fn dispatch(frame: &mut Frame) -> PyResult<Exit> {
                     frame.push(pyrs_objects::none());
                     frame.push(value);
                 } else {
+                    // A re-raise: the frame already has its traceback entry.
+                    exc::mark_reraised(frame.lasti);
                     return Err(PyErr::from_value(e));
                 }
             }

@@ -1,7 +1,7 @@
 //! Raising and handling exceptions (CPython's Python/errors.c and traceback.c): the
 //! exception being handled (`sys.exception()`), implicit chaining (`__context__`), traceback
-//! entries added as an exception leaves each frame, and the `traceback` and `frame` objects
-//! Python code sees.
+//! entries added as an exception leaves each frame, and the `traceback` objects Python code
+//! sees (their `tb_frame` is the frame's [`crate::frameobject`]).
 
 use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
@@ -10,7 +10,7 @@ use pyrs_objects::exceptions::BaseExceptionData;
 use pyrs_objects::native::{MethodDef, MethodKind};
 use pyrs_objects::object::Payload;
 use pyrs_objects::typeobject::{is_subtype, type_data, TypeBuilder};
-use pyrs_objects::{dict, int, protocol, ExcKind, PyErr, PyResult, SyncCell, Value};
+use pyrs_objects::{int, protocol, ExcKind, PyErr, PyResult, SyncCell, Value};
 
 use crate::frame::Frame;
 
@@ -37,42 +37,6 @@ pub fn mark_reraised(lasti: usize) {
 /// The re-raising instruction noted by [`mark_reraised`], clearing it.
 pub fn take_reraised() -> Option<usize> {
     RERAISED.0.take()
-}
-
-/// The payload of a snapshot `frame` object (what a traceback entry's `tb_frame` shows).
-pub struct FrameObject {
-    /// `f_code`.
-    pub code: Value,
-    /// `f_globals`.
-    pub globals: Value,
-    /// `f_builtins`.
-    pub builtins: Value,
-    /// `f_locals`: the frame's locals mapping, or for an optimized frame a snapshot of its
-    /// fast locals when one was taken (the innermost frame of a NameError or
-    /// AttributeError, whose "Did you mean" suggestion reads them).
-    pub locals: Option<Value>,
-    /// `f_lineno`.
-    pub lineno: Cell<u32>,
-    /// `f_back`.
-    pub back: Option<Value>,
-    /// The code unit index of the instruction being executed (`f_lasti` is twice it).
-    pub lasti: usize,
-}
-
-impl Payload for FrameObject {
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.code);
-        visit(&self.globals);
-        visit(&self.builtins);
-        if let Some(v) = &self.locals {
-            visit(v);
-        }
-        if let Some(v) = &self.back {
-            visit(v);
-        }
-    }
 }
 
 /// The payload of a `traceback`.
@@ -107,7 +71,6 @@ impl Payload for TracebackData {
 
 struct Types {
     traceback: Value,
-    frame: Value,
 }
 
 static TYPES: OnceLock<SyncCell<Types>> = OnceLock::new();
@@ -118,11 +81,6 @@ fn types() -> &'static Types {
             SyncCell(Types {
                 traceback: TypeBuilder::new::<TracebackData>("traceback")
                     .methods(TRACEBACK_METHODS)
-                    .build(),
-                frame: TypeBuilder::new::<FrameObject>("frame")
-                    .flags(pyrs_objects::typeobject::TypeFlags::MANAGED_WEAKREF)
-                    .slots(|s| s.repr.set(Some(frame_repr)))
-                    .methods(FRAME_METHODS)
                     .build(),
             })
         })
@@ -136,48 +94,12 @@ pub fn traceback_type() -> &'static Value {
 
 /// The `frame` type.
 pub fn frame_type() -> &'static Value {
-    &types().frame
+    crate::frameobject::frame_type()
 }
 
-/// A snapshot frame object of a running frame.
+/// The frame object of a running frame ([`crate::frameobject::get`]).
 pub fn frame_object(frame: &Frame) -> Value {
-    frame_object_with(frame, frame.locals.clone())
-}
-
-/// A snapshot frame object of a running frame whose `f_back` chain reaches the outermost
-/// running frame (`sys._getframe`, which `warnings.warn`'s `stacklevel` walks).
-pub fn frame_object_chain(frame: &Frame) -> Value {
-    let mut frames = vec![frame];
-    let mut f = frame;
-    // SAFETY: a running frame's `back` is a frame still running below it (or null).
-    while let Some(back) = unsafe { f.back.as_ref() } {
-        frames.push(back);
-        f = back;
-    }
-    let mut back = None;
-    for f in frames.into_iter().rev() {
-        back = Some(frame_object_back(f, f.locals.clone(), back));
-    }
-    back.unwrap_or_else(|| frame_object(frame))
-}
-
-fn frame_object_with(frame: &Frame, locals: Option<Value>) -> Value {
-    frame_object_back(frame, locals, None)
-}
-
-fn frame_object_back(frame: &Frame, locals: Option<Value>, back: Option<Value>) -> Value {
-    pyrs_objects::object::alloc(
-        frame_type(),
-        FrameObject {
-            code: frame.code.clone(),
-            globals: frame.globals.clone(),
-            builtins: frame.builtins.clone(),
-            locals,
-            lineno: Cell::new(frame.lineno()),
-            back,
-            lasti: frame.lasti,
-        },
-    )
+    crate::frameobject::get(frame)
 }
 
 /// Records that `err` is passing through `frame` at its current instruction: a new
@@ -187,21 +109,10 @@ pub fn add_traceback(err: &PyErr, frame: &Frame) {
         return;
     };
     let next = data.traceback.borrow().clone();
-    // The innermost frame of a NameError or AttributeError keeps its fast locals for the
-    // suggestion printed with it.
-    let locals = if next.is_none()
-        && frame.locals.is_none()
-        && (is_subtype(err.value().class(), ExcKind::NameError.class())
-            || is_subtype(err.value().class(), ExcKind::AttributeError.class()))
-    {
-        Some(crate::builtins::frame_locals(frame))
-    } else {
-        frame.locals.clone()
-    };
     let tb = pyrs_objects::object::alloc(
         traceback_type(),
         TracebackData {
-            frame: frame_object_with(frame, locals),
+            frame: crate::frameobject::get(frame),
             lasti: frame.lasti,
             lineno: frame.lineno(),
             next: RefCell::new(next),
@@ -337,59 +248,4 @@ const TRACEBACK_METHODS: &[MethodDef] = &[
     MethodDef::new("tb_lineno", MethodKind::GetSet(tb_lineno, None)),
     MethodDef::new("tb_lasti", MethodKind::GetSet(tb_lasti, None)),
     MethodDef::new("tb_next", MethodKind::GetSet(tb_next, Some(set_tb_next))),
-];
-
-fn fr(v: &Value) -> PyResult<&FrameObject> {
-    v.downcast::<FrameObject>()
-        .ok_or_else(|| PyErr::type_error("bad frame"))
-}
-
-fn frame_repr(v: &Value) -> PyResult<Value> {
-    let f = fr(v)?;
-    let code = f.code.downcast::<crate::code::CodeData>();
-    let (file, name) = match code {
-        Some(c) => (
-            pyrs_objects::str::text_of(&c.filename).unwrap_or_default(),
-            c.code.name.to_string(),
-        ),
-        None => (String::new(), String::new()),
-    };
-    Ok(pyrs_objects::str::new(&format!(
-        "<frame at {:#x}, file '{file}', line {}, code {name}>",
-        v.word(),
-        f.lineno.get()
-    )))
-}
-
-fn f_code(v: &Value) -> PyResult<Value> {
-    Ok(fr(v)?.code.clone())
-}
-
-fn f_globals(v: &Value) -> PyResult<Value> {
-    Ok(fr(v)?.globals.clone())
-}
-
-fn f_locals(v: &Value) -> PyResult<Value> {
-    Ok(fr(v)?.locals.clone().unwrap_or_else(dict::new))
-}
-
-fn f_lineno(v: &Value) -> PyResult<Value> {
-    Ok(int::from_i64(fr(v)?.lineno.get() as i64))
-}
-
-fn f_lasti(v: &Value) -> PyResult<Value> {
-    Ok(int::from_usize(fr(v)?.lasti * 2))
-}
-
-fn f_back(v: &Value) -> PyResult<Value> {
-    Ok(fr(v)?.back.clone().unwrap_or_else(pyrs_objects::none))
-}
-
-const FRAME_METHODS: &[MethodDef] = &[
-    MethodDef::new("f_code", MethodKind::GetSet(f_code, None)),
-    MethodDef::new("f_globals", MethodKind::GetSet(f_globals, None)),
-    MethodDef::new("f_locals", MethodKind::GetSet(f_locals, None)),
-    MethodDef::new("f_lineno", MethodKind::GetSet(f_lineno, None)),
-    MethodDef::new("f_back", MethodKind::GetSet(f_back, None)),
-    MethodDef::new("f_lasti", MethodKind::GetSet(f_lasti, None)),
 ];

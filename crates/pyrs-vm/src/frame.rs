@@ -68,8 +68,14 @@ pub struct Frame {
     pub sp: usize,
     /// The code unit index of the instruction being executed (for tracebacks).
     pub lasti: usize,
-    /// The calling frame (null for the outermost).
+    /// The calling frame (null for the outermost, and for a generator's frame while it is
+    /// suspended).
     pub back: *const Frame,
+    /// The `frame` object made for this frame, if any ([`crate::frameobject`]). It points
+    /// at the frame, which therefore must not move while it has one: frames move only
+    /// before they first run their `RESUME` (a generator's frame into the generator after
+    /// its prologue), and nothing makes a frame object before that.
+    pub(crate) frame_obj: Cell<Option<Value>>,
 }
 
 impl Frame {
@@ -119,6 +125,7 @@ impl Frame {
             sp: nlocals,
             lasti: 0,
             back: std::ptr::null(),
+            frame_obj: Cell::new(None),
         })
     }
 
@@ -254,6 +261,10 @@ impl Frame {
                 visit(v);
             }
         }
+        // SAFETY: a plain read of the cell; nothing replaces it during the traversal.
+        if let Some(fo) = unsafe { &*self.frame_obj.as_ptr() } {
+            visit(fo);
+        }
     }
 
     /// The current line (of the instruction being executed).
@@ -267,6 +278,10 @@ impl Frame {
 
 impl Drop for Frame {
     fn drop(&mut self) {
+        // A frame object that outlives the frame takes over its locals first.
+        if let Some(fo) = self.frame_obj.get_mut().take() {
+            crate::frameobject::take_ownership(fo, self);
+        }
         // Clear the slots (dropping may run `__del__`, which may push frames of its own
         // above ours: the shared stack is released afterwards).
         for i in 0..self.nslots {
@@ -290,19 +305,28 @@ pub fn current() -> Option<&'static Frame> {
     unsafe { p.as_ref() }
 }
 
-/// Makes `frame` the running frame until the guard drops.
-pub(crate) struct Enter(*const Frame);
+/// Makes `frame` the running frame until the guard drops; then the frame is unlinked from
+/// its caller (a suspended generator's frame has no `f_back`).
+pub(crate) struct Enter {
+    prev: *const Frame,
+    frame: *mut Frame,
+}
 
 impl Enter {
     pub(crate) fn new(frame: &mut Frame) -> Enter {
         let prev = CURRENT.0.replace(frame as *const Frame);
         frame.back = prev;
-        Enter(prev)
+        Enter {
+            prev,
+            frame: frame as *mut Frame,
+        }
     }
 }
 
 impl Drop for Enter {
     fn drop(&mut self) {
-        CURRENT.0.set(self.0);
+        CURRENT.0.set(self.prev);
+        // SAFETY: the guard lives in `execute`, which borrows the frame for its whole run.
+        unsafe { (*self.frame).back = std::ptr::null() };
     }
 }

@@ -543,7 +543,9 @@ const FUNCTIONS: &[(&str, pyrs_objects::native::NativeFn)] = &[
     ("getsizeof", getsizeof),
     ("is_finalizing", is_finalizing),
     ("gettrace", gettrace),
-    ("getprofile", gettrace),
+    ("getprofile", getprofile),
+    ("settrace", settrace),
+    ("setprofile", setprofile),
     ("getswitchinterval", getswitchinterval),
     ("setswitchinterval", setswitchinterval),
     ("audit", audit),
@@ -590,8 +592,31 @@ fn is_finalizing(args: Args<'_>) -> PyResult<Value> {
     Ok(pyrs_objects::bool(false))
 }
 
-/// `sys.gettrace()` and `sys.getprofile()`: pyrs has no tracing or profiling hooks.
-fn gettrace(_args: Args<'_>) -> PyResult<Value> {
+/// `sys.gettrace()`: the trace function `sys.settrace` set ([`crate::tracing`]).
+fn gettrace(args: Args<'_>) -> PyResult<Value> {
+    args.exact("sys.gettrace", 0, 0)?;
+    Ok(crate::tracing::get_trace().unwrap_or_else(pyrs_objects::none))
+}
+
+/// `sys.getprofile()`: the profile function `sys.setprofile` set.
+fn getprofile(args: Args<'_>) -> PyResult<Value> {
+    args.exact("sys.getprofile", 0, 0)?;
+    Ok(crate::tracing::get_profile().unwrap_or_else(pyrs_objects::none))
+}
+
+/// `sys.settrace(function)`: the function called for each new frame ('call'), whose
+/// result becomes the frame's `f_trace`; None removes it.
+fn settrace(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("sys.settrace", 1, 1)?;
+    crate::tracing::set_trace(Some(a[0].clone()).filter(|f| !protocol::is_none(f)));
+    Ok(pyrs_objects::none())
+}
+
+/// `sys.setprofile(function)`: the function called on calls and returns of Python and
+/// built-in functions; None removes it.
+fn setprofile(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("sys.setprofile", 1, 1)?;
+    crate::tracing::set_profile(Some(a[0].clone()).filter(|f| !protocol::is_none(f)));
     Ok(pyrs_objects::none())
 }
 
@@ -841,7 +866,7 @@ fn getframe(args: Args<'_>) -> PyResult<Value> {
         depth -= 1;
     }
     match frame {
-        Some(f) => Ok(crate::exc::frame_object_chain(f)),
+        Some(f) => Ok(crate::frameobject::get(f)),
         None => Err(PyErr::value_error("call stack is not deep enough")),
     }
 }

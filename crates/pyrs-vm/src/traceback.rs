@@ -9,7 +9,8 @@ use pyrs_objects::typeobject::type_data;
 use pyrs_objects::{protocol, str as pystr, ExcKind, Value};
 
 use crate::code::CodeData;
-use crate::exc::{FrameObject, TracebackData};
+use crate::exc::TracebackData;
+use crate::frameobject::FrameObject;
 
 /// One traceback entry, ready to print.
 struct Entry {
