@@ -272,7 +272,7 @@ macro_rules! opcodes {
             }
 
             /// `(popped, pushed)` on the fall-through path, `None` when unknown.
-            #[inline]
+            #[inline(always)]
             pub(super) const fn table_stack(self, $oparg: i64) -> Option<(i64, i64)> {
                 match self {
                     $(Opcode::$name => opcodes!(@stack $stack),)*
@@ -516,7 +516,9 @@ impl Opcode {
     /// How many values the instruction pops and pushes on the path to the next instruction
     /// (for a jump, both paths alike, except the `SETUP_*` pseudo-instructions: see
     /// [`Opcode::jump_stack_effect`]). `None` for `INSTRUMENTED_LINE`.
-    #[inline]
+    // Always inlined: the compiler's stack-depth pass asks for every instruction it lays out,
+    // and the table's match then becomes a jump table in its loop.
+    #[inline(always)]
     pub const fn stack_effect(self, oparg: u32) -> Option<StackEffect> {
         match self.table_stack(oparg as i64) {
             Some(pair) => Some(StackEffect::from_pair(pair)),
