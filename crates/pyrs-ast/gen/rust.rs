@@ -340,6 +340,8 @@ fn emit_boxed_enum(out: &mut String, ty: &Type) {
     let _ = writeln!(out, "        }}\n    }}");
     if !ty.attributes.is_empty() {
         let _ = writeln!(out, "\n    /// Where the node is in the source.");
+        // Inlined into other crates: every pass asks it of node after node.
+        let _ = writeln!(out, "    #[inline]");
         let _ = writeln!(out, "    pub fn loc(&self) -> Location {{");
         let _ = writeln!(out, "        match self {{");
         for c in ty.constructors() {

@@ -162,6 +162,7 @@ impl Stmt {
     }
 
     /// Where the node is in the source.
+    #[inline]
     pub fn loc(&self) -> Location {
         match self {
             Stmt::FunctionDef(node) => node.loc,
@@ -497,6 +498,7 @@ impl Expr {
     }
 
     /// Where the node is in the source.
+    #[inline]
     pub fn loc(&self) -> Location {
         match self {
             Expr::BoolOp(node) => node.loc,
@@ -948,6 +950,7 @@ impl Pattern {
     }
 
     /// Where the node is in the source.
+    #[inline]
     pub fn loc(&self) -> Location {
         match self {
             Pattern::MatchValue(node) => node.loc,
@@ -1051,6 +1054,7 @@ impl TypeParam {
     }
 
     /// Where the node is in the source.
+    #[inline]
     pub fn loc(&self) -> Location {
         match self {
             TypeParam::TypeVar(node) => node.loc,
