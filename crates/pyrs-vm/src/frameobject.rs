@@ -102,11 +102,6 @@ impl FrameObject {
         unsafe { self.frame.get().as_ref() }
     }
 
-    /// The running frame as a pointer to write through (null once it ended).
-    pub(crate) fn live_ptr(&self) -> *mut Frame {
-        self.frame.get() as *mut Frame
-    }
-
     fn code_data(&self) -> &CodeData {
         self.code
             .downcast::<CodeData>()
@@ -211,6 +206,25 @@ impl FrameObject {
             }
         };
         drop(old);
+    }
+
+    /// Binds None to every unbound fast local of the running frame (before an `f_lineno`
+    /// jump).
+    pub(crate) fn bind_unbound_to_none(&self) {
+        let Some(f) = self.live() else {
+            return;
+        };
+        let f = f as *const Frame as *mut Frame;
+        // SAFETY: as in `set_fast_local`.
+        let n = unsafe { (*f).code().nlocalsplus() };
+        for i in 0..n {
+            // SAFETY: as above.
+            unsafe {
+                if (*f).local(i).is_none() {
+                    (*f).set_local(i, Some(pyrs_objects::none()));
+                }
+            }
+        }
     }
 
     /// The index of the fast local named `name`, if the code has one visible to `f_locals`.

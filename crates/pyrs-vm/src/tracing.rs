@@ -37,6 +37,24 @@ enum Event {
     Call,
 }
 
+/// A pending `f_lineno` assignment.
+struct Jump {
+    /// The code unit to continue at.
+    target: usize,
+    /// The stack depth there.
+    depth: usize,
+    /// The kinds of the values on the stack now.
+    from: Vec<crate::jump::Kind>,
+}
+
+impl Jump {
+    /// Moves the frame: pops what the target does not have, and continues there.
+    fn apply(self, frame: &mut Frame) {
+        crate::jump::unwind(frame, &self.from, self.depth);
+        frame.ip = self.target;
+    }
+}
+
 struct State {
     trace: RefCell<Option<Value>>,
     profile: RefCell<Option<Value>>,
@@ -45,8 +63,12 @@ struct State {
     event: Cell<Event>,
     /// The frame of the event being reported.
     event_frame: Cell<*const Frame>,
-    /// Set by `f_lineno` assignment: where the traced frame continues.
-    jump: Cell<Option<usize>>,
+    /// Set by `f_lineno` assignment: where the traced frame continues, applied once the
+    /// trace function returned.
+    jump: Cell<Option<Jump>>,
+    /// Where a jump from a 'call' event moved a frame: its first instruction starts no
+    /// line event, as after a jump from a 'line' event.
+    jumped_to: Cell<Option<usize>>,
     /// Set when the untraced loop stops so that the traced one takes over.
     switch: Cell<bool>,
 }
@@ -58,6 +80,7 @@ static STATE: SyncCell<State> = SyncCell(State {
     event: Cell::new(Event::None),
     event_frame: Cell::new(std::ptr::null()),
     jump: Cell::new(None),
+    jumped_to: Cell::new(None),
     switch: Cell::new(false),
 });
 
@@ -230,13 +253,23 @@ fn profile_event(frame: &Frame, name: &str, arg: Value) -> PyResult<()> {
 
 /// `RESUME` while a hook is set: the 'call' events (PY_START, or PY_RESUME for a generator
 /// resumed). Returns whether the frame now needs the traced loop.
-pub(crate) fn resume(frame: &Frame, oparg: u32) -> PyResult<bool> {
+pub(crate) fn resume(frame: &mut Frame, oparg: u32) -> PyResult<bool> {
     let event = if oparg == 0 {
         Event::Start
     } else {
         Event::Resume
     };
-    trace_event(frame, event, "call", pyrs_objects::none())?;
+    let s = state();
+    drop(s.jump.take());
+    let r = trace_event(frame, event, "call", pyrs_objects::none());
+    match s.jump.take() {
+        Some(jump) => {
+            r?;
+            s.jumped_to.set(Some(jump.target));
+            jump.apply(frame);
+        }
+        None => r?,
+    }
     profile_event(frame, "call", pyrs_objects::none())?;
     Ok(frame_traced(frame))
 }
@@ -432,8 +465,11 @@ fn opcode_at(code: &crate::code::CodeData, mut i: usize) -> u8 {
 /// previous instruction's. Returns whether a trace function moved the frame (`f_lineno`
 /// assignment): then `frame.ip` is where to go on.
 pub(crate) fn instruction(frame: &mut Frame, start: usize, prev: &mut usize) -> PyResult<bool> {
-    let p = std::mem::replace(prev, start);
+    let mut p = std::mem::replace(prev, start);
     let s = state();
+    if s.jumped_to.get().is_some() && s.jumped_to.take() == Some(start) {
+        p = start;
+    }
     if s.in_hook.get() || !tracing_on() {
         return Ok(false);
     }
@@ -456,12 +492,12 @@ pub(crate) fn instruction(frame: &mut Frame, start: usize, prev: &mut usize) -> 
             || (prev_op == Opcode::JUMP_BACKWARD as u8 && p > start && prev_line == line)
     };
     if fire_line {
-        s.jump.set(None);
+        drop(s.jump.take());
         let r = trace_event(frame, Event::Line, "line", pyrs_objects::none());
-        if let Some(target) = s.jump.take() {
+        if let Some(jump) = s.jump.take() {
             r?;
-            frame.ip = target;
-            *prev = target;
+            *prev = jump.target;
+            jump.apply(frame);
             return Ok(true);
         }
         r?;
@@ -563,10 +599,28 @@ pub(crate) fn set_lineno(_fo: &Value, f: &FrameObject, new: &Value) -> PyResult<
             "cannot find bytecode for specified line".into()
         })));
     };
-    // SAFETY: the frame is the one whose 'line' event is running; the loop re-reads its
-    // stack pointer after the event.
-    let frame = unsafe { &mut *f.live_ptr() };
-    crate::jump::unwind(frame, from.as_deref().unwrap_or(&[]), depth);
-    s.jump.set(Some(target));
+    // Locals the code at the target may take as bound: unbound ones become None, with
+    // CPython's warning (it counts every unbound local rather than analysing the flow).
+    let unbound = (0..code.nlocalsplus())
+        .filter(|&i| frame.local(i).is_none())
+        .count();
+    if unbound > 0 {
+        let s = if unbound == 1 { "" } else { "s" };
+        crate::warnings::warn(
+            pyrs_objects::ExcKind::RuntimeWarning,
+            &format!("assigning None to {unbound} unbound local{s}"),
+            1,
+        )?;
+        if let Some(fo) = frameobject::existing(frame) {
+            if let Some(d) = fo.downcast::<FrameObject>() {
+                d.bind_unbound_to_none();
+            }
+        }
+    }
+    s.jump.set(Some(Jump {
+        target,
+        depth,
+        from: from.unwrap_or_default(),
+    }));
     Ok(())
 }
