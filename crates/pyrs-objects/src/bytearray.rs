@@ -77,7 +77,7 @@ impl ByteArrayData {
     }
 
     /// BufferError when exported: resizing is forbidden.
-    pub(crate) fn check_resize(&self) -> PyResult<()> {
+    pub fn check_resize(&self) -> PyResult<()> {
         if self.exports.get() > 0 {
             return Err(PyErr::new(
                 ExcKind::BufferError,

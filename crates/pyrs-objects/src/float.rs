@@ -359,6 +359,19 @@ pub fn float_from_object(x: &Value) -> PyResult<f64> {
         let i = crate::protocol::index(x)?;
         return int::to_f64(int::as_int(&i).expect("int"));
     }
+    // Bytes-like text: its bytes are read as ASCII.
+    if let Some(bytes) = crate::bytes::buffer(x) {
+        let parsed = std::str::from_utf8(&bytes)
+            .ok()
+            .filter(|t| t.is_ascii())
+            .and_then(parse_float);
+        return parsed.ok_or_else(|| {
+            PyErr::value_error(format!(
+                "could not convert string to float: {}",
+                crate::bytes::repr_bytes(&bytes)
+            ))
+        });
+    }
     Err(PyErr::type_error(format!(
         "float() argument must be a string or a real number, not '{}'",
         x.type_data().name()

@@ -599,6 +599,24 @@ pub fn int_from_object(x: &Value) -> PyResult<Value> {
     if let Some(text) = crate::str::text_of(x) {
         return parse_int(&text, 10);
     }
+    // A bytes-like object is parsed as its ASCII text (`int(b'12')`).
+    if let Some(raw) = crate::bytes::buffer(x) {
+        let text: String = raw.iter().map(|&b| b as char).collect();
+        return parse_int(&text, 10).map_err(|e| {
+            let invalid = crate::exceptions::args_of(e.value())
+                .first()
+                .and_then(crate::str::text_of)
+                .is_some_and(|m| m.starts_with("invalid literal"));
+            if invalid {
+                PyErr::value_error(format!(
+                    "invalid literal for int() with base 10: {}",
+                    crate::bytes::repr_bytes(&raw)
+                ))
+            } else {
+                e
+            }
+        });
+    }
     crate::protocol::unary_op(x, UnaryOp::Int)
 }
 

@@ -70,6 +70,37 @@ impl MemoryViewData {
         self.step == self.itemsize() as isize || self.len <= 1
     }
 
+    /// The number of bytes seen (`nbytes`).
+    pub fn nbytes(&self) -> usize {
+        self.len * self.itemsize()
+    }
+
+    /// Whether the view can be written through: it is live, not read-only, and its items
+    /// are next to each other (a C-contiguous writable buffer).
+    pub fn is_writable(&self) -> bool {
+        !self.released.get() && !self.readonly && self.is_contiguous()
+    }
+
+    /// Writes `bytes` at byte offset `at` of a writable view (the write side of the buffer
+    /// protocol, for `struct.pack_into` and `readinto`); `false` when the view is not
+    /// writable or the bytes do not fit.
+    pub fn write_at(&self, at: usize, bytes: &[u8]) -> bool {
+        if !self.is_writable() || at + bytes.len() > self.nbytes() {
+            return false;
+        }
+        let Some(target) = self.obj.downcast::<ByteArrayData>() else {
+            return false;
+        };
+        let start = self.start + at;
+        target.with_bytes(|b| match b.get_mut(start..start + bytes.len()) {
+            Some(slot) => {
+                slot.copy_from_slice(bytes);
+                true
+            }
+            None => false,
+        })
+    }
+
     /// The bytes seen, copied.
     pub fn contents(&self) -> PyResult<Vec<u8>> {
         self.check()?;

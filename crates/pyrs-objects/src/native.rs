@@ -491,7 +491,57 @@ const BUILTIN_FUNCTION_METHODS: &[MethodDef] = &[
     ),
     MethodDef::new("__qualname__", MethodKind::GetSet(builtin_qualname, None)),
     MethodDef::new("__self__", MethodKind::GetSet(builtin_self, None)),
+    MethodDef::new("__reduce__", MethodKind::Method(builtin_reduce)),
+    MethodDef::new("__module__", MethodKind::GetSet(builtin_module, None)),
 ];
+
+/// `f.__module__`: the name of a module function's module, None for a bound method.
+fn builtin_module(value: &Value) -> PyResult<Value> {
+    let f = value
+        .downcast::<BuiltinFunction>()
+        .ok_or_else(|| PyErr::system_error("bad builtin function"))?;
+    match &f.bound {
+        Some(m) if !f.pass_self => Ok(m
+            .downcast::<crate::module::ModuleData>()
+            .and_then(|m| m.dict().get_str(&crate::str::intern("__name__")))
+            .unwrap_or_else(crate::none)),
+        Some(_) => Ok(crate::none()),
+        None if f.owner.is_some() => Ok(crate::none()),
+        None => Ok(crate::str::intern("builtins")),
+    }
+}
+
+/// `builtins.getattr`, which pickles bound built-in methods and method descriptors.
+fn builtin_getattr() -> PyResult<Value> {
+    let builtins = (crate::hooks::get().import_module)("builtins")?;
+    crate::protocol::getattr(&builtins, &crate::str::intern("getattr"))
+}
+
+/// `f.__reduce__()`: a module function pickles as its name (found again in its module), a
+/// bound method as `getattr(self, name)`.
+fn builtin_reduce(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("__reduce__", 1, 1)?;
+    let f = a[0]
+        .downcast::<BuiltinFunction>()
+        .ok_or_else(|| PyErr::system_error("bad builtin function"))?;
+    match &f.bound {
+        Some(obj) if f.pass_self => Ok(crate::tuple::new(vec![
+            builtin_getattr()?,
+            crate::tuple::new(vec![obj.clone(), crate::str::intern(f.name)]),
+        ])),
+        _ => Ok(crate::str::intern(f.name)),
+    }
+}
+
+/// `descr.__reduce__()`: `getattr(objclass, name)`.
+fn descriptor_reduce(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("__reduce__", 1, 1)?;
+    let d = descriptor(&a[0])?;
+    Ok(crate::tuple::new(vec![
+        builtin_getattr()?,
+        crate::tuple::new(vec![d.owner.clone(), crate::str::intern(d.name)]),
+    ]))
+}
 
 fn descriptor_name(value: &Value) -> PyResult<Value> {
     Ok(crate::str::intern(descriptor(value)?.name))
@@ -531,6 +581,7 @@ const GETSET_METHODS: &[MethodDef] = &[
 
 const DESCRIPTOR_METHODS: &[MethodDef] = &[
     MethodDef::new("__name__", MethodKind::GetSet(descriptor_name, None)),
+    MethodDef::new("__reduce__", MethodKind::Method(descriptor_reduce)),
     MethodDef::new(
         "__objclass__",
         MethodKind::GetSet(descriptor_objclass, None),

@@ -407,7 +407,18 @@ const RANGE_METHODS: &[MethodDef] = &[
     MethodDef::new("start", MethodKind::GetSet(start, None)),
     MethodDef::new("stop", MethodKind::GetSet(stop, None)),
     MethodDef::new("step", MethodKind::GetSet(step, None)),
+    MethodDef::new("__reduce__", MethodKind::Method(range_reduce)),
 ];
+
+/// `range.__reduce__()`: `(range, (start, stop, step))`.
+fn range_reduce(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("__reduce__", 1, 1)?;
+    let r = &a[0];
+    Ok(crate::tuple::new(vec![
+        r.class().clone(),
+        crate::tuple::new(vec![start(r)?, stop(r)?, step(r)?]),
+    ]))
+}
 
 // ---------------------------------------------------------------------------------------
 // Iterators.

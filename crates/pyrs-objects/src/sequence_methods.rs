@@ -43,4 +43,15 @@ pub(crate) const SLICE_METHODS: &[MethodDef] = &[
     MethodDef::new("stop", MethodKind::GetSet(stop, None)),
     MethodDef::new("step", MethodKind::GetSet(step, None)),
     MethodDef::new("indices", MethodKind::Method(indices)),
+    MethodDef::new("__reduce__", MethodKind::Method(slice_reduce)),
 ];
+
+/// `slice.__reduce__()`: `(slice, (start, stop, step))`.
+fn slice_reduce(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("__reduce__", 1, 1)?;
+    let s = &a[0];
+    Ok(crate::tuple::new(vec![
+        s.class().clone(),
+        crate::tuple::new(vec![start(s)?, stop(s)?, step(s)?]),
+    ]))
+}

@@ -3,6 +3,7 @@
 
 use crate::args::Args;
 use crate::error::{PyErr, PyResult};
+use crate::native::{MethodDef, MethodKind};
 use crate::typeobject::TypeBuilder;
 use crate::value::Value;
 
@@ -30,6 +31,17 @@ pub(crate) fn none_builder() -> TypeBuilder {
         })
 }
 
+/// The singletons pickle as their names.
+const NOT_IMPLEMENTED_METHODS: &[MethodDef] = &[MethodDef::new(
+    "__reduce__",
+    MethodKind::Method(|_| Ok(crate::str::intern("NotImplemented"))),
+)];
+
+const ELLIPSIS_METHODS: &[MethodDef] = &[MethodDef::new(
+    "__reduce__",
+    MethodKind::Method(|_| Ok(crate::str::intern("Ellipsis"))),
+)];
+
 /// `NotImplementedType`.
 pub(crate) fn not_implemented_builder() -> TypeBuilder {
     TypeBuilder::new::<()>("NotImplementedType")
@@ -50,17 +62,20 @@ pub(crate) fn not_implemented_builder() -> TypeBuilder {
                 Ok(crate::not_implemented())
             }));
         })
+        .methods(NOT_IMPLEMENTED_METHODS)
 }
 
 /// `ellipsis`.
 pub(crate) fn ellipsis_builder() -> TypeBuilder {
-    TypeBuilder::new::<()>("ellipsis").slots(|s| {
-        s.repr.set(Some(|_| Ok(crate::str::intern("Ellipsis"))));
-        s.new.set(Some(|_, args| {
-            no_args("ellipsis", args)?;
-            Ok(crate::types().ellipsis.clone())
-        }));
-    })
+    TypeBuilder::new::<()>("ellipsis")
+        .slots(|s| {
+            s.repr.set(Some(|_| Ok(crate::str::intern("Ellipsis"))));
+            s.new.set(Some(|_, args| {
+                no_args("ellipsis", args)?;
+                Ok(crate::types().ellipsis.clone())
+            }));
+        })
+        .methods(ELLIPSIS_METHODS)
 }
 
 /// `Ellipsis`.

@@ -41,6 +41,7 @@ mod _posixsubprocess;
 mod _signal;
 mod _socket;
 mod _string;
+mod _struct;
 mod _thread;
 mod _tokenize;
 mod _typing;
@@ -62,6 +63,7 @@ mod time;
 /// Every native module this crate provides, by import name.
 pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_ast", _ast::init),
+    ("_struct", _struct::init),
     ("_codecs", _codecs::init),
     ("_collections", _collections::init),
     ("_contextvars", _contextvars::init),

@@ -1,7 +1,8 @@
 //! `BytesIO` (CPython's Modules/_io/bytesio.c): an in-memory byte stream, a growable buffer
-//! with a position.
+//! with a position. The buffer is a `bytearray`, so that `getbuffer()` can hand out a
+//! writable memoryview of it; while one is alive the stream cannot change size.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use pyrs_objects::bytearray::ByteArrayData;
 use pyrs_objects::native::{MethodDef, MethodKind};
@@ -9,12 +10,26 @@ use pyrs_objects::{protocol, Args, PyErr, PyResult, Value};
 
 /// The state of a `BytesIO`.
 pub(crate) struct BytesIOData {
-    buf: RefCell<Vec<u8>>,
+    /// A `bytearray`.
+    buf: Value,
     pos: Cell<usize>,
     closed: Cell<bool>,
 }
 
 impl pyrs_objects::object::Payload for BytesIOData {}
+
+impl BytesIOData {
+    fn bytes(&self) -> &ByteArrayData {
+        self.buf
+            .downcast::<ByteArrayData>()
+            .expect("a BytesIO's buffer is a bytearray")
+    }
+
+    /// Runs `f` on the contents.
+    fn with<R>(&self, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+        self.bytes().with_bytes(f)
+    }
+}
 
 pub(super) fn bytes_io_type(base: &Value) -> Value {
     super::io_type::<BytesIOData>("BytesIO", Some(base), METHODS)
@@ -28,6 +43,7 @@ pub(super) fn bytes_io_type(base: &Value) -> Value {
 
 const METHODS: &[MethodDef] = &[
     MethodDef::new("getvalue", MethodKind::Method(bio_getvalue)),
+    MethodDef::new("getbuffer", MethodKind::Method(bio_getbuffer)),
     MethodDef::new("read", MethodKind::Method(bio_read)),
     MethodDef::new("read1", MethodKind::Method(bio_read)),
     MethodDef::new("readline", MethodKind::Method(bio_readline)),
@@ -49,7 +65,7 @@ fn bio_new(cls: &Value, _args: Args<'_>) -> PyResult<Value> {
     Ok(pyrs_objects::object::alloc(
         cls,
         BytesIOData {
-            buf: RefCell::new(Vec::new()),
+            buf: pyrs_objects::bytearray::new(Vec::new()),
             pos: Cell::new(0),
             closed: Cell::new(false),
         },
@@ -63,7 +79,8 @@ fn bio_init(obj: &Value, args: Args<'_>) -> PyResult<()> {
         Some(v) => crate::argconv::buffer_arg(&v)?,
         None => Vec::new(),
     };
-    *d.buf.borrow_mut() = bytes;
+    d.bytes().check_resize()?;
+    d.with(|b| *b = bytes);
     d.pos.set(0);
     d.closed.set(false);
     Ok(())
@@ -78,16 +95,24 @@ fn data<'a>(args: &Args<'a>, method: &str) -> PyResult<&'a BytesIOData> {
 }
 
 fn take(d: &BytesIOData, n: usize) -> Vec<u8> {
-    let buf = d.buf.borrow();
-    let start = d.pos.get().min(buf.len());
-    let end = start.saturating_add(n).min(buf.len());
+    let (end, out) = d.with(|buf| {
+        let start = d.pos.get().min(buf.len());
+        let end = start.saturating_add(n).min(buf.len());
+        (end, buf[start..end].to_vec())
+    });
     d.pos.set(end.max(d.pos.get()));
-    buf[start..end].to_vec()
+    out
 }
 
 fn bio_getvalue(args: Args<'_>) -> PyResult<Value> {
     let d = data(&args, "getvalue")?;
-    Ok(pyrs_objects::bytes::new(d.buf.borrow().clone()))
+    Ok(pyrs_objects::bytes::new(d.with(|b| b.clone())))
+}
+
+/// `getbuffer()`: a writable view of the contents.
+fn bio_getbuffer(args: Args<'_>) -> PyResult<Value> {
+    let d = data(&args, "getbuffer")?;
+    pyrs_objects::memoryview::new(&d.buf)
 }
 
 fn bio_read(args: Args<'_>) -> PyResult<Value> {
@@ -101,13 +126,13 @@ fn bio_read(args: Args<'_>) -> PyResult<Value> {
 }
 
 fn line_len(d: &BytesIOData, limit: i64) -> usize {
-    let buf = d.buf.borrow();
-    let start = d.pos.get().min(buf.len());
-    let rest = &buf[start..];
-    let mut n = rest
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(rest.len(), |i| i + 1);
+    let mut n = d.with(|buf| {
+        let start = d.pos.get().min(buf.len());
+        let rest = &buf[start..];
+        rest.iter()
+            .position(|&b| b == b'\n')
+            .map_or(rest.len(), |i| i + 1)
+    });
     if limit >= 0 {
         n = n.min(limit as usize);
     }
@@ -153,13 +178,16 @@ fn bio_write(args: Args<'_>) -> PyResult<Value> {
     let d = data(&args, "write")?;
     let [b] = args.skip_first().bind("write", ["b"], 1, 1, 1)?;
     let bytes = crate::argconv::buffer_arg(&b.expect("required"))?;
-    let mut buf = d.buf.borrow_mut();
+    d.bytes().check_resize()?;
     let pos = d.pos.get();
     let end = pos + bytes.len();
-    if end > buf.len() {
-        crate::argconv::grow(&mut buf, end, 0)?;
-    }
-    buf[pos..end].copy_from_slice(&bytes);
+    d.with(|buf| -> PyResult<()> {
+        if end > buf.len() {
+            crate::argconv::grow(buf, end, 0)?;
+        }
+        buf[pos..end].copy_from_slice(&bytes);
+        Ok(())
+    })?;
     d.pos.set(end);
     Ok(pyrs_objects::int::from_usize(bytes.len()))
 }
@@ -180,7 +208,7 @@ fn bio_seek(args: Args<'_>) -> PyResult<Value> {
             0
         }
         1 => d.pos.get() as i64,
-        2 => d.buf.borrow().len() as i64,
+        2 => d.with(|b| b.len()) as i64,
         w => {
             return Err(PyErr::value_error(format!(
                 "invalid whence ({w}, should be 0, 1 or 2)"
@@ -209,14 +237,16 @@ fn bio_truncate(args: Args<'_>) -> PyResult<Value> {
         }
         None => d.pos.get(),
     };
-    d.buf.borrow_mut().truncate(size);
+    d.bytes().check_resize()?;
+    d.with(|b| b.truncate(size));
     Ok(pyrs_objects::int::from_usize(size))
 }
 
 fn bio_close(args: Args<'_>) -> PyResult<Value> {
     let d = super::this::<BytesIOData>(&args, "close", "_io.BytesIO")?;
+    d.bytes().check_resize()?;
     d.closed.set(true);
-    d.buf.borrow_mut().clear();
+    d.with(|b| b.clear());
     Ok(pyrs_objects::none())
 }
 
