@@ -45,6 +45,10 @@ pub struct DictData {
     /// The one field a dict subclass written in Rust adds (`collections.defaultdict`'s
     /// `default_factory`), since a subclass's payload is its base's.
     extra: RefCell<Option<Value>>,
+    /// Set by the cycle collector when it stopped tracking this dict because it held no
+    /// container; the next insertion of a container tracks it again (CPython's
+    /// `MAINTAIN_TRACKING`). Only ever set on a dict that is a heap object.
+    gc_untracked: Cell<bool>,
 }
 
 impl Payload for DictData {
@@ -148,6 +152,9 @@ impl DictData {
 
     /// Replaces the subclass's field; the old value is dropped after the borrow ends.
     pub fn set_extra(&self, value: Option<Value>) {
+        if let (true, Some(v)) = (self.gc_untracked.get(), &value) {
+            self.retrack(v, v);
+        }
         let old = std::mem::replace(&mut *self.extra.borrow_mut(), value);
         drop(old);
     }
@@ -340,6 +347,9 @@ impl DictData {
     /// [`DictData::set_item`] with the hash known.
     pub fn set_item_hashed(&self, key: Value, hash: i64, value: Value) -> PyResult<()> {
         if let Some((ix, _)) = self.find(&key, hash)? {
+            if self.gc_untracked.get() {
+                self.retrack(&key, &value);
+            }
             let old = {
                 let mut table = self.table.borrow_mut();
                 table.entries[ix].value.replace(value)
@@ -347,6 +357,9 @@ impl DictData {
             self.notify();
             drop(old);
             return Ok(());
+        }
+        if self.gc_untracked.get() {
+            self.retrack(&key, &value);
         }
         let mut table = self.table.borrow_mut();
         if table.indices.is_empty() || table.entries.len() >= usable(table.indices.len()) {
@@ -365,6 +378,25 @@ impl DictData {
         drop(table);
         self.bump();
         Ok(())
+    }
+
+    /// Tracks the dict again if `key` or `value` is a container (it was untracked by the
+    /// collector).
+    #[cold]
+    fn retrack(&self, key: &Value, value: &Value) {
+        if crate::gc::is_tracked(key) || crate::gc::is_tracked(value) {
+            self.gc_untracked.set(false);
+            let header =
+                (self as *const DictData as usize) - crate::object::payload_offset::<DictData>();
+            // SAFETY: only a dict the collector untracked has the flag, and such a dict is
+            // a heap object whose payload is `self`.
+            unsafe { crate::gc::retrack(header as *mut crate::object::Header) };
+        }
+    }
+
+    /// Marks the dict as untracked by the collector (see [`DictData::retrack`]).
+    pub(crate) fn set_gc_untracked(&self) {
+        self.gc_untracked.set(true);
     }
 
     /// `del d[key]`: the removed value, or `None` when absent.

@@ -278,25 +278,30 @@ pub fn traverse(obj: &Value, visit: &mut dyn FnMut(&Value)) {
         // SAFETY: the type's payload is the one its operations were made for.
         unsafe { (ty.gc.traverse)(header, visit) };
     }
-    if let Some(slot) = obj.dict_slot() {
-        if let Ok(d) = slot.try_borrow() {
+    let base = header as *const Header as *const u8;
+    let cell = |offset: usize| {
+        // SAFETY: the type put a dict slot or a `__slots__` cell at this offset when it
+        // allocated the object.
+        unsafe { &*(base.add(offset) as *const crate::object::DictSlot) }
+    };
+    if ty.dict_offset != 0 {
+        if let Ok(d) = cell(ty.dict_offset).try_borrow() {
             if let Some(d) = d.as_ref() {
                 visit(d);
             }
         }
     }
     for &offset in ty.member_offsets.iter() {
-        if let Some(slot) = obj.member_slot(offset) {
-            if let Ok(v) = slot.try_borrow() {
-                if let Some(v) = v.as_ref() {
-                    visit(v);
-                }
+        if let Ok(v) = cell(offset).try_borrow() {
+            if let Some(v) = v.as_ref() {
+                visit(v);
             }
         }
     }
-    let class = obj.class();
-    if class.type_data().flags.get().contains(TypeFlags::HEAPTYPE) {
-        visit(class);
+    // The header owns a count of the type; a class defined in Python can die with its
+    // instances, so that reference is part of the graph (CPython's `subtype_traverse`).
+    if ty.flags.get().contains(TypeFlags::HEAPTYPE) {
+        visit(obj.class());
     }
 }
 
@@ -339,14 +344,20 @@ unsafe fn merge(from: usize, to: usize) {
 /// listing them. Returns how many objects moved.
 unsafe fn promote(from: usize, to: usize) -> usize {
     let moved = std::mem::take(gen(from));
-    let tuple = &crate::types().tuple;
+    let t = crate::types();
     let dest = gen(to);
     dest.reserve(moved.len());
     let before = dest.len();
     for p in moved {
         let obj = ManuallyDrop::new(Value::from_raw(p));
-        if obj.class().is(tuple) && atomic_tuple(&obj) {
+        if obj.class().is(&t.tuple) && atomic_tuple(&obj) {
             *word(p) = UNTRACKED;
+            continue;
+        }
+        if obj.class().is(&t.dict) && atomic_dict(&obj) {
+            *word(p) = UNTRACKED;
+            obj.downcast_unchecked::<crate::dict::DictData>()
+                .set_gc_untracked();
             continue;
         }
         *word(p) = (dest.len() << 2) | to;
@@ -360,6 +371,27 @@ fn atomic_tuple(t: &Value) -> bool {
     // SAFETY: the caller checked the type.
     let items = unsafe { t.downcast_unchecked::<crate::tuple::TupleData>() }.items();
     items.iter().all(|v| !is_tracked(v))
+}
+
+/// Whether a dict's keys and values are all untracked: then, as in CPython, the collector
+/// stops listing it until a container goes in ([`crate::dict::DictData`]'s insertions track
+/// it again).
+fn atomic_dict(d: &Value) -> bool {
+    let mut atomic = true;
+    // SAFETY: the caller checked the type.
+    let data = unsafe { d.downcast_unchecked::<crate::dict::DictData>() };
+    data.traverse(&mut |v| atomic &= !is_tracked(v));
+    atomic
+}
+
+/// Lists again a container the collector had stopped tracking.
+///
+/// # Safety
+/// `ptr` is a live container with a registry word.
+pub(crate) unsafe fn retrack(ptr: *mut Header) {
+    if *word(ptr) == UNTRACKED {
+        track(ptr);
+    }
 }
 
 /// What one collection found.

@@ -29,7 +29,14 @@ pub struct MemberDescr {
     pub owner: Value,
 }
 
-impl Payload for MemberDescr {}
+impl Payload for MemberDescr {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.name);
+        visit(&self.owner);
+    }
+}
 
 static TYPE: OnceLock<SyncCell<Value>> = OnceLock::new();
 

@@ -91,7 +91,13 @@ pub struct MethodDescriptor {
     pub owner: Value,
 }
 
-impl Payload for MethodDescriptor {}
+impl Payload for MethodDescriptor {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.owner);
+    }
+}
 
 /// A `getset_descriptor`.
 pub struct GetSetDescriptor {
@@ -105,7 +111,13 @@ pub struct GetSetDescriptor {
     pub owner: Value,
 }
 
-impl Payload for GetSetDescriptor {}
+impl Payload for GetSetDescriptor {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.owner);
+    }
+}
 
 struct NativeTypes {
     builtin_function: Value,
