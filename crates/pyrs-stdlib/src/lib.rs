@@ -18,26 +18,37 @@
 //! `_py_abc`, whose caches are `WeakSet`s over `_weakref`; measured on 300,000 `isinstance`
 //! checks against ABCs, CPython itself runs `_py_abc` as fast as its C `_abc` (the caches
 //! answer almost every check), so a native `_abc` would buy pyrs little.
-//! `_functools`, `_operator`, `_heapq` and `_collections`' `OrderedDict`, `_count_elements`
-//! and `_tuplegetter`: functools.py, operator.py, heapq.py and collections/__init__.py carry
-//! complete pure-Python versions.
+//! `_functools`, `_operator` (but for `_compare_digest`, which hmac.py imports), `_heapq` and
+//! `_collections`' `OrderedDict`, `_count_elements` and `_tuplegetter`: functools.py,
+//! operator.py, heapq.py and collections/__init__.py carry complete pure-Python versions.
 //!
 //! **Dependencies**: num-bigint, num-traits and num-integer, the bigint crates behind
 //! `pyrs_objects::int`, for `math`'s integer functions (`factorial`, `comb`, `isqrt`, `gcd`…);
 //! libc for the system calls of `posix`, `_socket`, `select`, `_signal` and `_posixsubprocess`;
 //! pyrs-tokenizer for `_tokenize`'s tokens; pyrs-parser and pyrs-ast for `_ast`'s
-//! `compile(…, PyCF_ONLY_AST)`.
+//! `compile(…, PyCF_ONLY_AST)`; RustCrypto's md-5, sha1, sha2 and sha3 for the hash modules
+//! (widely used implementations checked against the standards' test vectors, where a copy
+//! written here would only add risk; BLAKE2 is written here because its tree parameters are
+//! not in that crate's API); miniz_oxide, a pure-Rust DEFLATE coder, for `zlib` (no C library
+//! to link, and its decoder is well tested).
 
 use pyrs_vm::native_modules::ModuleInit;
 
 mod _ast;
+mod _blake2;
 mod _codecs;
 mod _collections;
 mod _contextvars;
 mod _imp;
 mod _io;
+mod _md5;
 mod _opcode;
+mod _operator;
 mod _posixsubprocess;
+mod _random;
+mod _sha1;
+mod _sha2;
+mod _sha3;
 mod _signal;
 mod _socket;
 mod _string;
@@ -49,8 +60,10 @@ mod _warnings;
 mod _weakref;
 mod argconv;
 mod atexit;
+mod binascii;
 mod errno;
 mod gc;
+mod hashobject;
 mod itertools;
 mod marshal;
 mod math;
@@ -59,6 +72,7 @@ mod posix_wait;
 mod select;
 mod sre;
 mod time;
+mod zlib;
 
 /// Every native module this crate provides, by import name.
 pub const MODULES: &[(&str, ModuleInit)] = &[
@@ -89,6 +103,15 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_socket", _socket::init),
     ("select", select::init),
     ("_opcode", _opcode::init),
+    ("_random", _random::init),
+    ("binascii", binascii::init),
+    ("_md5", _md5::init),
+    ("_sha1", _sha1::init),
+    ("_sha2", _sha2::init),
+    ("_sha3", _sha3::init),
+    ("_blake2", _blake2::init),
+    ("_operator", _operator::init),
+    ("zlib", zlib::init),
 ];
 
 /// Installs [`MODULES`] in the VM: call once, before running code.

@@ -334,7 +334,7 @@ fn available(d: &BufferedData) -> usize {
 fn take(d: &BufferedData, n: usize) -> Vec<u8> {
     let mut rbuf = d.rbuf.borrow_mut();
     let start = d.rpos.get();
-    let end = (start + n).min(rbuf.len());
+    let end = start.saturating_add(n).min(rbuf.len());
     let out = rbuf[start..end].to_vec();
     if end == rbuf.len() {
         rbuf.clear();
