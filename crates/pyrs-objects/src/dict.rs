@@ -584,7 +584,15 @@ fn rebuild(table: &mut Table, size: usize) {
 
 /// A new empty `dict`.
 pub fn new() -> Value {
-    crate::object::alloc(&crate::types().dict, DictData::new())
+    let d = crate::object::alloc(&crate::types().dict, DictData::new());
+    // An empty dict cannot be part of a cycle: as in CPython, the collector tracks it only
+    // once a container goes in.
+    if let Some(data) = d.downcast::<DictData>() {
+        // SAFETY: a new dict is a container with a registry word.
+        unsafe { crate::gc::untrack(d.header().expect("heap") as *const _ as *mut _) };
+        data.set_gc_untracked();
+    }
+    d
 }
 
 /// A new `dict` holding `data`.
