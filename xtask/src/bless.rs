@@ -7,6 +7,7 @@
 //!   reference's standard output, then its standard error after a `--- stderr ---` line when it
 //!   rejected the file. `crates/pyrs-tokenizer/tests/fixtures.rs` reads them.
 //! - `programs`: the program corpus of `tests/programs/` ([`crate::programs::bless`]).
+//! - `cli`: the command-line cases of `tests/cli/cases.txt` ([`bless_cli`]).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -39,17 +40,19 @@ const STAGES: &[Stage] = &[Stage {
 pub(crate) fn main(args: &[std::ffi::OsString]) -> Result<ExitCode> {
     let mut names: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
     let programs = names.is_empty() || names.contains(&"programs");
+    let cli = names.is_empty() || names.contains(&"cli");
     let stages: Vec<&Stage> = if names.is_empty() {
         STAGES.iter().collect()
     } else {
         let mut chosen = Vec::new();
-        names.retain(|name| *name != "programs");
+        names.retain(|name| *name != "programs" && *name != "cli");
         for name in names {
             match STAGES.iter().find(|s| s.name == name) {
                 Some(stage) => chosen.push(stage),
                 None => {
                     let mut known: Vec<&str> = STAGES.iter().map(|s| s.name).collect();
                     known.push("programs");
+                    known.push("cli");
                     return Ok(crate::usage_error(&format!(
                         "bless: unknown stage `{name}` (known: {})",
                         known.join(", ")
@@ -78,7 +81,30 @@ pub(crate) fn main(args: &[std::ffi::OsString]) -> Result<ExitCode> {
     if programs {
         crate::programs::bless(&reference)?;
     }
+    if cli {
+        bless_cli(&reference, &root)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+#[path = "../../crates/pyrs/tests/cli/cases.rs"]
+mod cli_cases;
+
+/// `bless cli`: runs every case of `tests/cli/cases.txt` under the reference and records its
+/// outputs and status in `tests/cli/expected/`.
+fn bless_cli(reference: &Reference, root: &Path) -> Result<()> {
+    let cases = cli_cases::read_cases(root).context("cannot read tests/cli/cases.txt")?;
+    for case in &cases {
+        let outcome = cli_cases::run(&reference.python, root, case)
+            .with_context(|| format!("cannot run the reference on {}", case.name))?;
+        cli_cases::write_expected(root, case, &outcome)?;
+    }
+    println!(
+        "bless cli: recorded {} cases from {}",
+        cases.len(),
+        reference.python.display()
+    );
+    Ok(())
 }
 
 /// The `.py` files of one fixture directory, sorted.

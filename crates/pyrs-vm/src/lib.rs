@@ -39,6 +39,7 @@ pub mod import;
 mod jump;
 mod matching;
 pub mod native_modules;
+pub mod run;
 pub mod signals;
 mod stack;
 mod suggest;
@@ -98,8 +99,12 @@ pub fn syntax_error(err: &pyrs_parser::SyntaxError, filename: &str) -> PyErr {
 
 /// Compiles source bytes (decoded as CPython decodes files) to a `code` object.
 pub fn compile_source(source: &[u8], filename: &str, mode: Mode) -> PyResult<Value> {
-    let (code, warnings) =
-        pyrs_compiler::compile_with_warnings(Source::Bytes(source), filename, mode, 0);
+    let (code, warnings) = pyrs_compiler::compile_with_warnings(
+        Source::Bytes(source),
+        filename,
+        mode,
+        run::optimize_level(),
+    );
     warnings::emit_compiler_warnings(&warnings, filename)?;
     let code = code.map_err(|e| syntax_error(&e, filename))?;
     Ok(code::new_code(Arc::new(code)))
@@ -140,8 +145,19 @@ fn install_hooks() {
     pyrs_objects::hooks::install(hooks);
 }
 
-/// Sets the interpreter up for a program: hooks, `sys.argv`, `sys.path`, `__main__`.
+/// Sets the interpreter up for a program: hooks, `sys.argv`, `sys.path` (`path0`, then
+/// PYTHONPATH's directories, then the standard library), `__main__`.
 pub fn initialize(argv: &[String], path0: &str) -> PyResult<Value> {
+    let mut path = vec![path0.to_string()];
+    if let Ok(pp) = std::env::var("PYTHONPATH") {
+        path.extend(pp.split(':').filter(|p| !p.is_empty()).map(str::to_string));
+    }
+    initialize_paths(argv, path)
+}
+
+/// Sets the interpreter up for a program: hooks, `sys.argv`, `sys.path` (`path`, then the
+/// standard library), `__main__`.
+pub fn initialize_paths(argv: &[String], path: Vec<String>) -> PyResult<Value> {
     install_hooks();
     let modules = sys::modules_dict();
     modules.set_item(pystr::new("sys"), sys::sys_module().clone())?;
@@ -160,12 +176,7 @@ pub fn initialize(argv: &[String], path0: &str) -> PyResult<Value> {
         "argv",
         pyrs_objects::list::new(argv.iter().map(|a| pystr::new(a)).collect()),
     );
-    let mut path = vec![pystr::new(path0)];
-    if let Ok(pp) = std::env::var("PYTHONPATH") {
-        for p in pp.split(':').filter(|p| !p.is_empty()) {
-            path.push(pystr::new(p));
-        }
-    }
+    let mut path: Vec<Value> = path.iter().map(|p| pystr::new(p)).collect();
     if let Some(lib) = stdlib_dir() {
         path.push(pystr::new(&lib));
     }
@@ -198,7 +209,12 @@ pub fn stdlib_dir() -> Option<String> {
 pub fn handle_uncaught(err: &PyErr) -> i32 {
     sys::flush_stdout();
     let exc = err.value();
-    if err.is(ExcKind::SystemExit) {
+    if err.is(ExcKind::KeyboardInterrupt) {
+        run::set_unhandled_keyboard_interrupt(true);
+    }
+    // With -i, a SystemExit does not end the process: it prints as any other exception
+    // before the interactive prompt (CPython's _Py_HandleSystemExit).
+    if err.is(ExcKind::SystemExit) && !run::inspect() {
         let code = pyrs_objects::exceptions::args_of(exc);
         let code = match code.len() {
             0 => None,
@@ -284,7 +300,7 @@ pub fn run_main(source: &[u8], filename: &str, argv: &[String], path0: &str) -> 
 
 /// Calls the `atexit` module's functions, if a program imported it (CPython's
 /// `_PyAtExit_Call` at finalisation).
-fn run_atexit() {
+pub(crate) fn run_atexit() {
     let Ok(Some(atexit)) = sys::modules_dict().get_item(&pystr::intern("atexit")) else {
         return;
     };

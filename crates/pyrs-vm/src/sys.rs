@@ -4,6 +4,7 @@
 
 use std::cell::RefCell;
 use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 use pyrs_objects::dict::DictData;
@@ -94,22 +95,61 @@ pub fn write_stdout(text: &str) -> PyResult<()> {
             return Ok(());
         }
     }
-    let mut buf = STDOUT.0.borrow_mut();
-    buf.extend_from_slice(text.as_bytes());
-    if buf.len() > 1 << 16 || (text.contains('\n') && std::io::stdout().is_terminal()) {
-        let _ = std::io::stdout().write_all(&buf);
-        buf.clear();
+    let result = {
+        let mut buf = STDOUT.0.borrow_mut();
+        buf.extend_from_slice(text.as_bytes());
+        if buf.len() > 1 << 16
+            || UNBUFFERED.load(Ordering::Relaxed)
+            || (text.contains('\n') && std::io::stdout().is_terminal())
+        {
+            drain_stdout(&mut buf)
+        } else {
+            Ok(())
+        }
+    };
+    broken_pipe(result)
+}
+
+/// Set by `-u` (and PYTHONUNBUFFERED): standard output is written at every write.
+static UNBUFFERED: AtomicBool = AtomicBool::new(false);
+
+/// Makes standard output unbuffered (`-u`) or buffered again.
+pub fn set_unbuffered(on: bool) {
+    UNBUFFERED.store(on, Ordering::Relaxed);
+}
+
+/// Writes the buffered standard output out.
+fn drain_stdout(buf: &mut Vec<u8>) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    let result = out.write_all(buf).and_then(|()| out.flush());
+    buf.clear();
+    result
+}
+
+/// A reader that has gone away (a closed pipe) is a BrokenPipeError, as CPython's write
+/// raises it; other errors writing standard output are ignored.
+fn broken_pipe(result: std::io::Result<()>) -> PyResult<()> {
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            let exc = protocol::call1(
+                ExcKind::OSError.class(),
+                &[int::from_i64(32), pystr::new("Broken pipe")],
+            )?;
+            Err(PyErr::from_value(exc))
+        }
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// Flushes buffered standard output.
 pub fn flush_stdout() {
-    let mut buf = STDOUT.0.borrow_mut();
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(&buf);
-    let _ = out.flush();
-    buf.clear();
+    let _ = try_flush_stdout();
+}
+
+/// Flushes buffered standard output, reporting a closed pipe as BrokenPipeError.
+pub fn try_flush_stdout() -> PyResult<()> {
+    let result = drain_stdout(&mut STDOUT.0.borrow_mut());
+    broken_pipe(result)
 }
 
 /// Writes to standard error (unbuffered, after flushing nothing: CPython's stderr is line
@@ -160,8 +200,16 @@ fn stream_write(args: Args<'_>) -> PyResult<Value> {
     if fd == 2 {
         let _ = std::io::stderr().write_all(text.as_bytes());
     } else {
-        let mut buf = STDOUT.0.borrow_mut();
-        buf.extend_from_slice(text.as_bytes());
+        let result = {
+            let mut buf = STDOUT.0.borrow_mut();
+            buf.extend_from_slice(text.as_bytes());
+            if buf.len() > 1 << 16 || UNBUFFERED.load(Ordering::Relaxed) {
+                drain_stdout(&mut buf)
+            } else {
+                Ok(())
+            }
+        };
+        broken_pipe(result)?;
     }
     Ok(int::from_usize(s.char_len()))
 }
@@ -169,7 +217,7 @@ fn stream_write(args: Args<'_>) -> PyResult<Value> {
 fn stream_flush(args: Args<'_>) -> PyResult<Value> {
     let a = args.exact("flush", 1, 1)?;
     if a[0].downcast::<StreamData>().map_or(1, |d| d.fd) == 1 {
-        flush_stdout();
+        try_flush_stdout()?;
     }
     Ok(pyrs_objects::none())
 }
@@ -300,7 +348,7 @@ fn make() -> Sys {
         ("_multiarch", pystr::intern("x86_64-linux-gnu")),
     ]);
     d.set_str("implementation", implementation);
-    d.set_str("flags", flags());
+    d.set_str("flags", flags_value(&Flags::default()));
     d.set_str("float_info", float_info());
     d.set_str("int_info", int_info());
     d.set_str("hash_info", hash_info());
@@ -370,34 +418,109 @@ static FLAGS: structseq::StructSeqDesc = structseq::StructSeqDesc {
     ],
 };
 
-/// `sys.flags`: pyrs reads no command-line flags into it yet; what the environment decides
-/// (`PYTHONNOUSERSITE`, `PYTHONHASHSEED`) is read here. pyrs never writes bytecode and always
-/// runs in UTF-8 mode.
-fn flags() -> Value {
-    let env_set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-    let flag = |on: bool| Value::small(i64::from(on));
-    let hash_randomization = std::env::var("PYTHONHASHSEED").map_or(true, |v| v != "0");
+/// What `sys.flags` holds: the command-line options and environment variables that decide how
+/// the interpreter runs (CPython's PyConfig fields of the same names).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Flags {
+    /// `-d`: parser debugging (accepted, no effect).
+    pub debug: u32,
+    /// `-i`, PYTHONINSPECT: the interactive prompt follows the program.
+    pub inspect: u32,
+    /// `-i`.
+    pub interactive: u32,
+    /// `-O` (1) and `-OO` (2), PYTHONOPTIMIZE.
+    pub optimize: u32,
+    /// `-B`, PYTHONDONTWRITEBYTECODE (pyrs writes no bytecode either way).
+    pub dont_write_bytecode: u32,
+    /// `-s`, PYTHONNOUSERSITE.
+    pub no_user_site: u32,
+    /// `-S`.
+    pub no_site: u32,
+    /// `-E`, `-I`: PYTHON* variables are ignored.
+    pub ignore_environment: u32,
+    /// `-v`, PYTHONVERBOSE.
+    pub verbose: u32,
+    /// `-b`, `-bb`.
+    pub bytes_warning: u32,
+    /// `-q`: no banner at the interactive prompt.
+    pub quiet: u32,
+    /// 0 when PYTHONHASHSEED is 0.
+    pub hash_randomization: u32,
+    /// `-I`.
+    pub isolated: u32,
+    /// `-X dev`, PYTHONDEVMODE.
+    pub dev_mode: bool,
+    /// `-X utf8`, PYTHONUTF8 (pyrs always reads and writes UTF-8).
+    pub utf8_mode: u32,
+    /// `-X warn_default_encoding`, PYTHONWARNDEFAULTENCODING.
+    pub warn_default_encoding: u32,
+    /// `-P`, `-I`, PYTHONSAFEPATH: no script directory first on `sys.path`.
+    pub safe_path: bool,
+}
+
+impl Default for Flags {
+    /// The flags of an interpreter started without options: what the environment decides
+    /// (`PYTHONNOUSERSITE`, `PYTHONHASHSEED`, `PYTHONDONTWRITEBYTECODE`). pyrs always runs in
+    /// UTF-8 mode.
+    fn default() -> Flags {
+        let env_set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+        Flags {
+            debug: 0,
+            inspect: 0,
+            interactive: 0,
+            optimize: 0,
+            dont_write_bytecode: u32::from(env_set("PYTHONDONTWRITEBYTECODE")),
+            no_user_site: u32::from(env_set("PYTHONNOUSERSITE")),
+            no_site: 0,
+            ignore_environment: 0,
+            verbose: 0,
+            bytes_warning: 0,
+            quiet: 0,
+            hash_randomization: u32::from(
+                std::env::var("PYTHONHASHSEED").map_or(true, |v| v != "0"),
+            ),
+            isolated: 0,
+            dev_mode: false,
+            utf8_mode: 1,
+            warn_default_encoding: 0,
+            safe_path: false,
+        }
+    }
+}
+
+/// Sets `sys.flags` (and `sys.dont_write_bytecode`, which starts from the same option).
+pub fn set_flags(f: &Flags) {
+    set("flags", flags_value(f));
+    set(
+        "dont_write_bytecode",
+        pyrs_objects::bool(f.dont_write_bytecode != 0),
+    );
+}
+
+/// `sys.flags` as a struct sequence.
+fn flags_value(f: &Flags) -> Value {
+    let n = |v: u32| Value::small(i64::from(v));
     let ty = structseq::new_type(&FLAGS);
     structseq::new(
         &ty,
         vec![
-            flag(false),
-            flag(false),
-            flag(false),
-            flag(false),
-            flag(true),
-            flag(env_set("PYTHONNOUSERSITE")),
-            flag(false),
-            flag(false),
-            flag(false),
-            flag(false),
-            flag(false),
-            flag(hash_randomization),
-            flag(false),
-            pyrs_objects::bool(false),
-            flag(true),
-            flag(false),
-            pyrs_objects::bool(false),
+            n(f.debug),
+            n(f.inspect),
+            n(f.interactive),
+            n(f.optimize),
+            n(f.dont_write_bytecode),
+            n(f.no_user_site),
+            n(f.no_site),
+            n(f.ignore_environment),
+            n(f.verbose),
+            n(f.bytes_warning),
+            n(f.quiet),
+            n(f.hash_randomization),
+            n(f.isolated),
+            pyrs_objects::bool(f.dev_mode),
+            n(f.utf8_mode),
+            n(f.warn_default_encoding),
+            pyrs_objects::bool(f.safe_path),
             int::from_usize(int::max_str_digits()),
         ],
     )

@@ -46,6 +46,19 @@ fn entries(exc: &Value) -> Vec<Entry> {
     out
 }
 
+/// Source text of code that has no file, by the name its code objects carry: `-c`'s
+/// command under `<string>`, as CPython 3.13 puts it in linecache.
+static SOURCES: pyrs_objects::SyncCell<std::cell::RefCell<Vec<(String, String)>>> =
+    pyrs_objects::SyncCell(std::cell::RefCell::new(Vec::new()));
+
+/// Makes tracebacks show lines of `text` for frames of code compiled as `filename`.
+pub fn register_source(filename: &str, text: &str) {
+    SOURCES
+        .0
+        .borrow_mut()
+        .push((filename.to_string(), text.to_string()));
+}
+
 /// Source lines of files, read once.
 #[derive(Default)]
 pub struct Lines(HashMap<String, Option<Vec<String>>>);
@@ -54,7 +67,17 @@ impl Lines {
     /// Line `lineno` (from 1) of `filename`, if readable.
     pub fn get(&mut self, filename: &str, lineno: u32) -> Option<String> {
         let lines = self.0.entry(filename.to_string()).or_insert_with(|| {
-            let bytes = std::fs::read(filename).ok()?;
+            let registered = SOURCES
+                .0
+                .borrow()
+                .iter()
+                .rev()
+                .find(|(name, _)| name == filename)
+                .map(|(_, text)| text.clone().into_bytes());
+            let bytes = match registered {
+                Some(bytes) => bytes,
+                None => std::fs::read(filename).ok()?,
+            };
             let text = String::from_utf8_lossy(&bytes).to_string();
             Some(
                 text.split_inclusive('\n')

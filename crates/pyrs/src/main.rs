@@ -1,12 +1,34 @@
-//! The `pyrs` command: runs Python programs, or prints what one stage of the pipeline makes of a
-//! source file (`pyrs --dump tokens FILE`).
+//! The `pyrs` command: `python3.13`'s command line and interactive prompt, over the pyrs
+//! pipeline; and `pyrs --dump STAGE FILE`, which prints what one stage makes of a file.
 //!
-//! **Input**: the command line, as `python3.13` takes it. **Output**: the program's output and
-//! exit status, or one stage's dump on standard output and CPython's error text on standard
-//! error. Today the tokenizer stage is wired in; later stages arrive with their crates.
+//! **Input**: the command line and the PYTHON* environment variables, as `python3.13` reads
+//! them ([`cli`]). **Output**: the program's output and exit status as CPython's; usage
+//! errors on standard error with status 2.
+//!
+//! The pieces: [`cli`] reads the options; `main` here picks what runs as `__main__` (a
+//! command, a module through runpy, a script, a directory or zip file with `__main__.py`,
+//! standard input) and how the process ends (exit status, an uncaught KeyboardInterrupt
+//! ending it by SIGINT as CPython does); [`repl`] is the interactive prompt, with its line
+//! editor and completion in [`completion`]; [`dump`] prints the stage dumps.
+//!
+//! **Dependencies**: mimalloc (below); libc, for the SIGINT handler installed at startup and
+//! for ending the process by SIGINT; rustyline, the line editor of the interactive prompt,
+//! chosen over reedline because it is small, has no async runtime, and gives what the prompt
+//! needs through plain traits: history files, a completer, a highlighter for the coloured
+//! prompt, and key handlers that decide whether Enter ends the entry or opens an indented
+//! line. It is only used when standard input is a terminal.
 
-use std::io::{Read, Write};
+mod cli;
+mod completion;
+mod dump;
+mod repl;
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+
+use cli::{Exit, Options, Target};
+use pyrs_objects::{PyErr, Value};
 
 // mimalloc (a well-kept binding of Microsoft's allocator) rather than the system allocator: a
 // syntax tree, and later a running program, is millions of small allocations and frees, which
@@ -35,183 +57,219 @@ fn release_memory() {
     }
 }
 
-const USAGE: &str = "usage: pyrs [-c CODE | FILE] [ARGS...]\n       pyrs --dump tokens|ast|symtable|bytecode FILE   (FILE may be - for standard input)";
-
 fn main() -> ExitCode {
     pyrs_objects::gc::set_release_memory(release_memory);
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    if args.get(1).is_some_and(|a| a == "--dump") {
+        let rest: Vec<String> = args[2..]
+            .iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        return dump::main(&rest);
+    }
+    let options = match cli::parse(&args) {
+        Ok(options) => options,
+        Err(Exit::Print(text)) => {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(text.as_bytes());
+            let _ = out.flush();
+            return ExitCode::SUCCESS;
+        }
+        Err(Exit::Usage(text)) => {
+            let _ = std::io::stderr().write_all(text.as_bytes());
+            return ExitCode::from(2);
+        }
+        Err(Exit::Fatal(text)) => {
+            let _ = std::io::stderr().write_all(text.as_bytes());
+            return ExitCode::from(1);
+        }
+    };
     pyrs_stdlib::register();
-    match run(&args) {
-        Ok(code) => code,
-        Err(err) => {
-            eprintln!("pyrs: {err:#}");
-            ExitCode::from(2)
-        }
+    install_sigint_handler();
+    let status = pyrs_vm::with_big_stack(move || pyrs_objects::with_gil(move || run(options)));
+    if pyrs_vm::run::unhandled_keyboard_interrupt() {
+        exit_by_sigint();
     }
-}
-
-fn run(args: &[String]) -> anyhow::Result<ExitCode> {
-    match args {
-        [flag, stage, file] if flag == "--dump" => dump(stage, file),
-        [flag, code, rest @ ..] if flag == "-c" => {
-            let mut argv = vec!["-c".to_string()];
-            argv.extend(rest.iter().cloned());
-            let code = code.clone();
-            let status = pyrs_vm::with_big_stack(move || {
-                pyrs_vm::run_main(code.as_bytes(), "<string>", &argv, "")
-            });
-            Ok(exit_code(status))
-        }
-        [file, rest @ ..] if !file.starts_with('-') => run_file(file, rest),
-        [flag] if flag == "-h" || flag == "--help" => {
-            println!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
-        }
-        _ => {
-            eprintln!("{USAGE}");
-            Ok(ExitCode::from(2))
-        }
-    }
-}
-
-fn exit_code(status: i32) -> ExitCode {
     ExitCode::from((status & 0xff) as u8)
 }
 
-/// `pyrs FILE ARGS...`: runs a program as `__main__`.
-fn run_file(file: &str, rest: &[String]) -> anyhow::Result<ExitCode> {
-    let bytes = match std::fs::read(file) {
-        Ok(b) => b,
+/// As CPython at startup: SIGINT raises KeyboardInterrupt in the running code, unless the
+/// process was started with SIGINT ignored (a background job of a shell). The interactive
+/// prompt installs it again after the line editor has put its own in place.
+pub(crate) fn install_sigint_handler() {
+    extern "C" fn on_sigint(_signum: libc::c_int) {
+        pyrs_vm::signals::interrupt();
+    }
+    // SAFETY: reading the current disposition, then installing a handler that only does
+    // atomic stores (async-signal-safe).
+    unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(libc::SIGINT, std::ptr::null(), &mut old) != 0
+            || old.sa_sigaction == libc::SIG_IGN
+        {
+            return;
+        }
+        let mut sa: libc::sigaction = std::mem::zeroed();
+        sa.sa_sigaction = on_sigint as *const () as libc::sighandler_t;
+        libc::sigemptyset(&mut sa.sa_mask);
+        sa.sa_flags = libc::SA_ONSTACK;
+        libc::sigaction(libc::SIGINT, &sa, std::ptr::null_mut());
+    }
+}
+
+/// CPython's `exit_sigint`: after an uncaught KeyboardInterrupt the process ends by SIGINT
+/// with the default action, so that the shell knows the command was interrupted.
+fn exit_by_sigint() -> ! {
+    // SAFETY: resetting SIGINT's disposition, unblocking it and sending it to this process.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_DFL);
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGINT);
+        libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+        libc::kill(libc::getpid(), libc::SIGINT);
+    }
+    // Not reached when SIGINT's default action ends the process.
+    std::process::exit(130)
+}
+
+/// The first entry of `sys.path` for what runs (CPython's `_PyPathConfig_ComputeSysPath0`).
+fn path0(options: &Options) -> Option<String> {
+    if options.flags.safe_path {
+        return None;
+    }
+    let cwd = || {
+        std::env::current_dir()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    Some(match &options.target {
+        Target::Command(_) | Target::Stdin => String::new(),
+        Target::Module(_) => cwd(),
+        Target::File(file) => {
+            let path = std::path::Path::new(file);
+            if path.is_dir() || is_zip(path) {
+                absolute(file)
+            } else {
+                let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.into());
+                real.parent()
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            }
+        }
+    })
+}
+
+fn absolute(file: &str) -> String {
+    std::path::absolute(file)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| file.to_string())
+}
+
+/// Whether a file is a zip archive (its local file header's signature).
+fn is_zip(path: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut magic = [0u8; 4];
+    path.is_file()
+        && std::fs::File::open(path)
+            .and_then(|mut f| f.read_exact(&mut magic))
+            .is_ok()
+        && magic == *b"PK\x03\x04"
+}
+
+/// Runs what the command line asked for; the exit status. Holds the GIL.
+fn run(options: Options) -> i32 {
+    if let Some(digits) = options.int_max_str_digits {
+        let _ = pyrs_objects::int::set_max_str_digits(digits);
+    }
+    let config = pyrs_vm::run::Config {
+        argv: options.argv.clone(),
+        orig_argv: options.orig_argv.clone(),
+        path0: path0(&options),
+        python_path: options.python_path.clone(),
+        flags: options.flags.clone(),
+        warnoptions: options.warnoptions.clone(),
+        xoptions: options.xoptions.clone(),
+        unbuffered: options.unbuffered,
+    };
+    let main = match pyrs_vm::run::start(&config) {
+        Ok(main) => main,
+        Err(e) => return pyrs_vm::run::finalize(pyrs_vm::handle_uncaught(&e)),
+    };
+    let stdin_tty = std::io::stdin().is_terminal();
+    let result: Result<(), PyErr> = match &options.target {
+        Target::Command(code) => pyrs_vm::run::run_source(&main, code.as_bytes(), "<string>"),
+        Target::Module(name) => pyrs_vm::run::run_module(name),
+        Target::File(file) => match run_file(&main, file, &options) {
+            Ok(result) => result,
+            Err(status) => return status,
+        },
+        Target::Stdin if stdin_tty => {
+            // The interactive prompt, with nothing run before it.
+            let status = repl::interactive(&main, &options, true);
+            return pyrs_vm::run::finalize(status);
+        }
+        Target::Stdin => {
+            let mut source = Vec::new();
+            let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut source);
+            if options.skip_first_line {
+                skip_first_line(&mut source);
+            }
+            pyrs_vm::run::run_source(&main, &source, "<stdin>")
+        }
+    };
+    let status = match result {
+        Ok(()) => 0,
+        Err(e) => pyrs_vm::handle_uncaught(&e),
+    };
+    // PYTHONINSPECT set by the program itself also asks for the prompt (CPython's pymain_repl).
+    let inspect = pyrs_vm::run::inspect()
+        || (options.flags.ignore_environment == 0
+            && std::env::var_os("PYTHONINSPECT").is_some_and(|v| !v.is_empty()));
+    if inspect {
+        // -i: the prompt follows the program, even after an uncaught exception.
+        pyrs_vm::sys::flush_stdout();
+        pyrs_vm::run::set_unhandled_keyboard_interrupt(false);
+        let status = repl::interactive(&main, &options, false);
+        return pyrs_vm::run::finalize(status);
+    }
+    pyrs_vm::run::finalize(status)
+}
+
+/// `-x`: the first line is dropped, its newline kept so that line numbers stay right.
+fn skip_first_line(source: &mut Vec<u8>) {
+    let end = source
+        .iter()
+        .position(|&b| b == b'\n')
+        .unwrap_or(source.len());
+    source.drain(..end);
+}
+
+/// `pyrs FILE`: a script, or a directory or zip file run through its `__main__.py`.
+/// `Err` holds the exit status of a file that cannot be opened.
+fn run_file(main: &Value, file: &str, options: &Options) -> Result<Result<(), PyErr>, i32> {
+    let path = std::path::Path::new(file);
+    if path.is_dir() || is_zip(path) {
+        // CPython's pymain_run_module("__main__", alter_argv=0), with sys.path[0] the
+        // directory or archive.
+        return Ok(pyrs_vm::run::run_main_of_path());
+    }
+    let mut bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
         Err(err) => {
-            let abs = std::path::absolute(file).unwrap_or_else(|_| file.into());
             let errno = err.raw_os_error().unwrap_or(0);
             let text = err.to_string();
-            let text = text.split(" (os error").next().unwrap_or(&text);
-            eprintln!(
-                "pyrs: can't open file {}: [Errno {errno}] {text}",
-                repr_path(&abs.to_string_lossy())
-            );
-            return Ok(ExitCode::from(2));
+            let text = text.split(" (os error").next().unwrap_or(&text).to_string();
+            let program = options.orig_argv.first().cloned().unwrap_or_default();
+            pyrs_vm::sys::write_stderr(&format!(
+                "{program}: can't open file {}: [Errno {errno}] {text}\n",
+                dump::repr_path(&absolute(file))
+            ));
+            return Err(2);
         }
     };
-    let dir = std::path::Path::new(file)
-        .parent()
-        .map(|p| {
-            if p.as_os_str().is_empty() {
-                std::path::Path::new(".")
-            } else {
-                p
-            }
-        })
-        .and_then(|p| std::path::absolute(p).ok())
-        .map(|p| p.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let mut argv = vec![file.to_string()];
-    argv.extend(rest.iter().cloned());
-    let filename = file.to_string();
-    let status = pyrs_vm::with_big_stack(move || pyrs_vm::run_main(&bytes, &filename, &argv, &dir));
-    Ok(exit_code(status))
-}
-
-/// `--dump STAGE FILE`: one stage's view of a source file, as the reference prints it.
-fn dump(stage: &str, file: &str) -> anyhow::Result<ExitCode> {
-    if stage == "symtable" || stage == "bytecode" {
-        return dump_symtable(file, stage);
+    if options.skip_first_line {
+        skip_first_line(&mut bytes);
     }
-    let result = match stage {
-        "tokens" => {
-            if file == "-" {
-                let mut bytes = Vec::new();
-                std::io::stdin().read_to_end(&mut bytes)?;
-                pyrs_tokenizer::dump::dump_stdin(&bytes)
-            } else {
-                let bytes = match std::fs::read(file) {
-                    Ok(bytes) => bytes,
-                    Err(err) => {
-                        // What `python -m tokenize` prints for a file it cannot open.
-                        let errno = err.raw_os_error().unwrap_or(0);
-                        let text = err.to_string();
-                        let text = text.split(" (os error").next().unwrap_or(&text);
-                        eprintln!("error: [Errno {errno}] {text}: {}", repr_path(file));
-                        return Ok(ExitCode::from(1));
-                    }
-                };
-                pyrs_tokenizer::dump::dump_file(&bytes, file)
-            }
-        }
-        "ast" => {
-            // What `python3.13 -m ast -a FILE` prints (pyrs_parser::dump_file).
-            let (bytes, name) = if file == "-" {
-                let mut bytes = Vec::new();
-                std::io::stdin().read_to_end(&mut bytes)?;
-                (bytes, "<stdin>")
-            } else {
-                (std::fs::read(file)?, file)
-            };
-            let out = pyrs_parser::dump_file(&bytes, name);
-            pyrs_tokenizer::dump::Dump {
-                stdout: out.stdout,
-                stderr: out.stderr,
-            }
-        }
-        other => {
-            anyhow::bail!("unknown stage {other:?} for --dump (known: tokens, symtable, bytecode)")
-        }
-    };
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(result.stdout.as_bytes())?;
-    stdout.flush()?;
-    match result.stderr {
-        Some(err) => {
-            std::io::stderr().write_all(err.as_bytes())?;
-            Ok(ExitCode::from(1))
-        }
-        None => Ok(ExitCode::SUCCESS),
-    }
-}
-
-/// `--dump symtable FILE`: what `python3.13 -m symtable FILE` prints; for a rejected file, the
-/// end of its traceback.
-fn dump_symtable(file: &str, stage: &str) -> anyhow::Result<ExitCode> {
-    let (bytes, name) = if file == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes)?;
-        (bytes, "<stdin>")
-    } else {
-        match std::fs::read(file) {
-            Ok(bytes) => (bytes, file),
-            Err(err) => {
-                // The last line of the traceback of `open(file, 'rb')`.
-                let errno = err.raw_os_error().unwrap_or(0);
-                let text = err.to_string();
-                let text = text.split(" (os error").next().unwrap_or(&text);
-                let class = match err.kind() {
-                    std::io::ErrorKind::NotFound => "FileNotFoundError",
-                    std::io::ErrorKind::PermissionDenied => "PermissionError",
-                    _ => "OSError",
-                };
-                eprintln!("{class}: [Errno {errno}] {text}: {}", repr_path(file));
-                return Ok(ExitCode::from(1));
-            }
-        }
-    };
-    let result = if stage == "bytecode" {
-        pyrs_compiler::dump_file(&bytes, name)
-    } else {
-        pyrs_compiler::symtable::dump_file(&bytes, name)
-    };
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(result.stdout.as_bytes())?;
-    stdout.flush()?;
-    match result.stderr {
-        Some(err) => {
-            std::io::stderr().write_all(err.as_bytes())?;
-            Ok(ExitCode::from(1))
-        }
-        None => Ok(ExitCode::SUCCESS),
-    }
-}
-
-fn repr_path(path: &str) -> String {
-    pyrs_tokenizer::repr::str_repr(path)
+    Ok(pyrs_vm::run::run_source(main, &bytes, &absolute(file)))
 }

@@ -1,0 +1,277 @@
+//! Starting the interpreter as the `python3.13` command does (CPython's Modules/main.c and
+//! the PyConfig it reads): the [`Config`] the command line and environment decide, then one
+//! way of running `__main__` — source text ([`run_source`]), a module found on `sys.path`
+//! ([`run_module`], `-m`) — and the end of the run ([`finalize`]).
+//!
+//! The command line itself is parsed by the `pyrs` binary; this module only applies what it
+//! decided, so that an application embedding the VM can start it the same way.
+
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+
+use pyrs_compiler::Mode;
+use pyrs_objects::dict::DictData;
+use pyrs_objects::module::ModuleData;
+use pyrs_objects::{protocol, str as pystr, ExcKind, PyErr, PyResult, Value};
+
+use crate::sys;
+
+/// How the interpreter was started (CPython's PyConfig): what the command line and the
+/// environment decided.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// `sys.argv`.
+    pub argv: Vec<String>,
+    /// `sys.orig_argv`: the command line as given, program name first.
+    pub orig_argv: Vec<String>,
+    /// The entry put first on `sys.path` (the script's directory, `''` for `-c` and standard
+    /// input, the working directory for `-m`), or None with `-P`, `-I` or PYTHONSAFEPATH.
+    pub path0: Option<String>,
+    /// The directories of PYTHONPATH, which come before the standard library.
+    pub python_path: Vec<String>,
+    /// `sys.flags`.
+    pub flags: sys::Flags,
+    /// `sys.warnoptions`: PYTHONWARNINGS's entries, then the `-W` options, in order.
+    pub warnoptions: Vec<String>,
+    /// The `-X` options in order: a name and its value (None for a bare `-X name`).
+    pub xoptions: Vec<(String, Option<String>)>,
+    /// `-u`: standard output is written at every write.
+    pub unbuffered: bool,
+}
+
+/// The `-O` level code is compiled with (`sys.flags.optimize`).
+static OPTIMIZE: AtomicU32 = AtomicU32::new(0);
+
+/// The `-O` level source is compiled with, for the compiler and the import system.
+pub fn optimize_level() -> u32 {
+    OPTIMIZE.load(Ordering::Relaxed)
+}
+
+/// Whether the program ended in a KeyboardInterrupt nobody caught, after which CPython ends
+/// its process by the SIGINT signal itself, so that the shell sees an interrupted command.
+static UNHANDLED_KEYBOARD_INTERRUPT: AtomicBool = AtomicBool::new(false);
+
+/// Whether an uncaught KeyboardInterrupt ended the program.
+pub fn unhandled_keyboard_interrupt() -> bool {
+    UNHANDLED_KEYBOARD_INTERRUPT.load(Ordering::Relaxed)
+}
+
+/// Records whether a KeyboardInterrupt went uncaught (the interactive prompt clears it: the
+/// prompt goes on after one).
+pub fn set_unhandled_keyboard_interrupt(on: bool) {
+    UNHANDLED_KEYBOARD_INTERRUPT.store(on, Ordering::Relaxed);
+}
+
+/// `-i` (and PYTHONINSPECT): the interactive prompt follows the program, so a SystemExit is
+/// printed like any other exception instead of ending the process.
+static INSPECT: AtomicBool = AtomicBool::new(false);
+
+/// Whether an interactive prompt follows the program (`-i`).
+pub fn inspect() -> bool {
+    INSPECT.load(Ordering::Relaxed)
+}
+
+/// Sets whether an interactive prompt follows (cleared when the prompt starts, as CPython
+/// clears `inspect` before its interactive loop).
+pub fn set_inspect(on: bool) {
+    INSPECT.store(on, Ordering::Relaxed);
+}
+
+/// Sets the interpreter up as `config` says: hooks, `sys` (argv, path, flags, warnoptions,
+/// `_xoptions`, orig_argv) and an empty `__main__` module, which it returns. Must run holding
+/// the GIL ([`pyrs_objects::with_gil`]).
+pub fn start(config: &Config) -> PyResult<Value> {
+    OPTIMIZE.store(config.flags.optimize, Ordering::Relaxed);
+    set_inspect(config.flags.inspect != 0);
+    sys::set_unbuffered(config.unbuffered);
+    let mut path: Vec<String> = config.path0.iter().cloned().collect();
+    path.extend(config.python_path.iter().cloned());
+    let main = crate::initialize_paths(&config.argv, path)?;
+    sys::set_flags(&config.flags);
+    let strings =
+        |items: &[String]| pyrs_objects::list::new(items.iter().map(|s| pystr::new(s)).collect());
+    sys::set("orig_argv", strings(&config.orig_argv));
+    sys::set("warnoptions", strings(&config.warnoptions));
+    let xoptions = pyrs_objects::dict::new();
+    if let Some(d) = xoptions.downcast::<DictData>() {
+        for (name, value) in &config.xoptions {
+            let value = match value {
+                Some(v) => pystr::new(v),
+                None => pyrs_objects::bool(true),
+            };
+            d.set_item(pystr::new(name), value)?;
+        }
+    }
+    sys::set("_xoptions", xoptions);
+    // As CPython's init_interp_main: with warning options, the warnings module is imported
+    // at startup, and reads sys.warnoptions into its filters.
+    if !config.warnoptions.is_empty() {
+        crate::import::import_absolute("warnings")?;
+    }
+    Ok(main)
+}
+
+/// The globals of the `__main__` module.
+pub fn main_globals(main: &Value) -> Value {
+    main.downcast::<ModuleData>()
+        .map(|m| m.dict.clone())
+        .unwrap_or_else(pyrs_objects::dict::new)
+}
+
+/// Compiles and runs `source` in `__main__`'s globals, as a script named `filename`
+/// (`__file__` is set unless it is `<string>` or `<stdin>`).
+pub fn run_source(main: &Value, source: &[u8], filename: &str) -> PyResult<()> {
+    let globals = main_globals(main);
+    if filename != "<string>" && filename != "<stdin>" {
+        if let Some(d) = globals.downcast::<DictData>() {
+            d.set_str("__file__", pystr::new(filename));
+            d.set_str("__cached__", pyrs_objects::none());
+        }
+    }
+    if filename == "<string>" {
+        // `-c`: tracebacks show the command's lines, as CPython 3.13's.
+        crate::traceback::register_source(filename, &String::from_utf8_lossy(source));
+    }
+    let code = crate::compile_source(source, filename, Mode::Exec)?;
+    crate::run_code(code, globals.clone(), Some(globals))?;
+    Ok(())
+}
+
+/// What `-m` runs: CPython 3.13's own `runpy`, loaded as CPython loads it, frozen (its code
+/// objects name the file `<frozen runpy>`, so tracebacks read as CPython's), with one
+/// difference: runpy finds the module with the finder below instead of
+/// `importlib.util.find_spec`, because pyrs's import system finds a module by importing it,
+/// and `-m` must find it without running it. The finder asks importlib's own `FileFinder`
+/// (directories on `sys.path`, or the parent package's `__path__`) and `BuiltinImporter`.
+const FIND_SPEC: &str = r#"
+def _path_isdir(path):
+    import os
+    return os.path.isdir(path)
+
+def find_spec(name, package=None):
+    import sys
+    from importlib.machinery import (BuiltinImporter, FileFinder, ModuleSpec,
+                                     SourceFileLoader, SOURCE_SUFFIXES)
+    module = sys.modules.get(name)
+    if module is not None:
+        spec = getattr(module, '__spec__', None)
+        if spec is not None:
+            return spec
+    parent = name.rpartition('.')[0]
+    if parent:
+        parent_module = __import__(parent, fromlist=['__path__'])
+        try:
+            search = parent_module.__path__
+        except AttributeError as e:
+            raise ModuleNotFoundError(
+                f"__path__ attribute not found on {parent!r} while trying to find {name!r}",
+                name=name) from e
+    else:
+        spec = BuiltinImporter.find_spec(name)
+        if spec is not None:
+            return spec
+        search = sys.path
+    namespace = []
+    for entry in search:
+        finder = FileFinder(entry or '.', (SourceFileLoader, SOURCE_SUFFIXES))
+        if entry and not _path_isdir(entry):
+            # A zip file on the path (`pyrs app.zip`).
+            try:
+                # zipimport imports importlib's bootstrap under its frozen names.
+                import importlib._bootstrap, importlib._bootstrap_external
+                sys.modules.setdefault('_frozen_importlib', importlib._bootstrap)
+                sys.modules.setdefault('_frozen_importlib_external',
+                                       importlib._bootstrap_external)
+                import zipimport
+                spec = zipimport.zipimporter(entry).find_spec(name)
+            except Exception:
+                spec = None
+        else:
+            spec = finder.find_spec(name)
+        if spec is None:
+            continue
+        if spec.loader is not None:
+            return spec
+        namespace.extend(spec.submodule_search_locations or ())
+    if namespace:
+        spec = ModuleSpec(name, None, is_package=True)
+        spec.submodule_search_locations = namespace
+        return spec
+    return None
+"#;
+
+/// `-m NAME`: runs module `NAME` as `__main__`, through runpy's `_run_module_as_main` (see
+/// [`FIND_SPEC`] for how it finds the module).
+pub fn run_module(name: &str) -> PyResult<()> {
+    let runpy = load_frozen_runpy()?;
+    let run = protocol::getattr_str(&runpy, "_run_module_as_main")?;
+    protocol::call1(&run, &[pystr::new(name), pyrs_objects::bool(true)])?;
+    Ok(())
+}
+
+/// `pyrs DIR` or `pyrs FILE.zip`: runs the `__main__.py` found first on `sys.path` (where
+/// the directory or archive is), through runpy's `_run_module_as_main("__main__", False)`.
+pub fn run_main_of_path() -> PyResult<()> {
+    let runpy = load_frozen_runpy()?;
+    let run = protocol::getattr_str(&runpy, "_run_module_as_main")?;
+    protocol::call1(
+        &run,
+        &[pystr::intern("__main__"), pyrs_objects::bool(false)],
+    )?;
+    Ok(())
+}
+
+/// Loads Lib/runpy.py as the frozen module `runpy` (filename `<frozen runpy>`), with the
+/// finder of [`FIND_SPEC`] in place of `importlib.util.find_spec`.
+fn load_frozen_runpy() -> PyResult<Value> {
+    let could_not = || PyErr::new(ExcKind::ImportError, "Could not import runpy module");
+    let lib = crate::stdlib_dir().ok_or_else(could_not)?;
+    let source = std::fs::read(format!("{lib}/runpy.py")).map_err(|_| could_not())?;
+    let module = pyrs_objects::module::new_module("runpy");
+    let globals = main_globals(&module);
+    let d = globals.downcast::<DictData>().ok_or_else(could_not)?;
+    d.set_str("__builtins__", crate::builtins::builtins_module().clone());
+    d.set_str("__file__", pystr::new(&format!("{lib}/runpy.py")));
+    let modules = sys::modules_dict();
+    modules.set_item(pystr::new("runpy"), module.clone())?;
+    let code = crate::compile_source(&source, "<frozen runpy>", Mode::Exec)?;
+    crate::run_code(code, globals.clone(), Some(globals.clone()))?;
+    // runpy reaches find_spec as `importlib.util.find_spec`: it gets an `importlib` whose
+    // `util` is a namespace holding the finder above, and the real `machinery`.
+    let helpers = pyrs_objects::dict::new();
+    if let Some(h) = helpers.downcast::<DictData>() {
+        h.set_str("__builtins__", crate::builtins::builtins_module().clone());
+        h.set_str("__name__", pystr::intern("runpy"));
+    }
+    let code = crate::compile_source(FIND_SPEC.as_bytes(), "<frozen runpy>", Mode::Exec)?;
+    crate::run_code(code, helpers.clone(), Some(helpers.clone()))?;
+    let find_spec = helpers
+        .downcast::<DictData>()
+        .and_then(|h| h.get_str(&pystr::intern("find_spec")))
+        .ok_or_else(could_not)?;
+    let importlib = crate::import::import_absolute("importlib.machinery")
+        .and_then(|_| crate::import::import_absolute("importlib"))?;
+    let machinery = protocol::getattr_str(&importlib, "machinery")?;
+    let util = pyrs_objects::namespace::new(vec![("find_spec", find_spec)]);
+    let shim = pyrs_objects::namespace::new(vec![("machinery", machinery), ("util", util)]);
+    d.set_str("importlib", shim);
+    Ok(module)
+}
+
+/// The end of a run (CPython's Py_FinalizeEx, as far as a program can see it): the `atexit`
+/// functions, then standard output flushed. A standard output whose reader has gone away is
+/// reported as CPython reports it, and makes the exit status 120.
+pub fn finalize(status: i32) -> i32 {
+    crate::run_atexit();
+    match sys::try_flush_stdout() {
+        Ok(()) => status,
+        Err(e) => {
+            sys::write_stderr("Exception ignored on flushing sys.stdout:\n");
+            sys::write_stderr(&crate::traceback::format_exception(e.value()));
+            if status == 0 {
+                120
+            } else {
+                status
+            }
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! The interactive prompt on a terminal: `pyrs` driven in a pseudo-terminal (rexpect), as a
+//! person types at it — history recall, a block of several lines, completion of an
+//! attribute, Ctrl-C, an uncaught exception, `_`, `exit` without parentheses, Ctrl-D.
+//!
+//! Timeouts are generous: test machines are slow and shared.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use rexpect::session::{spawn_command, PtySession};
+
+/// How long one expected output may take to appear.
+const TIMEOUT_MS: u64 = 60_000;
+
+/// Up arrow, as a terminal sends it.
+const UP: &str = "\x1b[A";
+
+/// A scratch directory for one test (its HOME and history file).
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("pyrs-repl-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    dir
+}
+
+/// `pyrs` at its prompt, without colour, with its history in `home`.
+fn start(home: &Path) -> PtySession {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_pyrs"));
+    command
+        .env("HOME", home)
+        .env("PYTHON_HISTORY", home.join("history"))
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .env_remove("PYTHONSTARTUP")
+        .env_remove("PYTHON_COLORS")
+        .env_remove("FORCE_COLOR")
+        .current_dir(home);
+    let mut p = spawn_command(command, Some(TIMEOUT_MS)).expect("pyrs starts in a pty");
+    p.exp_string("Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.")
+        .expect("banner");
+    next_prompt(&mut p);
+    p
+}
+
+/// Types `text` and Enter (a terminal sends CR for it).
+fn type_line(p: &mut PtySession, text: &str) {
+    p.send(&format!("{text}\r")).expect("send");
+    p.flush().expect("flush");
+}
+
+/// Sends a line and waits for `expected` in what follows (the line editor redraws the line
+/// as it is typed, so the output is matched by content, never by position), then for the
+/// next prompt.
+fn enter(p: &mut PtySession, line: &str, expected: &str) {
+    type_line(p, line);
+    expect(p, expected);
+}
+
+/// Waits for `expected`, then for the next prompt.
+fn expect(p: &mut PtySession, expected: &str) {
+    if let Err(e) = p.exp_string(expected) {
+        panic!("waiting for {expected:?}: {e}");
+    }
+    next_prompt(p);
+}
+
+/// Waits for a new prompt: the line editor starts each one by turning bracketed paste on,
+/// which tells it from the redraws of the line being edited. Typing before it would race
+/// with the editor switching the terminal back to raw mode.
+fn next_prompt(p: &mut PtySession) {
+    p.exp_string("\x1b[?2004h").expect("a new prompt");
+    p.exp_string(">>> ").expect("the prompt");
+}
+
+/// Leaves with `exit` (no parentheses, as in 3.13) and checks the exit status.
+fn leave(mut p: PtySession) {
+    type_line(&mut p, "exit");
+    p.exp_eof().expect("pyrs ends after exit");
+    let status = p.process_mut().wait().expect("status");
+    assert!(
+        matches!(status, rexpect::process::wait::WaitStatus::Exited(_, 0)),
+        "exit status: {status:?}"
+    );
+}
+
+#[test]
+fn expression_values_and_underscore() {
+    let home = scratch("values");
+    let mut p = start(&home);
+    enter(&mut p, "6 * 7", "42");
+    enter(&mut p, "_ + 1", "43");
+    enter(&mut p, "[_] * 2", "[43, 43]");
+    leave(p);
+}
+
+#[test]
+fn history_recall_within_and_across_sessions() {
+    let home = scratch("history");
+    let mut p = start(&home);
+    enter(&mut p, "print('ab' * 3)", "ababab");
+    // Up recalls the entry; Enter runs it again.
+    p.send(UP).expect("send up");
+    type_line(&mut p, "");
+    expect(&mut p, "ababab");
+    leave(p);
+    let history = std::fs::read_to_string(home.join("history")).expect("history file written");
+    assert!(history.contains("print('ab' * 3)"), "{history:?}");
+    // A new session starts with the old entries.
+    let mut p = start(&home);
+    p.send(UP).expect("send up");
+    p.send(UP).expect("send up");
+    type_line(&mut p, "");
+    expect(&mut p, "ababab");
+    leave(p);
+}
+
+#[test]
+fn multi_line_def_with_automatic_indentation() {
+    let home = scratch("multiline");
+    let mut p = start(&home);
+    // The body line gets its indentation from the editor; a blank line ends the block.
+    type_line(&mut p, "def twice(x):");
+    type_line(&mut p, "return x * 2");
+    type_line(&mut p, "");
+    next_prompt(&mut p);
+    enter(&mut p, "twice(21) + 100", "142");
+    // The whole block is one history entry.
+    leave(p);
+    let history = std::fs::read_to_string(home.join("history")).expect("history file");
+    assert!(history.contains("def twice(x):"), "{history:?}");
+}
+
+#[test]
+fn tab_completes_an_attribute() {
+    let home = scratch("completion");
+    let mut p = start(&home);
+    enter(&mut p, "import string", "");
+    p.send("string.ascii_low").expect("send");
+    p.send("\t").expect("send tab");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    type_line(&mut p, "");
+    expect(&mut p, "'abcdefghijklmnopqrstuvwxyz'");
+    leave(p);
+}
+
+#[test]
+fn ctrl_c_cancels_the_line_and_interrupts_code() {
+    let home = scratch("ctrlc");
+    let mut p = start(&home);
+    p.send("1 + ").expect("send");
+    p.send_control('c').expect("ctrl-c");
+    expect(&mut p, "KeyboardInterrupt");
+    type_line(&mut p, "while True: pass");
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+    p.send_control('c').expect("ctrl-c");
+    expect(&mut p, "KeyboardInterrupt");
+    enter(&mut p, "3 + 4", "7");
+    leave(p);
+}
+
+#[test]
+fn uncaught_exception_then_ctrl_d() {
+    let home = scratch("exception");
+    let mut p = start(&home);
+    type_line(&mut p, "1 / 0");
+    p.exp_string("Traceback (most recent call last):")
+        .expect("a traceback");
+    expect(&mut p, "ZeroDivisionError: division by zero");
+    enter(&mut p, "'still ' + 'here'", "'still here'");
+    p.send_control('d').expect("ctrl-d");
+    p.exp_eof().expect("pyrs ends at ctrl-d");
+}
+
+#[test]
+fn system_exit_ends_the_prompt_with_its_status() {
+    let home = scratch("sysexit");
+    let mut p = start(&home);
+    type_line(&mut p, "raise SystemExit(5)");
+    p.exp_eof().expect("pyrs ends");
+    let status = p.process_mut().wait().expect("status");
+    assert!(
+        matches!(status, rexpect::process::wait::WaitStatus::Exited(_, 5)),
+        "exit status: {status:?}"
+    );
+}

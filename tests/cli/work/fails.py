@@ -1,0 +1,5 @@
+def f(n):
+    return 10 // n
+
+print(f(2))
+print(f(0))

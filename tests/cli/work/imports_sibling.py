@@ -1,0 +1,2 @@
+import sibling
+print(sibling.VALUE)

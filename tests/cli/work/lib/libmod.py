@@ -1,0 +1,1 @@
+print("libmod imported from PYTHONPATH")

@@ -1,0 +1,1 @@
+print("pkg/__init__ runs as", __name__)

@@ -1,0 +1,4 @@
+def inner():
+    raise ValueError("from a module run with -m")
+
+inner()
