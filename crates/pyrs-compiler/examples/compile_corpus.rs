@@ -10,7 +10,14 @@
 //! that other work on the machine does not count.
 //!
 //! With `PYRS_ONLY=trees` it times only the compiler on parsed trees, with `PYRS_ONLY=source`
-//! only the whole pipeline from source, file by file as the bench does (for `perf record`).
+//! only the whole pipeline from source, file by file as the bench does (for `perf record`,
+//! or for `valgrind --tool=callgrind` with `RUNS` 1, whose instruction count does not move
+//! with the machine's load). `PYRS_EVERY=N` keeps every Nth file of the corpus only.
+//!
+//! With `PYRS_ONLY=digest` it times nothing and prints, for each file, a hash of its
+//! serialised code objects (or of the error): two builds that print the same lines make the
+//! same code objects, byte for byte, which is the check that a change meant only to be
+//! faster changes nothing else.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -59,6 +66,13 @@ fn processor_time() -> Duration {
     START.get_or_init(std::time::Instant::now).elapsed()
 }
 
+/// 64-bit FNV-1a: a hash that stays the same from one build and toolchain to the next.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 fn best(runs: usize, mut f: impl FnMut() -> usize) -> (f64, usize) {
     let mut best = f64::INFINITY;
     let mut n = 0;
@@ -86,9 +100,30 @@ fn main() {
     let mut files = Vec::new();
     collect(&root, &mut files);
     files.sort();
+    let every = std::env::var("PYRS_EVERY")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1);
+    let files: Vec<PathBuf> = files.into_iter().step_by(every).collect();
     let sources: Vec<Vec<u8>> = files.iter().filter_map(|f| std::fs::read(f).ok()).collect();
     let bytes: usize = sources.iter().map(Vec::len).sum();
     let only_trees = std::env::var_os("PYRS_ONLY").is_some_and(|v| v == "trees");
+    if std::env::var_os("PYRS_ONLY").is_some_and(|v| v == "digest") {
+        for (file, source) in files.iter().zip(&sources) {
+            let compiled = pyrs_compiler::compile(
+                pyrs_compiler::Source::Bytes(source),
+                "<corpus>",
+                Mode::Exec,
+                0,
+            );
+            let bytes = match compiled {
+                Ok(code) => code.to_bytes(),
+                Err(err) => format!("{err:?}").into_bytes(),
+            };
+            println!("{:016x} {}", fnv1a(&bytes), file.display());
+        }
+        return;
+    }
     if std::env::var_os("PYRS_ONLY").is_some_and(|v| v == "source") {
         let (compile, n) = best(runs, || {
             sources

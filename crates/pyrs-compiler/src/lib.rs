@@ -61,21 +61,27 @@
 //! **Speed**: `cargo xtask bench compile` (the criterion bench benches/compile.rs against
 //! CPython's `compile()` over the same 1726 files, those either side rejects included, in one
 //! session on the project's shared 2-core machine; processor time on both sides, and the
-//! fastest pass on both sides: criterion's fastest sample, the reference's best of 3) printed
-//! `compile: pyrs 1.655 s, CPython 3.13 6.394 s, ratio 3.86×`, source bytes to code objects,
-//! parsing included, with the machine under heavy load from other builds (the bench uses
-//! mimalloc, the `pyrs` binary's allocator); a later run under the same load printed
-//! `compile: pyrs 1.850 s, CPython 3.13 6.506 s, ratio 3.52×` and a third 3.78× (the load
-//! still moves the processor time of both sides). The same bench before the last round of work printed
-//! 3.42×. The target of 5× is not reached: it needs about 1.3 s. examples/compile_corpus.rs times the parts (processor time, best of 3, same
-//! load): parsing 0.53 s, the symbol table 0.22 s, the whole compiler on trees parsed
-//! beforehand 1.14 s, of which about half is the flow-graph passes and the assembler and
-//! most of the rest code generation (name lookups, constants, allocation). The profile is
-//! flat: no pass takes more than about 3% of the whole. Reaching 5× takes a faster parser
-//! and a compiler about twice as fast again: the flow graph keeps a vector per block and
-//! walks the instructions in some twenty passes, each a few nanoseconds per instruction,
-//! and a code unit's names are hashed as strings several times each (symbol lookup, then
-//! `co_names` or `co_varnames`).
+//! fastest pass on both sides: criterion's fastest sample, the reference's best of 3; the bench
+//! uses mimalloc, the `pyrs` binary's allocator). Its figure moves with the machine's load
+//! (other builds raise both sides' processor time, not in proportion): 3.51× on a quiet
+//! machine before the last round of work; after it, `compile: pyrs 1.592 s, CPython 3.13
+//! 6.372 s, ratio 4.00×` under moderate load and 3.83× under heavy load. The target of 5×
+//! is not reached. For before/after comparisons, count instructions instead, which load does
+//! not move: `valgrind --tool=callgrind` over a fixed subset of the corpus (every 7th file,
+//! compiled once) counted 1,913 M instructions before that round and 1,740 M after (-9%):
+//! the assembler encodes the location table as it walks the graph (-4.4%), scopes, code units
+//! and constant tables start with room for eight entries (-1.6%), the stack-depth pass
+//! inlines the opcode table (-1.7%), the symbol-table analysis sizes its maps up front
+//! (-0.8%), and a few passes do less (see docs/compiler-and-bytecode.md). The profile is
+//! flat: parsing is about a third of the whole (the LALRPOP driver and its actions, the
+//! tokenizer), the flow-graph passes and the assembler a quarter, the symbol table a tenth,
+//! the rest code generation, folding and freeing the tree; allocation is about a tenth of
+//! the time, more than its instruction count says (mostly the tree's nodes and the flow
+//! graph's blocks). Reaching 5× takes work of another kind: identifiers interned once, at
+//! tokenization, so that the symbol table and the code generator index by symbol instead
+//! of hashing each name's text two or three times (symbol lookup, then `co_names` or
+//! `co_varnames`); fewer, fused flow-graph walks over a graph that does not keep a vector
+//! per block; and a faster parser driver.
 //!
 //! **Not here**: no execution, no `.pyc` (marshal) output, no warnings (CPython's
 //! `SyntaxWarning`s for `is` with a literal, `assert (x, y)`…, are not emitted), no
