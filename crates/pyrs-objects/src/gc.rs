@@ -8,7 +8,9 @@
 //! untracking is a swap-remove (the moved object's word is updated) — no linked list, and
 //! 8 bytes per container instead of CPython's 16-byte `PyGC_Head`. New containers go to
 //! generation 0; survivors of a collection move one generation up; `gc.freeze` moves
-//! everything to the permanent generation, which is never collected.
+//! everything to the permanent generation, which is never collected. Tuples and dicts that
+//! hold no container are untracked (a new dict starts so), as in CPython; a dict is tracked
+//! again when a container goes in.
 //!
 //! **Collection** of generation `g` (generations below it are merged into it first):
 //! 1. `gc_refs` = each object's reference count minus the references to it from other
