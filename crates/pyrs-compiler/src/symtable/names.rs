@@ -93,6 +93,9 @@ impl WellKnown {
 /// assert_eq!(mangle(Some("___"), "__eggs"), "__eggs");
 /// assert_eq!(mangle(None, "__eggs"), "__eggs");
 /// ```
+// Inlined: the code generator asks for every name inside a class, and nearly every name
+// fails the first test.
+#[inline]
 pub fn mangle<'n>(class_name: Option<&str>, name: &'n str) -> Cow<'n, str> {
     let Some(class_name) = class_name else {
         return Cow::Borrowed(name);
