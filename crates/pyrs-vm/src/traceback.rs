@@ -3,6 +3,7 @@
 //! entries, source lines, and the exception line.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use pyrs_objects::exceptions::BaseExceptionData;
 use pyrs_objects::typeobject::type_data;
@@ -246,7 +247,8 @@ fn syntax_error_lines(exc: &Value, out: &mut String) -> bool {
         .map(|m| text_of(&m))
         .filter(|m| !m.is_empty())
         .unwrap_or_else(|| "<no detail available>".into());
-    out.push_str(&format!("{name}: {msg}{suffix}\n"));
+    out.push_str(&colour_exception_line(format!("{name}: {msg}{suffix}")));
+    out.push('\n');
     true
 }
 
@@ -302,7 +304,7 @@ fn group_exceptions(exc: &Value) -> Option<Vec<Value>> {
 fn exception_only(e: &Value) -> String {
     let mut out = String::new();
     if !syntax_error_lines(e, &mut out) {
-        out.push_str(&exception_line(e));
+        out.push_str(&colour_exception_line(exception_line(e)));
         out.push('\n');
     }
     if let Some(notes) = protocol::getattr_opt(e, &pystr::intern("__notes__"))
@@ -460,8 +462,133 @@ pub fn format_exception(exc: &Value) -> String {
         lines: Lines::default(),
     };
     let mut out = String::new();
+    let colour = COLOUR.load(Ordering::Relaxed);
+    COLOURING.store(colour, Ordering::Relaxed);
     format_into(&mut out, exc, &mut ctx);
+    COLOURING.store(false, Ordering::Relaxed);
+    if colour {
+        out = colour_locations(&out);
+    }
     out
+}
+
+/// Whether uncaught exceptions print in colour (Lib/_colorize.py's `can_colorize`, which the
+/// `pyrs` binary decides from the terminal and PYTHON_COLORS, NO_COLOR, FORCE_COLOR).
+static COLOUR: AtomicBool = AtomicBool::new(false);
+
+/// Set while [`format_exception`] formats in colour.
+static COLOURING: AtomicBool = AtomicBool::new(false);
+
+/// Makes [`format_exception`] colour its output as CPython 3.13 colours tracebacks.
+pub fn set_colour(on: bool) {
+    COLOUR.store(on, Ordering::Relaxed);
+}
+
+/// Lib/_colorize.py's ANSIColors.
+const RED: &str = "\x1b[31m";
+const BOLD_RED: &str = "\x1b[1;31m";
+const MAGENTA: &str = "\x1b[35m";
+const BOLD_MAGENTA: &str = "\x1b[1;35m";
+const RESET: &str = "\x1b[0m";
+
+/// "Type: message" with the type in bold magenta and the message in magenta.
+fn colour_exception_line(line: String) -> String {
+    if !COLOURING.load(Ordering::Relaxed) {
+        return line;
+    }
+    match line.split_once(": ") {
+        Some((name, msg)) => format!("{BOLD_MAGENTA}{name}{RESET}: {MAGENTA}{msg}{RESET}"),
+        None => format!("{BOLD_MAGENTA}{line}{RESET}"),
+    }
+}
+
+/// Colours the `File "…", line N, in NAME` lines (each part in magenta) and the source lines
+/// that carets mark: under `~` red, under `^` bold red, carets alike (traceback.py's
+/// `format_frame_summary` with `colorize`).
+fn colour_locations(text: &str) -> String {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let is_carets = |line: &str| {
+        let body = line.trim_end_matches('\n');
+        body.contains('^') && body.chars().all(|c| matches!(c, ' ' | '~' | '^' | '|'))
+    };
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if let Some(next) = lines.get(i + 1).filter(|n| is_carets(n)) {
+            let (source, carets) =
+                colour_carets(line.trim_end_matches('\n'), next.trim_end_matches('\n'));
+            out.push_str(&format!("{source}\n{carets}\n"));
+            i += 2;
+            continue;
+        }
+        out.push_str(&colour_file_line(line));
+        i += 1;
+    }
+    out
+}
+
+fn colour_file_line(line: &str) -> String {
+    let Some(at) = line.find("File \"") else {
+        return line.to_string();
+    };
+    if !line[..at].chars().all(|c| matches!(c, ' ' | '|' | '+')) {
+        return line.to_string();
+    }
+    let rest = line[at + 5..].trim_end_matches('\n');
+    let Some(comma) = rest.rfind("\", line ") else {
+        return line.to_string();
+    };
+    let file = &rest[..comma + 1];
+    let after = &rest[comma + 8..];
+    let (lineno, func) = match after.split_once(", in ") {
+        Some((n, f)) => (n, Some(f)),
+        None => (after, None),
+    };
+    let mut s = format!(
+        "{}File {MAGENTA}{file}{RESET}, line {MAGENTA}{lineno}{RESET}",
+        &line[..at]
+    );
+    if let Some(func) = func {
+        s.push_str(&format!(", in {MAGENTA}{func}{RESET}"));
+    }
+    s.push('\n');
+    s
+}
+
+/// A source line and the carets under it, coloured by runs of the caret under each
+/// character.
+fn colour_carets(source: &str, carets: &str) -> (String, String) {
+    let src: Vec<char> = source.chars().collect();
+    let car: Vec<char> = carets.chars().collect();
+    let (mut s_out, mut c_out) = (String::new(), String::new());
+    let mut i = 0;
+    let n = src.len().max(car.len());
+    while i < n {
+        let key = car.get(i).copied();
+        let mut j = i;
+        while j < n && car.get(j).copied() == key {
+            j += 1;
+        }
+        let s_part: String = src.get(i..j.min(src.len())).unwrap_or(&[]).iter().collect();
+        let c_part: String = car.get(i..j.min(car.len())).unwrap_or(&[]).iter().collect();
+        match key {
+            Some('^') => {
+                s_out.push_str(&format!("{BOLD_RED}{s_part}{RESET}"));
+                c_out.push_str(&format!("{BOLD_RED}{c_part}{RESET}"));
+            }
+            Some('~') => {
+                s_out.push_str(&format!("{RED}{s_part}{RESET}"));
+                c_out.push_str(&format!("{RED}{c_part}{RESET}"));
+            }
+            _ => {
+                s_out.push_str(&s_part);
+                c_out.push_str(&c_part);
+            }
+        }
+        i = j;
+    }
+    (s_out, c_out)
 }
 
 /// What the default `sys.unraisablehook` writes (Python/errors.c's

@@ -179,6 +179,7 @@ fn is_zip(path: &std::path::Path) -> bool {
 
 /// Runs what the command line asked for; the exit status. Holds the GIL.
 fn run(options: Options) -> i32 {
+    pyrs_vm::traceback::set_colour(repl::can_colorize(&options));
     if let Some(digits) = options.int_max_str_digits {
         let _ = pyrs_objects::int::set_max_str_digits(digits);
     }
