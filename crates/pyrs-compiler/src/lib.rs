@@ -64,9 +64,9 @@
 //! fastest pass on both sides: criterion's fastest sample, the reference's best of 3; the bench
 //! uses mimalloc, the `pyrs` binary's allocator). Its figure moves with the machine's load
 //! (other builds raise both sides' processor time, not in proportion): 3.51× on a quiet
-//! machine before the last round of work; after it, `compile: pyrs 1.592 s, CPython 3.13
-//! 6.372 s, ratio 4.00×` under moderate load and 3.83× under heavy load. The target of 5×
-//! is not reached. For before/after comparisons, count instructions instead, which load does
+//! machine before the last round of work; after it, `compile: pyrs 1.531 s, CPython 3.13
+//! 6.291 s, ratio 4.11×` with other builds running (load average 7 to 10), 4.00× and 3.83× in
+//! two other loaded runs. The target of 5× is not reached. For before/after comparisons, count instructions instead, which load does
 //! not move: `valgrind --tool=callgrind` over a fixed subset of the corpus (every 7th file,
 //! compiled once) counted 1,913 M instructions before that round and 1,740 M after (-9%):
 //! the assembler encodes the location table as it walks the graph (-4.4%), scopes, code units
