@@ -384,7 +384,7 @@ impl DictData {
     /// collector).
     #[cold]
     fn retrack(&self, key: &Value, value: &Value) {
-        if crate::gc::is_tracked(key) || crate::gc::is_tracked(value) {
+        if crate::gc::may_be_tracked(key) || crate::gc::may_be_tracked(value) {
             self.gc_untracked.set(false);
             let header =
                 (self as *const DictData as usize) - crate::object::payload_offset::<DictData>();

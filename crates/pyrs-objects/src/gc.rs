@@ -368,11 +368,21 @@ unsafe fn promote(from: usize, to: usize) -> usize {
     dest.len() - before
 }
 
-/// Whether a tuple's items are all untracked (ints, strings, untracked tuples…).
+/// Whether a tuple's items can never be part of a cycle (ints, strings, untracked tuples…).
 fn atomic_tuple(t: &Value) -> bool {
     // SAFETY: the caller checked the type.
     let items = unsafe { t.downcast_unchecked::<crate::tuple::TupleData>() }.items();
-    items.iter().all(|v| !is_tracked(v))
+    items.iter().all(|v| !may_be_tracked(v))
+}
+
+/// Whether `obj` is, or may become, tracked (CPython's `_PyObject_GC_MAY_BE_TRACKED`): a
+/// container, unless it is a tuple the collector already untracked for good. An untracked
+/// dict counts: a container may go into it later.
+pub fn may_be_tracked(obj: &Value) -> bool {
+    if obj.is_small() || !obj.type_data().gc.is_gc {
+        return false;
+    }
+    !obj.is_exact(&crate::types().tuple) || is_tracked(obj)
 }
 
 /// Whether a dict's keys and values are all untracked: then, as in CPython, the collector
@@ -382,7 +392,7 @@ fn atomic_dict(d: &Value) -> bool {
     let mut atomic = true;
     // SAFETY: the caller checked the type.
     let data = unsafe { d.downcast_unchecked::<crate::dict::DictData>() };
-    data.traverse(&mut |v| atomic &= !is_tracked(v));
+    data.traverse(&mut |v| atomic &= !may_be_tracked(v));
     atomic
 }
 

@@ -222,8 +222,9 @@ fn get_referents(args: Args<'_>) -> PyResult<Value> {
 }
 
 /// Whether CPython would have `obj` tracked: it leaves the empty tuple out, and keeps a dict
-/// untracked until a key or value that may be tracked goes in.
-fn may_be_tracked(obj: &Value) -> bool {
+/// untracked until a key or value that may be tracked goes in (pyrs's own dicts follow that
+/// rule when made by `{}` or `dict()`, not yet when made by copying).
+fn cpython_tracked(obj: &Value) -> bool {
     if !gc::is_tracked(obj) {
         return false;
     }
@@ -232,7 +233,7 @@ fn may_be_tracked(obj: &Value) -> bool {
     }
     if obj.is_exact(&pyrs_objects::types().dict) {
         let mut any = false;
-        gc::traverse(obj, &mut |v| any |= may_be_tracked(v));
+        gc::traverse(obj, &mut |v| any |= gc::may_be_tracked(v));
         return any;
     }
     true
@@ -241,7 +242,7 @@ fn may_be_tracked(obj: &Value) -> bool {
 /// `is_tracked(obj)`.
 fn is_tracked(args: Args<'_>) -> PyResult<Value> {
     let a = args.exact("is_tracked", 1, 1)?;
-    Ok(pyrs_objects::bool(may_be_tracked(&a[0])))
+    Ok(pyrs_objects::bool(cpython_tracked(&a[0])))
 }
 
 /// `is_finalized(obj)`.
