@@ -508,9 +508,9 @@ pub(crate) fn to_hex(data: &[u8], sep: Option<u8>, per: i32) -> Vec<u8> {
         if let Some(sep) = sep {
             if group != 0 && i != 0 {
                 let boundary = if per < 0 {
-                    i % group == 0
+                    i.is_multiple_of(group)
                 } else {
-                    (data.len() - i) % group == 0
+                    (data.len() - i).is_multiple_of(group)
                 };
                 if boundary {
                     out.push(sep);

@@ -130,7 +130,7 @@ pub(crate) fn data_arg(args: Args<'_>, func: &str) -> PyResult<Option<Value>> {
     Ok(data)
 }
 
-fn this<'a>(v: &'a Value) -> PyResult<&'a HashObject> {
+fn this(v: &Value) -> PyResult<&HashObject> {
     v.downcast::<HashObject>().ok_or_else(|| {
         PyErr::type_error(format!(
             "descriptor requires a hash object but received '{}'",
