@@ -1073,7 +1073,11 @@ fn slot_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
 
 fn slot_del(obj: &Value) {
     if let Err(err) = require_dunder(obj, "__del__", &[]) {
-        (crate::hooks::get().unraisable)(&err, "Exception ignored in", Some(obj));
+        // CPython reports the `__del__` function itself ("Exception ignored in: <function
+        // A.__del__ at ...>").
+        let del = obj.type_data().lookup_str("__del__");
+        let culprit = del.as_ref().unwrap_or(obj);
+        (crate::hooks::get().unraisable)(&err, "Exception ignored in", Some(culprit));
     }
 }
 

@@ -313,7 +313,39 @@ fn sorted(args: Args<'_>) -> PyResult<Value> {
 
 fn input(args: Args<'_>) -> PyResult<Value> {
     let a = args.exact("input", 0, 1)?;
-    if let Some(p) = a.first() {
+    // A program that replaced sys.stdin (or sys.stdout) is read (written) through the
+    // replacement's methods, as CPython does when the streams are not its console.
+    let replaced = |name: &str| match (
+        crate::sys::get(name),
+        crate::sys::get(&format!("__{name}__")),
+    ) {
+        (Some(s), Some(orig)) if !s.is(&orig) => Some(s),
+        (Some(s), None) => Some(s),
+        _ => None,
+    };
+    if let Some(stdin) = replaced("stdin") {
+        if let Some(p) = a.first() {
+            let stdout = crate::sys::get("stdout")
+                .ok_or_else(|| PyErr::runtime_error("input(): lost sys.stdout"))?;
+            protocol::call_method(&stdout, "write", &[protocol::str(p)?])?;
+            protocol::call_method(&stdout, "flush", &[])?;
+        } else if let Some(stdout) = replaced("stdout") {
+            protocol::call_method(&stdout, "flush", &[])?;
+        }
+        let line = protocol::call_method(&stdin, "readline", &[])?;
+        let Some(text) = pystr::text_of(&line) else {
+            return Err(PyErr::type_error("object.readline() returned non-string"));
+        };
+        if text.is_empty() {
+            return Err(PyErr::new(ExcKind::EOFError, "EOF when reading a line"));
+        }
+        let text = text.strip_suffix('\n').unwrap_or(&text);
+        return Ok(pystr::new(text));
+    }
+    if let (Some(p), Some(stdout)) = (a.first(), replaced("stdout")) {
+        protocol::call_method(&stdout, "write", &[protocol::str(p)?])?;
+        protocol::call_method(&stdout, "flush", &[])?;
+    } else if let Some(p) = a.first() {
         let s = protocol::str(p)?;
         let text = crate::sys::encode_for_output(s.downcast::<pystr::StrData>().expect("str"))?;
         crate::sys::write_stdout(&text)?;
@@ -336,8 +368,11 @@ fn input(args: Args<'_>) -> PyResult<Value> {
     Ok(pystr::new(&line))
 }
 
-fn breakpoint(_args: Args<'_>) -> PyResult<Value> {
-    Ok(pyrs_objects::none())
+/// `breakpoint(*args, **kws)`: `sys.breakpointhook(*args, **kws)`.
+fn breakpoint(args: Args<'_>) -> PyResult<Value> {
+    let hook = crate::sys::get("breakpointhook")
+        .ok_or_else(|| PyErr::runtime_error("lost sys.breakpointhook"))?;
+    protocol::call(&hook, args)
 }
 
 fn exit(args: Args<'_>) -> PyResult<Value> {

@@ -41,10 +41,12 @@ mod matching;
 pub mod native_modules;
 pub mod run;
 pub mod signals;
+mod stdlib_module_names;
 mod stack;
 mod suggest;
 pub mod super_type;
 pub mod sys;
+mod sys_hooks;
 pub mod traceback;
 pub mod tracing;
 mod typing;
@@ -137,11 +139,7 @@ fn install_hooks() {
     hooks.import_module = import::import_absolute;
     hooks.is_python_function = |v| v.downcast::<function::FunctionData>().is_some();
     hooks.warn = |category, message| warnings::warn(category, message, 1);
-    hooks.unraisable = |err, message, obj| {
-        sys::flush_stdout();
-        let text = traceback::format_unraisable(err.value(), message, obj);
-        sys::write_stderr(&text);
-    };
+    hooks.unraisable = sys_hooks::report_unraisable;
     pyrs_objects::hooks::install(hooks);
 }
 

@@ -300,6 +300,7 @@ fn make() -> Sys {
         .expect("module")
         .dict();
     d.set_str("modules", modules.clone());
+    crate::sys_hooks::install(&module, d);
     d.set_str("argv", list::new(vec![]));
     d.set_str("path", list::new(vec![]));
     d.set_str("maxsize", int::from_i64(i64::MAX));

@@ -160,8 +160,6 @@ enum Outcome {
 fn run_entry(main: &Value, source: &str) -> Outcome {
     let globals = pyrs_vm::run::main_globals(main);
     let text = format!("{source}\n");
-    // Tracebacks show the entry's lines, as CPython's interactive loop keeps them.
-    pyrs_vm::traceback::register_source("<stdin>", &text);
     let result = pyrs_vm::compile_source(text.as_bytes(), "<stdin>", Mode::Single)
         .and_then(|code| pyrs_vm::run_code(code, globals.clone(), Some(globals)));
     pyrs_vm::sys::flush_stdout();

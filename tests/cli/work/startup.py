@@ -1,1 +1,0 @@
-print("startup file ran"); greeting = "hello"
