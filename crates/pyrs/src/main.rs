@@ -205,7 +205,7 @@ fn run(options: Options) -> i32 {
             Ok(result) => result,
             Err(status) => return status,
         },
-        Target::Stdin if stdin_tty => {
+        Target::Stdin if stdin_tty || options.flags.interactive > 0 => {
             // The interactive prompt, with nothing run before it.
             let status = repl::interactive(&main, &options, true);
             return pyrs_vm::run::finalize(status);

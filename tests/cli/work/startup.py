@@ -1,0 +1,1 @@
+print("startup file ran"); greeting = "hello"
