@@ -52,12 +52,13 @@ fn entries(exc: &Value) -> Vec<Entry> {
 static SOURCES: pyrs_objects::SyncCell<std::cell::RefCell<Vec<(String, String)>>> =
     pyrs_objects::SyncCell(std::cell::RefCell::new(Vec::new()));
 
-/// Makes tracebacks show lines of `text` for frames of code compiled as `filename`.
+/// Makes tracebacks show lines of `text` for frames of code compiled as `filename` (in
+/// place of what was registered under that name before: the interactive prompt registers
+/// each entry as `<stdin>`).
 pub fn register_source(filename: &str, text: &str) {
-    SOURCES
-        .0
-        .borrow_mut()
-        .push((filename.to_string(), text.to_string()));
+    let mut sources = SOURCES.0.borrow_mut();
+    sources.retain(|(name, _)| name != filename);
+    sources.push((filename.to_string(), text.to_string()));
 }
 
 /// Source lines of files, read once.
