@@ -50,6 +50,9 @@ pub struct GeneratorData {
     /// Coroutines: where they were made, when origin tracking is on (a tuple of
     /// `(filename, line, function)`; plain data, so the cycle collector need not see it).
     cr_origin: Option<Value>,
+    /// While the generator runs, its frame (taken out of `frame` for the run; boxed, so it
+    /// does not move), for `gi_frame`.
+    running_frame: Cell<*const Frame>,
 }
 
 impl GeneratorData {
@@ -172,6 +175,7 @@ pub fn new_generator(mut frame: Frame, _f: &Value, fd: &FunctionData) -> PyResul
             ag_hooks_inited: Cell::new(false),
             ag_finalizer: RefCell::new(None),
             cr_origin,
+            running_frame: Cell::new(std::ptr::null()),
         },
     ))
 }
@@ -226,7 +230,9 @@ pub fn resume(g: &Value, value: Value, throw: Option<PyErr>) -> PyResult<Sent> {
         crate::exc::set_handled(Some(saved));
     }
     d.running.set(true);
+    d.running_frame.set(&*frame as *const Frame);
     let r = execute(&mut frame, throw);
+    d.running_frame.set(std::ptr::null());
     d.running.set(false);
     let current = crate::exc::set_handled(caller_exc.clone());
     let own = match (&current, &caller_exc) {
@@ -500,6 +506,12 @@ fn gen_code(g: &Value) -> PyResult<Value> {
 
 fn gen_frame(g: &Value) -> PyResult<Value> {
     let d = data(g)?;
+    let running = d.running_frame.get();
+    if !running.is_null() {
+        // SAFETY: set only while `resume` runs the boxed frame, which stays put until the
+        // pointer is cleared.
+        return Ok(crate::exc::frame_object(unsafe { &*running }));
+    }
     let frame = d.frame.borrow();
     Ok(match frame.as_ref() {
         Some(f) => crate::exc::frame_object(f),
