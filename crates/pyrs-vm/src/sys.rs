@@ -704,7 +704,11 @@ fn getsizeof(args: Args<'_>) -> PyResult<Value> {
             }
             // CPython's GC header and pre-header, which `__sizeof__` leaves out.
             let extra = pyrs_objects::gc::sizeof_overhead(&obj) as i64;
-            protocol::binary_op(&n, &Value::small(extra), pyrs_objects::typeobject::BinOp::Add)
+            protocol::binary_op(
+                &n,
+                &Value::small(extra),
+                pyrs_objects::typeobject::BinOp::Add,
+            )
         }
         (Err(e), Some(d)) if e.is(ExcKind::TypeError) => Ok(d),
         (Err(e), _) => Err(e),
