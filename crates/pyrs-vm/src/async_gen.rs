@@ -25,7 +25,13 @@ use crate::generator::{self, GeneratorData, Sent};
 /// The value of an async `yield`, on its way out of the frame.
 struct WrappedValue(Value);
 
-impl Payload for WrappedValue {}
+impl Payload for WrappedValue {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.0);
+    }
+}
 
 /// Where an `asend`/`athrow` awaitable is in its one use.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -45,7 +51,16 @@ struct ASend {
     state: Cell<State>,
 }
 
-impl Payload for ASend {}
+impl Payload for ASend {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.gen);
+        if let Some(v) = &self.sendval {
+            visit(v);
+        }
+    }
+}
 
 /// `async_generator_athrow`: the awaitable of `athrow(...)`, or of `aclose()` (no args).
 struct AThrow {
@@ -54,7 +69,16 @@ struct AThrow {
     state: Cell<State>,
 }
 
-impl Payload for AThrow {}
+impl Payload for AThrow {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.gen);
+        for v in self.args.iter().flatten() {
+            visit(v);
+        }
+    }
+}
 
 /// `anext_awaitable`: what `anext(it, default)` returns; `StopAsyncIteration` from the
 /// awaitable it wraps becomes the end of the await with `default`.
@@ -64,7 +88,24 @@ struct ANextAwaitable {
     iter: RefCell<Option<Value>>,
 }
 
-impl Payload for ANextAwaitable {}
+impl Payload for ANextAwaitable {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.wrapped);
+        visit(&self.default);
+        if let Ok(it) = self.iter.try_borrow() {
+            if let Some(it) = it.as_ref() {
+                visit(it);
+            }
+        }
+    }
+
+    fn clear(&self) {
+        let it = self.iter.try_borrow_mut().map(|mut i| i.take());
+        drop(it);
+    }
+}
 
 struct Types {
     wrapped: Value,

@@ -719,9 +719,11 @@ fn gc_traverse(d: &GeneratorData, visit: &mut dyn FnMut(&Value)) {
         }
     }
     visit(&d.code);
-    if let Ok(v) = d.saved_exc.try_borrow() {
-        if let Some(v) = v.as_ref() {
-            visit(v);
+    for cell in [&d.saved_exc, &d.ag_finalizer] {
+        if let Ok(v) = cell.try_borrow() {
+            if let Some(v) = v.as_ref() {
+                visit(v);
+            }
         }
     }
 }
@@ -732,4 +734,6 @@ fn gc_clear(d: &GeneratorData) {
     drop(frame);
     let exc = d.saved_exc.try_borrow_mut().map(|mut e| e.take());
     drop(exc);
+    let finalizer = d.ag_finalizer.try_borrow_mut().map(|mut f| f.take());
+    drop(finalizer);
 }
