@@ -51,19 +51,7 @@ static TYPES: OnceLock<SyncCell<Types>> = OnceLock::new();
 
 /// A `socket`-module subclass of OSError.
 fn os_error_subclass(name: &str) -> Value {
-    let namespace = pyrs_objects::dict::new();
-    if let Some(d) = namespace.downcast::<pyrs_objects::dict::DictData>() {
-        d.set_str("__module__", pyrs_objects::str::new("socket"));
-    }
-    protocol::call1(
-        &pyrs_objects::types().type_,
-        &[
-            pyrs_objects::str::new(name),
-            tuple::new(vec![ExcKind::OSError.class().clone()]),
-            namespace,
-        ],
-    )
-    .unwrap_or_else(|_| ExcKind::OSError.class().clone())
+    crate::argconv::new_exception_class("socket", name, ExcKind::OSError.class())
 }
 
 fn types() -> &'static Types {

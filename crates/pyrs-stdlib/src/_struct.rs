@@ -524,16 +524,6 @@ fn cached_layout(format: &Value) -> PyResult<Rc<Layout>> {
 
 // ---- Buffers ----
 
-/// The bytes of a readable buffer argument.
-fn read_buffer(v: &Value) -> PyResult<Vec<u8>> {
-    pyrs_objects::bytes::as_bytes_like(v).ok_or_else(|| {
-        PyErr::type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            v.type_data().name()
-        ))
-    })
-}
-
 /// The length of a writable buffer argument, or CPython's TypeError.
 fn writable_len(v: &Value) -> PyResult<usize> {
     if let Some(b) = v.downcast::<ByteArrayData>() {
@@ -625,7 +615,7 @@ fn do_pack_into(layout: &Layout, rest: &[Value]) -> PyResult<Value> {
 }
 
 fn do_unpack(layout: &Layout, buffer: &Value) -> PyResult<Value> {
-    let bytes = read_buffer(buffer)?;
+    let bytes = crate::argconv::buffer_arg(buffer)?;
     if bytes.len() != layout.size {
         return Err(struct_error(format!(
             "unpack requires a buffer of {} bytes",
@@ -636,7 +626,7 @@ fn do_unpack(layout: &Layout, buffer: &Value) -> PyResult<Value> {
 }
 
 fn do_unpack_from(layout: &Layout, buffer: &Value, offset: i64) -> PyResult<Value> {
-    let bytes = read_buffer(buffer)?;
+    let bytes = crate::argconv::buffer_arg(buffer)?;
     let len = bytes.len();
     let at = resolve_offset(offset, len)?;
     if len < at || len - at < layout.size {
@@ -655,7 +645,7 @@ fn do_iter_unpack(layout: Rc<Layout>, buffer: &Value) -> PyResult<Value> {
             "cannot iteratively unpack with a struct of length 0",
         ));
     }
-    let bytes = read_buffer(buffer)?;
+    let bytes = crate::argconv::buffer_arg(buffer)?;
     if bytes.len() % layout.size != 0 {
         return Err(struct_error(format!(
             "iterative unpacking requires a buffer of a multiple of {} bytes",
@@ -702,19 +692,8 @@ static TYPES: OnceLock<SyncCell<Types>> = OnceLock::new();
 fn types() -> &'static Types {
     &TYPES
         .get_or_init(|| {
-            let namespace = pyrs_objects::dict::new();
-            if let Some(d) = namespace.downcast::<pyrs_objects::dict::DictData>() {
-                d.set_str("__module__", pyrs_objects::str::new("struct"));
-            }
-            let error = protocol::call1(
-                &pyrs_objects::types().type_,
-                &[
-                    pyrs_objects::str::new("error"),
-                    tuple::new(vec![ExcKind::Exception.class().clone()]),
-                    namespace,
-                ],
-            )
-            .unwrap_or_else(|_| ExcKind::Exception.class().clone());
+            let error =
+                crate::argconv::new_exception_class("struct", "error", ExcKind::Exception.class());
             SyncCell(Types {
                 structure: TypeBuilder::new::<StructData>("Struct")
                     .module("_struct")

@@ -160,3 +160,21 @@ pub(crate) fn grow<T: Clone>(buf: &mut Vec<T>, len: usize, fill: T) -> PyResult<
     }
     Ok(())
 }
+
+/// A new exception class `module.name` deriving from `base` (what a C module makes with
+/// `PyErr_NewException`), made by calling `type` as a class statement would.
+pub(crate) fn new_exception_class(module: &str, name: &str, base: &Value) -> Value {
+    let namespace = pyrs_objects::dict::new();
+    if let Some(d) = namespace.downcast::<DictData>() {
+        d.set_str("__module__", pyrs_objects::str::new(module));
+    }
+    pyrs_objects::protocol::call1(
+        &pyrs_objects::types().type_,
+        &[
+            pyrs_objects::str::new(name),
+            pyrs_objects::tuple::new(vec![base.clone()]),
+            namespace,
+        ],
+    )
+    .unwrap_or_else(|_| base.clone())
+}

@@ -5,7 +5,9 @@
 use std::sync::OnceLock;
 
 use pyrs_objects::str::StrData;
-use pyrs_objects::{bytes, int, protocol, tuple, Args, ExcKind, PyErr, PyResult, SyncCell, Value};
+use pyrs_objects::{bytes, int, protocol, Args, ExcKind, PyErr, PyResult, SyncCell, Value};
+
+use crate::argconv::new_exception_class;
 
 use crate::argconv::{add_functions, bool_arg, buffer_arg, module_dict, type_name};
 
@@ -33,23 +35,6 @@ pub(crate) fn init() -> PyResult<Value> {
         ],
     );
     Ok(module)
-}
-
-/// A new exception class `module.name` deriving from `base`.
-pub(crate) fn new_exception_class(module: &str, name: &str, base: &Value) -> Value {
-    let namespace = pyrs_objects::dict::new();
-    if let Some(d) = namespace.downcast::<pyrs_objects::dict::DictData>() {
-        d.set_str("__module__", pyrs_objects::str::new(module));
-    }
-    protocol::call1(
-        &pyrs_objects::types().type_,
-        &[
-            pyrs_objects::str::new(name),
-            tuple::new(vec![base.clone()]),
-            namespace,
-        ],
-    )
-    .unwrap_or_else(|_| base.clone())
 }
 
 fn error_class() -> &'static Value {

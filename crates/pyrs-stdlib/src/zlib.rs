@@ -19,8 +19,9 @@ use pyrs_objects::object::{alloc, Payload};
 use pyrs_objects::typeobject::TypeBuilder;
 use pyrs_objects::{bytes, int, protocol, Args, ExcKind, PyErr, PyResult, SyncCell, Value};
 
+use crate::argconv::new_exception_class;
 use crate::argconv::{add_functions, buffer_arg, module_dict};
-use crate::binascii::{crc32, new_exception_class};
+use crate::binascii::crc32;
 
 const MAX_WBITS: i64 = 15;
 const DEF_BUF_SIZE: i64 = 16384;
