@@ -443,10 +443,12 @@ fn unpack_value(item: &Item, mode: Mode, bytes: &[u8]) -> Value {
     match item.code {
         b's' => pyrs_objects::bytes::new(bytes.to_vec()),
         b'p' => {
-            let n = bytes
-                .first()
-                .map_or(0, |&n| usize::from(n).min(bytes.len() - 1));
-            pyrs_objects::bytes::new(bytes[1..1 + n].to_vec())
+            // The count byte, then at most `size - 1` bytes of text; `0p` is empty.
+            let text = match bytes.split_first() {
+                Some((&n, rest)) => &rest[..usize::from(n).min(rest.len())],
+                None => &[],
+            };
+            pyrs_objects::bytes::new(text.to_vec())
         }
         b'c' => pyrs_objects::bytes::new(bytes.to_vec()),
         b'?' => pyrs_objects::bool(bytes[0] != 0),
@@ -540,14 +542,6 @@ fn writable_len(v: &Value) -> PyResult<usize> {
     )))
 }
 
-fn write_buffer(v: &Value, at: usize, bytes: &[u8]) {
-    if let Some(b) = v.downcast::<ByteArrayData>() {
-        b.with_bytes(|buf| buf[at..at + bytes.len()].copy_from_slice(bytes));
-    } else if let Some(m) = v.downcast::<MemoryViewData>() {
-        m.write_at(at, bytes);
-    }
-}
-
 /// A negative offset counts from the end (CPython's checks and messages).
 fn resolve_offset(offset: i64, len: usize) -> PyResult<usize> {
     if offset < 0 {
@@ -608,9 +602,19 @@ fn do_pack_into(layout: &Layout, rest: &[Value]) -> PyResult<Value> {
             layout.size
         )));
     }
+    // The buffer stays exported while the values are converted, as CPython holds it: their
+    // `__index__`/`__float__` may run code, which then cannot resize a bytearray under us.
+    let view = pyrs_objects::memoryview::new(buffer)?;
     let mut out = vec![0u8; layout.size];
     pack_into_slice(layout, values, &mut out, "pack_into")?;
-    write_buffer(buffer, at, &out);
+    let written = view
+        .downcast::<MemoryViewData>()
+        .is_some_and(|v| v.write_at(at, &out));
+    if !written {
+        return Err(PyErr::value_error(
+            "operation forbidden on released memoryview object",
+        ));
+    }
     Ok(pyrs_objects::none())
 }
 

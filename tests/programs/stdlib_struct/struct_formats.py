@@ -72,3 +72,17 @@ t(P, 5)
 t(struct.unpack, "<i", memoryview(b"abcd"))
 t(struct.unpack, "<I", bytearray(b"abcd"))
 print([struct.Struct(f).__sizeof__() for f in ['', 'i', '<2sh', '3i', 'x', '5s2p?']])
+# Zero-length strings, and Pascal strings whose count byte says more than there is.
+t(struct.unpack, "0p", b"")
+t(struct.unpack, "0s0p", b"")
+t(P, "0p", b"abc")
+t(struct.unpack, "1p", b"\x05")
+t(struct.unpack, "3p", b"\xffab")
+# pack_into holds the buffer while it converts the values: a value cannot resize it.
+hostile = bytearray(8)
+class Shrinks:
+    def __index__(self):
+        hostile.clear()
+        return 1
+t(struct.pack_into, "<i", hostile, 0, Shrinks())
+print(hostile)
