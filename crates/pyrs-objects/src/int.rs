@@ -533,15 +533,7 @@ fn int_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
                 let raw = crate::bytes::buffer(&x).unwrap_or_default().into_owned();
                 let text: String = raw.iter().map(|&b| b as char).collect();
                 return parse_int(&text, base as u32)
-                    .map_err(|e| {
-                        if base != 0 && !(2..=36).contains(&base) {
-                            return e;
-                        }
-                        PyErr::value_error(format!(
-                            "invalid literal for int() with base {base}: {}",
-                            crate::bytes::repr_bytes(&raw)
-                        ))
-                    })
+                    .map_err(|e| bytes_literal_error(e, base, &raw))
                     .map(|v| {
                         if cls.is(&crate::types().int) {
                             v
@@ -602,32 +594,41 @@ pub fn int_from_object(x: &Value) -> PyResult<Value> {
     // A bytes-like object is parsed as its ASCII text (`int(b'12')`).
     if let Some(raw) = crate::bytes::buffer(x) {
         let text: String = raw.iter().map(|&b| b as char).collect();
-        return parse_int(&text, 10).map_err(|e| {
-            let invalid = crate::exceptions::args_of(e.value())
-                .first()
-                .and_then(crate::str::text_of)
-                .is_some_and(|m| m.starts_with("invalid literal"));
-            if invalid {
-                PyErr::value_error(format!(
-                    "invalid literal for int() with base 10: {}",
-                    crate::bytes::repr_bytes(&raw)
-                ))
-            } else {
-                e
-            }
-        });
+        return parse_int(&text, 10).map_err(|e| bytes_literal_error(e, 10, &raw));
     }
     crate::protocol::unary_op(x, UnaryOp::Int)
 }
 
+/// `int()`'s "invalid literal" message: CPython formats the argument with `%.200R`, its repr
+/// cut to 200 characters.
+fn invalid_literal(base: impl std::fmt::Display, repr: &str) -> PyErr {
+    let repr = match repr.char_indices().nth(200) {
+        Some((end, _)) => &repr[..end],
+        None => repr,
+    };
+    PyErr::value_error(format!(
+        "invalid literal for int() with base {base}: {repr}"
+    ))
+}
+
+/// The error of parsing a bytes-like argument's text as an int: an invalid literal is
+/// reported with the bytes' repr (`b'12a'`), other errors (the base's range, the limit on
+/// digits) as they are.
+fn bytes_literal_error(error: PyErr, base: isize, raw: &[u8]) -> PyErr {
+    let invalid = crate::exceptions::args_of(error.value())
+        .first()
+        .and_then(crate::str::text_of)
+        .is_some_and(|m| m.starts_with("invalid literal"));
+    if invalid {
+        invalid_literal(base, &crate::bytes::repr_bytes(raw))
+    } else {
+        error
+    }
+}
+
 /// Parses an int literal as `int(text, base)` does (underscores, prefixes, whitespace).
 pub fn parse_int(text: &str, base: u32) -> PyResult<Value> {
-    let error = || {
-        PyErr::value_error(format!(
-            "invalid literal for int() with base {base}: {}",
-            pyrs_tokenizer::repr::str_repr(text)
-        ))
-    };
+    let error = || invalid_literal(base, &pyrs_tokenizer::repr::str_repr(text));
     if base == 1 || base > 36 {
         return Err(PyErr::value_error(
             "int() base must be >= 2 and <= 36, or 0",
@@ -647,10 +648,9 @@ pub fn parse_int(text: &str, base: u32) -> PyResult<Value> {
         (0, _) => (10, digits),
         (b, _) => (b, digits),
     };
-    let body = body
-        .strip_prefix('_')
-        .filter(|_| radix != 10 || base == 0)
-        .unwrap_or(body);
+    // One underscore may follow a base prefix (`0x_ff`), never start the digits.
+    let prefixed = body.len() != digits.len();
+    let body = body.strip_prefix('_').filter(|_| prefixed).unwrap_or(body);
     if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
         return Err(error());
     }
@@ -662,34 +662,44 @@ pub fn parse_int(text: &str, base: u32) -> PyResult<Value> {
     {
         return Err(error());
     }
+    // Every character must be a digit of the base before the length is looked at: an invalid
+    // literal is reported as such, however long.
+    let digit = |c: char| {
+        // Unicode decimal digits count in base 10 and above.
+        c.to_digit(radix)
+            .or_else(|| char_decimal(c).filter(|&d| d < radix))
+    };
     let clean: String = body.chars().filter(|&c| c != '_').collect();
+    if !clean.chars().all(|c| digit(c).is_some()) {
+        return Err(error());
+    }
+    let count = clean.chars().count();
     let limit = max_str_digits();
-    if limit != 0 && !radix.is_power_of_two() && clean.chars().count() > limit {
+    if limit != 0 && !radix.is_power_of_two() && count > limit {
         return Err(PyErr::value_error(format!(
-            "Exceeds the limit ({limit} digits) for integer string conversion: value has {} \
-             digits; use sys.set_int_max_str_digits() to increase the limit",
-            clean.chars().count()
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has \
+             {count} digits; use sys.set_int_max_str_digits() to increase the limit"
         )));
     }
-    if clean.is_ascii() && clean.len() > 18 {
-        let value = BigInt::parse_bytes(clean.as_bytes(), radix).ok_or_else(error)?;
-        return Ok(from_bigint(if negative { -value } else { value }));
+    if clean.len() <= 12 {
+        // At most 12 digits of base 36 or less: fits in an i64 without overflow.
+        let magnitude = clean
+            .chars()
+            .filter_map(digit)
+            .fold(0i64, |v, d| v * radix as i64 + d as i64);
+        return Ok(from_i64(if negative { -magnitude } else { magnitude }));
     }
-    let mut value = BigInt::zero();
-    for c in clean.chars() {
-        let d = c.to_digit(radix).or_else(|| {
-            // Unicode decimal digits count in base 10 and above.
-            char_decimal(c).filter(|&d| d < radix)
-        });
-        match d {
-            Some(d) => value = value * radix + d,
-            None => return Err(error()),
-        }
-    }
-    if negative {
-        value = -value;
-    }
-    Ok(from_bigint(value))
+    let value = if clean.is_ascii() {
+        BigInt::parse_bytes(clean.as_bytes(), radix).ok_or_else(error)?
+    } else {
+        let ascii: Vec<u8> = clean
+            .chars()
+            .filter_map(digit)
+            .map(|d| char::from_digit(d, radix).map_or(b'0', |c| c as u8))
+            .collect();
+        BigInt::parse_bytes(&ascii, radix).ok_or_else(error)?
+    };
+    Ok(from_bigint(if negative { -value } else { value }))
 }
 
 pub(crate) fn char_decimal(c: char) -> Option<u32> {

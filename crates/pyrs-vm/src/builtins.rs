@@ -305,26 +305,67 @@ fn print(args: Args<'_>) -> PyResult<Value> {
             None => return Err(PyErr::type_error("keywords must be strings")),
         }
     }
-    let text_arg = |v: Option<Value>, what: &str, default: &str| -> PyResult<String> {
+    // `file=None` means sys.stdout; print does nothing when that is None too.
+    let file = match file.filter(|f| !protocol::is_none(f)) {
+        Some(f) => Some(f),
+        None => match crate::sys::get("stdout") {
+            Some(out) if protocol::is_none(&out) => return Ok(pyrs_objects::none()),
+            Some(out) if out.downcast::<crate::sys::StreamData>().is_none() => Some(out),
+            Some(_) => None,
+            None => return Err(PyErr::runtime_error("lost sys.stdout")),
+        },
+    };
+    let text_arg = |v: Option<Value>, what: &str| -> PyResult<Option<Value>> {
         match v {
-            None => Ok(default.to_string()),
-            Some(v) if protocol::is_none(&v) => Ok(default.to_string()),
-            Some(v) => match v.downcast::<pystr::StrData>() {
-                Some(s) => Ok(s.to_string_lossy()),
-                None => Err(PyErr::type_error(format!(
-                    "{what} must be None or a string, not {}",
-                    v.type_data().name()
-                ))),
-            },
+            Some(v) if protocol::is_none(&v) => Ok(None),
+            Some(v) if v.downcast::<pystr::StrData>().is_none() => Err(PyErr::type_error(
+                format!("{what} must be None or a string, not {}", v.type_data().name()),
+            )),
+            v => Ok(v),
         }
     };
-    let sep = text_arg(sep, "sep", " ")?;
-    let end = text_arg(end, "end", "\n")?;
-    let mut out = String::new();
+    let sep = text_arg(sep, "sep")?;
+    let end = text_arg(end, "end")?;
+    let Some(file) = file else {
+        return print_to_stdout(args.pos(), sep.as_ref(), end.as_ref(), flush);
+    };
+    // A file object gets what CPython's PyFile_WriteObject gives it: one `write` call per
+    // argument, separator and end, each with the str() of what it writes, so a failing
+    // str() leaves the arguments before it written.
+    let write = |v: &Value| -> PyResult<()> {
+        let write = protocol::getattr(&file, &pystr::intern("write"))?;
+        let text = if v.is_exact(&types().str) {
+            v.clone()
+        } else {
+            protocol::str(v)?
+        };
+        protocol::call1(&write, &[text])?;
+        Ok(())
+    };
     for (i, v) in args.pos().iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            write(sep.as_ref().unwrap_or(&pystr::intern(" ")))?;
         }
+        write(v)?;
+    }
+    write(end.as_ref().unwrap_or(&pystr::intern("\n")))?;
+    if flush {
+        let flush = protocol::getattr(&file, &pystr::intern("flush"))?;
+        protocol::call1(&flush, &[])?;
+    }
+    Ok(pyrs_objects::none())
+}
+
+/// `print` to pyrs's own standard output stream: the text is gathered and written at once,
+/// which reads the same as CPython's write per argument, as long as what was gathered before
+/// a failing str() is written too.
+fn print_to_stdout(
+    args: &[Value],
+    sep: Option<&Value>,
+    end: Option<&Value>,
+    flush: bool,
+) -> PyResult<Value> {
+    let piece = |v: &Value, out: &mut String| -> PyResult<()> {
         match v.downcast::<pystr::StrData>() {
             Some(s) if v.is_exact(&types().str) => out.push_str(&crate::sys::encode_for_output(s)?),
             _ => {
@@ -334,24 +375,32 @@ fn print(args: Args<'_>) -> PyResult<Value> {
                 )?);
             }
         }
-    }
-    out.push_str(&end);
-    match file.filter(|f| !protocol::is_none(f)) {
-        Some(f) => {
-            let write = protocol::getattr(&f, &pystr::intern("write"))?;
-            protocol::call1(&write, &[pystr::new(&out)])?;
-            if flush {
-                if let Some(fl) = protocol::getattr_opt(&f, &pystr::intern("flush"))? {
-                    protocol::call1(&fl, &[])?;
+        Ok(())
+    };
+    let mut out = String::new();
+    let mut gather = || -> PyResult<()> {
+        for (i, v) in args.iter().enumerate() {
+            if i > 0 {
+                match sep {
+                    Some(sep) => piece(sep, &mut out)?,
+                    None => out.push(' '),
                 }
             }
+            piece(v, &mut out)?;
         }
-        None => {
-            crate::sys::write_stdout(&out)?;
-            if flush {
-                crate::sys::flush_stdout();
+        match end {
+            Some(end) => piece(end, &mut out),
+            None => {
+                out.push('\n');
+                Ok(())
             }
         }
+    };
+    let gathered = gather();
+    crate::sys::write_stdout(&out)?;
+    gathered?;
+    if flush {
+        crate::sys::flush_stdout();
     }
     Ok(pyrs_objects::none())
 }
