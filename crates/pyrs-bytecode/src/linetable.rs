@@ -170,6 +170,57 @@ impl Encoder {
         self.writer.run(positions, size);
     }
 
+    /// [`Encoder::run`] for positions as a compiler keeps them, `-1` standing for "none"
+    /// (CPython's `_PyCompilerSrcLocation`): the run most instructions make — one line,
+    /// both columns, at most 8 code units, in one of the two short forms — is written
+    /// without building a [`Positions`] first.
+    ///
+    /// ```
+    /// use pyrs_bytecode::linetable::{Encoder, Positions};
+    ///
+    /// let mut raw = Encoder::new(1, 2);
+    /// raw.run_raw([1, 1, 4, 9], 2);
+    /// raw.run_raw([-1, -1, -1, -1], 1);
+    /// let mut plain = Encoder::new(1, 2);
+    /// plain.run(Positions::new(1, 1, 4, 9), 2);
+    /// plain.run(Positions::NONE, 1);
+    /// assert_eq!(raw.finish(), plain.finish());
+    /// ```
+    #[inline]
+    pub fn run_raw(&mut self, [lineno, end_lineno, col, end_col]: [i32; 4], size: u32) {
+        if lineno >= 0
+            && end_lineno == lineno
+            && col >= 0
+            && end_col >= 0
+            && (1..=8).contains(&size)
+        {
+            let delta = i64::from(lineno) - self.writer.line;
+            let first = |code: u32| (0x80 | (code << 3) | (size - 1)) as u8;
+            let (col, end_col) = (col as u32, end_col as u32);
+            if delta == 0 && col < 80 && end_col >= col && end_col - col < 16 {
+                let columns = (((col % 8) << 4) | (end_col - col)) as u8;
+                self.writer.out.extend([first(col / 8), columns]);
+                return;
+            }
+            if (0..3).contains(&delta) && col < 128 && end_col < 128 {
+                let code = u32::from(CODE_ONE_LINE0) + delta as u32;
+                self.writer
+                    .out
+                    .extend([first(code), col as u8, end_col as u8]);
+                self.writer.line = i64::from(lineno);
+                return;
+            }
+        }
+        let opt = |v: i32| u32::try_from(v).ok();
+        let positions = Positions {
+            lineno: opt(lineno),
+            end_lineno: opt(end_lineno),
+            col_offset: opt(col),
+            end_col_offset: opt(end_col),
+        };
+        self.writer.run(positions, size);
+    }
+
     /// The table.
     pub fn finish(self) -> Vec<u8> {
         self.writer.out

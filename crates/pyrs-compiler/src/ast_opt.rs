@@ -184,6 +184,13 @@ impl VisitorMut for Folder {
         if self.too_deep {
             return;
         }
+        // Leaves, most of the nodes: a constant folds no further, a name only if it is
+        // `__debug__`; neither has children to walk.
+        match node {
+            Expr::Constant(_) => return,
+            Expr::Name(_) => return self.fold(node),
+            _ => {}
+        }
         self.depth += 1;
         if self.depth > self.limit {
             self.too_deep = true;
@@ -346,10 +353,13 @@ impl Folder {
 /// the hash-table order of Objects/setobject.c; other items keep their order after the
 /// duplicates are dropped.
 pub(crate) fn frozenset_order(items: Vec<Constant>) -> Vec<Constant> {
-    let mut unique: Vec<Constant> = Vec::new();
+    // Each item's key is worked out once; a set of the keys seen drops the duplicates
+    // (a literal of many strings, such as a `x in {...}` test, is common).
+    let mut seen: std::collections::HashSet<String, crate::consts::FastHash> =
+        std::collections::HashSet::with_capacity_and_hasher(items.len(), Default::default());
+    let mut unique: Vec<Constant> = Vec::with_capacity(items.len());
     for it in items {
-        let key = set_key(&it);
-        if !unique.iter().any(|u| set_key(u) == key) {
+        if seen.insert(set_key(&it)) {
             unique.push(it);
         }
     }

@@ -48,14 +48,10 @@ impl Loc {
         }
     }
 
-    fn positions(self) -> pyrs_bytecode::Positions {
-        let opt = |v: i32| if v < 0 { None } else { Some(v as u32) };
-        pyrs_bytecode::Positions {
-            lineno: opt(self.lineno),
-            end_lineno: opt(self.end_lineno),
-            col_offset: opt(self.col),
-            end_col_offset: opt(self.end_col),
-        }
+    /// Line, end line, column and end column, `-1` where there is none (what
+    /// [`pyrs_bytecode::linetable::Encoder::run_raw`] takes).
+    fn raw(self) -> [i32; 4] {
+        [self.lineno, self.end_lineno, self.col, self.end_col]
     }
 }
 
@@ -474,9 +470,9 @@ impl Cfg {
         while let Some(b) = todo.pop() {
             let mut stack = self.b(b).exceptstack;
             let mut handler = nodes[stack as usize].0;
-            let n = self.b(b).instrs.len();
-            for k in 0..n {
-                let ins = self.b(b).instrs[k];
+            // Lent out while the block is walked: its targets are other blocks to write.
+            let mut instrs = std::mem::take(&mut self.bm(b).instrs);
+            for ins in &mut instrs {
                 if is_block_push(ins.op) {
                     let t = ins.target;
                     if !self.b(t).visited {
@@ -496,9 +492,9 @@ impl Cfg {
                         stack = nodes[stack as usize].1;
                     }
                     handler = nodes[stack as usize].0;
-                    self.bm(b).instrs[k].nop();
+                    ins.nop();
                 } else if is_jump(ins.op) {
-                    self.bm(b).instrs[k].except = handler;
+                    ins.except = handler;
                     let t = ins.target;
                     if !self.b(t).visited {
                         self.bm(t).exceptstack = stack;
@@ -506,11 +502,10 @@ impl Cfg {
                         todo.push(t);
                     }
                 } else if ins.op == Opcode::RESUME {
-                    let blk = self.bm(b);
-                    blk.instrs[k].except = handler;
+                    ins.except = handler;
                     if ins.arg != 0 {
                         if last_yield_depth == 1 {
-                            blk.instrs[k].arg |= 4;
+                            ins.arg |= 4;
                         }
                         last_yield_depth = -1;
                     }
@@ -518,9 +513,10 @@ impl Cfg {
                     if ins.op == Opcode::YIELD_VALUE {
                         last_yield_depth = i64::from(nodes[stack as usize].2);
                     }
-                    self.bm(b).instrs[k].except = handler;
+                    ins.except = handler;
                 }
             }
+            self.bm(b).instrs = instrs;
             let next = self.b(b).next;
             if self.b(b).has_fallthrough() && next != NONE && !self.b(next).visited {
                 self.bm(next).exceptstack = stack;
@@ -601,7 +597,15 @@ impl Cfg {
                 }
                 self.bm(next).predecessors += 1;
             }
-            for k in 0..self.b(b).instrs.len() {
+            // Jumps end their blocks; only `SETUP_*` stand inside one, and a unit without
+            // them needs only its blocks' last instructions looked at.
+            let n = self.b(b).instrs.len();
+            let from = if self.has_handlers {
+                0
+            } else {
+                n.saturating_sub(1)
+            };
+            for k in from..n {
                 let ins = self.b(b).instrs[k];
                 if has_target(ins.op) {
                     let t = ins.target;
@@ -734,10 +738,12 @@ impl Cfg {
             cursor = self.b(b).next;
             let mut opcode = Opcode::NOP;
             let mut oparg = 0u32;
-            let n = self.b(b).instrs.len();
+            // Only this block changes: one borrow of its instructions for the walk.
+            let instrs = &mut self.blocks[b as usize].instrs;
+            let n = instrs.len();
             let mut i = 0;
             while i < n {
-                let inst = self.b(b).instrs[i];
+                let inst = instrs[i];
                 let copy_of_const =
                     opcode == Opcode::LOAD_CONST && inst.op == Opcode::COPY && inst.arg == 1;
                 if !copy_of_const {
@@ -749,36 +755,34 @@ impl Cfg {
                     continue;
                 }
                 let nextop = if i + 1 < n {
-                    self.b(b).instrs[i + 1].op
+                    instrs[i + 1].op
                 } else {
                     Opcode::NOP
                 };
                 match nextop {
                     Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
                         if let Some(is_true) = consts.get(oparg).truth() {
-                            let blk = self.bm(b);
-                            blk.instrs[i].nop();
+                            instrs[i].nop();
                             let jump_if_true = nextop == Opcode::POP_JUMP_IF_TRUE;
                             if is_true == jump_if_true {
-                                blk.instrs[i + 1].op = Opcode::JUMP;
+                                instrs[i + 1].op = Opcode::JUMP;
                             } else {
-                                blk.instrs[i + 1].nop();
+                                instrs[i + 1].nop();
                             }
                         }
                     }
                     Opcode::IS_OP if matches!(consts.get(oparg), Constant::None) && i + 2 < n => {
-                        let blk = self.bm(b);
                         let mut j = i + 2;
-                        if blk.instrs[j].op == Opcode::TO_BOOL {
-                            blk.instrs[j].nop();
+                        if instrs[j].op == Opcode::TO_BOOL {
+                            instrs[j].nop();
                             if n <= i + 3 {
                                 i += 1;
                                 continue;
                             }
                             j = i + 3;
                         }
-                        let mut invert = blk.instrs[i + 1].arg != 0;
-                        let jop = blk.instrs[j].op;
+                        let mut invert = instrs[i + 1].arg != 0;
+                        let jop = instrs[j].op;
                         let ok = if jop == Opcode::POP_JUMP_IF_FALSE {
                             invert = !invert;
                             true
@@ -786,9 +790,9 @@ impl Cfg {
                             jop == Opcode::POP_JUMP_IF_TRUE
                         };
                         if ok {
-                            blk.instrs[i].nop();
-                            blk.instrs[i + 1].nop();
-                            blk.instrs[j].op = if invert {
+                            instrs[i].nop();
+                            instrs[i + 1].nop();
+                            instrs[j].op = if invert {
                                 Opcode::POP_JUMP_IF_NOT_NONE
                             } else {
                                 Opcode::POP_JUMP_IF_NONE
@@ -796,17 +800,15 @@ impl Cfg {
                         }
                     }
                     Opcode::RETURN_VALUE => {
-                        let blk = self.bm(b);
-                        blk.instrs[i].nop();
-                        blk.instrs[i + 1].set(Opcode::RETURN_CONST, oparg);
+                        instrs[i].nop();
+                        instrs[i + 1].set(Opcode::RETURN_CONST, oparg);
                         i += 1;
                     }
                     Opcode::TO_BOOL => {
                         if let Some(is_true) = consts.get(oparg).truth() {
                             let index = consts.add(Constant::Bool(is_true));
-                            let blk = self.bm(b);
-                            blk.instrs[i].nop();
-                            blk.instrs[i + 1].set(Opcode::LOAD_CONST, index);
+                            instrs[i].nop();
+                            instrs[i + 1].set(Opcode::LOAD_CONST, index);
                         }
                     }
                     _ => {}
@@ -820,10 +822,18 @@ impl Cfg {
     fn optimize_basic_block(&mut self, b: u32, consts: &mut ConstTable) {
         let mut i = 0usize;
         while i < self.b(b).instrs.len() {
-            let n = self.b(b).instrs.len();
             let inst = self.b(b).instrs[i];
             let (op, arg) = (inst.op, inst.arg);
-            let target_op = if has_target(op) {
+            // Only the jumps below look at their target's first instruction.
+            let target_op = if matches!(
+                op,
+                Opcode::POP_JUMP_IF_NOT_NONE
+                    | Opcode::POP_JUMP_IF_NONE
+                    | Opcode::POP_JUMP_IF_FALSE
+                    | Opcode::POP_JUMP_IF_TRUE
+                    | Opcode::JUMP
+                    | Opcode::JUMP_NO_INTERRUPT
+            ) {
                 let t = self.next_nonempty(inst.target);
                 if t == NONE {
                     Opcode::NOP
@@ -833,15 +843,9 @@ impl Cfg {
             } else {
                 Opcode::NOP
             };
-            let nextop = if i + 1 < n {
-                self.b(b).instrs[i + 1].op
-            } else {
-                Opcode::NOP
-            };
-            let nextarg = if i + 1 < n {
-                self.b(b).instrs[i + 1].arg
-            } else {
-                0
+            let (nextop, nextarg) = match self.b(b).instrs.get(i + 1) {
+                Some(next) => (next.op, next.arg),
+                None => (Opcode::NOP, 0),
             };
             match op {
                 Opcode::BUILD_TUPLE => {
@@ -1056,10 +1060,11 @@ impl Cfg {
     /// `basicblock_remove_redundant_nops`; returns how many were removed.
     fn remove_redundant_nops_block(&mut self, b: u32) -> usize {
         let n = self.b(b).instrs.len();
-        // Most blocks have no NOP: nothing to do.
-        if !self.b(b).instrs.iter().any(|i| i.op == Opcode::NOP) {
+        // Most blocks have no NOP: nothing to do. The instructions before the first NOP stay
+        // where they are, so the compaction starts there.
+        let Some(first) = self.b(b).instrs.iter().position(|i| i.op == Opcode::NOP) else {
             return 0;
-        }
+        };
         let next_first_line = if self.b(b).instrs[n - 1].op == Opcode::NOP {
             let nb = self.next_nonempty(self.b(b).next);
             if nb == NONE {
@@ -1071,9 +1076,12 @@ impl Cfg {
             None
         };
         let blk = self.bm(b);
-        let mut dest = 0usize;
-        let mut prev_lineno = -1i32;
-        let mut src = 0usize;
+        let mut dest = first;
+        let mut prev_lineno = match first {
+            0 => -1i32,
+            _ => blk.instrs[first - 1].loc.lineno,
+        };
+        let mut src = first;
         while src < n {
             let ins = blk.instrs[src];
             let lineno = ins.loc.lineno;
@@ -1244,8 +1252,10 @@ impl Cfg {
         let mut mask = self.b(b).unsafe_mask;
         // The handler last told of `mask` (telling it again changes nothing).
         let mut told = (NONE, 0u64);
-        for k in 0..self.b(b).instrs.len() {
-            let ins = self.b(b).instrs[k];
+        // The instructions are lent out of the block while it is scanned, so that telling a
+        // handler (another block's mask) needs no second look-up of this one.
+        let mut instrs = std::mem::take(&mut self.bm(b).instrs);
+        for ins in &mut instrs {
             if ins.except != NONE && (ins.except, mask) != told {
                 told = (ins.except, mask);
                 self.maybe_push(ins.except, mask, stack);
@@ -1262,13 +1272,14 @@ impl Cfg {
                 Opcode::LOAD_FAST_CHECK => mask &= !bit,
                 Opcode::LOAD_FAST => {
                     if mask & bit != 0 {
-                        self.bm(b).instrs[k].op = Opcode::LOAD_FAST_CHECK;
+                        ins.op = Opcode::LOAD_FAST_CHECK;
                     }
                     mask &= !bit;
                 }
                 _ => {}
             }
         }
+        self.bm(b).instrs = instrs;
         let next = self.b(b).next;
         if next != NONE && self.b(b).has_fallthrough() {
             self.maybe_push(next, mask, stack);
@@ -1480,8 +1491,9 @@ impl Cfg {
         while let Some(b) = stack.pop() {
             let mut depth = self.b(b).startdepth;
             let mut fall = self.b(b).next;
-            for k in 0..self.b(b).instrs.len() {
-                let ins = self.b(b).instrs[k];
+            // Lent out while the block is walked: pushing a target writes another block.
+            let instrs = std::mem::take(&mut self.bm(b).instrs);
+            for ins in &instrs {
                 let effect = ins
                     .op
                     .stack_effect(ins.arg)
@@ -1505,6 +1517,7 @@ impl Cfg {
                     break;
                 }
             }
+            self.bm(b).instrs = instrs;
             if fall != NONE {
                 push_depth(&mut self.blocks, &mut stack, fall, depth);
             }

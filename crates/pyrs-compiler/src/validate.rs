@@ -70,28 +70,31 @@ impl<'a> Visitor<'a> for Checker {
         if !self.enter() {
             return;
         }
-        let loc = node.loc();
+        // The location is worked out only for a node that fails.
+        let loc = || node.loc();
         match node {
-            Stmt::Match(m) if m.cases.is_empty() => self.fail("match with no cases", loc),
-            Stmt::ImportFrom(i) if i.names.is_empty() => self.fail("import with no names", loc),
-            Stmt::Import(i) if i.names.is_empty() => self.fail("import with no names", loc),
-            Stmt::Assign(a) if a.targets.is_empty() => self.fail("assignment with no targets", loc),
-            Stmt::With(w) if w.items.is_empty() => self.fail("with with no items", loc),
-            Stmt::AsyncWith(w) if w.items.is_empty() => self.fail("with with no items", loc),
+            Stmt::Match(m) if m.cases.is_empty() => self.fail("match with no cases", loc()),
+            Stmt::ImportFrom(i) if i.names.is_empty() => self.fail("import with no names", loc()),
+            Stmt::Import(i) if i.names.is_empty() => self.fail("import with no names", loc()),
+            Stmt::Assign(a) if a.targets.is_empty() => {
+                self.fail("assignment with no targets", loc())
+            }
+            Stmt::With(w) if w.items.is_empty() => self.fail("with with no items", loc()),
+            Stmt::AsyncWith(w) if w.items.is_empty() => self.fail("with with no items", loc()),
             Stmt::FunctionDef(f)
                 if f.args.kw_defaults.len() != f.args.kwonlyargs.len()
                     || f.args.defaults.len() > f.args.args.len() + f.args.posonlyargs.len() =>
             {
-                self.fail("arguments with mismatched defaults", loc)
+                self.fail("arguments with mismatched defaults", loc())
             }
             Stmt::AsyncFunctionDef(f)
                 if f.args.kw_defaults.len() != f.args.kwonlyargs.len()
                     || f.args.defaults.len() > f.args.args.len() + f.args.posonlyargs.len() =>
             {
-                self.fail("arguments with mismatched defaults", loc)
+                self.fail("arguments with mismatched defaults", loc())
             }
             Stmt::TypeAlias(t) if !matches!(t.name, Expr::Name(_)) => {
-                self.fail("type alias whose name is not a name", loc)
+                self.fail("type alias whose name is not a name", loc())
             }
             _ => {}
         }
@@ -100,30 +103,34 @@ impl<'a> Visitor<'a> for Checker {
     }
 
     fn visit_expr(&mut self, node: &'a Expr) {
+        // Names and constants, most of the nodes, hold nothing to check.
+        if matches!(node, Expr::Name(_) | Expr::Constant(_)) {
+            return;
+        }
         if !self.enter() {
             return;
         }
-        let loc = node.loc();
+        let loc = || node.loc();
         match node {
             Expr::Compare(c) if c.ops.is_empty() || c.ops.len() != c.comparators.len() => {
-                self.fail("comparison with mismatched operators", loc)
+                self.fail("comparison with mismatched operators", loc())
             }
             Expr::BoolOp(b) if b.values.len() < 2 => {
-                self.fail("boolean operation with fewer than 2 values", loc)
+                self.fail("boolean operation with fewer than 2 values", loc())
             }
             Expr::Dict(d) if d.keys.len() != d.values.len() => {
-                self.fail("dict with mismatched keys and values", loc)
+                self.fail("dict with mismatched keys and values", loc())
             }
             Expr::Lambda(l)
                 if l.args.kw_defaults.len() != l.args.kwonlyargs.len()
                     || l.args.defaults.len() > l.args.args.len() + l.args.posonlyargs.len() =>
             {
-                self.fail("arguments with mismatched defaults", loc)
+                self.fail("arguments with mismatched defaults", loc())
             }
-            Expr::ListComp(c) => self.comprehensions(c.generators.len(), loc),
-            Expr::SetComp(c) => self.comprehensions(c.generators.len(), loc),
-            Expr::DictComp(c) => self.comprehensions(c.generators.len(), loc),
-            Expr::GeneratorExp(c) => self.comprehensions(c.generators.len(), loc),
+            Expr::ListComp(c) => self.comprehensions(c.generators.len(), loc()),
+            Expr::SetComp(c) => self.comprehensions(c.generators.len(), loc()),
+            Expr::DictComp(c) => self.comprehensions(c.generators.len(), loc()),
+            Expr::GeneratorExp(c) => self.comprehensions(c.generators.len(), loc()),
             _ => {}
         }
         walk_expr(self, node);

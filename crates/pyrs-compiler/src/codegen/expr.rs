@@ -49,6 +49,10 @@ struct InlineState {
 
 impl<'t> Compiler<'t> {
     pub(crate) fn visit_expr(&mut self, e: &'t Expr) -> R {
+        // Leaves, most of the nodes, recurse no further.
+        if matches!(e, Expr::Name(_) | Expr::Constant(_)) {
+            return self.visit_expr_inner(e);
+        }
         self.enter()?;
         let r = self.visit_expr_inner(e);
         self.leave();

@@ -872,7 +872,13 @@ pub(crate) fn clean_doc(doc: &StrValue) -> StrValue {
     // Tabs, line ends and spaces are ASCII, so an ASCII docstring is cleaned byte by byte
     // (columns count characters, which are bytes there); others code point by code point.
     if let Some(text) = doc.as_str().filter(|t| t.is_ascii()) {
-        return match clean_units(text.bytes()) {
+        // Without tabs there is nothing to expand: the text is cleaned where it is.
+        let cleaned = if text.as_bytes().contains(&b'\t') {
+            clean_units(text.bytes())
+        } else {
+            clean_expanded(text.as_bytes())
+        };
+        return match cleaned {
             Some(out) => StrValue::from(String::from_utf8(out).expect("ASCII stays ASCII")),
             None => doc.clone(),
         };
@@ -908,6 +914,13 @@ fn clean_units<T: Copy + PartialEq + From<u8>>(units: impl Iterator<Item = T>) -
             }
         }
     }
+    clean_expanded(&cps).or(tabs.then_some(cps))
+}
+
+/// [`clean_units`] after the tabs are expanded: `None` when the margins change nothing.
+fn clean_expanded<T: Copy + PartialEq + From<u8>>(cps: &[T]) -> Option<Vec<T>> {
+    let nl = T::from(b'\n');
+    let sp = T::from(b' ');
     let n = cps.len();
     let mut p = 0;
     while p < n {
@@ -940,7 +953,7 @@ fn clean_units<T: Copy + PartialEq + From<u8>>(units: impl Iterator<Item = T>) -
         p += 1;
     }
     if p == 0 && margin == 0 {
-        return tabs.then_some(cps);
+        return None;
     }
     let mut out: Vec<T> = Vec::with_capacity(n);
     while p < n {

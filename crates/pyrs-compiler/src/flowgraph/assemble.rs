@@ -197,7 +197,7 @@ pub(super) fn assemble(cfg: &Cfg, firstlineno: u32) -> Result<Assembled, String>
             let offset = offsets[i];
             if run_loc != Some(ins.loc) {
                 if let Some(loc) = run_loc {
-                    lines.run(loc.positions(), offset - run_start);
+                    lines.run_raw(loc.raw(), offset - run_start);
                 }
                 run_loc = Some(ins.loc);
                 run_start = offset;
@@ -214,7 +214,7 @@ pub(super) fn assemble(cfg: &Cfg, firstlineno: u32) -> Result<Assembled, String>
         b = blk.next;
     }
     if let Some(loc) = run_loc {
-        lines.run(loc.positions(), offsets[n] - run_start);
+        lines.run_raw(loc.raw(), offsets[n] - run_start);
     }
     let linetable = lines.finish();
 

@@ -942,6 +942,10 @@ impl Builder {
     // ---- expressions -------------------------------------------------------------------
 
     fn visit_expr(&mut self, e: &Expr) -> R {
+        // Leaves, most of the nodes, recurse no further.
+        if matches!(e, Expr::Name(_) | Expr::Constant(_)) {
+            return self.visit_expr_inner(e);
+        }
         self.enter_recursion()?;
         self.visit_expr_inner(e)?;
         self.depth -= 1;
