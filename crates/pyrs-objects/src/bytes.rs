@@ -48,7 +48,7 @@ impl BytesData {
         if h != -1 {
             return h;
         }
-        let h = crate::str::hash_bytes(&self.bytes);
+        let h = crate::pyhash::hash_bytes(&self.bytes);
         self.hash.set(h);
         h
     }

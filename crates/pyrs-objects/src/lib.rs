@@ -61,6 +61,7 @@ pub mod object;
 pub(crate) mod object_reduce;
 pub mod percent_format;
 pub mod protocol;
+pub mod pyhash;
 pub mod range;
 pub mod repr_guard;
 pub mod sequence;

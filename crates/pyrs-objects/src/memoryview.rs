@@ -470,7 +470,7 @@ fn mv_hash(v: &Value) -> PyResult<i64> {
             "memoryview: hashing is restricted to formats 'B', 'b' or 'c'",
         ));
     }
-    Ok(crate::str::hash_bytes(&d.contents()?))
+    Ok(crate::pyhash::hash_bytes(&d.contents()?))
 }
 
 fn this<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a MemoryViewData> {

@@ -301,7 +301,13 @@ impl StrData {
         if h != -1 {
             return h;
         }
-        let h = hash_bytes(&self.bytes);
+        let h = if self.is_ascii() {
+            hash_bytes(&self.bytes)
+        } else {
+            // CPython hashes the code units of its 1-, 2- or 4-byte form, not UTF-8.
+            let max = self.code_points().max().unwrap_or(0);
+            crate::pyhash::hash_code_points(self.code_points(), self.char_len(), max)
+        };
         self.hash.set(h);
         h
     }
@@ -428,29 +434,7 @@ pub fn push_code_point(out: &mut Vec<u8>, cp: u32) {
     }
 }
 
-/// The hash of a string's bytes: a fast multiplicative hash (strings' hashes are not part of
-/// Python's contract; CPython randomises them per run). Never -1, which means "not computed".
-pub fn hash_bytes(bytes: &[u8]) -> i64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h: u64 = bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        h = (h.rotate_left(5) ^ word).wrapping_mul(K);
-    }
-    let mut tail: u64 = 0;
-    for (i, &b) in chunks.remainder().iter().enumerate() {
-        tail |= (b as u64) << (8 * i);
-    }
-    h = (h.rotate_left(5) ^ tail).wrapping_mul(K);
-    h ^= h >> 29;
-    let h = h as i64;
-    if h == -1 {
-        -2
-    } else {
-        h
-    }
-}
+pub use crate::pyhash::hash_bytes;
 
 /// A string being built: bytes in this module's extended UTF-8 plus what [`StrData`] records,
 /// kept up to date as parts are appended, so finishing copies nothing.

@@ -614,7 +614,7 @@ fn int_info() -> Value {
 }
 
 static HASH_INFO: structseq::StructSeqDesc = structseq::StructSeqDesc {
-    module: "builtins",
+    module: "sys",
     name: "hash_info",
     doc: "hash_info\n\nA named tuple providing parameters used for computing\nhashes. The attributes are read only.",
     fields: &[

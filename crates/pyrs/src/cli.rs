@@ -2,6 +2,7 @@
 //! Python/getopt.c, Python/initconfig.c and Python/preconfig.c): options, their errors and
 //! usage text, and the PYTHON* variables that stand for options.
 
+use pyrs_objects::pyhash::HashSeed;
 use std::ffi::OsString;
 
 /// The options `python3.13 -h` lists, in getopt's notation: a letter followed by `:` takes
@@ -57,6 +58,8 @@ pub(crate) struct Options {
     pub(crate) startup: Option<String>,
     /// `-X int_max_str_digits` or PYTHONINTMAXSTRDIGITS.
     pub(crate) int_max_str_digits: Option<usize>,
+    /// PYTHONHASHSEED: what keys the hash of `str` and `bytes`.
+    pub(crate) hash_seed: HashSeed,
 }
 
 /// How reading the command line ended when it does not run a program.
@@ -350,18 +353,17 @@ pub(crate) fn parse(args: &[OsString]) -> Result<Options, Exit> {
             }
         },
     };
-    if let Some(seed) = env("PYTHONHASHSEED", use_environment) {
-        if seed != "random" && seed.parse::<u32>().is_err() {
-            return Err(fatal(
+    let hash_seed = match env("PYTHONHASHSEED", use_environment) {
+        Some(text) => HashSeed::parse(&text).ok_or_else(|| {
+            fatal(
                 "config_init_hash_seed",
                 "PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]",
                 "preinitialized",
-            ));
-        }
-        flags.hash_randomization = u32::from(seed != "0");
-    } else {
-        flags.hash_randomization = 1;
-    }
+            )
+        })?,
+        None => HashSeed::Random,
+    };
+    flags.hash_randomization = u32::from(hash_seed != HashSeed::Fixed(0));
     let digits_limit = |text: &str| text.parse::<usize>().ok().filter(|&n| n == 0 || n >= 640);
     let int_max_str_digits = match x("int_max_str_digits") {
         Some((_, value)) => Some(value.as_deref().and_then(digits_limit).ok_or_else(|| {
@@ -458,6 +460,7 @@ pub(crate) fn parse(args: &[OsString]) -> Result<Options, Exit> {
         unbuffered,
         skip_first_line,
         python_path,
+        hash_seed,
         startup: env("PYTHONSTARTUP", use_environment),
         int_max_str_digits,
     })

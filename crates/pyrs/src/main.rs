@@ -84,6 +84,7 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    pyrs_objects::pyhash::init_hash_secret(options.hash_seed);
     pyrs_stdlib::register();
     install_sigint_handler();
     let status = pyrs_vm::with_big_stack(move || pyrs_objects::with_gil(move || run(options)));
