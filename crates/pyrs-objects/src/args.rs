@@ -151,9 +151,8 @@ impl<'a> Args<'a> {
                     out[i] = Some(value.clone());
                 }
                 _ => {
-                    return Err(PyErr::type_error(format!(
-                        "{func}() got an unexpected keyword argument '{key}'"
-                    )))
+                    let keywords = names[positional_only.min(N)..].iter().copied();
+                    return Err(unexpected_keyword(func, &key, keywords));
                 }
             }
         }
@@ -205,4 +204,19 @@ pub fn count_message(name: &str, min: usize, max: usize, n: usize) -> String {
             if max == 1 { "" } else { "s" }
         )
     }
+}
+
+/// CPython's error for a keyword argument `func` does not take: `f() got an unexpected
+/// keyword argument 'kye'`, followed by `. Did you mean 'key'?` when one of the names it
+/// does take is close enough ([`crate::suggest`]).
+pub fn unexpected_keyword<'a>(
+    func: &str,
+    key: &str,
+    names: impl IntoIterator<Item = &'a str>,
+) -> PyErr {
+    let mut message = format!("{func}() got an unexpected keyword argument '{key}'");
+    if let Some(close) = crate::suggest::best_match(key, names.into_iter()) {
+        message.push_str(&format!(". Did you mean '{close}'?"));
+    }
+    PyErr::type_error(message)
 }

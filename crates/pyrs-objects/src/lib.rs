@@ -73,6 +73,7 @@ pub mod str;
 pub mod str_format;
 pub(crate) mod str_methods;
 pub mod structseq;
+pub mod suggest;
 pub mod tuple;
 pub mod typemethods;
 pub mod typeobject;

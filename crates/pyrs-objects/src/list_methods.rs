@@ -311,10 +311,11 @@ fn sort(args: Args<'_>) -> PyResult<Value> {
             Some("key") => key = Some(value.clone()),
             Some("reverse") => reverse = protocol::is_true(value)?,
             other => {
-                return Err(PyErr::type_error(format!(
-                    "sort() got an unexpected keyword argument '{}'",
-                    other.unwrap_or_default()
-                )))
+                return Err(crate::args::unexpected_keyword(
+                    "sort",
+                    other.unwrap_or_default(),
+                    ["key", "reverse"],
+                ))
             }
         }
     }

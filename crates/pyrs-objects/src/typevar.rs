@@ -436,11 +436,7 @@ fn keywords<const N: usize>(
         let k = text(k);
         match names.iter().position(|n| *n == k) {
             Some(i) => out[i] = Some(v.clone()),
-            None => {
-                return Err(PyErr::type_error(format!(
-                    "{func}() got an unexpected keyword argument '{k}'"
-                )))
-            }
+            None => return Err(crate::args::unexpected_keyword(func, &k, names)),
         }
     }
     Ok(out)

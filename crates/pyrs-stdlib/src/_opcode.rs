@@ -425,10 +425,11 @@ fn stack_effect(args: Args<'_>) -> PyResult<Value> {
         match pystr::text_of(key).as_deref() {
             Some("jump") => jump = Some(value.clone()),
             other => {
-                return Err(PyErr::type_error(format!(
-                    "stack_effect() got an unexpected keyword argument '{}'",
-                    other.unwrap_or_default()
-                )))
+                return Err(pyrs_objects::args::unexpected_keyword(
+                    "stack_effect",
+                    other.unwrap_or_default(),
+                    ["jump"],
+                ))
             }
         }
     }

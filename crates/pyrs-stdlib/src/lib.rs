@@ -62,6 +62,7 @@ mod argconv;
 mod atexit;
 mod binascii;
 mod errno;
+mod faulthandler;
 mod gc;
 mod hashobject;
 mod itertools;
@@ -112,6 +113,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_blake2", _blake2::init),
     ("_operator", _operator::init),
     ("zlib", zlib::init),
+    ("faulthandler", faulthandler::init),
 ];
 
 /// Installs [`MODULES`] in the VM: call once, before running code.

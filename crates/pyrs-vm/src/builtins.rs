@@ -298,9 +298,11 @@ fn print(args: Args<'_>) -> PyResult<Value> {
             Some("file") => file = Some(v.clone()),
             Some("flush") => flush = protocol::is_true(v)?,
             Some(other) => {
-                return Err(PyErr::type_error(format!(
-                    "print() got an unexpected keyword argument '{other}'"
-                )))
+                return Err(pyrs_objects::args::unexpected_keyword(
+                    "print",
+                    other,
+                    ["sep", "end", "file", "flush"],
+                ))
             }
             None => return Err(PyErr::type_error("keywords must be strings")),
         }
@@ -318,9 +320,10 @@ fn print(args: Args<'_>) -> PyResult<Value> {
     let text_arg = |v: Option<Value>, what: &str| -> PyResult<Option<Value>> {
         match v {
             Some(v) if protocol::is_none(&v) => Ok(None),
-            Some(v) if v.downcast::<pystr::StrData>().is_none() => Err(PyErr::type_error(
-                format!("{what} must be None or a string, not {}", v.type_data().name()),
-            )),
+            Some(v) if v.downcast::<pystr::StrData>().is_none() => Err(PyErr::type_error(format!(
+                "{what} must be None or a string, not {}",
+                v.type_data().name()
+            ))),
             v => Ok(v),
         }
     };

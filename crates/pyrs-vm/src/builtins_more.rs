@@ -224,9 +224,11 @@ fn min_max(args: Args<'_>, name: &str, op: CompareOp) -> PyResult<Value> {
             Some("key") => key = Some(v.clone()).filter(|k| !protocol::is_none(k)),
             Some("default") => default = Some(v.clone()),
             Some(other) => {
-                return Err(PyErr::type_error(format!(
-                    "{name}() got an unexpected keyword argument '{other}'"
-                )))
+                return Err(pyrs_objects::args::unexpected_keyword(
+                    name,
+                    other,
+                    ["key", "default"],
+                ))
             }
             None => return Err(PyErr::type_error("keywords must be strings")),
         }
@@ -299,9 +301,11 @@ fn sorted(args: Args<'_>) -> PyResult<Value> {
             Some("key") => key = Some(v.clone()).filter(|k| !protocol::is_none(k)),
             Some("reverse") => reverse = protocol::is_true(v)?,
             Some(other) => {
-                return Err(PyErr::type_error(format!(
-                    "sort() got an unexpected keyword argument '{other}'"
-                )))
+                return Err(pyrs_objects::args::unexpected_keyword(
+                    "sort",
+                    other,
+                    ["key", "reverse"],
+                ))
             }
             None => return Err(PyErr::type_error("keywords must be strings")),
         }

@@ -241,6 +241,28 @@ fn co_positions(args: pyrs_objects::args::Args<'_>) -> PyResult<Value> {
     pyrs_objects::protocol::iter(&pyrs_objects::list::new(items))
 }
 
+/// The keyword arguments of `code.replace`.
+const REPLACEABLE: [&str; 18] = [
+    "co_argcount",
+    "co_posonlyargcount",
+    "co_kwonlyargcount",
+    "co_nlocals",
+    "co_stacksize",
+    "co_flags",
+    "co_firstlineno",
+    "co_code",
+    "co_consts",
+    "co_names",
+    "co_varnames",
+    "co_freevars",
+    "co_cellvars",
+    "co_filename",
+    "co_name",
+    "co_qualname",
+    "co_linetable",
+    "co_exceptiontable",
+];
+
 /// `code.replace(**changes)`: a copy with some fields changed (what `types.coroutine` and
 /// `functools`-style tools use). The scalar fields and the names are supported; the fields
 /// that hold instructions, constants, variable names or tables are refused with
@@ -288,9 +310,11 @@ fn code_replace(args: pyrs_objects::args::Args<'_>) -> PyResult<Value> {
                 ))
             }
             _ => {
-                return Err(PyErr::type_error(format!(
-                    "replace() got an unexpected keyword argument '{key}'"
-                )))
+                return Err(pyrs_objects::args::unexpected_keyword(
+                    "replace",
+                    &key,
+                    REPLACEABLE,
+                ))
             }
         }
     }

@@ -60,6 +60,8 @@ pub(crate) struct Options {
     pub(crate) int_max_str_digits: Option<usize>,
     /// PYTHONHASHSEED: what keys the hash of `str` and `bytes`.
     pub(crate) hash_seed: HashSeed,
+    /// `-X faulthandler`, PYTHONFAULTHANDLER or `-X dev`: faulthandler enabled at start-up.
+    pub(crate) faulthandler: bool,
 }
 
 /// How reading the command line ended when it does not run a program.
@@ -413,6 +415,9 @@ pub(crate) fn parse(args: &[OsString]) -> Result<Options, Exit> {
             || env("PYTHONWARNDEFAULTENCODING", use_environment).is_some(),
     );
     let unbuffered = unbuffered || env("PYTHONUNBUFFERED", use_environment).is_some();
+    let faulthandler = dev_mode
+        || x("faulthandler").is_some()
+        || env("PYTHONFAULTHANDLER", use_environment).is_some();
 
     // sys.warnoptions, lowest priority first (CPython's config_init_warnoptions).
     let mut warnoptions: Vec<String> = Vec::new();
@@ -463,6 +468,7 @@ pub(crate) fn parse(args: &[OsString]) -> Result<Options, Exit> {
         hash_seed,
         startup: env("PYTHONSTARTUP", use_environment),
         int_max_str_digits,
+        faulthandler,
     })
 }
 

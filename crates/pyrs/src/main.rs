@@ -198,6 +198,16 @@ fn run(options: Options) -> i32 {
         Ok(main) => main,
         Err(e) => return pyrs_vm::run::finalize(pyrs_vm::handle_uncaught(&e)),
     };
+    if options.faulthandler {
+        // As CPython's start-up: the module is imported and enabled on sys.stderr.
+        let enabled = pyrs_vm::import::import_absolute("faulthandler").and_then(|module| {
+            let enable = pyrs_objects::protocol::getattr_str(&module, "enable")?;
+            pyrs_objects::protocol::call1(&enable, &[])
+        });
+        if let Err(e) = enabled {
+            return pyrs_vm::run::finalize(pyrs_vm::handle_uncaught(&e));
+        }
+    }
     let stdin_tty = std::io::stdin().is_terminal();
     let result: Result<(), PyErr> = match &options.target {
         Target::Command(code) => pyrs_vm::run::run_source(&main, code.as_bytes(), "<string>"),
