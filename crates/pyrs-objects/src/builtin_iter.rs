@@ -21,16 +21,7 @@ pub struct Enumerate {
     count: RefCell<Value>,
 }
 
-impl Payload for Enumerate {
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.iter);
-        if let Ok(count) = self.count.try_borrow() {
-            visit(&count);
-        }
-    }
-}
+impl Payload for Enumerate {}
 
 /// The payload of `zip`.
 pub struct Zip {
@@ -38,13 +29,7 @@ pub struct Zip {
     strict: bool,
 }
 
-impl Payload for Zip {
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        self.iters.iter().for_each(visit);
-    }
-}
+impl Payload for Zip {}
 
 /// The payload of `map`.
 pub struct Map {
@@ -52,14 +37,7 @@ pub struct Map {
     iters: Vec<Value>,
 }
 
-impl Payload for Map {
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.func);
-        self.iters.iter().for_each(visit);
-    }
-}
+impl Payload for Map {}
 
 /// The payload of `filter`.
 pub struct Filter {
@@ -67,14 +45,7 @@ pub struct Filter {
     iter: Value,
 }
 
-impl Payload for Filter {
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.func);
-        visit(&self.iter);
-    }
-}
+impl Payload for Filter {}
 
 /// The payload of `reversed` (over a sequence without `__reversed__`).
 pub struct Reversed {
@@ -83,17 +54,7 @@ pub struct Reversed {
     index: Cell<usize>,
 }
 
-impl Payload for Reversed {
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        crate::gc::visit_cell(&self.seq, visit);
-    }
-
-    fn clear(&self) {
-        crate::gc::clear_cell(&self.seq);
-    }
-}
+impl Payload for Reversed {}
 
 struct IterTypes {
     enumerate: Value,

@@ -36,13 +36,7 @@ pub struct DictView {
     pub kind: ViewKind,
 }
 
-impl Payload for DictView {
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.dict);
-    }
-}
+impl Payload for DictView {}
 
 /// The payload of a dict iterator.
 pub struct DictIter {
@@ -57,17 +51,7 @@ pub struct DictIter {
     reverse: bool,
 }
 
-impl Payload for DictIter {
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        crate::gc::visit_cell(&self.dict, visit);
-    }
-
-    fn clear(&self) {
-        crate::gc::clear_cell(&self.dict);
-    }
-}
+impl Payload for DictIter {}
 
 struct Types {
     views: [Value; 3],

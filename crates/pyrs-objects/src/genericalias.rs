@@ -21,14 +21,7 @@ pub struct GenericAlias {
     pub args: Value,
 }
 
-impl Payload for GenericAlias {
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.origin);
-        visit(&self.args);
-    }
-}
+impl Payload for GenericAlias {}
 
 static TYPE: OnceLock<SyncCell<Value>> = OnceLock::new();
 

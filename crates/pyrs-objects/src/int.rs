@@ -702,20 +702,13 @@ pub fn parse_int(text: &str, base: u32) -> PyResult<Value> {
     Ok(from_bigint(if negative { -value } else { value }))
 }
 
+/// The value of a non-ASCII decimal digit (category Nd, any script), which `int()` and
+/// `float()` read as the ASCII digit.
 pub(crate) fn char_decimal(c: char) -> Option<u32> {
     if c.is_ascii() {
         return None;
     }
-    c.to_digit(10).or_else(|| {
-        // Fullwidth and other decimal digit ranges: Nd characters come in runs of ten.
-        let cp = c as u32;
-        for start in [0x0660, 0x06F0, 0x0966, 0x09E6, 0xFF10] {
-            if (start..start + 10).contains(&cp) {
-                return Some(cp - start);
-            }
-        }
-        None
-    })
+    crate::unicode_ctype::decimal_value(c as u32)
 }
 
 /// The builder of `bool`.

@@ -19,13 +19,7 @@ pub struct MappingProxy {
     pub mapping: Value,
 }
 
-impl Payload for MappingProxy {
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.mapping);
-    }
-}
+impl Payload for MappingProxy {}
 
 static TYPE: OnceLock<SyncCell<Value>> = OnceLock::new();
 

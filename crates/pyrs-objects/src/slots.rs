@@ -191,14 +191,7 @@ pub struct BoundSlotWrapper {
     pub obj: Value,
 }
 
-impl Payload for BoundSlotWrapper {
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.wrapper);
-        visit(&self.obj);
-    }
-}
+impl Payload for BoundSlotWrapper {}
 
 struct WrapperTypes {
     wrapper: Value,
@@ -1202,17 +1195,7 @@ struct SeqIter {
     index: Cell<usize>,
 }
 
-impl Payload for SeqIter {
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        crate::gc::visit_cell(&self.seq, visit);
-    }
-
-    fn clear(&self) {
-        crate::gc::clear_cell(&self.seq);
-    }
-}
+impl Payload for SeqIter {}
 
 /// An iterator calling `seq[0]`, `seq[1]`… until IndexError or StopIteration.
 pub(crate) fn sequence_iter(seq: Value) -> Value {

@@ -23,13 +23,7 @@ pub struct UnionData {
     pub args: Value,
 }
 
-impl Payload for UnionData {
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.args);
-    }
-}
+impl Payload for UnionData {}
 
 static TYPE: OnceLock<SyncCell<Value>> = OnceLock::new();
 

@@ -736,13 +736,7 @@ struct DequeIter {
     reverse: bool,
 }
 
-impl Payload for DequeIter {
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.deque);
-    }
-}
+impl Payload for DequeIter {}
 
 fn deque_iter(d: &Value, reverse: bool) -> PyResult<Value> {
     let dq = data(d)?;

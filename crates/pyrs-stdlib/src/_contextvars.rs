@@ -23,16 +23,7 @@ pub(crate) struct ContextVarData {
     default: Option<Value>,
 }
 
-impl Payload for ContextVarData {
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.name);
-        if let Some(default) = &self.default {
-            visit(default);
-        }
-    }
-}
+impl Payload for ContextVarData {}
 
 /// The payload of a `Token`.
 pub(crate) struct TokenData {
@@ -42,17 +33,7 @@ pub(crate) struct TokenData {
     used: Cell<bool>,
 }
 
-impl Payload for TokenData {
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.var);
-        if let Some(old) = &self.old {
-            visit(old);
-        }
-        visit(&self.context);
-    }
-}
+impl Payload for TokenData {}
 
 /// The payload of a `Context`: its variables (a dict never changed once shared) and
 /// whether it is running.
@@ -61,15 +42,7 @@ pub(crate) struct ContextData {
     entered: Cell<bool>,
 }
 
-impl Payload for ContextData {
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        if let Ok(vars) = self.vars.try_borrow() {
-            visit(&vars);
-        }
-    }
-}
+impl Payload for ContextData {}
 
 /// The payload of `Token.MISSING`.
 pub(crate) struct Missing;

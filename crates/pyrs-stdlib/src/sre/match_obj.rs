@@ -29,14 +29,7 @@ pub(crate) struct MatchData {
     pub(crate) lastindex: isize,
 }
 
-impl Payload for MatchData {
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.string);
-        visit(&self.pattern);
-    }
-}
+impl Payload for MatchData {}
 
 static MATCH_TYPE: OnceLock<SyncCell<Value>> = OnceLock::new();
 

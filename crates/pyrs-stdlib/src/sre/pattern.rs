@@ -36,15 +36,7 @@ pub(crate) struct PatternData {
     pub(crate) isbytes: Option<bool>,
 }
 
-impl Payload for PatternData {
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.pattern);
-        visit(&self.groupindex);
-        visit(&self.indexgroup);
-    }
-}
+impl Payload for PatternData {}
 
 /// The payload of a `_sre.SRE_Scanner`.
 pub(crate) struct ScannerData {
@@ -62,16 +54,7 @@ struct ScanState {
     done: bool,
 }
 
-impl Payload for ScannerData {
-    const GC: bool = true;
-
-    /// Only the pattern, as CPython's `scanner_traverse`: a cycle through the scanned
-    /// string stays uncollected there too, and which objects a collection frees is visible
-    /// to programs (weak references, `__del__`).
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.pattern);
-    }
-}
+impl Payload for ScannerData {}
 
 /// The payload of a `_sre.SRE_Template`: the literal before the first group, then each
 /// group's number and the literal after it (`None` for an empty one).
@@ -80,17 +63,7 @@ pub(crate) struct TemplateData {
     items: Vec<(usize, Option<Value>)>,
 }
 
-impl Payload for TemplateData {
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.literal);
-        self.items
-            .iter()
-            .filter_map(|(_, v)| v.as_ref())
-            .for_each(visit);
-    }
-}
+impl Payload for TemplateData {}
 
 static PATTERN_TYPE: OnceLock<SyncCell<Value>> = OnceLock::new();
 static SCANNER_TYPE: OnceLock<SyncCell<Value>> = OnceLock::new();
