@@ -11,8 +11,8 @@
 //! - `bless [STAGE…]`: records test expectations from the reference ([`bless`]).
 //! - `programs [FILTER] [--update]`: the program corpus under pyrs, pass counts per area
 //!   ([`programs`]).
-//! - `leaks [FILTER] [--jobs N] [--timeout SECS]`: the program corpus under valgrind, the
-//!   definitely lost blocks per program ([`leaks`]).
+//! - `leaks [FILTER] [--valgrind] [--jobs N] [--timeout SECS]`: the program corpus under
+//!   LeakSanitizer (or valgrind), the memory each program lost for good ([`leaks`]).
 //!
 //! Exit status: 0 when a task completed (a conformance run is a measurement, whatever it
 //! measured), 1 on a setup error (no reference, build failure…), 2 on a usage error.
@@ -49,9 +49,10 @@ tasks:
       run the program corpus under pyrs: passes per area and `programs: passed X/Y`; with
       FILTER only the programs whose path contains it, with diffs; --update rewrites
       tests/programs/passing.txt
-  leaks [FILTER] [--jobs N] [--timeout SECS]
-      run the program corpus under valgrind (pyrs built with the system allocator) and
-      report the definitely lost blocks of each program
+  leaks [FILTER] [--valgrind] [--jobs N] [--timeout SECS]
+      run the program corpus under LeakSanitizer (pyrs built by the nightly compiler with
+      the system allocator; --valgrind: under valgrind, much slower) and report the memory
+      each program lost for good
 conformance stages today: tokens, ast, symtable; bench stages: tokens, parse, compile, programs";
 
 /// The exit status of a usage error.

@@ -21,7 +21,16 @@ pub struct Enumerate {
     count: RefCell<Value>,
 }
 
-impl Payload for Enumerate {}
+impl Payload for Enumerate {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.iter);
+        if let Ok(count) = self.count.try_borrow() {
+            visit(&count);
+        }
+    }
+}
 
 /// The payload of `zip`.
 pub struct Zip {
@@ -29,7 +38,13 @@ pub struct Zip {
     strict: bool,
 }
 
-impl Payload for Zip {}
+impl Payload for Zip {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.iters.iter().for_each(visit);
+    }
+}
 
 /// The payload of `map`.
 pub struct Map {
@@ -37,7 +52,14 @@ pub struct Map {
     iters: Vec<Value>,
 }
 
-impl Payload for Map {}
+impl Payload for Map {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.func);
+        self.iters.iter().for_each(visit);
+    }
+}
 
 /// The payload of `filter`.
 pub struct Filter {
@@ -45,7 +67,14 @@ pub struct Filter {
     iter: Value,
 }
 
-impl Payload for Filter {}
+impl Payload for Filter {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.func);
+        visit(&self.iter);
+    }
+}
 
 /// The payload of `reversed` (over a sequence without `__reversed__`).
 pub struct Reversed {
@@ -54,7 +83,17 @@ pub struct Reversed {
     index: Cell<usize>,
 }
 
-impl Payload for Reversed {}
+impl Payload for Reversed {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        crate::gc::visit_cell(&self.seq, visit);
+    }
+
+    fn clear(&self) {
+        crate::gc::clear_cell(&self.seq);
+    }
+}
 
 struct IterTypes {
     enumerate: Value,

@@ -36,7 +36,13 @@ pub struct DictView {
     pub kind: ViewKind,
 }
 
-impl Payload for DictView {}
+impl Payload for DictView {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.dict);
+    }
+}
 
 /// The payload of a dict iterator.
 pub struct DictIter {
@@ -51,7 +57,17 @@ pub struct DictIter {
     reverse: bool,
 }
 
-impl Payload for DictIter {}
+impl Payload for DictIter {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        crate::gc::visit_cell(&self.dict, visit);
+    }
+
+    fn clear(&self) {
+        crate::gc::clear_cell(&self.dict);
+    }
+}
 
 struct Types {
     views: [Value; 3],

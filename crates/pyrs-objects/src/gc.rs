@@ -87,14 +87,58 @@ impl GcOps {
     }
 }
 
+/// Visits the value in `cell` unless the cell is borrowed now: what a `traverse` does with
+/// the `RefCell<Option<Value>>` an iterator keeps its source in.
+pub fn visit_cell(cell: &RefCell<Option<Value>>, visit: &mut dyn FnMut(&Value)) {
+    if let Ok(v) = cell.try_borrow() {
+        if let Some(v) = v.as_ref() {
+            visit(v);
+        }
+    }
+}
+
+/// Takes the value out of `cell` (unless it is borrowed now) and drops it once the borrow
+/// has ended: what a `clear` does with such a cell.
+pub fn clear_cell(cell: &RefCell<Option<Value>>) {
+    let old = cell.try_borrow_mut().ok().and_then(|mut v| v.take());
+    drop(old);
+}
+
 /// The generations (0, 1, 2) and the permanent one.
 const GENERATIONS: usize = 3;
 const PERMANENT: usize = 3;
 /// The registry word of a container that is not listed.
 const UNTRACKED: usize = usize::MAX;
 
+/// A registry entry: a container's address. With the `leak-check` feature it is stored
+/// complemented, so that a leak checker scanning memory for pointers does not take the
+/// registry for an owner of every container: a cycle the collector cannot free is then
+/// reported as lost memory instead of passing as reachable. Without the feature the
+/// complement is by zero and compiles away.
+#[derive(Clone, Copy)]
+#[repr(transparent)]
+struct Entry(usize);
+
+const ENTRY_MASK: usize = if cfg!(feature = "leak-check") {
+    usize::MAX
+} else {
+    0
+};
+
+impl Entry {
+    #[inline]
+    fn new(ptr: *mut Header) -> Entry {
+        Entry(ptr as usize ^ ENTRY_MASK)
+    }
+
+    #[inline]
+    fn ptr(self) -> *mut Header {
+        (self.0 ^ ENTRY_MASK) as *mut Header
+    }
+}
+
 struct State {
-    gens: [UnsafeCell<Vec<*mut Header>>; 4],
+    gens: [UnsafeCell<Vec<Entry>>; 4],
     /// Collections of the next-younger generation since this one was last collected
     /// (index 0 unused: generation 0's count is its size).
     counts: [Cell<usize>; GENERATIONS],
@@ -163,7 +207,7 @@ fn st() -> &'static State {
 /// The caller holds no other reference to the same array (the registry is only touched by
 /// short, non-reentrant functions of this module, under the interpreter lock).
 #[allow(clippy::mut_from_ref)]
-unsafe fn gen(g: usize) -> &'static mut Vec<*mut Header> {
+unsafe fn gen(g: usize) -> &'static mut Vec<Entry> {
     &mut *st().gens[g].get()
 }
 
@@ -180,7 +224,7 @@ unsafe fn word(ptr: *const Header) -> *mut usize {
 pub(crate) unsafe fn track(ptr: *mut Header) {
     let g0 = gen(0);
     *word(ptr) = g0.len() << 2;
-    g0.push(ptr);
+    g0.push(Entry::new(ptr));
     if g0.len() > st().limit0.get() {
         schedule();
     }
@@ -208,7 +252,7 @@ pub(crate) unsafe fn untrack(ptr: *mut Header) {
     let index = w >> 2;
     list.swap_remove(index);
     if let Some(&moved) = list.get(index) {
-        *word(moved) = w;
+        *word(moved.ptr()) = w;
     }
     *word(ptr) = UNTRACKED;
 }
@@ -334,9 +378,9 @@ unsafe fn merge(from: usize, to: usize) {
     let moved = std::mem::take(gen(from));
     let dest = gen(to);
     dest.reserve(moved.len());
-    for p in moved {
-        *word(p) = (dest.len() << 2) | to;
-        dest.push(p);
+    for e in moved {
+        *word(e.ptr()) = (dest.len() << 2) | to;
+        dest.push(e);
     }
 }
 
@@ -350,7 +394,8 @@ unsafe fn promote(from: usize, to: usize) -> usize {
     let dest = gen(to);
     dest.reserve(moved.len());
     let before = dest.len();
-    for p in moved {
+    for e in moved {
+        let p = e.ptr();
         let obj = ManuallyDrop::new(Value::from_raw(p));
         if obj.class().is(&t.tuple) && atomic_tuple(&obj) {
             *word(p) = UNTRACKED;
@@ -363,7 +408,7 @@ unsafe fn promote(from: usize, to: usize) -> usize {
             continue;
         }
         *word(p) = (dest.len() << 2) | to;
-        dest.push(p);
+        dest.push(e);
     }
     dest.len() - before
 }
@@ -425,19 +470,19 @@ fn find_garbage(g: usize) -> Vec<Value> {
         for y in 0..g {
             merge(y, g);
         }
-        let young: &Vec<*mut Header> = gen(g);
+        let young: &Vec<Entry> = gen(g);
         let n = young.len();
         // 1. gc_refs: the count, minus references from inside the generation.
         let mut refs: Vec<isize> = young
             .iter()
-            .map(|&p| match (*p).refcount() {
+            .map(|e| match (*e.ptr()).refcount() {
                 // Its freeing was put off (or is under way): not ours to judge, a root.
                 0 => isize::MAX / 2,
                 rc => rc as isize,
             })
             .collect();
-        for &p in young.iter() {
-            traverse_raw(p, &mut |r| {
+        for e in young.iter() {
+            traverse_raw(e.ptr(), &mut |r| {
                 if let Some((rg, j)) = generation_index(r) {
                     if rg == g {
                         refs[j] -= 1;
@@ -456,7 +501,7 @@ fn find_garbage(g: usize) -> Vec<Value> {
             }
         }
         while let Some(i) = stack.pop() {
-            traverse_raw(young[i], &mut |r| {
+            traverse_raw(young[i].ptr(), &mut |r| {
                 if let Some((rg, j)) = generation_index(r) {
                     if rg == g && !reachable[j] {
                         reachable[j] = true;
@@ -467,7 +512,7 @@ fn find_garbage(g: usize) -> Vec<Value> {
         }
         let garbage: Vec<Value> = (0..n)
             .filter(|&i| !reachable[i])
-            .map(|i| Value::from_borrowed(young[i]))
+            .map(|i| Value::from_borrowed(young[i].ptr()))
             .collect();
         // Survivors (and, for now, the garbage) move up a generation.
         let to = (g + 1).min(GENERATIONS - 1);
@@ -680,6 +725,16 @@ fn collect_scheduled() {
     collect(g);
 }
 
+/// At the end of a run, with the `leak-check` feature: a full collection, so that what a
+/// leak checker then finds unreachable is memory the collector could not free (a cycle
+/// through a type it cannot see), not garbage that was merely waiting for a collection.
+/// Without the feature, nothing: the process ends and its memory goes with it.
+pub fn collect_at_exit() {
+    if cfg!(feature = "leak-check") {
+        collect(GENERATIONS - 1);
+    }
+}
+
 /// `gc.get_count()`: generation 0's size and the other generations' counts.
 pub fn get_count() -> [usize; GENERATIONS] {
     let s = st();
@@ -771,7 +826,7 @@ pub fn get_objects(g: Option<usize>) -> Vec<Value> {
     let mut out = Vec::new();
     for g in gens {
         // SAFETY: the array is copied out before any count changes.
-        let ptrs: Vec<*mut Header> = unsafe { gen(g).clone() };
+        let ptrs: Vec<*mut Header> = unsafe { gen(g).iter().map(|e| e.ptr()).collect() };
         for p in ptrs {
             // SAFETY: listed objects are alive; one whose freeing was put off is left out.
             unsafe {

@@ -21,7 +21,14 @@ pub struct GenericAlias {
     pub args: Value,
 }
 
-impl Payload for GenericAlias {}
+impl Payload for GenericAlias {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.origin);
+        visit(&self.args);
+    }
+}
 
 static TYPE: OnceLock<SyncCell<Value>> = OnceLock::new();
 

@@ -19,7 +19,17 @@ pub struct IndexIter {
     index: Cell<usize>,
 }
 
-impl Payload for IndexIter {}
+impl Payload for IndexIter {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        crate::gc::visit_cell(&self.seq, visit);
+    }
+
+    fn clear(&self) {
+        crate::gc::clear_cell(&self.seq);
+    }
+}
 
 struct IterTypes {
     list: Value,
@@ -230,7 +240,23 @@ pub struct CallableIter {
     state: RefCell<Option<(Value, Value)>>,
 }
 
-impl Payload for CallableIter {}
+impl Payload for CallableIter {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(state) = self.state.try_borrow() {
+            if let Some((callable, sentinel)) = state.as_ref() {
+                visit(callable);
+                visit(sentinel);
+            }
+        }
+    }
+
+    fn clear(&self) {
+        let old = self.state.try_borrow_mut().ok().and_then(|mut s| s.take());
+        drop(old);
+    }
+}
 
 /// `iter(callable, sentinel)`: calls `callable()` until it returns something equal to
 /// `sentinel` (or raises StopIteration).

@@ -19,7 +19,13 @@ pub struct MappingProxy {
     pub mapping: Value,
 }
 
-impl Payload for MappingProxy {}
+impl Payload for MappingProxy {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.mapping);
+    }
+}
 
 static TYPE: OnceLock<SyncCell<Value>> = OnceLock::new();
 

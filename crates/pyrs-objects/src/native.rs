@@ -79,7 +79,18 @@ pub struct BuiltinFunction {
     pub owner: Option<Value>,
 }
 
-impl Payload for BuiltinFunction {}
+impl Payload for BuiltinFunction {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Some(bound) = &self.bound {
+            visit(bound);
+        }
+        if let Some(owner) = &self.owner {
+            visit(owner);
+        }
+    }
+}
 
 /// A `method_descriptor` or `classmethod_descriptor`: an unbound Rust method of a type.
 pub struct MethodDescriptor {

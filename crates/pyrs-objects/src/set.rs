@@ -1394,7 +1394,17 @@ pub struct SetIter {
     left: Cell<usize>,
 }
 
-impl Payload for SetIter {}
+impl Payload for SetIter {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        crate::gc::visit_cell(&self.set, visit);
+    }
+
+    fn clear(&self) {
+        crate::gc::clear_cell(&self.set);
+    }
+}
 
 fn set_iter(v: &Value) -> PyResult<Value> {
     let used = data(v).len();

@@ -191,7 +191,14 @@ pub struct BoundSlotWrapper {
     pub obj: Value,
 }
 
-impl Payload for BoundSlotWrapper {}
+impl Payload for BoundSlotWrapper {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.wrapper);
+        visit(&self.obj);
+    }
+}
 
 struct WrapperTypes {
     wrapper: Value,
@@ -1195,7 +1202,17 @@ struct SeqIter {
     index: Cell<usize>,
 }
 
-impl Payload for SeqIter {}
+impl Payload for SeqIter {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        crate::gc::visit_cell(&self.seq, visit);
+    }
+
+    fn clear(&self) {
+        crate::gc::clear_cell(&self.seq);
+    }
+}
 
 /// An iterator calling `seq[0]`, `seq[1]`… until IndexError or StopIteration.
 pub(crate) fn sequence_iter(seq: Value) -> Value {

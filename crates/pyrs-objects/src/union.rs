@@ -23,7 +23,13 @@ pub struct UnionData {
     pub args: Value,
 }
 
-impl Payload for UnionData {}
+impl Payload for UnionData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.args);
+    }
+}
 
 static TYPE: OnceLock<SyncCell<Value>> = OnceLock::new();
 

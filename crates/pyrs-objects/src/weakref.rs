@@ -35,7 +35,7 @@ use crate::SyncCell;
 
 /// The payload of a weak reference or a weak proxy.
 pub struct WeakrefData {
-    /// The referent's address; 0 once it died.
+    /// The referent's address, stored through [`hide`]; 0 once it died.
     referent: Cell<usize>,
     /// Called with the weak reference when the referent dies (then dropped).
     callback: RefCell<Option<Value>>,
@@ -63,7 +63,7 @@ impl Payload for WeakrefData {
 impl WeakrefData {
     /// The referent, if it is still alive.
     pub fn referent(&self) -> Option<Value> {
-        let addr = self.referent.get();
+        let addr = reveal(self.referent.get());
         if addr == 0 {
             return None;
         }
@@ -87,16 +87,16 @@ impl WeakrefData {
 
 impl Drop for WeakrefData {
     fn drop(&mut self) {
-        let target = self.referent.get();
+        let target = reveal(self.referent.get());
         if target == 0 {
             return;
         }
         let me = (self as *const WeakrefData as usize) - crate::object::payload_offset::<Self>();
         let mut table = TABLE.0.borrow_mut();
-        if let Some(list) = table.get_mut(&target) {
-            list.retain(|&w| w != me);
+        if let Some(list) = table.get_mut(&hide(target)) {
+            list.retain(|&w| w != hide(me));
             if list.is_empty() {
-                table.remove(&target);
+                table.remove(&hide(target));
                 // SAFETY: the referent is alive (it had not cleared this reference).
                 unsafe { (*(target as *const Header)).set_weakly_referenced(false) };
             }
@@ -106,9 +106,30 @@ impl Drop for WeakrefData {
 
 /// Referent address → the addresses of the weak references to it: the basic reference
 /// (exact `ReferenceType`, no callback) first, then the basic proxy, then the others in the
-/// order they were made.
+/// order they were made. Addresses are stored through [`hide`], as is each reference's
+/// `referent`.
 static TABLE: SyncCell<RefCell<BTreeMap<usize, Vec<usize>>>> =
     SyncCell(RefCell::new(BTreeMap::new()));
+
+/// An address as the table and the `referent` fields store it: complemented with the
+/// `leak-check` feature, so that a leak checker does not take the weak-reference bookkeeping
+/// for a pointer to the referents (or to the weak references): an object held only by a
+/// cycle the collector cannot free is then reported even when something references it
+/// weakly. Without the feature, the address itself. 0 (a dead reference) stays 0.
+#[inline]
+fn hide(addr: usize) -> usize {
+    if cfg!(feature = "leak-check") && addr != 0 {
+        !addr
+    } else {
+        addr
+    }
+}
+
+/// The address [`hide`] stored.
+#[inline]
+fn reveal(stored: usize) -> usize {
+    hide(stored)
+}
 
 /// Borrows the weak reference at `addr` (a live object listed in the table).
 ///
@@ -132,11 +153,12 @@ pub(crate) unsafe fn clear_weakrefs(ptr: *mut Header) {
     let list = TABLE
         .0
         .borrow_mut()
-        .remove(&(ptr as usize))
+        .remove(&hide(ptr as usize))
         .unwrap_or_default();
     (*ptr).set_weakly_referenced(false);
     let mut pending: Vec<(Value, Value)> = Vec::new();
-    for &addr in list.iter().rev() {
+    for &stored in list.iter().rev() {
+        let addr = reveal(stored);
         let wr = borrow_at(addr);
         let data = data_of(&wr);
         data.referent.set(0);
@@ -171,10 +193,11 @@ pub(crate) unsafe fn clear_for_gc(
     let list = TABLE
         .0
         .borrow_mut()
-        .remove(&(ptr as usize))
+        .remove(&hide(ptr as usize))
         .unwrap_or_default();
     (*ptr).set_weakly_referenced(false);
-    for &addr in list.iter().rev() {
+    for &stored in list.iter().rev() {
+        let addr = reveal(stored);
         let wr = borrow_at(addr);
         let data = data_of(&wr);
         data.referent.set(0);
@@ -244,11 +267,11 @@ pub fn weakrefs_of(obj: &Value) -> Vec<Value> {
     }
     let table = TABLE.0.borrow();
     table
-        .get(&obj.word())
+        .get(&hide(obj.word()))
         .map(|list| {
             list.iter()
                 // SAFETY: listed references are alive.
-                .map(|&a| unsafe { Value::from_borrowed(a as *const Header) })
+                .map(|&a| unsafe { Value::from_borrowed(reveal(a) as *const Header) })
                 .collect()
         })
         .unwrap_or_default()
@@ -258,7 +281,7 @@ pub fn weakrefs_of(obj: &Value) -> Vec<Value> {
 pub fn weakref_count(obj: &Value) -> usize {
     match obj.header() {
         Some(h) if h.is_weakly_referenced() => {
-            TABLE.0.borrow().get(&obj.word()).map_or(0, Vec::len)
+            TABLE.0.borrow().get(&hide(obj.word())).map_or(0, Vec::len)
         }
         _ => 0,
     }
@@ -276,7 +299,7 @@ fn make(cls: &Value, obj: &Value, callback: Option<Value>, kind: Kind) -> Value 
     let wr = crate::object::alloc(
         cls,
         WeakrefData {
-            referent: Cell::new(obj.word()),
+            referent: Cell::new(hide(obj.word())),
             callback: RefCell::new(callback),
             hash: Cell::new(None),
         },
@@ -285,17 +308,17 @@ fn make(cls: &Value, obj: &Value, callback: Option<Value>, kind: Kind) -> Value 
         .header()
         .expect("weakly referenced objects live on the heap");
     let mut table = TABLE.0.borrow_mut();
-    let list = table.entry(obj.word()).or_default();
+    let list = table.entry(hide(obj.word())).or_default();
     let at = match kind {
         Kind::BasicRef => 0,
         Kind::BasicProxy => usize::from(
             list.first()
                 // SAFETY: listed references are alive.
-                .is_some_and(|&a| is_basic(unsafe { &borrow_at(a) }, ref_type())),
+                .is_some_and(|&a| is_basic(unsafe { &borrow_at(reveal(a)) }, ref_type())),
         ),
         Kind::Other => list.len(),
     };
-    list.insert(at, wr.word());
+    list.insert(at, hide(wr.word()));
     header.set_weakly_referenced(true);
     wr
 }
@@ -311,10 +334,10 @@ fn find_basic(obj: &Value, types: &[&Value]) -> Option<Value> {
         return None;
     }
     let table = TABLE.0.borrow();
-    let list = table.get(&obj.word())?;
+    let list = table.get(&hide(obj.word()))?;
     list.iter().take(2).find_map(|&a| {
         // SAFETY: listed references are alive.
-        let wr = unsafe { borrow_at(a) };
+        let wr = unsafe { borrow_at(reveal(a)) };
         types
             .iter()
             .any(|t| is_basic(&wr, t))

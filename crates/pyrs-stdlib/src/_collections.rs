@@ -736,7 +736,13 @@ struct DequeIter {
     reverse: bool,
 }
 
-impl Payload for DequeIter {}
+impl Payload for DequeIter {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.deque);
+    }
+}
 
 fn deque_iter(d: &Value, reverse: bool) -> PyResult<Value> {
     let dq = data(d)?;

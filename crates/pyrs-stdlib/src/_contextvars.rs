@@ -23,7 +23,16 @@ pub(crate) struct ContextVarData {
     default: Option<Value>,
 }
 
-impl Payload for ContextVarData {}
+impl Payload for ContextVarData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.name);
+        if let Some(default) = &self.default {
+            visit(default);
+        }
+    }
+}
 
 /// The payload of a `Token`.
 pub(crate) struct TokenData {
@@ -33,7 +42,17 @@ pub(crate) struct TokenData {
     used: Cell<bool>,
 }
 
-impl Payload for TokenData {}
+impl Payload for TokenData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.var);
+        if let Some(old) = &self.old {
+            visit(old);
+        }
+        visit(&self.context);
+    }
+}
 
 /// The payload of a `Context`: its variables (a dict never changed once shared) and
 /// whether it is running.
@@ -42,7 +61,15 @@ pub(crate) struct ContextData {
     entered: Cell<bool>,
 }
 
-impl Payload for ContextData {}
+impl Payload for ContextData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(vars) = self.vars.try_borrow() {
+            visit(&vars);
+        }
+    }
+}
 
 /// The payload of `Token.MISSING`.
 pub(crate) struct Missing;

@@ -10,6 +10,7 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
+use pyrs_objects::gc::{clear_cell, visit_cell};
 use pyrs_objects::native::{MethodDef, MethodKind};
 use pyrs_objects::object::{alloc, Payload};
 use pyrs_objects::typeobject::{BinOp, CompareOp, NewFn, NextFn, TypeBuilder, UnaryOp};
@@ -338,7 +339,16 @@ struct Count {
     step: Value,
 }
 
-impl Payload for Count {}
+impl Payload for Count {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(cnt) = self.cnt.try_borrow() {
+            visit(&cnt);
+        }
+        visit(&self.step);
+    }
+}
 
 fn is_number(v: &Value) -> bool {
     let slots = &v.type_data().slots;
@@ -410,7 +420,25 @@ struct Cycle {
     index: Cell<usize>,
 }
 
-impl Payload for Cycle {}
+impl Payload for Cycle {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit_cell(&self.iter, visit);
+        if let Ok(saved) = self.saved.try_borrow() {
+            saved.iter().for_each(visit);
+        }
+    }
+
+    fn clear(&self) {
+        clear_cell(&self.iter);
+        let old = self
+            .saved
+            .try_borrow_mut()
+            .map(|mut s| std::mem::take(&mut *s));
+        drop(old);
+    }
+}
 
 fn cycle_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
     let a = positional(&args, "cycle", 1, 1)?;
@@ -453,7 +481,13 @@ struct Repeat {
     count: Cell<i64>,
 }
 
-impl Payload for Repeat {}
+impl Payload for Repeat {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.object);
+    }
+}
 
 fn repeat_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
     let [object, times] = bind(&args, "repeat", ["object", "times"], 1, 2)?;
@@ -517,7 +551,23 @@ struct Accumulate {
     initial: RefCell<Option<Value>>,
 }
 
-impl Payload for Accumulate {}
+impl Payload for Accumulate {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.iter);
+        if let Some(func) = &self.func {
+            visit(func);
+        }
+        visit_cell(&self.total, visit);
+        visit_cell(&self.initial, visit);
+    }
+
+    fn clear(&self) {
+        clear_cell(&self.total);
+        clear_cell(&self.initial);
+    }
+}
 
 fn accumulate_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
     let [iterable, func, initial] =
@@ -567,7 +617,19 @@ struct Chain {
     active: RefCell<Option<Value>>,
 }
 
-impl Payload for Chain {}
+impl Payload for Chain {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit_cell(&self.source, visit);
+        visit_cell(&self.active, visit);
+    }
+
+    fn clear(&self) {
+        clear_cell(&self.source);
+        clear_cell(&self.active);
+    }
+}
 
 fn chain_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
     args.no_kwargs("chain")?;
@@ -635,7 +697,14 @@ struct Compress {
     selectors: Value,
 }
 
-impl Payload for Compress {}
+impl Payload for Compress {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.data);
+        visit(&self.selectors);
+    }
+}
 
 fn compress_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
     let [data, selectors] = bind(&args, "compress", ["data", "selectors"], 2, 2)?;
@@ -670,7 +739,14 @@ struct While {
     done: Cell<bool>,
 }
 
-impl Payload for While {}
+impl Payload for While {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.func);
+        visit(&self.iter);
+    }
+}
 
 fn while_new(cls: &Value, args: Args<'_>, name: &str) -> PyResult<Value> {
     let a = positional(&args, name, 2, 2)?;
@@ -730,7 +806,16 @@ struct FilterFalse {
     iter: Value,
 }
 
-impl Payload for FilterFalse {}
+impl Payload for FilterFalse {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Some(func) = &self.func {
+            visit(func);
+        }
+        visit(&self.iter);
+    }
+}
 
 fn filterfalse_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
     let a = positional(&args, "filterfalse", 2, 2)?;
@@ -768,14 +853,39 @@ struct GroupBy {
     currgrouper: Cell<usize>,
 }
 
-impl Payload for GroupBy {}
+impl Payload for GroupBy {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.iter);
+        if let Some(keyfunc) = &self.keyfunc {
+            visit(keyfunc);
+        }
+        visit_cell(&self.tgtkey, visit);
+        visit_cell(&self.currkey, visit);
+        visit_cell(&self.currvalue, visit);
+    }
+
+    fn clear(&self) {
+        clear_cell(&self.tgtkey);
+        clear_cell(&self.currkey);
+        clear_cell(&self.currvalue);
+    }
+}
 
 struct Grouper {
     parent: Value,
     tgtkey: Value,
 }
 
-impl Payload for Grouper {}
+impl Payload for Grouper {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.parent);
+        visit(&self.tgtkey);
+    }
+}
 
 fn groupby_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
     let [iterable, key] = bind(&args, "groupby", ["iterable", "key"], 1, 2)?;
@@ -871,7 +981,17 @@ struct Islice {
     cnt: Cell<i64>,
 }
 
-impl Payload for Islice {}
+impl Payload for Islice {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit_cell(&self.iter, visit);
+    }
+
+    fn clear(&self) {
+        clear_cell(&self.iter);
+    }
+}
 
 /// An islice bound: None, or an int in 0..=sys.maxsize; anything else is a ValueError.
 fn islice_bound(v: &Value, message: &str) -> PyResult<Option<i64>> {
@@ -970,7 +1090,19 @@ struct Pairwise {
     old: RefCell<Option<Value>>,
 }
 
-impl Payload for Pairwise {}
+impl Payload for Pairwise {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit_cell(&self.iter, visit);
+        visit_cell(&self.old, visit);
+    }
+
+    fn clear(&self) {
+        clear_cell(&self.iter);
+        clear_cell(&self.old);
+    }
+}
 
 fn pairwise_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
     let a = positional(&args, "pairwise", 1, 1)?;
@@ -1021,7 +1153,14 @@ struct Starmap {
     iter: Value,
 }
 
-impl Payload for Starmap {}
+impl Payload for Starmap {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.func);
+        visit(&self.iter);
+    }
+}
 
 fn starmap_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
     let a = positional(&args, "starmap", 2, 2)?;
@@ -1213,7 +1352,25 @@ struct ZipLongest {
     fillvalue: Value,
 }
 
-impl Payload for ZipLongest {}
+impl Payload for ZipLongest {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(iters) = self.iters.try_borrow() {
+            iters.iter().flatten().for_each(&mut *visit);
+        }
+        visit(&self.fillvalue);
+    }
+
+    fn clear(&self) {
+        // Each slot emptied, not the list: its length is the number of iterables.
+        let old: Vec<Value> = match self.iters.try_borrow_mut() {
+            Ok(mut iters) => iters.iter_mut().filter_map(Option::take).collect(),
+            Err(_) => Vec::new(),
+        };
+        drop(old);
+    }
+}
 
 fn zip_longest_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
     let mut fillvalue = pyrs_objects::none();
@@ -1280,7 +1437,13 @@ struct Product {
     state: Cell<u8>,
 }
 
-impl Payload for Product {}
+impl Payload for Product {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.pools.iter().flatten().for_each(visit);
+    }
+}
 
 fn product_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
     let mut repeat = 1i64;
@@ -1369,7 +1532,13 @@ struct Combinations {
     state: Cell<u8>,
 }
 
-impl Payload for Combinations {}
+impl Payload for Combinations {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.pool.iter().for_each(visit);
+    }
+}
 
 fn make_combinations(cls: &Value, pool: Vec<Value>, r: i64, indices: Vec<usize>) -> Value {
     let n = pool.len();
@@ -1544,7 +1713,17 @@ struct Batched {
     strict: bool,
 }
 
-impl Payload for Batched {}
+impl Payload for Batched {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit_cell(&self.iter, visit);
+    }
+
+    fn clear(&self) {
+        clear_cell(&self.iter);
+    }
+}
 
 fn batched_new(cls: &Value, args: Args<'_>) -> PyResult<Value> {
     let [iterable, n, strict] = bind(&args, "batched", ["iterable", "n", "strict"], 2, 2)?;

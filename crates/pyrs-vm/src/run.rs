@@ -262,6 +262,7 @@ fn load_frozen_runpy() -> PyResult<Value> {
 /// reported as CPython reports it, and makes the exit status 120.
 pub fn finalize(status: i32) -> i32 {
     crate::run_atexit();
+    pyrs_objects::gc::collect_at_exit();
     match sys::try_flush_stdout() {
         Ok(()) => status,
         Err(e) => {

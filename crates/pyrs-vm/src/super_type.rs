@@ -21,7 +21,19 @@ pub struct SuperData {
     pub obj_type: Option<Value>,
 }
 
-impl Payload for SuperData {}
+impl Payload for SuperData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.class);
+        if let Some(obj) = &self.obj {
+            visit(obj);
+        }
+        if let Some(obj_type) = &self.obj_type {
+            visit(obj_type);
+        }
+    }
+}
 
 static TYPE: OnceLock<SyncCell<Value>> = OnceLock::new();
 

@@ -28,14 +28,40 @@ pub(crate) struct BufferedData {
     detached: Cell<bool>,
 }
 
-impl pyrs_objects::object::Payload for BufferedData {}
+impl pyrs_objects::object::Payload for BufferedData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        pyrs_objects::gc::visit_cell(&self.raw, visit);
+    }
+
+    fn clear(&self) {
+        pyrs_objects::gc::clear_cell(&self.raw);
+    }
+}
 
 /// The state of a `BufferedRWPair`.
 pub(crate) struct RWPairData {
     pair: RefCell<Option<(Value, Value)>>,
 }
 
-impl pyrs_objects::object::Payload for RWPairData {}
+impl pyrs_objects::object::Payload for RWPairData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(pair) = self.pair.try_borrow() {
+            if let Some((reader, writer)) = pair.as_ref() {
+                visit(reader);
+                visit(writer);
+            }
+        }
+    }
+
+    fn clear(&self) {
+        let old = self.pair.try_borrow_mut().ok().and_then(|mut p| p.take());
+        drop(old);
+    }
+}
 
 pub(super) fn buffered_types(base: &Value) -> (Value, Value, Value, Value) {
     let make = |name: &'static str, tables: &[&'static [MethodDef]]| {

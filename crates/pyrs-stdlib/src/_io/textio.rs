@@ -45,7 +45,21 @@ pub(crate) struct TextData {
     detached: Cell<bool>,
 }
 
-impl pyrs_objects::object::Payload for TextData {}
+impl pyrs_objects::object::Payload for TextData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        pyrs_objects::gc::visit_cell(&self.buffer, visit);
+        pyrs_objects::gc::visit_cell(&self.decoder, visit);
+        pyrs_objects::gc::visit_cell(&self.encoder, visit);
+    }
+
+    fn clear(&self) {
+        pyrs_objects::gc::clear_cell(&self.buffer);
+        pyrs_objects::gc::clear_cell(&self.decoder);
+        pyrs_objects::gc::clear_cell(&self.encoder);
+    }
+}
 
 pub(super) fn text_wrapper_type(base: &Value) -> Value {
     super::io_type::<TextData>("TextIOWrapper", Some(base), TEXT_METHODS)
@@ -957,7 +971,17 @@ pub(crate) struct NewlineDecoderData {
     seen: Cell<u8>,
 }
 
-impl pyrs_objects::object::Payload for NewlineDecoderData {}
+impl pyrs_objects::object::Payload for NewlineDecoderData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        pyrs_objects::gc::visit_cell(&self.decoder, visit);
+    }
+
+    fn clear(&self) {
+        pyrs_objects::gc::clear_cell(&self.decoder);
+    }
+}
 
 pub(super) fn newline_decoder_type() -> Value {
     super::io_type::<NewlineDecoderData>("IncrementalNewlineDecoder", None, NLD_METHODS)

@@ -29,7 +29,14 @@ pub(crate) struct MatchData {
     pub(crate) lastindex: isize,
 }
 
-impl Payload for MatchData {}
+impl Payload for MatchData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.string);
+        visit(&self.pattern);
+    }
+}
 
 static MATCH_TYPE: OnceLock<SyncCell<Value>> = OnceLock::new();
 

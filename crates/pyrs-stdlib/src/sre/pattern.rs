@@ -36,7 +36,15 @@ pub(crate) struct PatternData {
     pub(crate) isbytes: Option<bool>,
 }
 
-impl Payload for PatternData {}
+impl Payload for PatternData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.pattern);
+        visit(&self.groupindex);
+        visit(&self.indexgroup);
+    }
+}
 
 /// The payload of a `_sre.SRE_Scanner`.
 pub(crate) struct ScannerData {
@@ -54,7 +62,16 @@ struct ScanState {
     done: bool,
 }
 
-impl Payload for ScannerData {}
+impl Payload for ScannerData {
+    const GC: bool = true;
+
+    /// Only the pattern, as CPython's `scanner_traverse`: a cycle through the scanned
+    /// string stays uncollected there too, and which objects a collection frees is visible
+    /// to programs (weak references, `__del__`).
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.pattern);
+    }
+}
 
 /// The payload of a `_sre.SRE_Template`: the literal before the first group, then each
 /// group's number and the literal after it (`None` for an empty one).
@@ -63,7 +80,17 @@ pub(crate) struct TemplateData {
     items: Vec<(usize, Option<Value>)>,
 }
 
-impl Payload for TemplateData {}
+impl Payload for TemplateData {
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.literal);
+        self.items
+            .iter()
+            .filter_map(|(_, v)| v.as_ref())
+            .for_each(visit);
+    }
+}
 
 static PATTERN_TYPE: OnceLock<SyncCell<Value>> = OnceLock::new();
 static SCANNER_TYPE: OnceLock<SyncCell<Value>> = OnceLock::new();
