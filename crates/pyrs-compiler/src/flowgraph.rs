@@ -314,6 +314,10 @@ struct Cfg {
     /// Whether the code generator emitted any `SETUP_*` or `POP_BLOCK`: without them no
     /// instruction has a handler, and `label_exception_targets` has nothing to do.
     has_handlers: bool,
+    /// Whether any instruction can leave a local unbound (`DELETE_FAST`,
+    /// `LOAD_FAST_AND_CLEAR`, `STORE_FAST_MAYBE_NULL`): without them, in a unit whose locals
+    /// are all parameters, no load needs a check.
+    unbinds: bool,
 }
 
 impl Cfg {
@@ -363,8 +367,13 @@ impl Cfg {
         let mut block_at = vec![NONE; n + 1];
         let mut njumps = 0;
         let mut has_handlers = false;
+        let mut unbinds = false;
         for ins in &seq.instrs {
             has_handlers |= is_block_push(ins.op) || ins.op == Opcode::POP_BLOCK;
+            unbinds |= matches!(
+                ins.op,
+                Opcode::DELETE_FAST | Opcode::LOAD_FAST_AND_CLEAR | Opcode::STORE_FAST_MAYBE_NULL
+            );
             if has_target(ins.op) {
                 njumps += 1;
                 let pos = seq.labels[ins.arg as usize];
@@ -386,6 +395,7 @@ impl Cfg {
             entry: 0,
             scratch: Vec::with_capacity(16),
             has_handlers,
+            unbinds,
         };
         if starts.is_empty() {
             cfg.blocks.push(Block::new());
@@ -1203,7 +1213,9 @@ impl Cfg {
 
     /// `add_checks_for_loads_of_uninitialized_variables`.
     fn add_checks_for_loads(&mut self, nlocals: usize, nparams: usize) {
-        if nlocals == 0 {
+        // With every local a parameter and nothing unbinding one, every mask stays empty
+        // (past 64 locals, `fast_scan_many_locals` checks parameters too).
+        if nlocals == 0 || (nlocals <= nparams && nlocals <= 64 && !self.unbinds) {
             return;
         }
         let mut nlocals = nlocals;
@@ -1329,6 +1341,7 @@ impl Cfg {
             cursor = self.b(b).next;
             let blk = self.bm(b);
             let n = blk.instrs.len();
+            let mut changed = false;
             for i in 0..n {
                 let nextop = if i + 1 < n {
                     blk.instrs[i + 1].op
@@ -1351,9 +1364,15 @@ impl Cfg {
                 }
                 blk.instrs[i].set(sup, (a.arg << 4) | c.arg);
                 blk.instrs[i + 1].nop();
+                changed = true;
+            }
+            // Before this pass no NOP was left that the removal would take, and a pair's NOP
+            // is never a block's first instruction (which the block before may look at):
+            // only the blocks with new NOPs need the removal CPython runs over the graph.
+            if changed {
+                self.remove_redundant_nops_block(b);
             }
         }
-        self.remove_redundant_nops();
     }
 
     /// `push_cold_blocks_to_end`.

@@ -233,10 +233,19 @@ impl Builder {
     // ---- names -------------------------------------------------------------------------
 
     /// The name as the current scope stores it: mangled inside a class (`_Py_MaybeMangle`).
+    // Inlined for its first test: outside a class, the common case, a name is itself.
+    #[inline]
     fn mangled(&mut self, name: Name) -> Name {
-        let Some(private) = self.private else {
+        match self.private {
+            None => name,
+            Some(private) => self.mangled_in_class(name, private),
+        }
+    }
+
+    fn mangled_in_class(&mut self, name: Name, private: Name) -> Name {
+        if !self.data.names.mangleable(name) {
             return name;
-        };
+        }
         if let Some(set) = self.data.scopes[self.cur().index()].mangled_names {
             if !self.mangled_sets[set].contains(&name) {
                 return name;

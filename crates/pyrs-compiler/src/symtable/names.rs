@@ -15,6 +15,8 @@ pub(crate) struct Name(u32);
 #[derive(Debug, Default)]
 pub(crate) struct Names {
     set: IndexSet<Box<str>, FastHash>,
+    /// For each name, whether a class could mangle it ([`mangles`]), worked out once.
+    mangleable: Vec<bool>,
 }
 
 impl Names {
@@ -23,7 +25,13 @@ impl Names {
             return Name(index as u32);
         }
         let (index, _) = self.set.insert_full(text.into());
+        self.mangleable.push(mangles(text));
         Name(index as u32)
+    }
+
+    /// Whether a class could mangle the name (most names are left alone).
+    pub(crate) fn mangleable(&self, name: Name) -> bool {
+        self.mangleable[name.0 as usize]
     }
 
     /// The name of `text`, if it was ever interned.
@@ -100,7 +108,7 @@ pub fn mangle<'n>(class_name: Option<&str>, name: &'n str) -> Cow<'n, str> {
     let Some(class_name) = class_name else {
         return Cow::Borrowed(name);
     };
-    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+    if !mangles(name) {
         return Cow::Borrowed(name);
     }
     let stripped = class_name.trim_start_matches('_');
@@ -108,4 +116,11 @@ pub fn mangle<'n>(class_name: Option<&str>, name: &'n str) -> Cow<'n, str> {
         return Cow::Borrowed(name);
     }
     Cow::Owned(format!("_{stripped}{name}"))
+}
+
+/// Whether [`mangle`] changes `name` in a class whose name is not all underscores: a name
+/// that starts with two underscores, does not end with two, and has no dot.
+#[inline]
+pub(crate) fn mangles(name: &str) -> bool {
+    name.starts_with("__") && !name.ends_with("__") && !name.contains('.')
 }
