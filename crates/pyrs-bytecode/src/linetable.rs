@@ -188,29 +188,53 @@ impl Encoder {
     /// ```
     #[inline]
     pub fn run_raw(&mut self, [lineno, end_lineno, col, end_col]: [i32; 4], size: u32) {
+        // Up to 16 code units (an instruction with its caches, such as `LOAD_ATTR`, takes
+        // 10): one or two entries, the second on the line the first leaves current.
         if lineno >= 0
             && end_lineno == lineno
             && col >= 0
             && end_col >= 0
-            && (1..=8).contains(&size)
+            && (1..=16).contains(&size)
         {
             let delta = i64::from(lineno) - self.writer.line;
-            let first = |code: u32| (0x80 | (code << 3) | (size - 1)) as u8;
+            let head = |code: u32, length: u32| (0x80 | (code << 3) | (length - 1)) as u8;
             let (col, end_col) = (col as u32, end_col as u32);
-            if delta == 0 && col < 80 && end_col >= col && end_col - col < 16 {
-                let columns = (((col % 8) << 4) | (end_col - col)) as u8;
-                self.writer.out.extend([first(col / 8), columns]);
-                return;
-            }
-            if (0..3).contains(&delta) && col < 128 && end_col < 128 {
+            let short = col < 80 && end_col >= col && end_col - col < 16;
+            let columns = (((col % 8) << 4) | end_col.wrapping_sub(col)) as u8;
+            let first = size.min(8);
+            if delta == 0 && short {
+                self.writer.out.extend([head(col / 8, first), columns]);
+            } else if (0..3).contains(&delta) && col < 128 && end_col < 128 {
                 let code = u32::from(CODE_ONE_LINE0) + delta as u32;
                 self.writer
                     .out
-                    .extend([first(code), col as u8, end_col as u8]);
+                    .extend([head(code, first), col as u8, end_col as u8]);
                 self.writer.line = i64::from(lineno);
-                return;
+            } else {
+                return self
+                    .run_raw_general([lineno, end_lineno, col as i32, end_col as i32], size);
             }
+            if size > 8 {
+                // The line is now current: the short form if the columns allow it, else the
+                // one-line form (which the first entry then took).
+                let rest = size - 8;
+                if short {
+                    self.writer.out.extend([head(col / 8, rest), columns]);
+                } else {
+                    let code = u32::from(CODE_ONE_LINE0);
+                    self.writer
+                        .out
+                        .extend([head(code, rest), col as u8, end_col as u8]);
+                }
+            }
+            return;
         }
+        self.run_raw_general([lineno, end_lineno, col, end_col], size);
+    }
+
+    /// [`Encoder::run_raw`] for the runs the short forms do not cover.
+    #[inline(never)]
+    fn run_raw_general(&mut self, [lineno, end_lineno, col, end_col]: [i32; 4], size: u32) {
         let opt = |v: i32| u32::try_from(v).ok();
         let positions = Positions {
             lineno: opt(lineno),
@@ -501,6 +525,38 @@ mod tests {
         w.varint(63);
         w.varint(200);
         assert_eq!(w.out, [0x3f, 0x48, 0x03]);
+    }
+
+    #[test]
+    fn run_raw_writes_what_run_writes() {
+        // Lines around the current one, columns at and past each form's limits, runs that
+        // take one, two and three entries.
+        let lines = [-1, 0, 1, 2, 3, 4, 7];
+        let columns = [-1, 0, 5, 79, 80, 94, 95, 127, 128, 300];
+        for line in lines {
+            for end_line in [line, line + 1, -1] {
+                for col in columns {
+                    for end_col in columns {
+                        for size in [0, 1, 8, 9, 10, 16, 17, 30] {
+                            let raw = [line, end_line, col, end_col];
+                            let opt = |v: i32| u32::try_from(v).ok();
+                            let p = Positions {
+                                lineno: opt(line),
+                                end_lineno: opt(end_line),
+                                col_offset: opt(col),
+                                end_col_offset: opt(end_col),
+                            };
+                            let (mut a, mut b) = (Encoder::new(2, 4), Encoder::new(2, 4));
+                            a.run_raw(raw, size);
+                            a.run_raw(raw, size);
+                            b.run(p, size);
+                            b.run(p, size);
+                            assert_eq!(a.finish(), b.finish(), "{raw:?} x {size}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -204,9 +204,11 @@ pub(super) fn assemble(cfg: &Cfg, firstlineno: u32) -> Result<Assembled, String>
             }
             let Laid { op, arg, .. } = laid[i];
             let mut at = offset as usize;
-            for k in (1..=extended_args(arg)).rev() {
-                code[at] = CodeUnit::new(Opcode::EXTENDED_ARG, (arg >> (8 * k)) as u8);
-                at += 1;
+            if arg > 0xFF {
+                for k in (1..=extended_args(arg)).rev() {
+                    code[at] = CodeUnit::new(Opcode::EXTENDED_ARG, (arg >> (8 * k)) as u8);
+                    at += 1;
+                }
             }
             code[at] = CodeUnit::new(op, arg as u8);
             i += 1;
