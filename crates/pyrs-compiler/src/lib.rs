@@ -83,6 +83,19 @@
 //! `co_varnames`); fewer, fused flow-graph walks over a graph that does not keep a vector
 //! per block; and a faster parser driver.
 //!
+//! A later round measured the compiler alone, on trees parsed beforehand (`PYRS_ONLY=trees` in
+//! examples/compile_corpus.rs, the same subset): 1,101.6 M instructions before it and 1,023.8 M
+//! after (-7%), with the same code objects byte for byte: passes that walk one block while
+//! writing others borrow its instructions once instead of indexing the graph per instruction,
+//! `remove_unreachable` reads only the blocks' last instructions in a unit without handlers,
+//! the common location-table runs are written directly (`linetable::Encoder::run_raw`), a
+//! frozenset literal no longer compares each pair of items through their text, and the tree
+//! walks skip their depth bookkeeping at names and constants. Of the 1,024 M: flow graph 338 M,
+//! assembler and location table 140 M, code generation 294 M, symbol table 172 M (its analysis
+//! 65 M), folding 39 M, context checks 21 M, the shape checks of a given tree 16 M; the
+//! hash-map operations on names spread over all of them come to about a seventh. The same
+//! levers remain: no single pass stands out.
+//!
 //! **Not here**: no execution, no `.pyc` (marshal) output, no warnings (CPython's
 //! `SyntaxWarning`s for `is` with a literal, `assert (x, y)`…, are not emitted), no
 //! full validation of hand-built trees (CPython's `PyAST_Validate`): [`compile_tree`] checks
