@@ -192,6 +192,15 @@ pub fn alloc<T: Payload>(class: &Value, data: T) -> Value {
     }
 }
 
+/// The address of the memory block that holds a heap object, as an allocation tracer
+/// (`tracemalloc`) saw it allocated: a container's block starts with its registry word,
+/// before the header. None for a value that is not a heap object (a small int).
+pub fn allocation_base(v: &Value) -> Option<usize> {
+    let header = v.header()?;
+    let gc = v.type_data().gc.is_gc as usize;
+    Some(header as *const Header as usize - gc * GC_HEAD)
+}
+
 /// The size of the word before a container's header (see [`crate::gc`]).
 pub(crate) const GC_HEAD: usize = 8;
 

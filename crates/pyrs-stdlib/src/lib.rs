@@ -55,6 +55,7 @@ mod _string;
 mod _struct;
 mod _thread;
 mod _tokenize;
+mod _tracemalloc;
 mod _typing;
 mod _warnings;
 mod _weakref;
@@ -74,6 +75,14 @@ mod select;
 mod sre;
 mod time;
 mod zlib;
+
+pub use _tracemalloc::TracingAllocator;
+
+/// Starts `tracemalloc` with `nframe` frames per traceback, as `-X tracemalloc=N` and
+/// PYTHONTRACEMALLOC ask at start-up.
+pub fn start_tracemalloc(nframe: usize) -> pyrs_objects::PyResult<()> {
+    _tracemalloc::start_at_startup(nframe)
+}
 
 /// Every native module this crate provides, by import name.
 pub const MODULES: &[(&str, ModuleInit)] = &[
@@ -114,6 +123,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_operator", _operator::init),
     ("zlib", zlib::init),
     ("faulthandler", faulthandler::init),
+    ("_tracemalloc", _tracemalloc::init),
 ];
 
 /// Installs [`MODULES`] in the VM: call once, before running code.

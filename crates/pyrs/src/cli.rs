@@ -62,6 +62,9 @@ pub(crate) struct Options {
     pub(crate) hash_seed: HashSeed,
     /// `-X faulthandler`, PYTHONFAULTHANDLER or `-X dev`: faulthandler enabled at start-up.
     pub(crate) faulthandler: bool,
+    /// `-X tracemalloc[=N]` or PYTHONTRACEMALLOC: tracemalloc started at start-up with N
+    /// frames (0: not started).
+    pub(crate) tracemalloc: usize,
 }
 
 /// How reading the command line ended when it does not run a program.
@@ -367,6 +370,26 @@ pub(crate) fn parse(args: &[OsString]) -> Result<Options, Exit> {
     };
     flags.hash_randomization = u32::from(hash_seed != HashSeed::Fixed(0));
     let digits_limit = |text: &str| text.parse::<usize>().ok().filter(|&n| n == 0 || n >= 640);
+    // CPython's config_init_tracemalloc: the variable, then the option over it.
+    let frames = |text: &str, what: &str| {
+        text.parse::<usize>().map_err(|_| {
+            fatal(
+                "config_init_tracemalloc",
+                &format!("{what}: invalid number of frames"),
+                "preinitialized",
+            )
+        })
+    };
+    let mut tracemalloc = match env("PYTHONTRACEMALLOC", use_environment) {
+        Some(text) => frames(&text, "PYTHONTRACEMALLOC")?,
+        None => 0,
+    };
+    if let Some((_, value)) = x("tracemalloc") {
+        tracemalloc = match value {
+            Some(text) => frames(text, "-X tracemalloc=NFRAME")?,
+            None => 1,
+        };
+    }
     let int_max_str_digits = match x("int_max_str_digits") {
         Some((_, value)) => Some(value.as_deref().and_then(digits_limit).ok_or_else(|| {
             fatal(
@@ -469,6 +492,7 @@ pub(crate) fn parse(args: &[OsString]) -> Result<Options, Exit> {
         startup: env("PYTHONSTARTUP", use_environment),
         int_max_str_digits,
         faulthandler,
+        tracemalloc,
     })
 }
 

@@ -36,9 +36,17 @@ use pyrs_objects::{PyErr, Value};
 // takes a fifth less time with it; crates/pyrs-parser's crate doc has the figures.
 // The `system-alloc` feature keeps the system allocator instead, for leak checkers such as
 // valgrind that watch malloc (`cargo xtask leaks`).
+// Either way the allocator is wrapped in tracemalloc's recorder, which costs one atomic load
+// per call while tracing is off.
 #[cfg(not(feature = "system-alloc"))]
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: pyrs_stdlib::TracingAllocator<mimalloc::MiMalloc> =
+    pyrs_stdlib::TracingAllocator(mimalloc::MiMalloc);
+
+#[cfg(feature = "system-alloc")]
+#[global_allocator]
+static ALLOCATOR: pyrs_stdlib::TracingAllocator<std::alloc::System> =
+    pyrs_stdlib::TracingAllocator(std::alloc::System);
 
 #[cfg(not(feature = "system-alloc"))]
 extern "C" {
@@ -198,6 +206,16 @@ fn run(options: Options) -> i32 {
         Ok(main) => main,
         Err(e) => return pyrs_vm::run::finalize(pyrs_vm::handle_uncaught(&e)),
     };
+    if options.tracemalloc > 0 {
+        // As CPython's init_interp_main: tracing starts before any module of the program.
+        if let Err(e) = pyrs_stdlib::start_tracemalloc(options.tracemalloc) {
+            eprintln!(
+                "Fatal Python error: init_interp_main: can't start tracemalloc\n\
+                 Python runtime state: core initialized"
+            );
+            return pyrs_vm::run::finalize(pyrs_vm::handle_uncaught(&e));
+        }
+    }
     if options.faulthandler {
         // As CPython's start-up: the module is imported and enabled on sys.stderr.
         let enabled = pyrs_vm::import::import_absolute("faulthandler").and_then(|module| {
