@@ -150,6 +150,13 @@ fn module_setattro(m: &Value, name: &Value, value: Option<&Value>) -> PyResult<(
 
 fn module_repr(m: &Value) -> PyResult<Value> {
     let d = data(m)?;
+    // As CPython: importlib's `_module_repr` (from the spec: "(built-in)", "(frozen)",
+    // "(namespace) from [...]", "from 'file'"), once the import system is running.
+    if let Ok(bootstrap) = (crate::hooks::get().import_module)("_frozen_importlib") {
+        if let Some(f) = protocol::getattr_opt(&bootstrap, &crate::str::intern("_module_repr"))? {
+            return protocol::call1(&f, std::slice::from_ref(m));
+        }
+    }
     let name = module_name(d).unwrap_or_else(|| "?".to_string());
     let file = d
         .dict()

@@ -1,60 +1,14 @@
-//! `_imp` (CPython's Python/import.c): what `importlib`'s pure-Python bootstrap asks of the
-//! interpreter's import system.
-//!
-//! pyrs imports with its own machinery (`pyrs_vm::import`), not through `importlib`. So that
-//! `importlib.import_module` and `importlib.__import__` find the same modules, this module
-//! puts one finder on `sys.meta_path` when first imported, `_imp.PyrsImporter`: its
-//! `find_spec` imports the module with pyrs's import system and describes it with a spec
-//! whose loader hands back the module already made. Built-in modules are pyrs's native ones
-//! (`create_builtin` makes them); pyrs has no frozen modules and loads no extension modules.
+//! `_imp` (CPython's Python/import.c): what `importlib`'s bootstrap asks of the interpreter's
+//! import system: built-in modules (pyrs's native ones: `create_builtin` makes them), frozen
+//! modules (`find_frozen`, `get_frozen_object`: see `pyrs_vm::frozen`), the import lock and the
+//! bytecode cache's settings. pyrs loads no extension modules (`extension_suffixes()` is empty).
 
 use pyrs_objects::args::Args;
 use pyrs_objects::module::{new_module, ModuleData};
 use pyrs_objects::native::{new_module_function, NativeFn};
-use pyrs_objects::{list, protocol, str as pystr, PyErr, PyResult, Value};
+use pyrs_objects::{list, protocol, str as pystr, tuple, PyErr, PyResult, Value};
 
-/// The finder and loader put on `sys.meta_path`, in Python: it only adapts pyrs's import
-/// system to the finder protocol `importlib._bootstrap` drives.
-const IMPORTER_SOURCE: &str = r#"
-class PyrsImporter:
-    """Meta path finder and loader for pyrs's own import system."""
-
-    @classmethod
-    def find_spec(cls, fullname, path=None, target=None):
-        try:
-            module = _import_absolute(fullname)
-        except ModuleNotFoundError as e:
-            if e.name == fullname:
-                return None
-            raise
-        import sys
-        spec = getattr(module, '__spec__', None)
-        if spec is not None:
-            return spec
-        bootstrap = sys.modules['importlib._bootstrap']
-        is_package = hasattr(module, '__path__')
-        spec = bootstrap.ModuleSpec(fullname, cls,
-                                    origin=getattr(module, '__file__', None),
-                                    is_package=is_package)
-        if is_package:
-            spec.submodule_search_locations = list(module.__path__)
-        return spec
-
-    @staticmethod
-    def create_module(spec):
-        import sys
-        return sys.modules.get(spec.name)
-
-    @staticmethod
-    def exec_module(module):
-        pass
-
-    @classmethod
-    def invalidate_caches(cls):
-        pass
-"#;
-
-/// Makes the `_imp` module, and puts its finder on `sys.meta_path`.
+/// Makes the `_imp` module.
 pub(crate) fn init() -> PyResult<Value> {
     let module = new_module("_imp");
     let d = module
@@ -69,58 +23,28 @@ pub(crate) fn init() -> PyResult<Value> {
         ("create_builtin", create_builtin),
         ("exec_builtin", |_| Ok(pyrs_objects::Value::small(0))),
         ("exec_dynamic", |_| Ok(pyrs_objects::Value::small(0))),
-        ("is_frozen", |_| Ok(pyrs_objects::bool(false))),
+        ("create_dynamic", create_dynamic),
+        ("is_frozen", is_frozen),
         ("is_frozen_package", |_| Ok(pyrs_objects::bool(false))),
-        ("find_frozen", none),
+        ("find_frozen", find_frozen),
         ("get_frozen_object", get_frozen_object),
-        ("init_frozen", get_frozen_object),
+        ("init_frozen", init_frozen),
         ("_fix_co_filename", none),
         ("extension_suffixes", |_| Ok(list::new(Vec::new()))),
-        ("_override_frozen_modules_for_tests", none),
+        ("_frozen_module_names", frozen_module_names),
+        ("_override_frozen_modules_for_tests", |_| {
+            Ok(pyrs_objects::Value::small(0))
+        }),
         ("_override_multi_interp_extensions_check", |_| {
             Ok(pyrs_objects::Value::small(-1))
         }),
-        ("_import_absolute", import_absolute),
+        ("source_hash", source_hash),
     ];
     for (name, f) in functions {
         d.set_str(name, new_module_function(name, *f, module.clone()));
     }
-    d.set_str("check_hash_based_pycs", pystr::intern("never"));
-    let exec = protocol::getattr_str(pyrs_vm::builtins::builtins_module(), "exec")?;
-    protocol::call1(&exec, &[pystr::new(IMPORTER_SOURCE), d_value(&module)?])?;
-    let importer = d
-        .get_str(&pystr::intern("PyrsImporter"))
-        .ok_or_else(|| PyErr::system_error("_imp: PyrsImporter missing"))?;
-    protocol::setattr(
-        &importer,
-        &pystr::intern("__module__"),
-        Some(&pystr::intern("_imp")),
-    )?;
-    let meta_path = match pyrs_vm::sys::get("meta_path") {
-        Some(m) => m,
-        None => {
-            let m = list::new(Vec::new());
-            pyrs_vm::sys::set("meta_path", m.clone());
-            m
-        }
-    };
-    protocol::call_method(&meta_path, "append", &[importer])?;
-    for (name, value) in [
-        ("path_hooks", list::new(Vec::new())),
-        ("path_importer_cache", pyrs_objects::dict::new()),
-    ] {
-        if pyrs_vm::sys::get(name).is_none() {
-            pyrs_vm::sys::set(name, value);
-        }
-    }
+    d.set_str("check_hash_based_pycs", pystr::intern("default"));
     Ok(module)
-}
-
-fn d_value(module: &Value) -> PyResult<Value> {
-    module
-        .downcast::<ModuleData>()
-        .map(|m| m.dict.clone())
-        .ok_or_else(|| PyErr::system_error("_imp: not a module"))
 }
 
 fn none(_args: Args<'_>) -> PyResult<Value> {
@@ -170,16 +94,130 @@ fn create_builtin(args: Args<'_>) -> PyResult<Value> {
     }
 }
 
+fn frozen_name(args: &Args<'_>, func: &str) -> PyResult<String> {
+    let a = args.exact(func, 1, 2)?;
+    pystr::text_of(&a[0]).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "{func}() argument 1 must be str, not {}",
+            a[0].type_data().name()
+        ))
+    })
+}
+
+/// `is_frozen(name)`.
+fn is_frozen(args: Args<'_>) -> PyResult<Value> {
+    let name = name_arg(&args, "is_frozen")?;
+    Ok(pyrs_objects::bool(pyrs_vm::frozen::find(&name).is_some()))
+}
+
+/// `find_frozen(name)`: `(None, is_package, origname)` for a frozen module, else None.
+fn find_frozen(args: Args<'_>) -> PyResult<Value> {
+    let name = frozen_name(&args, "find_frozen")?;
+    Ok(match pyrs_vm::frozen::find(&name) {
+        Some(orig) => tuple::new(vec![
+            pyrs_objects::none(),
+            pyrs_objects::bool(false),
+            pystr::new(orig),
+        ]),
+        None => pyrs_objects::none(),
+    })
+}
+
+/// `get_frozen_object(name)`: the frozen module's code object.
 fn get_frozen_object(args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact("get_frozen_object", 1, 2)?;
-    let name = protocol::repr_string(&a[0])?;
-    Err(PyErr::new(
-        pyrs_objects::ExcKind::ImportError,
-        format!("No such frozen object named {name}"),
+    let name = frozen_name(&args, "get_frozen_object")?;
+    if pyrs_vm::frozen::find(&name).is_none() {
+        return Err(PyErr::new(
+            pyrs_objects::ExcKind::ImportError,
+            format!("No such frozen object named '{name}'"),
+        ));
+    }
+    pyrs_vm::frozen::get_code(&name)
+}
+
+/// `init_frozen(name)`: imports a frozen module (through importlib, which finds it frozen).
+fn init_frozen(args: Args<'_>) -> PyResult<Value> {
+    let name = name_arg(&args, "init_frozen")?;
+    if pyrs_vm::frozen::find(&name).is_none() {
+        return Ok(pyrs_objects::none());
+    }
+    pyrs_vm::import::import_absolute(&name)
+}
+
+/// `_frozen_module_names()`.
+fn frozen_module_names(_args: Args<'_>) -> PyResult<Value> {
+    Ok(tuple::new(
+        pyrs_vm::frozen::FROZEN
+            .iter()
+            .map(|(n, _)| pystr::new(n))
+            .collect(),
     ))
 }
 
-fn import_absolute(args: Args<'_>) -> PyResult<Value> {
-    let name = name_arg(&args, "_import_absolute")?;
-    pyrs_vm::import::import_absolute(&name)
+/// `create_dynamic(spec)`: pyrs loads no extension modules.
+fn create_dynamic(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("create_dynamic", 1, 2)?;
+    let name = protocol::getattr_str(&a[0], "name")?;
+    let name = pystr::text_of(&name).unwrap_or_default();
+    Err(PyErr::new(
+        pyrs_objects::ExcKind::ImportError,
+        format!("pyrs cannot load extension module {name}"),
+    ))
+}
+
+/// `source_hash(key, source)`: the SipHash-1-3 of `source` keyed by `key`, as the 8 bytes
+/// hash-based `.pyc` files record.
+fn source_hash(args: Args<'_>) -> PyResult<Value> {
+    let [key, source] = args.bind("source_hash", ["key", "source"], 0, 2, 2)?;
+    let key = key.expect("required");
+    let key = pyrs_objects::int::as_i64(&key)
+        .ok_or_else(|| PyErr::type_error("an integer is required"))?;
+    let source = source.expect("required");
+    let data = protocol::collect(&source)?;
+    let bytes: Vec<u8> = data
+        .iter()
+        .map(|b| pyrs_objects::int::as_i64(b).unwrap_or(0) as u8)
+        .collect();
+    let h = siphash13(key as u64, 0, &bytes);
+    Ok(pyrs_objects::bytes::new(h.to_le_bytes().to_vec()))
+}
+
+/// SipHash-1-3 (one compression round per block, three finalisation rounds).
+fn siphash13(k0: u64, k1: u64, data: &[u8]) -> u64 {
+    let mut v0 = k0 ^ 0x736f_6d65_7073_6575;
+    let mut v1 = k1 ^ 0x646f_7261_6e64_6f6d;
+    let mut v2 = k0 ^ 0x6c79_6765_6e65_7261;
+    let mut v3 = k1 ^ 0x7465_6462_7974_6573;
+    let round = |v0: &mut u64, v1: &mut u64, v2: &mut u64, v3: &mut u64| {
+        *v0 = v0.wrapping_add(*v1);
+        *v1 = v1.rotate_left(13) ^ *v0;
+        *v0 = v0.rotate_left(32);
+        *v2 = v2.wrapping_add(*v3);
+        *v3 = v3.rotate_left(16) ^ *v2;
+        *v0 = v0.wrapping_add(*v3);
+        *v3 = v3.rotate_left(21) ^ *v0;
+        *v2 = v2.wrapping_add(*v1);
+        *v1 = v1.rotate_left(17) ^ *v2;
+        *v2 = v2.rotate_left(32);
+    };
+    let mut chunks = data.chunks_exact(8);
+    for c in &mut chunks {
+        let m = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        v3 ^= m;
+        round(&mut v0, &mut v1, &mut v2, &mut v3);
+        v0 ^= m;
+    }
+    let rest = chunks.remainder();
+    let mut last = (data.len() as u64 & 0xff) << 56;
+    for (i, b) in rest.iter().enumerate() {
+        last |= u64::from(*b) << (8 * i);
+    }
+    v3 ^= last;
+    round(&mut v0, &mut v1, &mut v2, &mut v3);
+    v0 ^= last;
+    v2 ^= 0xff;
+    for _ in 0..3 {
+        round(&mut v0, &mut v1, &mut v2, &mut v3);
+    }
+    v0 ^ v1 ^ v2 ^ v3
 }

@@ -32,6 +32,7 @@ pub mod exc;
 mod exception_group;
 pub mod frame;
 pub mod frameobject;
+pub mod frozen;
 pub mod function;
 pub mod generator;
 mod glue;
@@ -150,7 +151,10 @@ pub fn initialize(argv: &[String], path0: &str) -> PyResult<Value> {
     if let Ok(pp) = std::env::var("PYTHONPATH") {
         path.extend(pp.split(':').filter(|p| !p.is_empty()).map(str::to_string));
     }
-    initialize_paths(argv, path)
+    let main = initialize_paths(argv, path)?;
+    sys::set_flags(&sys::Flags::default());
+    import::install_importlib()?;
+    Ok(main)
 }
 
 /// Sets the interpreter up for a program: hooks, `sys.argv`, `sys.path` (`path`, then the

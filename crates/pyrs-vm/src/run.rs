@@ -102,6 +102,24 @@ pub fn start(config: &Config) -> PyResult<Value> {
         }
     }
     sys::set("_xoptions", xoptions);
+    let xoption = |name: &str| config.xoptions.iter().rev().find(|(n, _)| n == name);
+    if let Some((_, value)) = xoption("frozen_modules") {
+        crate::frozen::set_use_frozen(value.as_deref() != Some("off"));
+    }
+    let import_time_env = config.flags.ignore_environment == 0
+        && std::env::var_os("PYTHONPROFILEIMPORTTIME").is_some_and(|v| !v.is_empty());
+    crate::import::set_import_time(xoption("importtime").is_some() || import_time_env);
+    if let Some((_, Some(prefix))) = xoption("pycache_prefix") {
+        sys::set("pycache_prefix", pystr::new(prefix));
+    } else if config.flags.ignore_environment == 0 {
+        if let Some(prefix) = std::env::var("PYTHONPYCACHEPREFIX")
+            .ok()
+            .filter(|p| !p.is_empty())
+        {
+            sys::set("pycache_prefix", pystr::new(&prefix));
+        }
+    }
+    crate::import::install_importlib()?;
     // As CPython's init_interp_main: with warning options, the warnings module is imported
     // at startup, and reads sys.warnoptions into its filters.
     if !config.warnoptions.is_empty() {
@@ -136,73 +154,11 @@ pub fn run_source(main: &Value, source: &[u8], filename: &str) -> PyResult<()> {
     Ok(())
 }
 
-/// What `-m` runs: CPython 3.13's own `runpy`, loaded as CPython loads it, frozen (its code
-/// objects name the file `<frozen runpy>`, so tracebacks read as CPython's), with one
-/// difference: runpy finds the module with the finder below instead of
-/// `importlib.util.find_spec`, because pyrs's import system finds a module by importing it,
-/// and `-m` must find it without running it. The finder asks importlib's own `FileFinder`
-/// (directories on `sys.path`, or the parent package's `__path__`) and `BuiltinImporter`.
-const FIND_SPEC: &str = r#"
-def _path_isdir(path):
-    import os
-    return os.path.isdir(path)
-
-def find_spec(name, package=None):
-    import sys
-    from importlib.machinery import (BuiltinImporter, FileFinder, ModuleSpec,
-                                     SourceFileLoader, SOURCE_SUFFIXES)
-    module = sys.modules.get(name)
-    if module is not None:
-        spec = getattr(module, '__spec__', None)
-        if spec is not None:
-            return spec
-    parent = name.rpartition('.')[0]
-    if parent:
-        parent_module = __import__(parent, fromlist=['__path__'])
-        try:
-            search = parent_module.__path__
-        except AttributeError as e:
-            raise ModuleNotFoundError(
-                f"__path__ attribute not found on {parent!r} while trying to find {name!r}",
-                name=name) from e
-    else:
-        spec = BuiltinImporter.find_spec(name)
-        if spec is not None:
-            return spec
-        search = sys.path
-    namespace = []
-    for entry in search:
-        finder = FileFinder(entry or '.', (SourceFileLoader, SOURCE_SUFFIXES))
-        if entry and not _path_isdir(entry):
-            # A zip file on the path (`pyrs app.zip`).
-            try:
-                # zipimport imports importlib's bootstrap under its frozen names.
-                import importlib._bootstrap, importlib._bootstrap_external
-                sys.modules.setdefault('_frozen_importlib', importlib._bootstrap)
-                sys.modules.setdefault('_frozen_importlib_external',
-                                       importlib._bootstrap_external)
-                import zipimport
-                spec = zipimport.zipimporter(entry).find_spec(name)
-            except Exception:
-                spec = None
-        else:
-            spec = finder.find_spec(name)
-        if spec is None:
-            continue
-        if spec.loader is not None:
-            return spec
-        namespace.extend(spec.submodule_search_locations or ())
-    if namespace:
-        spec = ModuleSpec(name, None, is_package=True)
-        spec.submodule_search_locations = namespace
-        return spec
-    return None
-"#;
-
-/// `-m NAME`: runs module `NAME` as `__main__`, through runpy's `_run_module_as_main` (see
-/// [`FIND_SPEC`] for how it finds the module).
+/// `-m NAME`: runs module `NAME` as `__main__`, through runpy's `_run_module_as_main`, as
+/// CPython's `pymain_run_module` does (runpy is a frozen module, so its frames read
+/// `<frozen runpy>`).
 pub fn run_module(name: &str) -> PyResult<()> {
-    let runpy = load_frozen_runpy()?;
+    let runpy = import_runpy()?;
     let run = protocol::getattr_str(&runpy, "_run_module_as_main")?;
     protocol::call1(&run, &[pystr::new(name), pyrs_objects::bool(true)])?;
     Ok(())
@@ -211,7 +167,7 @@ pub fn run_module(name: &str) -> PyResult<()> {
 /// `pyrs DIR` or `pyrs FILE.zip`: runs the `__main__.py` found first on `sys.path` (where
 /// the directory or archive is), through runpy's `_run_module_as_main("__main__", False)`.
 pub fn run_main_of_path() -> PyResult<()> {
-    let runpy = load_frozen_runpy()?;
+    let runpy = import_runpy()?;
     let run = protocol::getattr_str(&runpy, "_run_module_as_main")?;
     protocol::call1(
         &run,
@@ -220,41 +176,10 @@ pub fn run_main_of_path() -> PyResult<()> {
     Ok(())
 }
 
-/// Loads Lib/runpy.py as the frozen module `runpy` (filename `<frozen runpy>`), with the
-/// finder of [`FIND_SPEC`] in place of `importlib.util.find_spec`.
-fn load_frozen_runpy() -> PyResult<Value> {
-    let could_not = || PyErr::new(ExcKind::ImportError, "Could not import runpy module");
-    let lib = crate::stdlib_dir().ok_or_else(could_not)?;
-    let source = std::fs::read(format!("{lib}/runpy.py")).map_err(|_| could_not())?;
-    let module = pyrs_objects::module::new_module("runpy");
-    let globals = main_globals(&module);
-    let d = globals.downcast::<DictData>().ok_or_else(could_not)?;
-    d.set_str("__builtins__", crate::builtins::builtins_module().clone());
-    d.set_str("__file__", pystr::new(&format!("{lib}/runpy.py")));
-    let modules = sys::modules_dict();
-    modules.set_item(pystr::new("runpy"), module.clone())?;
-    let code = crate::compile_source(&source, "<frozen runpy>", Mode::Exec)?;
-    crate::run_code(code, globals.clone(), Some(globals.clone()))?;
-    // runpy reaches find_spec as `importlib.util.find_spec`: it gets an `importlib` whose
-    // `util` is a namespace holding the finder above, and the real `machinery`.
-    let helpers = pyrs_objects::dict::new();
-    if let Some(h) = helpers.downcast::<DictData>() {
-        h.set_str("__builtins__", crate::builtins::builtins_module().clone());
-        h.set_str("__name__", pystr::intern("runpy"));
-    }
-    let code = crate::compile_source(FIND_SPEC.as_bytes(), "<frozen runpy>", Mode::Exec)?;
-    crate::run_code(code, helpers.clone(), Some(helpers.clone()))?;
-    let find_spec = helpers
-        .downcast::<DictData>()
-        .and_then(|h| h.get_str(&pystr::intern("find_spec")))
-        .ok_or_else(could_not)?;
-    let importlib = crate::import::import_absolute("importlib.machinery")
-        .and_then(|_| crate::import::import_absolute("importlib"))?;
-    let machinery = protocol::getattr_str(&importlib, "machinery")?;
-    let util = pyrs_objects::namespace::new(vec![("find_spec", find_spec)]);
-    let shim = pyrs_objects::namespace::new(vec![("machinery", machinery), ("util", util)]);
-    d.set_str("importlib", shim);
-    Ok(module)
+/// `import runpy`, or CPython's error when that fails.
+fn import_runpy() -> PyResult<Value> {
+    crate::import::import_absolute("runpy")
+        .map_err(|_| PyErr::new(ExcKind::ImportError, "Could not import runpy module"))
 }
 
 /// The end of a run (CPython's Py_FinalizeEx, as far as a program can see it): the `atexit`

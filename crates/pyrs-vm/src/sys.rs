@@ -340,10 +340,11 @@ fn make() -> Sys {
         d.set_str(name, pystr::new(&prefix));
     }
     d.set_str("thread_info", thread_info());
-    // pyrs writes no bytecode cache, so it has no cache tag (importlib then skips .pyc files).
+    // pyrs's own cache tag: its bytecode files (`__pycache__/NAME.pyrs-313.pyc`) hold pyrs's
+    // code serialisation, and CPython's `.cpython-313.pyc` files are never read.
     let implementation = pyrs_objects::namespace::new(vec![
         ("name", pystr::intern("pyrs")),
-        ("cache_tag", pyrs_objects::none()),
+        ("cache_tag", pystr::intern(crate::frozen::CACHE_TAG)),
         ("version", version_info),
         ("hexversion", int::from_i64(HEXVERSION)),
         ("_multiarch", pystr::intern("x86_64-linux-gnu")),
@@ -431,7 +432,7 @@ pub struct Flags {
     pub interactive: u32,
     /// `-O` (1) and `-OO` (2), PYTHONOPTIMIZE.
     pub optimize: u32,
-    /// `-B`, PYTHONDONTWRITEBYTECODE (pyrs writes no bytecode either way).
+    /// `-B`, PYTHONDONTWRITEBYTECODE: no bytecode cache files are written.
     pub dont_write_bytecode: u32,
     /// `-s`, PYTHONNOUSERSITE.
     pub no_user_site: u32,
@@ -489,8 +490,17 @@ impl Default for Flags {
     }
 }
 
+/// `sys.flags.verbose`, for the import system's messages.
+static VERBOSE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// The `-v` level the interpreter was started with.
+pub fn flags_verbose() -> u32 {
+    VERBOSE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Sets `sys.flags` (and `sys.dont_write_bytecode`, which starts from the same option).
 pub fn set_flags(f: &Flags) {
+    VERBOSE.store(f.verbose, std::sync::atomic::Ordering::Relaxed);
     set("flags", flags_value(f));
     set(
         "dont_write_bytecode",

@@ -1,0 +1,2 @@
+from circ_b import B
+A = 1

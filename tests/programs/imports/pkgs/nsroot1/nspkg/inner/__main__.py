@@ -1,0 +1,1 @@
+print("running nspkg.inner.__main__")
