@@ -288,11 +288,13 @@ fn check(
     if tool == Tool::LeakSanitizer {
         // Reports (written only when something leaked) go to STEM.PID, one per process; the
         // exit status stays the program's own; an allocation too big for the sanitizer's
-        // allocator fails as it would with the system's (the programs test MemoryError).
+        // allocator fails as it would with the system's (the programs test MemoryError); and
+        // fatal signals are left to the program (faulthandler's programs crash on purpose).
         command.env(
             "LSAN_OPTIONS",
             format!(
-                "log_path={}:exitcode=0:malloc_context_size=30:allocator_may_return_null=1",
+                "log_path={}:exitcode=0:malloc_context_size=30:allocator_may_return_null=1:\
+                 handle_segv=0:handle_sigbus=0:handle_sigfpe=0:handle_sigill=0:handle_abort=0",
                 logs.join(&stem).display()
             ),
         );
