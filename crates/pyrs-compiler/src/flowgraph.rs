@@ -122,17 +122,22 @@ fn is_terminator(op: Opcode) -> bool {
 
 // What the passes ask of an instruction, as bits of one table indexed by opcode number (the
 // passes ask for every instruction, many times; one load answers).
-const JUMP: u8 = 1;
-const BLOCK_PUSH: u8 = 2;
-const UNCOND_JUMP: u8 = 4;
-const SCOPE_EXIT: u8 = 8;
-const EVAL_BREAK: u8 = 16;
+const JUMP: u16 = 1;
+const BLOCK_PUSH: u16 = 2;
+const UNCOND_JUMP: u16 = 4;
+const SCOPE_EXIT: u16 = 8;
+const EVAL_BREAK: u16 = 16;
 /// The opcode's oparg is a jump offset (what the assembler requires a target for).
-const JUMP_OPERAND: u8 = 32;
+const JUMP_OPERAND: u16 = 32;
 /// The opcode cannot be written into code units ([`Opcode::is_emittable`] is false).
-const NOT_EMITTABLE: u8 = 64;
+const NOT_EMITTABLE: u16 = 64;
+/// `POP_BLOCK`: with [`BLOCK_PUSH`], what tells a unit that has exception handlers.
+const BLOCK_POP: u16 = 128;
+/// The instruction can leave a local unbound (`DELETE_FAST`, `LOAD_FAST_AND_CLEAR`,
+/// `STORE_FAST_MAYBE_NULL`).
+const UNBINDS: u16 = 256;
 
-const fn kind_of(op: Opcode) -> u8 {
+const fn kind_of(op: Opcode) -> u16 {
     let mut bits = 0;
     if matches!(
         op.operand(),
@@ -192,6 +197,15 @@ const fn kind_of(op: Opcode) -> u8 {
     ) {
         bits |= EVAL_BREAK;
     }
+    if matches!(op, Opcode::POP_BLOCK) {
+        bits |= BLOCK_POP;
+    }
+    if matches!(
+        op,
+        Opcode::DELETE_FAST | Opcode::LOAD_FAST_AND_CLEAR | Opcode::STORE_FAST_MAYBE_NULL
+    ) {
+        bits |= UNBINDS;
+    }
     bits
 }
 
@@ -209,8 +223,8 @@ const OPCODES: usize = {
     max + 1
 };
 
-static KINDS: [u8; OPCODES] = {
-    let mut table = [0u8; OPCODES];
+static KINDS: [u16; OPCODES] = {
+    let mut table = [0u16; OPCODES];
     let mut i = 0;
     while i < Opcode::ALL.len() {
         let op = Opcode::ALL[i];
@@ -221,7 +235,7 @@ static KINDS: [u8; OPCODES] = {
 };
 
 #[inline]
-fn kind(op: Opcode) -> u8 {
+fn kind(op: Opcode) -> u16 {
     KINDS[op as usize]
 }
 
@@ -325,6 +339,13 @@ impl Cfg {
         &self.blocks[i as usize]
     }
 
+    /// Whether only the last instruction of block `b` can be a jump (what the walks that
+    /// look at blocks' last instructions only rely on; checked in debug builds).
+    fn jumps_only_last(&self, b: u32) -> bool {
+        let instrs = &self.b(b).instrs;
+        instrs.iter().rev().skip(1).all(|i| !is_jump(i.op))
+    }
+
     fn bm(&mut self, i: u32) -> &mut Block {
         &mut self.blocks[i as usize]
     }
@@ -361,32 +382,36 @@ impl Cfg {
     /// terminator.
     fn from_seq(seq: &Seq) -> Cfg {
         let n = seq.instrs.len();
-        // For each position: `TARGET` if a jump lands there, then the index of the block
-        // that starts there; `NONE` if no jump lands there.
+        // For each position: `TARGET` if a jump lands there (then, once the blocks are made,
+        // the index of the block that starts there), `START` if a block starts there only
+        // because a terminator ends the one before, `NONE` otherwise.
         const TARGET: u32 = NONE - 1;
+        const START: u32 = NONE - 2;
         let mut block_at = vec![NONE; n + 1];
         let mut njumps = 0;
-        let mut has_handlers = false;
-        let mut unbinds = false;
-        for ins in &seq.instrs {
-            has_handlers |= is_block_push(ins.op) || ins.op == Opcode::POP_BLOCK;
-            unbinds |= matches!(
-                ins.op,
-                Opcode::DELETE_FAST | Opcode::LOAD_FAST_AND_CLEAR | Opcode::STORE_FAST_MAYBE_NULL
-            );
-            if has_target(ins.op) {
+        // The kinds of all the instructions together.
+        let mut kinds = 0u16;
+        for (i, ins) in seq.instrs.iter().enumerate() {
+            let k = kind(ins.op);
+            kinds |= k;
+            if k & (JUMP | BLOCK_PUSH) != 0 {
                 njumps += 1;
                 let pos = seq.labels[ins.arg as usize];
                 if pos != NONE {
                     block_at[pos as usize] = TARGET;
                 }
             }
+            if is_terminator(ins.op) && block_at[i + 1] == NONE {
+                block_at[i + 1] = START;
+            }
         }
+        let has_handlers = kinds & (BLOCK_PUSH | BLOCK_POP) != 0;
+        let unbinds = kinds & UNBINDS != 0;
         // A block starts at the first instruction, after each terminator and at each jump
         // target (`cfg_builder_maybe_start_new_block`).
         let mut starts: Vec<usize> = Vec::with_capacity(n / 4 + 1);
         for (i, &at) in block_at[..n].iter().enumerate() {
-            if i == 0 || at == TARGET || is_terminator(seq.instrs[i - 1].op) {
+            if i == 0 || at == TARGET || at == START {
                 starts.push(i);
             }
         }
@@ -414,22 +439,23 @@ impl Cfg {
             } else {
                 NONE
             };
+            // Room for one more: jump threading appends to a block.
             let mut instrs = Vec::with_capacity(end - start + 1);
-            for ins in &seq.instrs[start..end] {
+            instrs.extend(seq.instrs[start..end].iter().enumerate().map(|(j, ins)| {
                 let target = if has_target(ins.op) {
-                    jumps.push((k as u32, instrs.len() as u32));
+                    jumps.push((k as u32, j as u32));
                     seq.labels[ins.arg as usize]
                 } else {
                     NONE
                 };
-                instrs.push(CInstr {
+                CInstr {
                     op: ins.op,
                     arg: ins.arg,
                     target,
                     loc: ins.loc,
                     except: NONE,
-                });
-            }
+                }
+            }));
             blk.instrs = instrs;
             cfg.blocks.push(blk);
         }
@@ -610,6 +636,7 @@ impl Cfg {
             // Jumps end their blocks; only `SETUP_*` stand inside one, and a unit without
             // them needs only its blocks' last instructions looked at.
             let n = self.b(b).instrs.len();
+            debug_assert!(self.jumps_only_last(b));
             let from = if self.has_handlers {
                 0
             } else {
@@ -1397,8 +1424,9 @@ impl Cfg {
                 stack.push(next);
                 self.bm(next).visited = true;
             }
-            for k in 0..self.b(b).instrs.len() {
-                let ins = self.b(b).instrs[k];
+            // A jump ends its block.
+            debug_assert!(self.jumps_only_last(b));
+            if let Some(&ins) = self.b(b).last() {
                 if is_jump(ins.op) && !self.b(ins.target).visited {
                     stack.push(ins.target);
                     self.bm(ins.target).visited = true;
@@ -1428,8 +1456,7 @@ impl Cfg {
                 stack.push(next);
                 self.bm(next).visited = true;
             }
-            for k in 0..self.b(b).instrs.len() {
-                let ins = self.b(b).instrs[k];
+            if let Some(&ins) = self.b(b).last() {
                 if is_jump(ins.op) {
                     let t = ins.target;
                     if !self.b(t).warm && !self.b(t).visited {
