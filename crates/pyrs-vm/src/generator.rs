@@ -465,7 +465,7 @@ fn gen_del(g: &Value) {
     if d.frame.borrow().is_none() || !d.started.get() {
         if d.kind == Kind::Coroutine && d.frame.borrow().is_some() {
             let qualname = d.qualname.borrow().clone();
-            crate::warnings::warn_unawaited_coroutine(g, &qualname, d.cr_origin.as_ref());
+            crate::warnings::warn_unawaited_coroutine(g, &qualname);
         }
         return;
     }
