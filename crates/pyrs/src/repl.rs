@@ -5,9 +5,12 @@
 //! input a pipe, with `-i`), CPython's plain loop: prompts on standard error, one line at a
 //! time.
 //!
-//! Each entry is compiled in `single` mode under the file name `<stdin>`, so an expression
-//! statement's value goes to `sys.displayhook` (which also sets `_`); an uncaught exception
-//! is printed through `sys.excepthook` and the prompt goes on; SystemExit ends it.
+//! Each entry is compiled in `single` mode, so an expression statement's value goes to
+//! `sys.displayhook` (which also sets `_`); an uncaught exception is printed through
+//! `sys.excepthook` and the prompt goes on; SystemExit ends it. On a terminal, entries are
+//! named as 3.13's REPL names them, `<python-input-N>` (N counting every entry from 0, empty
+//! ones too), and their source stays known to tracebacks and to `linecache`, so a function
+//! entered earlier shows its own lines; the plain loop names every entry `<stdin>`.
 
 use std::io::{BufRead, IsTerminal, Write};
 
@@ -156,13 +159,16 @@ enum Outcome {
     Exit(i32),
 }
 
-/// Runs one entry in `__main__`.
-fn run_entry(main: &Value, source: &str) -> Outcome {
+/// Runs one entry in `__main__`, compiled under the file name `filename`.
+fn run_entry(main: &Value, source: &str, filename: &str) -> Outcome {
     let globals = pyrs_vm::run::main_globals(main);
     let text = format!("{source}\n");
     // Tracebacks show the entry's lines, as CPython's interactive loop keeps them.
-    pyrs_vm::traceback::register_source("<stdin>", &text);
-    let result = pyrs_vm::compile_source(text.as_bytes(), "<stdin>", Mode::Single)
+    pyrs_vm::traceback::register_source(filename, &text);
+    if filename != "<stdin>" {
+        register_with_linecache(filename, source);
+    }
+    let result = pyrs_vm::compile_source(text.as_bytes(), filename, Mode::Single)
         .and_then(|code| pyrs_vm::run_code(code, globals.clone(), Some(globals)));
     pyrs_vm::sys::flush_stdout();
     match result {
@@ -174,6 +180,21 @@ fn run_entry(main: &Value, source: &str) -> Outcome {
             Outcome::Continue
         }
     }
+}
+
+/// `linecache._register_code(name, source, "<stdin>")`, as 3.13's REPL registers each
+/// entry, so that `linecache.getline(name, n)` (and through it the `traceback` and `inspect`
+/// modules) find its lines too.
+fn register_with_linecache(name: &str, source: &str) {
+    let registered = pyrs_vm::import::import_absolute("linecache").and_then(|linecache| {
+        let register = protocol::getattr_str(&linecache, "_register_code")?;
+        protocol::call1(
+            &register,
+            &[pystr::new(name), pystr::new(source), pystr::new("<stdin>")],
+        )
+    });
+    // Without the standard library, only pyrs's own tracebacks know the lines.
+    drop(registered);
 }
 
 /// The commands 3.13's prompt runs when typed alone (`exit`, not `exit()`), unless the name
@@ -285,11 +306,15 @@ fn line_editor_loop(main: &Value, options: &Options) -> i32 {
     if let Some(path) = &history {
         let _ = editor.load_history(path);
     }
+    // The number in the next entry's name, `<python-input-N>`.
+    let mut input_n = 0usize;
     let status = loop {
         let ps1 = prompt("ps1", PS1);
         match editor.readline(&ps1) {
             Ok(line) => {
                 if line.trim().is_empty() {
+                    // An empty entry runs nothing but has its number, as in CPython.
+                    input_n += 1;
                     continue;
                 }
                 let _ = editor.add_history_entry(line.trim_end());
@@ -300,14 +325,17 @@ fn line_editor_loop(main: &Value, options: &Options) -> i32 {
                     if command == "exit" || command == "quit" {
                         break 0;
                     }
-                    if let Outcome::Exit(status) = run_entry(main, &format!("{command}()")) {
+                    let call = format!("{command}()");
+                    if let Outcome::Exit(status) = run_entry(main, &call, "<stdin>") {
                         break status;
                     }
                     continue;
                 }
                 // Drop trailing blank lines that only closed a block.
                 let source = line.trim_end_matches(['\n', ' ']);
-                if let Outcome::Exit(status) = run_entry(main, source) {
+                let name = format!("<python-input-{input_n}>");
+                input_n += 1;
+                if let Outcome::Exit(status) = run_entry(main, source, &name) {
                     break status;
                 }
             }
@@ -339,7 +367,7 @@ fn plain_loop(main: &Value) -> i32 {
             let Some(Ok(line)) = lines.next() else {
                 pyrs_vm::sys::write_stderr("\n");
                 if !source.trim().is_empty() {
-                    if let Outcome::Exit(status) = run_entry(main, &source) {
+                    if let Outcome::Exit(status) = run_entry(main, &source, "<stdin>") {
                         return status;
                     }
                 }
@@ -357,7 +385,7 @@ fn plain_loop(main: &Value) -> i32 {
         if source.trim().is_empty() {
             continue;
         }
-        if let Outcome::Exit(status) = run_entry(main, source.trim_end()) {
+        if let Outcome::Exit(status) = run_entry(main, source.trim_end(), "<stdin>") {
             return status;
         }
     }

@@ -183,3 +183,32 @@ fn system_exit_ends_the_prompt_with_its_status() {
         "exit status: {status:?}"
     );
 }
+
+#[test]
+fn entries_are_named_python_input_n_and_keep_their_lines() {
+    let home = scratch("inputnames");
+    let mut p = start(&home);
+    // An empty entry has its number too: the function below is entry 1.
+    type_line(&mut p, "");
+    next_prompt(&mut p);
+    type_line(&mut p, "def broken():");
+    type_line(&mut p, "return 1 / 0");
+    type_line(&mut p, "");
+    next_prompt(&mut p);
+    type_line(&mut p, "broken()");
+    p.exp_string("File \"<python-input-2>\", line 1, in <module>")
+        .expect("the entry's own name");
+    p.exp_string("File \"<python-input-1>\", line 2, in broken")
+        .expect("the earlier entry's name");
+    p.exp_string("return 1 / 0").expect("the earlier entry's line");
+    expect(&mut p, "ZeroDivisionError: division by zero");
+    // linecache knows the entries, as the traceback module reads them.
+    enter(
+        &mut p,
+        "import linecache; linecache.getline('<python-input-1>', 2)",
+        "'    return 1 / 0\\n'",
+    );
+    type_line(&mut p, "1 +");
+    expect(&mut p, "File \"<python-input-4>\", line 1");
+    leave(p);
+}
