@@ -403,11 +403,23 @@ impl<'src> Tokenizer<'src> {
         if !self.fast_ok {
             return None;
         }
+        loop {
+            if let Some(token) = self.fast_token_once() {
+                return token;
+            }
+        }
+    }
+
+    /// One step of [`Tokenizer::fast_token`]: `Some(token)` as it returns it, or `None` when a
+    /// newline inside brackets was skipped (the parser has no token for it) and the next line
+    /// is to be read.
+    #[inline]
+    fn fast_token_once(&mut self) -> Option<Option<Token>> {
         if self.at_bol {
             match self.enter_line_fast() {
                 LineStart::Entered => {}
-                LineStart::Token(token) => return Some(token),
-                LineStart::Slow => return None,
+                LineStart::Token(token) => return Some(Some(token)),
+                LineStart::Slow => return Some(None),
             }
         }
         let bytes = self.bytes;
@@ -416,7 +428,9 @@ impl<'src> Tokenizer<'src> {
         while start < line_end && bytes[start] == b' ' {
             start += 1;
         }
-        let &first = bytes.get(start).filter(|_| start < line_end)?;
+        let Some(&first) = bytes.get(start).filter(|_| start < line_end) else {
+            return Some(None);
+        };
         let next = bytes.get(start + 1).copied().unwrap_or(b'\n');
         let (kind, end) = match first {
             b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
@@ -426,7 +440,7 @@ impl<'src> Tokenizer<'src> {
                 }
                 // A quote after it makes a string prefix, a non-ASCII byte a longer name.
                 if matches!(bytes.get(end), Some(&b) if b == b'\'' || b == b'"' || b >= 0x80) {
-                    return None;
+                    return Some(None);
                 }
                 (TokenKind::Name, end)
             }
@@ -446,7 +460,7 @@ impl<'src> Tokenizer<'src> {
             b')' | b']' | b'}' => {
                 let open = self.parens.last().map(|p| p.ch);
                 if !open.is_some_and(|open| brackets_match(open, first)) {
-                    return None;
+                    return Some(None);
                 }
                 self.parens.pop();
                 let kind = match first {
@@ -462,12 +476,18 @@ impl<'src> Tokenizer<'src> {
             b'.' if next != b'.' && !next.is_ascii_digit() => (TokenKind::Dot, start + 1),
             b':' if next != b'=' => (TokenKind::Colon, start + 1),
             b'=' if next != b'=' => (TokenKind::Equal, start + 1),
+            b'=' => (TokenKind::EqEqual, start + 2),
+            b'\n' if !self.parens.is_empty() && !self.config.extra_tokens => {
+                // A newline inside brackets: no token for the parser.
+                self.skip_newline(start);
+                return None;
+            }
             b'\n' => {
                 // The end of a line that had tokens: NEWLINE, or NL inside brackets or after a
                 // comment that was alone on its line.
                 let kind = if !self.parens.is_empty() || self.comment_newline {
                     if !self.config.extra_tokens {
-                        return None;
+                        return Some(None);
                     }
                     self.comment_newline = false;
                     TokenKind::Nl
@@ -478,12 +498,21 @@ impl<'src> Tokenizer<'src> {
                 self.line_end = start + 1;
                 (kind, start + 1)
             }
-            b'\'' | b'"' if next != first => {
+            b'\'' | b'"' if next == first => {
+                // An empty string; a third quote opens a triple-quoted one (the slow path's).
+                if bytes.get(start + 2) == Some(&first) {
+                    return Some(None);
+                }
+                (TokenKind::String, start + 2)
+            }
+            b'\'' | b'"' => {
                 // A one-line string without escapes; anything else takes the slow path.
                 let body = &bytes[start + 1..line_end];
-                let i = memchr::memchr3(first, b'\\', b'\n', body)?;
+                let Some(i) = memchr::memchr3(first, b'\\', b'\n', body) else {
+                    return Some(None);
+                };
                 if body[i] != first {
-                    return None;
+                    return Some(None);
                 }
                 (TokenKind::String, start + i + 2)
             }
@@ -491,6 +520,21 @@ impl<'src> Tokenizer<'src> {
                 let rest = &bytes[start..line_end];
                 let len = memchr::memchr2(b'\n', b'\r', rest).unwrap_or(rest.len());
                 (TokenKind::Comment, start + len)
+            }
+            b'#' => {
+                // For the parser, a comment after a line's tokens is skipped and the line's
+                // NEWLINE starts where the comment does, as CPython's does.
+                let Some(len) = self.skipped_line_end(&bytes[start..]) else {
+                    return Some(None);
+                };
+                let newline = start + len;
+                if !self.parens.is_empty() {
+                    self.skip_newline(newline);
+                    return None;
+                }
+                self.at_bol = true;
+                self.line_end = newline + 1;
+                (TokenKind::Newline, newline + 1)
             }
             b'0'..=b'9' => {
                 // A decimal integer that ends in a plain delimiter.
@@ -501,45 +545,83 @@ impl<'src> Tokenizer<'src> {
                     .unwrap_or(rest.len());
                 match rest.get(len) {
                     Some(b' ' | b')' | b']' | b'}' | b',' | b':' | b'\n' | b';') => {}
-                    _ => return None,
+                    _ => return Some(None),
                 }
                 if first == b'0' && len > 1 {
-                    return None;
+                    return Some(None);
                 }
                 (TokenKind::Number, start + len)
             }
             b'+' | b'-' | b'*' | b'/' | b'%' | b'<' | b'>' | b'!' | b'&' | b'|' | b'^' | b'@' => {
                 match next_raw(&self.src[start..]) {
                     Some((Raw::Operator(kind), len)) => (kind, start + len),
-                    _ => return None,
+                    _ => return Some(None),
                 }
             }
-            _ => return None,
+            _ => return Some(None),
         };
         self.pos = end;
         self.token_start = Some(start);
-        Some(self.line_token(kind, start, end))
+        Some(Some(self.line_token(kind, start, end)))
     }
 
-    /// The common starts of a line, outside brackets and indented with spaces only: a token at
-    /// an unchanged, deeper (INDENT) or shallower (DEDENT) indentation, and in `tokenize`-module
-    /// mode a blank line (NL) or a comment alone on its line (COMMENT). Enters the line as
+    /// Reads the newline at `at`, inside brackets: the next line is entered next.
+    #[inline]
+    fn skip_newline(&mut self, at: usize) {
+        self.at_bol = true;
+        self.token_start = None;
+        self.pos = at + 1;
+        self.line_end = self.pos;
+    }
+
+    /// The common starts of a line, indented with spaces only: outside brackets, a token at an
+    /// unchanged, deeper (INDENT) or shallower (DEDENT) indentation, and in `tokenize`-module
+    /// mode a blank line (NL) or a comment alone on its line (COMMENT); for the parser, blank
+    /// lines and comment lines are skipped, and inside brackets a line's first token is read. Enters the line as
     /// `nextc` and `indentation` would; anything else — tabs, form feeds, backslashes, errors —
     /// is left to the slow path, with nothing moved.
     #[inline]
     fn enter_line_fast(&mut self) -> LineStart {
-        let pos = self.pos;
-        if pos != self.line_end || !self.parens.is_empty() || self.has_nul || self.eof {
+        let in_brackets = !self.parens.is_empty();
+        if self.has_nul || (in_brackets && self.config.extra_tokens) {
             return LineStart::Slow;
         }
-        let Some(line) = self.bytes.get(pos..) else {
-            return LineStart::Slow;
+        let (pos, line, col) = loop {
+            let pos = self.pos;
+            if pos != self.line_end || self.eof {
+                return LineStart::Slow;
+            }
+            let Some(line) = self.bytes.get(pos..) else {
+                return LineStart::Slow;
+            };
+            let col = count_spaces(line);
+            match line.get(col) {
+                Some(b'\n' | b'#') if !self.config.extra_tokens => {
+                    // A blank line or a comment alone on its line: no token for the parser.
+                    let Some(newline) = self.skipped_line_end(&line[col..]) else {
+                        return LineStart::Slow;
+                    };
+                    self.enter_line(pos);
+                    self.pos = pos + col + newline + 1;
+                    self.line_end = self.pos;
+                }
+                _ => break (pos, line, col),
+            }
         };
-        let col = count_spaces(line);
         let start = pos + col;
+        if in_brackets {
+            // Inside brackets, for the parser: indentation does not count.
+            if matches!(line.get(col), None | Some(b'\t' | 0x0c | b'\\' | b'\r')) {
+                return LineStart::Slow;
+            }
+            self.enter_line(pos);
+            self.token_start = Some(start);
+            self.pos = start;
+            self.at_bol = false;
+            return LineStart::Entered;
+        }
         let kind = match line.get(col) {
             None | Some(b'\t' | 0x0c | b'\\' | b'\r') => return LineStart::Slow,
-            Some(b'\n' | b'#') if !self.config.extra_tokens => return LineStart::Slow,
             Some(b'\n') => {
                 // A blank line: NL, and the next line starts at once.
                 self.enter_line(pos);
@@ -596,6 +678,22 @@ impl<'src> Tokenizer<'src> {
             }
             Some(kind) => LineStart::Token(self.line_token(kind, start, start)),
         }
+    }
+
+    /// For the parser, where a blank line or a comment ends that `rest` (from the blank line's
+    /// newline or the comment's `#` on) starts: the offset of its `\n` in `rest`. `None` when
+    /// the slow path must read it: a carriage return, no newline before the end of the text,
+    /// or a comment that may be a type comment when those are asked for.
+    #[inline]
+    fn skipped_line_end(&self, rest: &[u8]) -> Option<usize> {
+        if rest.first() == Some(&b'\n') {
+            return Some(0);
+        }
+        if self.config.type_comments && may_be_type_comment(rest) {
+            return None;
+        }
+        let i = memchr::memchr2(b'\n', b'\r', rest)?;
+        (rest[i] == b'\n').then_some(i)
     }
 
     /// A token on the current line.
@@ -1630,6 +1728,18 @@ fn count_spaces(bytes: &[u8]) -> usize {
         n += 8;
     }
     n + bytes[n..].iter().take_while(|&&b| b == b' ').count()
+}
+
+/// True when the comment `rest` (from its `#`) may be a `# type:` comment: `#`, blanks, then
+/// `type` (`Tokenizer::type_comment` decides).
+#[inline]
+fn may_be_type_comment(rest: &[u8]) -> bool {
+    let after = rest.get(1..).unwrap_or_default();
+    let blanks = after
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count();
+    after[blanks..].starts_with(b"type")
 }
 
 /// Bytes that may continue an ASCII identifier.
