@@ -316,7 +316,14 @@ fn descriptor(value: &Value) -> PyResult<&MethodDescriptor> {
         .ok_or_else(|| PyErr::system_error("bad method descriptor"))
 }
 
+/// The owning type's name as CPython's descriptor messages and reprs give it (`tp_name`: a
+/// type of a module other than `builtins` is named with its module, `'_csv.Dialect'`).
 fn owner_name(owner: &Value) -> String {
+    type_data(owner).map(|t| t.tp_name()).unwrap_or_default()
+}
+
+/// The owning type's bare name, as in a method's `__qualname__` (`deque.append`).
+fn owner_short_name(owner: &Value) -> String {
     type_data(owner).map(|t| t.name()).unwrap_or_default()
 }
 
@@ -325,7 +332,7 @@ fn method_call(callable: &Value, args: Args<'_>) -> PyResult<Value> {
     let Some(first) = args.pos().first() else {
         return Err(PyErr::type_error(format!(
             "unbound method {}.{}() needs an argument",
-            owner_name(&d.owner),
+            owner_short_name(&d.owner),
             d.name
         )));
     };
@@ -395,6 +402,23 @@ fn classmethod_get(descr: &Value, obj: Option<&Value>, owner: Option<&Value>) ->
         (_, Some(obj)) => obj.class().clone(),
         _ => return Err(PyErr::type_error("__get__(None, None) is invalid")),
     };
+    // CPython's classmethod_get: the class must be the owner or a subclass of it.
+    let Some(class_data) = type_data(&class) else {
+        return Err(PyErr::type_error(format!(
+            "descriptor '{}' for type '{}' needs a type, not a '{}' as arg 2",
+            d.name,
+            owner_name(&d.owner),
+            class.type_data().name()
+        )));
+    };
+    if !is_subtype(&class, &d.owner) {
+        return Err(PyErr::type_error(format!(
+            "descriptor '{}' requires a subtype of '{}' but received '{}'",
+            d.name,
+            owner_name(&d.owner),
+            class_data.name()
+        )));
+    }
     Ok(new_bound(d.name, d.func, class, &d.owner))
 }
 
@@ -424,6 +448,15 @@ fn getset_get(descr: &Value, obj: Option<&Value>, _owner: Option<&Value>) -> PyR
 
 fn getset_set(descr: &Value, obj: &Value, value: Option<&Value>) -> PyResult<()> {
     let d = getset(descr)?;
+    // As CPython's descr_setcheck: the object's type comes first, then writability.
+    if !is_subtype(obj.class(), &d.owner) {
+        return Err(PyErr::type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            d.name,
+            owner_name(&d.owner),
+            obj.type_data().name()
+        )));
+    }
     match d.set {
         Some(set) => set(obj, value),
         None => Err(PyErr::attribute_error(format!(
@@ -455,7 +488,7 @@ fn builtin_qualname(value: &Value) -> PyResult<Value> {
         .downcast::<BuiltinFunction>()
         .ok_or_else(|| PyErr::system_error("bad builtin function"))?;
     Ok(match &f.owner {
-        Some(owner) => crate::str::new(&format!("{}.{}", owner_name(owner), f.name)),
+        Some(owner) => crate::str::new(&format!("{}.{}", owner_short_name(owner), f.name)),
         None => crate::str::intern(f.name),
     })
 }
@@ -602,8 +635,21 @@ const GETSET_METHODS: &[MethodDef] = &[
     ),
 ];
 
+fn descriptor_qualname(value: &Value) -> PyResult<Value> {
+    let d = descriptor(value)?;
+    Ok(crate::str::new(&format!(
+        "{}.{}",
+        owner_short_name(&d.owner),
+        d.name
+    )))
+}
+
 const DESCRIPTOR_METHODS: &[MethodDef] = &[
     MethodDef::new("__name__", MethodKind::GetSet(descriptor_name, None)),
+    MethodDef::new(
+        "__qualname__",
+        MethodKind::GetSet(descriptor_qualname, None),
+    ),
     MethodDef::new("__reduce__", MethodKind::Method(descriptor_reduce)),
     MethodDef::new(
         "__objclass__",

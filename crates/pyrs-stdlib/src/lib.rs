@@ -39,6 +39,7 @@ mod _blake2;
 mod _codecs;
 mod _collections;
 mod _contextvars;
+mod _csv;
 mod _imp;
 mod _io;
 mod _md5;
@@ -124,6 +125,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("zlib", zlib::init),
     ("faulthandler", faulthandler::init),
     ("_tracemalloc", _tracemalloc::init),
+    ("_csv", _csv::init),
 ];
 
 /// Installs [`MODULES`] in the VM: call once, before running code.
