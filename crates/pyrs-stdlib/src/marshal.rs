@@ -38,7 +38,9 @@ fn dumps(args: Args<'_>) -> PyResult<Value> {
             ));
         }
     }
-    Ok(pyrs_objects::bytes::new(code.code.to_bytes()))
+    Ok(pyrs_objects::bytes::new(pyrs_vm::frozen::code_to_bytes(
+        &code.code,
+    )))
 }
 
 /// `loads(bytes, /, *, allow_code=True)`.

@@ -14,9 +14,11 @@
 //! it.
 //!
 //! A cache file: 16 bytes of header as CPython's (magic number, flags 0, the source's
-//! modification time and size, each a little-endian u32), then
-//! [`pyrs_bytecode::CodeObject::to_bytes`]. A file that does not match its source, is
-//! truncated or corrupt is ignored (and rewritten), never trusted.
+//! modification time and size, each a little-endian u32), then what `marshal.dumps` gives for
+//! a code object ([`code_to_bytes`]): the stamp of the pyrs executable that wrote it (its
+//! modification time and size, so that a rebuilt compiler never runs code an older one
+//! made) and [`pyrs_bytecode::CodeObject::to_bytes`]. A file that does not match its source
+//! or its executable, is truncated or corrupt is ignored (and rewritten), never trusted.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -142,7 +144,41 @@ fn read_cache(cache: &Path, stamp: (u64, u64)) -> Option<CodeObject> {
     if data.len() < 16 || data[..16] != pyc_header(stamp.0, stamp.1) {
         return None;
     }
-    CodeObject::from_bytes(&data[16..]).ok()
+    decode(&data[16..])
+}
+
+/// The stamp of the running executable: its modification time (nanoseconds) and size.
+fn build_stamp() -> &'static [u8; 16] {
+    static STAMP: std::sync::OnceLock<[u8; 16]> = std::sync::OnceLock::new();
+    STAMP.get_or_init(|| {
+        let mut stamp = [0u8; 16];
+        let meta = std::env::current_exe().and_then(std::fs::metadata);
+        if let Ok(meta) = meta {
+            let mtime = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos() as u64);
+            stamp[..8].copy_from_slice(&mtime.to_le_bytes());
+            stamp[8..].copy_from_slice(&meta.len().to_le_bytes());
+        }
+        stamp
+    })
+}
+
+/// A code object as cache files and `marshal.dumps` hold it: [`build_stamp`], then
+/// [`CodeObject::to_bytes`].
+pub fn code_to_bytes(code: &CodeObject) -> Vec<u8> {
+    let mut out = build_stamp().to_vec();
+    out.extend_from_slice(&code.to_bytes());
+    out
+}
+
+/// The code object of [`code_to_bytes`]'s bytes, if they were written by this executable
+/// and decode.
+fn decode(bytes: &[u8]) -> Option<CodeObject> {
+    let rest = bytes.strip_prefix(build_stamp().as_slice())?;
+    CodeObject::from_bytes(rest).ok()
 }
 
 /// Writes a cache file atomically (a temporary file renamed over it); failures are ignored,
@@ -154,7 +190,7 @@ pub fn write_cache(cache: &Path, header: &[u8; 16], code: &CodeObject) {
         }
     }
     let mut data = header.to_vec();
-    data.extend_from_slice(&code.to_bytes());
+    data.extend_from_slice(&code_to_bytes(code));
     let tmp = cache.with_extension(format!("{}.tmp", std::process::id()));
     if std::fs::write(&tmp, &data).is_ok() && std::fs::rename(&tmp, cache).is_err() {
         let _ = std::fs::remove_file(&tmp);
@@ -193,10 +229,8 @@ pub fn cached_compile(
     Ok(Arc::new(code))
 }
 
-/// A `code` object from bytes [`CodeObject::to_bytes`] wrote (what `marshal.loads` reads),
-/// or None for anything else.
+/// A `code` object from bytes [`code_to_bytes`] wrote (what `marshal.loads` reads), or None
+/// for anything else.
 pub fn code_from_bytes(bytes: &[u8]) -> Option<Value> {
-    CodeObject::from_bytes(bytes)
-        .ok()
-        .map(|c| crate::code::new_code(Arc::new(c)))
+    decode(bytes).map(|c| crate::code::new_code(Arc::new(c)))
 }

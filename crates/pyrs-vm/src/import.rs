@@ -449,6 +449,50 @@ fn load_frozen_directly(name: &str) -> PyResult<Value> {
     Ok(module)
 }
 
+/// pyrs's one addition to `_bootstrap_external`: a cache file whose code cannot be read
+/// (truncated or corrupt after a valid header) is not an error, as it would be in CPython
+/// (`marshal.loads` raising), but a reason to compile the source instead; the bad file is
+/// removed so that the next import writes a good one.
+const COMPILE_BYTECODE_FALLBACK: &str = r#"
+def _compile_bytecode(data, name=None, bytecode_path=None, source_path=None,
+                      *, _compile_unchecked=_compile_bytecode):
+    try:
+        return _compile_unchecked(data, name, bytecode_path, source_path)
+    except (EOFError, ValueError):
+        if source_path is None:
+            raise
+    _bootstrap._verbose_message('{} is not valid bytecode; compiling {}',
+                                bytecode_path, source_path)
+    try:
+        _os.unlink(bytecode_path)
+    except OSError:
+        pass
+    with _io.open_code(source_path) as file:
+        source = file.read()
+    return _bootstrap._call_with_frames_removed(
+        compile, source, source_path, 'exec', dont_inherit=True)
+"#;
+
+/// Runs [`COMPILE_BYTECODE_FALLBACK`] in `_frozen_importlib_external`'s namespace.
+fn install_bytecode_fallback() -> PyResult<()> {
+    let Some(external) =
+        crate::sys::modules_dict().get_str(&pystr::new("_frozen_importlib_external"))
+    else {
+        return Ok(());
+    };
+    let globals = external
+        .downcast::<ModuleData>()
+        .map(|m| m.dict.clone())
+        .ok_or_else(|| PyErr::system_error("_frozen_importlib_external is not a module"))?;
+    let code = crate::compile_source(
+        COMPILE_BYTECODE_FALLBACK.as_bytes(),
+        "<frozen importlib._bootstrap_external>",
+        pyrs_compiler::Mode::Exec,
+    )?;
+    crate::run_code(code, globals.clone(), Some(globals))?;
+    Ok(())
+}
+
 /// Installs importlib as CPython's start-up does (`init_importlib` and
 /// `init_importlib_external` in Python/pylifecycle.c): `_frozen_importlib` run and given
 /// `sys` and `_imp` (`_install`: BuiltinImporter and FrozenImporter on `sys.meta_path`), then
@@ -491,6 +535,7 @@ pub fn install_importlib() -> PyResult<()> {
         &protocol::getattr_str(&bootstrap, "_install_external_importers")?,
         &[],
     )?;
+    install_bytecode_fallback()?;
     crate::sys::set(
         "_stdlib_dir",
         match crate::stdlib_dir() {

@@ -83,9 +83,9 @@ pub fn start(config: &Config) -> PyResult<Value> {
     OPTIMIZE.store(config.flags.optimize, Ordering::Relaxed);
     set_inspect(config.flags.inspect != 0);
     sys::set_unbuffered(config.unbuffered);
-    let mut path: Vec<String> = config.path0.iter().cloned().collect();
-    path.extend(config.python_path.iter().cloned());
-    let main = crate::initialize_paths(&config.argv, path)?;
+    // sys.path[0] (the script's directory…) is put in front after `site` has run, as
+    // CPython's pymain_run_python does.
+    let main = crate::initialize_paths(&config.argv, config.python_path.clone())?;
     sys::set_flags(&config.flags);
     let strings =
         |items: &[String]| pyrs_objects::list::new(items.iter().map(|s| pystr::new(s)).collect());
@@ -120,6 +120,16 @@ pub fn start(config: &Config) -> PyResult<Value> {
         }
     }
     crate::import::install_importlib()?;
+    // init_import_site: `site` (site-packages and its .pth files, sitecustomize,
+    // usercustomize, the builtins exit/quit/help/copyright/credits/license), unless -S.
+    if config.flags.no_site == 0 {
+        crate::import::import_absolute("site")?;
+    }
+    if let Some(path0) = &config.path0 {
+        if let Some(path) = sys::get("path") {
+            protocol::call_method(&path, "insert", &[Value::small(0), pystr::new(path0)])?;
+        }
+    }
     // As CPython's init_interp_main: with warning options, the warnings module is imported
     // at startup, and reads sys.warnoptions into its filters.
     if !config.warnoptions.is_empty() {
