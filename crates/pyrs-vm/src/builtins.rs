@@ -368,25 +368,21 @@ fn print_to_stdout(
     end: Option<&Value>,
     flush: bool,
 ) -> PyResult<Value> {
-    let piece = |v: &Value, out: &mut String| -> PyResult<()> {
-        match v.downcast::<pystr::StrData>() {
-            Some(s) if v.is_exact(&types().str) => out.push_str(&crate::sys::encode_for_output(s)?),
-            _ => {
-                let s = protocol::str(v)?;
-                out.push_str(&crate::sys::encode_for_output(
-                    s.downcast::<pystr::StrData>().expect("str"),
-                )?);
-            }
+    // The text is gathered in standard output's encoding.
+    let piece = |v: &Value, out: &mut Vec<u8>| -> PyResult<()> {
+        if v.is_exact(&types().str) {
+            crate::sys::push_stdout_text(out, v)
+        } else {
+            crate::sys::push_stdout_text(out, &protocol::str(v)?)
         }
-        Ok(())
     };
-    let mut out = String::new();
+    let mut out = Vec::new();
     let mut gather = || -> PyResult<()> {
         for (i, v) in args.iter().enumerate() {
             if i > 0 {
                 match sep {
                     Some(sep) => piece(sep, &mut out)?,
-                    None => out.push(' '),
+                    None => out.push(b' '),
                 }
             }
             piece(v, &mut out)?;
@@ -394,13 +390,13 @@ fn print_to_stdout(
         match end {
             Some(end) => piece(end, &mut out),
             None => {
-                out.push('\n');
+                out.push(b'\n');
                 Ok(())
             }
         }
     };
     let gathered = gather();
-    crate::sys::write_stdout(&out)?;
+    crate::sys::write_stdout_bytes(&out)?;
     gathered?;
     if flush {
         crate::sys::flush_stdout();

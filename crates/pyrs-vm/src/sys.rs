@@ -85,6 +85,78 @@ pub fn encode_for_output(s: &pystr::StrData) -> PyResult<String> {
     }
 }
 
+/// The standard streams' encoding and error handler (`PyConfig.stdio_encoding` and
+/// `stdio_errors`; standard error always uses `backslashreplace`).
+struct StdioCodec {
+    encoding: Value,
+    errors: Value,
+    /// UTF-8 with an error handler that never sees a code point UTF-8 cannot encode but a
+    /// surrogate: text without surrogates is written as it is.
+    utf8: bool,
+}
+
+static STDIO: SyncCell<RefCell<Option<StdioCodec>>> = SyncCell(RefCell::new(None));
+
+/// Sets the standard streams' encoding (a codec name, made canonical through
+/// `codecs.lookup` as CPython's `init_stdio_encoding` does: `latin-1` reads `iso8859-1`)
+/// and the error handler of `sys.stdin` and `sys.stdout`. A LookupError for an unknown
+/// codec is for the caller to report.
+pub fn set_stdio_encoding(encoding: &str, errors: &str) -> PyResult<()> {
+    let codecs = crate::import::import_absolute("_codecs")?;
+    let lookup = protocol::getattr_str(&codecs, "lookup")?;
+    let info = protocol::call1(&lookup, &[pystr::new(encoding)])?;
+    let name = protocol::getattr_str(&info, "name")?;
+    let utf8 = pystr::text_of(&name).as_deref() == Some("utf-8");
+    *STDIO.0.borrow_mut() = Some(StdioCodec {
+        encoding: name,
+        errors: pystr::new(errors),
+        utf8,
+    });
+    Ok(())
+}
+
+/// Appends the bytes of `text` (a `str`) in standard output's encoding to `out`.
+pub fn push_stdout_text(out: &mut Vec<u8>, text: &Value) -> PyResult<()> {
+    if stdio_is_utf8() {
+        if let Some(t) = data_of(text)?.as_str() {
+            out.extend_from_slice(t.as_bytes());
+            return Ok(());
+        }
+    }
+    out.extend_from_slice(&encode_stdio(1, text)?);
+    Ok(())
+}
+
+/// The bytes to write for `text` on the stream `fd` (1 or 2) in its encoding.
+fn encode_stdio(fd: u8, text: &Value) -> PyResult<Vec<u8>> {
+    let (encoding, errors, utf8) = match &*STDIO.0.borrow() {
+        Some(c) => (c.encoding.clone(), c.errors.clone(), c.utf8),
+        None => return Ok(encode_for_output(data_of(text)?)?.into_bytes()),
+    };
+    if utf8 {
+        if let Some(t) = data_of(text)?.as_str() {
+            return Ok(t.as_bytes().to_vec());
+        }
+    }
+    let errors = if fd == 2 {
+        pystr::intern("backslashreplace")
+    } else {
+        errors
+    };
+    let bytes = protocol::call_method(text, "encode", &[encoding, errors])?;
+    Ok(pyrs_objects::bytes::as_bytes_like(&bytes).unwrap_or_default())
+}
+
+fn data_of(text: &Value) -> PyResult<&pystr::StrData> {
+    text.downcast::<pystr::StrData>()
+        .ok_or_else(|| PyErr::type_error("expected str"))
+}
+
+/// Whether the standard streams write text as UTF-8 (the fast path of [`write_stdout`]).
+fn stdio_is_utf8() -> bool {
+    STDIO.0.borrow().as_ref().is_none_or(|c| c.utf8)
+}
+
 /// Writes to standard output: through `sys.stdout` when a program replaced it, else into the
 /// interpreter's buffer (flushed at exit, when large, and per line on a terminal).
 pub fn write_stdout(text: &str) -> PyResult<()> {
@@ -95,12 +167,22 @@ pub fn write_stdout(text: &str) -> PyResult<()> {
             return Ok(());
         }
     }
+    if stdio_is_utf8() {
+        write_stdout_bytes(text.as_bytes())
+    } else {
+        write_stdout_bytes(&encode_stdio(1, &pystr::new(text))?)
+    }
+}
+
+/// Writes bytes already in standard output's encoding (see [`push_stdout_text`]) to pyrs's
+/// own standard output.
+pub fn write_stdout_bytes(bytes: &[u8]) -> PyResult<()> {
     let result = {
         let mut buf = STDOUT.0.borrow_mut();
-        buf.extend_from_slice(text.as_bytes());
+        buf.extend_from_slice(bytes);
         if buf.len() > 1 << 16
             || UNBUFFERED.load(Ordering::Relaxed)
-            || (text.contains('\n') && std::io::stdout().is_terminal())
+            || (bytes.contains(&b'\n') && std::io::stdout().is_terminal())
         {
             drain_stdout(&mut buf)
         } else {
@@ -164,7 +246,11 @@ pub fn write_stderr(text: &str) {
             }
         }
     }
-    let _ = std::io::stderr().write_all(text.as_bytes());
+    if stdio_is_utf8() {
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    } else if let Ok(bytes) = encode_stdio(2, &pystr::new(text)) {
+        let _ = std::io::stderr().write_all(&bytes);
+    }
 }
 
 /// The payload of the standard stream objects.
@@ -195,14 +281,14 @@ fn stream_write(args: Args<'_>) -> PyResult<Value> {
             a[1].type_data().name()
         ))
     })?;
-    let text = encode_for_output(s)?;
     let fd = a[0].downcast::<StreamData>().map_or(1, |d| d.fd);
+    let text = encode_stdio(fd, &a[1])?;
     if fd == 2 {
-        let _ = std::io::stderr().write_all(text.as_bytes());
+        let _ = std::io::stderr().write_all(&text);
     } else {
         let result = {
             let mut buf = STDOUT.0.borrow_mut();
-            buf.extend_from_slice(text.as_bytes());
+            buf.extend_from_slice(&text);
             if buf.len() > 1 << 16 || UNBUFFERED.load(Ordering::Relaxed) {
                 drain_stdout(&mut buf)
             } else {
@@ -246,21 +332,25 @@ fn stream_fileno(args: Args<'_>) -> PyResult<Value> {
 }
 
 fn stream_encoding(_v: &Value) -> PyResult<Value> {
-    Ok(pystr::intern("utf-8"))
+    Ok(match &*STDIO.0.borrow() {
+        Some(c) => c.encoding.clone(),
+        None => pystr::intern("utf-8"),
+    })
 }
 
 fn stream_fd(v: &Value) -> u8 {
     v.downcast::<StreamData>().map_or(1, |d| d.fd)
 }
 
-/// The error handler CPython gives the standard streams in UTF-8 mode.
-// FIXME: writes are strict about lone surrogates, where surrogateescape writes U+DC80..U+DCFF
-// as the bytes 0x80..0xFF.
+/// The streams' error handler: standard error's is always `backslashreplace`.
 fn stream_errors(v: &Value) -> PyResult<Value> {
-    Ok(pystr::intern(match stream_fd(v) {
-        2 => "backslashreplace",
-        _ => "surrogateescape",
-    }))
+    if stream_fd(v) == 2 {
+        return Ok(pystr::intern("backslashreplace"));
+    }
+    Ok(match &*STDIO.0.borrow() {
+        Some(c) => c.errors.clone(),
+        None => pystr::intern("surrogateescape"),
+    })
 }
 
 fn stream_closed(_v: &Value) -> PyResult<Value> {

@@ -60,6 +60,10 @@ pub(crate) struct Options {
     pub(crate) int_max_str_digits: Option<usize>,
     /// PYTHONHASHSEED: what keys the hash of `str` and `bytes`.
     pub(crate) hash_seed: HashSeed,
+    /// The standard streams' encoding and (for stdin and stdout) error handler:
+    /// PYTHONIOENCODING's `encoding[:errors]`, else what UTF-8 mode or the locale gives.
+    pub(crate) stdio_encoding: String,
+    pub(crate) stdio_errors: String,
     /// `-X faulthandler`, PYTHONFAULTHANDLER or `-X dev`: faulthandler enabled at start-up.
     pub(crate) faulthandler: bool,
     /// `-X tracemalloc[=N]` or PYTHONTRACEMALLOC: tracemalloc started at start-up with N
@@ -131,6 +135,50 @@ fn c_locale() -> bool {
         .iter()
         .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()));
     matches!(locale.as_deref(), None | Some("C") | Some("POSIX"))
+}
+
+/// The standard streams' encoding and error handler (CPython's `config_init_stdio_encoding`):
+/// PYTHONIOENCODING's parts where given (an encoding without an error handler means
+/// `strict`); else UTF-8 in UTF-8 mode or the locale's encoding, with `surrogateescape` in
+/// UTF-8 mode and in the C locale, `strict` otherwise.
+fn stdio_encoding(pythonioencoding: Option<&str>, utf8_mode: bool) -> (String, String) {
+    let (mut encoding, mut errors) = (None, None);
+    if let Some(value) = pythonioencoding {
+        let (enc, errs) = match value.split_once(':') {
+            Some((enc, errs)) => (enc, Some(errs).filter(|e| !e.is_empty())),
+            None => (value, None),
+        };
+        if !enc.is_empty() {
+            encoding = Some(enc.to_string());
+            errors = Some(errs.unwrap_or("strict").to_string());
+        } else if let Some(errs) = errs {
+            errors = Some(errs.to_string());
+        }
+    }
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "C".to_string());
+    let c_like = matches!(locale.as_str(), "C" | "POSIX") || locale.starts_with("C.");
+    let encoding = encoding.unwrap_or_else(|| {
+        let lower = locale.to_ascii_lowercase();
+        if utf8_mode || lower.contains("utf-8") || lower.contains("utf8") {
+            "utf-8".to_string()
+        } else if c_like {
+            "ascii".to_string()
+        } else {
+            // FIXME: other locales' encodings (nl_langinfo(CODESET)) are taken for UTF-8.
+            "utf-8".to_string()
+        }
+    });
+    let errors = errors.unwrap_or_else(|| {
+        if utf8_mode || c_like {
+            "surrogateescape".to_string()
+        } else {
+            "strict".to_string()
+        }
+    });
+    (encoding, errors)
 }
 
 /// Reads the command line (`args[0]` is the program name) and the environment.
@@ -438,6 +486,10 @@ pub(crate) fn parse(args: &[OsString]) -> Result<Options, Exit> {
             || env("PYTHONWARNDEFAULTENCODING", use_environment).is_some(),
     );
     let unbuffered = unbuffered || env("PYTHONUNBUFFERED", use_environment).is_some();
+    let (stdio_encoding, stdio_errors) = stdio_encoding(
+        env("PYTHONIOENCODING", use_environment).as_deref(),
+        utf8_mode == 1,
+    );
     let faulthandler = dev_mode
         || x("faulthandler").is_some()
         || env("PYTHONFAULTHANDLER", use_environment).is_some();
@@ -489,6 +541,8 @@ pub(crate) fn parse(args: &[OsString]) -> Result<Options, Exit> {
         skip_first_line,
         python_path,
         hash_seed,
+        stdio_encoding,
+        stdio_errors,
         startup: env("PYTHONSTARTUP", use_environment),
         int_max_str_digits,
         faulthandler,

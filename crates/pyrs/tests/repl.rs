@@ -200,7 +200,8 @@ fn entries_are_named_python_input_n_and_keep_their_lines() {
         .expect("the entry's own name");
     p.exp_string("File \"<python-input-1>\", line 2, in broken")
         .expect("the earlier entry's name");
-    p.exp_string("return 1 / 0").expect("the earlier entry's line");
+    p.exp_string("return 1 / 0")
+        .expect("the earlier entry's line");
     expect(&mut p, "ZeroDivisionError: division by zero");
     // linecache knows the entries, as the traceback module reads them.
     enter(
