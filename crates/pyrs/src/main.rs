@@ -249,7 +249,10 @@ fn run(options: Options) -> i32 {
     }
     let stdin_tty = std::io::stdin().is_terminal();
     let result: Result<(), PyErr> = match &options.target {
-        Target::Command(code) => pyrs_vm::run::run_source(&main, code.as_bytes(), "<string>"),
+        Target::Command(code) => {
+            repl::register_with_linecache("<string>", code, "<string>");
+            pyrs_vm::run::run_source(&main, code.as_bytes(), "<string>")
+        }
         Target::Module(name) => pyrs_vm::run::run_module(name),
         Target::File(file) => match run_file(&main, file, &options) {
             Ok(result) => result,

@@ -166,7 +166,7 @@ fn run_entry(main: &Value, source: &str, filename: &str) -> Outcome {
     // Tracebacks show the entry's lines, as CPython's interactive loop keeps them.
     pyrs_vm::traceback::register_source(filename, &text);
     if filename != "<stdin>" {
-        register_with_linecache(filename, source);
+        register_with_linecache(filename, source, "<stdin>");
     }
     let result = pyrs_vm::compile_source(text.as_bytes(), filename, Mode::Single)
         .and_then(|code| pyrs_vm::run_code(code, globals.clone(), Some(globals)));
@@ -182,15 +182,16 @@ fn run_entry(main: &Value, source: &str, filename: &str) -> Outcome {
     }
 }
 
-/// `linecache._register_code(name, source, "<stdin>")`, as 3.13's REPL registers each
-/// entry, so that `linecache.getline(name, n)` (and through it the `traceback` and `inspect`
+/// `linecache._register_code(name, source, origin)`, as 3.13 registers each entry of the
+/// REPL (origin `<stdin>`) and a `-c` command (`<string>` both), so that
+/// `linecache.getline(name, n)` (and through it the `traceback`, `inspect` and `warnings`
 /// modules) find its lines too.
-fn register_with_linecache(name: &str, source: &str) {
+pub(crate) fn register_with_linecache(name: &str, source: &str, origin: &str) {
     let registered = pyrs_vm::import::import_absolute("linecache").and_then(|linecache| {
         let register = protocol::getattr_str(&linecache, "_register_code")?;
         protocol::call1(
             &register,
-            &[pystr::new(name), pystr::new(source), pystr::new("<stdin>")],
+            &[pystr::new(name), pystr::new(source), pystr::new(origin)],
         )
     });
     // Without the standard library, only pyrs's own tracebacks know the lines.
