@@ -512,10 +512,14 @@ pub fn install_importlib() -> PyResult<()> {
             crate::sys::set(name, value);
         }
     }
+    let verbose = crate::sys::flags_verbose() > 0;
     let Some(imp) = crate::native_modules::load("_imp")? else {
         return Ok(());
     };
     let bootstrap = load_frozen_directly("_frozen_importlib")?;
+    if verbose {
+        crate::sys::write_stderr("import _frozen_importlib # frozen\nimport _imp # builtin\n");
+    }
     protocol::call1(
         &protocol::getattr_str(&bootstrap, "_install")?,
         &[crate::sys::sys_module().clone(), imp],
@@ -544,7 +548,6 @@ pub fn install_importlib() -> PyResult<()> {
         },
     );
     // _PyImportZip_Init.
-    let verbose = crate::sys::flags_verbose() > 0;
     if verbose {
         crate::sys::write_stderr("# installing zipimport hook\n");
     }
