@@ -24,8 +24,8 @@ pub(crate) fn syntax_error(
     expected: &[String],
 ) -> Box<Error> {
     let ctx = crate::grammar_support::Ctx::new(tokens.src);
-    let mut lexer = Lexer::new(tokens, &ctx, Tok::StartModule);
-    let mut toks: Vec<(Pos, Tok<'_>, Pos)> = std::iter::from_fn(|| lexer.next_token())
+    let mut toks: Vec<(Pos, Tok<'_>, Pos)> = Lexer::new(tokens, &ctx, Tok::StartModule)
+        .skip(1)
         .map_while(Result::ok)
         .collect();
     // Keep the error token's own classification (the main parse may have classified it in a

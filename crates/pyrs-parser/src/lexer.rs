@@ -160,8 +160,8 @@ pub(crate) struct Lexer<'a, 't> {
     /// The parse's context: the adapter records there the index of each token it gives
     /// (`Ctx::last`), and stops when an action has failed.
     ctx: &'t Ctx<'a>,
-    /// The synthetic start token.
-    start: Tok<'static>,
+    /// The synthetic start token, not yet given.
+    start: Option<Tok<'static>>,
     i: usize,
     /// What the previous token given was, as far as the rules below care.
     prev: Prev,
@@ -192,12 +192,25 @@ enum Prev {
     Other,
 }
 
+impl Prev {
+    #[inline]
+    fn of(tok: &Tok<'_>) -> Prev {
+        match tok {
+            Tok::Newline | Tok::Indent | Tok::Dedent => Prev::LineStart,
+            Tok::Semi => Prev::Semi,
+            Tok::Colon => Prev::Colon,
+            Tok::With => Prev::With,
+            _ => Prev::Other,
+        }
+    }
+}
+
 impl<'a, 't> Lexer<'a, 't> {
     pub(crate) fn new(tokens: &'t Tokens<'a>, ctx: &'t Ctx<'a>, start: Tok<'static>) -> Self {
         Lexer {
             tokens,
             ctx,
-            start,
+            start: Some(start),
             i: 0,
             prev: Prev::Start,
             depth: 0,
@@ -424,28 +437,15 @@ impl<'a, 't> Lexer<'a, 't> {
         }
     }
 
-    /// Updates the bracket, indentation and `case`-block state, and what the previous token
-    /// was, after giving `tok`.
+    /// Updates the bracket, indentation and `case`-block state after giving `tok`.
     #[inline]
     fn track(&mut self, tok: &Tok<'a>) {
-        self.prev = match tok {
-            Tok::Indent | Tok::Dedent | Tok::Newline => {
-                self.prev = Prev::LineStart;
-                return self.track_line(tok);
-            }
-            Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => {
-                self.depth += 1;
-                Prev::Other
-            }
-            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => {
-                self.depth = self.depth.saturating_sub(1);
-                Prev::Other
-            }
-            Tok::Semi => Prev::Semi,
-            Tok::Colon => Prev::Colon,
-            Tok::With => Prev::With,
-            _ => Prev::Other,
-        };
+        match tok {
+            Tok::Indent | Tok::Dedent | Tok::Newline => return self.track_line(tok),
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => self.depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => self.depth = self.depth.saturating_sub(1),
+            _ => {}
+        }
         self.match_newline = false;
     }
 
@@ -475,26 +475,35 @@ impl<'a, 't> Lexer<'a, 't> {
     }
 }
 
-impl<'a> Lexer<'a, '_> {
-    /// The synthetic start token, which the parse begins with.
-    pub(crate) fn start_token(&self) -> Spanned<'a> {
-        Ok((Pos::default(), self.start, Pos::default()))
-    }
+impl<'a> Iterator for Lexer<'a, '_> {
+    type Item = Spanned<'a>;
 
-    /// The next token for the parser, `None` at the end of the stream.
     #[inline]
-    pub(crate) fn next_token(&mut self) -> Option<Spanned<'a>> {
+    fn next(&mut self) -> Option<Spanned<'a>> {
+        if let Some(start) = self.start.take() {
+            return Some(Ok((Pos::default(), start, Pos::default())));
+        }
         if self.ctx.failed() {
             // An action failed: the parser reports its error.
             return Some(Err(Error::stop()));
         }
         let i = self.i;
-        let Some(t) = self.tokens.toks.get(i) else {
-            return self.past_the_end(i);
-        };
-        self.i = i + 1;
+        if i >= self.tokens.toks.len() {
+            // The tokenizer stopped with an error here (or the stream is over).
+            return if self.tokens.error.is_some() {
+                self.i += 1;
+                if i == self.tokens.toks.len() {
+                    self.ctx.last.set(i);
+                    Some(Err(Error::stop()))
+                } else {
+                    None
+                }
+            } else {
+                None
+            };
+        }
+        self.i += 1;
         self.ctx.last.set(i);
-        let (l, r) = span(t);
         let tok = if self.with_close == Some(i) {
             self.with_close = None;
             Tok::Rpar
@@ -502,20 +511,8 @@ impl<'a> Lexer<'a, '_> {
             self.classify(i)
         };
         self.track(&tok);
+        self.prev = Prev::of(&tok);
+        let (l, r) = self.tokens.span(i);
         Some(Ok((l, tok, r)))
-    }
-
-    /// After the last token: the tokenizer stopped with an error here (reported once), or the
-    /// stream is over.
-    #[cold]
-    fn past_the_end(&mut self, i: usize) -> Option<Spanned<'a>> {
-        self.tokens.error.as_ref()?;
-        self.i += 1;
-        if i == self.tokens.toks.len() {
-            self.ctx.last.set(i);
-            Some(Err(Error::stop()))
-        } else {
-            None
-        }
     }
 }
