@@ -49,6 +49,13 @@ fn state() -> &'static State {
         .0
 }
 
+/// Replaces a part of the state; the old value is dropped after the borrow ends (dropping it
+/// can run a `__del__`).
+fn set_state(cell: &RefCell<Value>, value: Value) {
+    let old = cell.replace(value);
+    drop(old);
+}
+
 /// The filters a release build of CPython starts with.
 fn init_filters() -> Value {
     let filter = |action: &str, category: ExcKind, module: Option<&str>| {
@@ -113,7 +120,7 @@ fn get_once_registry() -> PyResult<Value> {
     match get_warnings_attr("onceregistry", false)? {
         None => Ok(st.once_registry.borrow().clone()),
         Some(r) if r.downcast::<DictData>().is_some() => {
-            *st.once_registry.borrow_mut() = r.clone();
+            set_state(&st.once_registry, r.clone());
             Ok(r)
         }
         Some(r) => Err(PyErr::type_error(format!(
@@ -128,7 +135,7 @@ fn get_default_action() -> PyResult<Value> {
     match get_warnings_attr("defaultaction", false)? {
         None => Ok(st.default_action.borrow().clone()),
         Some(a) if a.downcast::<StrData>().is_some() => {
-            *st.default_action.borrow_mut() = a.clone();
+            set_state(&st.default_action, a.clone());
             Ok(a)
         }
         Some(a) => Err(PyErr::type_error(format!(
@@ -162,7 +169,7 @@ fn get_filter(
 ) -> PyResult<(Value, Value)> {
     let st = state();
     if let Some(f) = get_warnings_attr("filters", false)? {
-        *st.filters.borrow_mut() = f;
+        set_state(&st.filters, f);
     }
     let filters = st.filters.borrow().clone();
     let Some(list) = filters.downcast::<ListData>() else {
