@@ -11,12 +11,17 @@
 //! messages are importlib's, exactly.
 //!
 //! Why this design and not a native finder: a native finder would have to reproduce
-//! importlib's semantics piece by piece (and still call Python finders a program installs),
-//! while the cost of running importlib was measured small once its code is cached: the two
-//! bootstrap modules are read from their cache files (see [`crate::frozen`]) instead of being
-//! compiled at every start, and a module already imported never reaches Python code. An
-//! import that does reach importlib costs about what it costs CPython (a few path lookups and
-//! a cache-file read), which is small beside executing the module.
+//! importlib's semantics piece by piece (and still call Python finders a program installs).
+//! What importlib costs was measured: compiling `_bootstrap.py` and `_bootstrap_external.py`
+//! at every start added about 30 ms on a loaded machine (the start was 14 ms), so their code
+//! is read from cache files instead (see [`crate::frozen`]); with that, installing importlib
+//! (and zipimport) takes about 1.5 ms, and `-S -c pass` went from about 3 ms to about 7 ms of
+//! CPU. A module already in `sys.modules` never reaches Python code, and an import that does
+//! reach importlib costs what it costs CPython (path lookups and a cache-file read): `import
+//! json` took the same time before and after. The programs' speed did not move (method_calls
+//! 1.5 s of CPU before and after). The larger part of today's start-up is `site` itself
+//! (`os`, `codecs`, `encodings`, `_collections_abc` and the pure-Python `_py_abc` executed),
+//! as in CPython.
 //!
 //! Errors keep CPython's shape: the frames of importlib's own code are removed from an import
 //! error's traceback (`remove_importlib_frames`), unless `-v` is on.
