@@ -197,6 +197,7 @@ fn import_runpy() -> PyResult<Value> {
 /// reported as CPython reports it, and makes the exit status 120.
 pub fn finalize(status: i32) -> i32 {
     crate::run_atexit();
+    finalize_main();
     pyrs_objects::gc::collect_at_exit();
     match sys::try_flush_stdout() {
         Ok(()) => status,
@@ -210,4 +211,36 @@ pub fn finalize(status: i32) -> i32 {
             }
         }
     }
+}
+
+/// What CPython's `Py_FinalizeEx` does that a program can see, for `__main__`: a collection,
+/// so that the finalizers of cyclic garbage run while modules still work, then `__main__`'s
+/// globals released in the dict's order (each set to None, `__builtins__` kept), as the
+/// reference's teardown of the module's namespace releases them, then another collection. The objects a program left in its globals die
+/// then: their `__del__` runs, and a file it never closed is flushed and closed. The other
+/// modules are left as they are.
+fn finalize_main() {
+    // The oldest generation: a full collection.
+    const FULL: usize = 2;
+    pyrs_objects::gc::collect(FULL);
+    let main = sys::modules()
+        .downcast::<DictData>()
+        .and_then(|modules| modules.get_str(&pystr::intern("__main__")));
+    if let Some(d) = main
+        .as_ref()
+        .and_then(|m| m.downcast::<ModuleData>())
+        .map(|m| m.dict())
+    {
+        for key in d.keys() {
+            let is_builtins = key
+                .downcast::<pystr::StrData>()
+                .is_some_and(|name| name.as_bytes() == b"__builtins__");
+            let is_none = d.get_str(&key).is_none_or(|v| protocol::is_none(&v));
+            if !is_builtins && !is_none {
+                // Setting a str key cannot fail; a `__del__` it runs reports its own errors.
+                let _ = d.set_item(key, pyrs_objects::none());
+            }
+        }
+    }
+    pyrs_objects::gc::collect(FULL);
 }
