@@ -12,7 +12,9 @@
 //! argument.
 //!
 //! **Wiring**: the `pyrs` binary passes [`MODULES`] to `pyrs_vm::native_modules::register`
-//! before it runs anything, so the VM does not depend on this crate.
+//! before it runs anything, so the VM does not depend on this crate. It also installs
+//! [`TracingAllocator`] as its global allocator (`_tracemalloc`'s recorder) and calls
+//! [`start_tracemalloc`] for `-X tracemalloc`.
 //!
 //! **Left to the pure-Python fallback on purpose**: `_abc` — `abc.py` falls back to
 //! `_py_abc`, whose caches are `WeakSet`s over `_weakref`; measured on 300,000 `isinstance`
@@ -24,7 +26,8 @@
 //!
 //! **Dependencies**: num-bigint, num-traits and num-integer, the bigint crates behind
 //! `pyrs_objects::int`, for `math`'s integer functions (`factorial`, `comb`, `isqrt`, `gcd`…);
-//! libc for the system calls of `posix`, `_socket`, `select`, `_signal` and `_posixsubprocess`;
+//! libc for the system calls of `posix`, `_socket`, `select`, `_signal`, `_posixsubprocess`,
+//! `faulthandler` (signal handlers and `write(2)`) and `_tracemalloc` (thread identity);
 //! pyrs-tokenizer for `_tokenize`'s tokens; pyrs-parser and pyrs-ast for `_ast`'s
 //! `compile(…, PyCF_ONLY_AST)`; RustCrypto's md-5, sha1, sha2 and sha3 for the hash modules
 //! (widely used implementations checked against the standards' test vectors, where a copy
