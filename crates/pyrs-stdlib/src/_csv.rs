@@ -21,7 +21,7 @@ use pyrs_objects::str::StrData;
 use pyrs_objects::typeobject::TypeBuilder;
 use pyrs_objects::{int, list, protocol, str as pystr, ExcKind, PyErr, PyResult, SyncCell, Value};
 
-use crate::argconv::{add_functions, module_dict, new_exception_class};
+use crate::argconv::{add_functions, module_dict, ModuleException};
 
 /// A character parameter set to None (escapechar, quotechar).
 const NOT_SET: u32 = u32::MAX;
@@ -52,7 +52,7 @@ pub(crate) fn init() -> PyResult<Value> {
     ] {
         d.set_str(name, int::from_i64(value));
     }
-    d.set_str("Error", error_class().clone());
+    d.set_str("Error", ERROR.class().clone());
     d.set_str("_dialects", registry().clone());
     d.set_str("Dialect", types().dialect.clone());
     d.set_str("Reader", types().reader.clone());
@@ -70,25 +70,12 @@ pub(crate) fn init() -> PyResult<Value> {
     Ok(module)
 }
 
-fn error_class() -> &'static Value {
-    static CLASS: OnceLock<SyncCell<Value>> = OnceLock::new();
-    &CLASS
-        .get_or_init(|| {
-            SyncCell(new_exception_class(
-                "_csv",
-                "Error",
-                ExcKind::Exception.class(),
-            ))
-        })
-        .0
-}
+/// `_csv.Error`.
+static ERROR: ModuleException = ModuleException::new("_csv", "Error", ExcKind::Exception);
 
 /// `_csv.Error(message)`.
 fn error(message: impl Into<String>) -> PyErr {
-    PyErr::from_value(pyrs_objects::exceptions::new_exception(
-        error_class(),
-        vec![pystr::new(&message.into())],
-    ))
+    ERROR.error(message)
 }
 
 struct Types {
@@ -258,19 +245,30 @@ fn char_param(name: &str, v: &Value, or_none: bool) -> PyResult<u32> {
 }
 
 /// CPython's `_call_dialect`: a dialect from a dialect argument (a name, a dialect, any
-/// object with the attributes, or nothing) and keyword overrides.
-fn call_dialect(dialect: Option<&Value>, kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let cls = types().dialect.clone();
-    let mut values: Vec<Value> = Vec::new();
+/// object with the attributes, or nothing) and the keyword overrides of `args`.
+fn call_dialect(dialect: Option<&Value>, args: &Args<'_>) -> PyResult<Value> {
+    let mut values: Vec<Value> = dialect.into_iter().cloned().collect();
     let mut names: Vec<Value> = Vec::new();
-    if let Some(d) = dialect {
-        values.push(d.clone());
-    }
-    for (k, v) in kwargs {
+    for (k, v) in args.kwargs() {
         values.push(v.clone());
         names.push(k.clone());
     }
-    dialect_new(&cls, Args::new(&values, &names))
+    dialect_new(&types().dialect, Args::new(&values, &names))
+}
+
+/// The positional arguments of `reader`, `writer` and `register_dialect`: the first one and
+/// the dialect argument, if given. They are CPython's unnamed `PyArg_UnpackTuple(args, "", 1,
+/// 2, …)`, whose count errors start with a space.
+fn first_and_dialect<'a>(args: &Args<'a>) -> PyResult<(&'a Value, Option<&'a Value>)> {
+    match args.pos() {
+        [] => Err(PyErr::type_error(" expected at least 1 argument, got 0")),
+        [first] => Ok((first, None)),
+        [first, dialect] => Ok((first, Some(dialect))),
+        more => Err(PyErr::type_error(format!(
+            " expected at most 2 arguments, got {}",
+            more.len()
+        ))),
+    }
 }
 
 /// `_csv.Dialect(dialect=None, **fmtparams)`.
@@ -446,23 +444,12 @@ fn lookup_dialect(name: &Value) -> PyResult<Value> {
 
 /// `register_dialect(name, dialect=None, **fmtparams)`.
 fn register_dialect(args: Args<'_>) -> PyResult<Value> {
-    let pos = args.pos();
-    // The argument-count errors of CPython's unnamed PyArg_UnpackTuple start with a space.
-    if pos.is_empty() {
-        return Err(PyErr::type_error(" expected at least 1 argument, got 0"));
-    }
-    if pos.len() > 2 {
-        return Err(PyErr::type_error(format!(
-            " expected at most 2 arguments, got {}",
-            pos.len()
-        )));
-    }
-    if pos[0].downcast::<StrData>().is_none() {
+    let (name, dialect) = first_and_dialect(&args)?;
+    if name.downcast::<StrData>().is_none() {
         return Err(PyErr::type_error("dialect name must be a string"));
     }
-    let kwargs: Vec<(Value, Value)> = args.kwargs().map(|(k, v)| (k.clone(), v.clone())).collect();
-    let dialect = call_dialect(pos.get(1), &kwargs)?;
-    registry_dict().set_item(pos[0].clone(), dialect)?;
+    let dialect = call_dialect(dialect, &args)?;
+    registry_dict().set_item(name.clone(), dialect)?;
     Ok(pyrs_objects::none())
 }
 
@@ -506,23 +493,6 @@ fn field_size_limit(args: Args<'_>) -> PyResult<Value> {
         FIELD_LIMIT.store(value, Ordering::Relaxed);
     }
     Ok(int::from_i64(old))
-}
-
-/// The dialect argument and keyword overrides of `reader`/`writer`.
-fn dialect_from_call(args: &Args<'_>) -> PyResult<(Value, Value)> {
-    let pos = args.pos();
-    if pos.is_empty() {
-        return Err(PyErr::type_error(" expected at least 1 argument, got 0"));
-    }
-    if pos.len() > 2 {
-        return Err(PyErr::type_error(format!(
-            " expected at most 2 arguments, got {}",
-            pos.len()
-        )));
-    }
-    let kwargs: Vec<(Value, Value)> = args.kwargs().map(|(k, v)| (k.clone(), v.clone())).collect();
-    let dialect = call_dialect(pos.get(1), &kwargs)?;
-    Ok((pos[0].clone(), dialect))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -591,11 +561,9 @@ fn reader_line_num(v: &Value) -> PyResult<Value> {
 
 /// `reader(csvfile, dialect='excel', **fmtparams)`.
 fn reader(args: Args<'_>) -> PyResult<Value> {
-    if args.pos().is_empty() {
-        return Err(PyErr::type_error(" expected at least 1 argument, got 0"));
-    }
-    let input = protocol::iter(&args.pos()[0])?;
-    let (_, dialect) = dialect_from_call(&args)?;
+    let (csvfile, dialect) = first_and_dialect(&args)?;
+    let input = protocol::iter(csvfile)?;
+    let dialect = call_dialect(dialect, &args)?;
     Ok(alloc(
         &types().reader,
         Reader {
@@ -851,13 +819,11 @@ fn writer_dialect(v: &Value) -> PyResult<Value> {
 
 /// `writer(fileobj, dialect='excel', **fmtparams)`.
 fn writer(args: Args<'_>) -> PyResult<Value> {
-    if args.pos().is_empty() {
-        return Err(PyErr::type_error(" expected at least 1 argument, got 0"));
-    }
-    let write = protocol::getattr_opt(&args.pos()[0], &pystr::intern("write"))?
+    let (fileobj, dialect) = first_and_dialect(&args)?;
+    let write = protocol::getattr_opt(fileobj, &pystr::intern("write"))?
         .filter(protocol::is_callable)
         .ok_or_else(|| PyErr::type_error("argument 1 must have a \"write\" method"))?;
-    let (_, dialect) = dialect_from_call(&args)?;
+    let dialect = call_dialect(dialect, &args)?;
     Ok(alloc(&types().writer, Writer { write, dialect }))
 }
 

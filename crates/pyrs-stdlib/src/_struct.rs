@@ -80,11 +80,7 @@ fn item_size(mode: Mode, code: u8) -> Option<usize> {
 }
 
 fn struct_error(message: impl Into<String>) -> PyErr {
-    let class = types().error.clone();
-    PyErr::from_value(pyrs_objects::exceptions::new_exception(
-        &class,
-        vec![pyrs_objects::str::new(&message.into())],
-    ))
+    crate::argconv::module_error(&types().error, message)
 }
 
 fn too_long() -> PyErr {

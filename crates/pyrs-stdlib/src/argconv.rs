@@ -2,12 +2,14 @@
 //! `str`, `Py_buffer`, `Py_ssize_t`, `bool`), each with CPython's TypeError wording, and
 //! small constructors for module objects.
 
+use std::sync::OnceLock;
+
 use pyrs_objects::bytes::BytesData;
 use pyrs_objects::dict::DictData;
 use pyrs_objects::module::ModuleData;
 use pyrs_objects::native::{new_module_function, NativeFn};
 use pyrs_objects::str::StrData;
-use pyrs_objects::{PyErr, PyResult, Value};
+use pyrs_objects::{ExcKind, PyErr, PyResult, SyncCell, Value};
 
 /// The type name of `v` as error messages print it.
 pub(crate) fn type_name(v: &Value) -> String {
@@ -177,4 +179,53 @@ pub(crate) fn new_exception_class(module: &str, name: &str, base: &Value) -> Val
         ],
     )
     .unwrap_or_else(|_| base.clone())
+}
+
+/// An exception class of a module (what a C module makes once with `PyErr_NewException`),
+/// made on first use: `static ERROR: ModuleException = ModuleException::new("zlib", "error",
+/// ExcKind::Exception);`, then `ERROR.class()` for the module's namespace and
+/// `ERROR.error(message)` to raise it.
+pub(crate) struct ModuleException {
+    module: &'static str,
+    name: &'static str,
+    base: ExcKind,
+    class: OnceLock<SyncCell<Value>>,
+}
+
+impl ModuleException {
+    pub(crate) const fn new(module: &'static str, name: &'static str, base: ExcKind) -> Self {
+        ModuleException {
+            module,
+            name,
+            base,
+            class: OnceLock::new(),
+        }
+    }
+
+    /// The class.
+    pub(crate) fn class(&self) -> &Value {
+        &self
+            .class
+            .get_or_init(|| {
+                SyncCell(new_exception_class(
+                    self.module,
+                    self.name,
+                    self.base.class(),
+                ))
+            })
+            .0
+    }
+
+    /// An instance with `message` as its one argument, as `PyErr_SetString` raises it.
+    pub(crate) fn error(&self, message: impl Into<String>) -> PyErr {
+        module_error(self.class(), message)
+    }
+}
+
+/// An exception of `class` with `message` as its one argument (`PyErr_SetString`).
+pub(crate) fn module_error(class: &Value, message: impl Into<String>) -> PyErr {
+    PyErr::from_value(pyrs_objects::exceptions::new_exception(
+        class,
+        vec![pyrs_objects::str::new(&message.into())],
+    ))
 }

@@ -5,9 +5,9 @@
 use std::sync::OnceLock;
 
 use pyrs_objects::str::StrData;
-use pyrs_objects::{bytes, int, protocol, Args, ExcKind, PyErr, PyResult, SyncCell, Value};
+use pyrs_objects::{bytes, int, protocol, Args, ExcKind, PyErr, PyResult, Value};
 
-use crate::argconv::new_exception_class;
+use crate::argconv::ModuleException;
 
 use crate::argconv::{add_functions, bool_arg, buffer_arg, module_dict, type_name};
 
@@ -15,8 +15,8 @@ use crate::argconv::{add_functions, bool_arg, buffer_arg, module_dict, type_name
 pub(crate) fn init() -> PyResult<Value> {
     let module = pyrs_objects::module::new_module("binascii");
     let d = module_dict(&module);
-    d.set_str("Error", error_class().clone());
-    d.set_str("Incomplete", incomplete_class().clone());
+    d.set_str("Error", ERROR.class().clone());
+    d.set_str("Incomplete", INCOMPLETE.class().clone());
     add_functions(
         &module,
         &[
@@ -37,38 +37,14 @@ pub(crate) fn init() -> PyResult<Value> {
     Ok(module)
 }
 
-fn error_class() -> &'static Value {
-    static CLASS: OnceLock<SyncCell<Value>> = OnceLock::new();
-    &CLASS
-        .get_or_init(|| {
-            SyncCell(new_exception_class(
-                "binascii",
-                "Error",
-                ExcKind::ValueError.class(),
-            ))
-        })
-        .0
-}
-
-fn incomplete_class() -> &'static Value {
-    static CLASS: OnceLock<SyncCell<Value>> = OnceLock::new();
-    &CLASS
-        .get_or_init(|| {
-            SyncCell(new_exception_class(
-                "binascii",
-                "Incomplete",
-                ExcKind::Exception.class(),
-            ))
-        })
-        .0
-}
+/// `binascii.Error` and `binascii.Incomplete`.
+static ERROR: ModuleException = ModuleException::new("binascii", "Error", ExcKind::ValueError);
+static INCOMPLETE: ModuleException =
+    ModuleException::new("binascii", "Incomplete", ExcKind::Exception);
 
 /// `binascii.Error(message)`.
 fn error(message: impl Into<String>) -> PyErr {
-    PyErr::from_value(pyrs_objects::exceptions::new_exception(
-        error_class(),
-        vec![pyrs_objects::str::new(&message.into())],
-    ))
+    ERROR.error(message)
 }
 
 /// Clinic's `ascii_buffer`: a bytes-like object, or a str of ASCII characters only.

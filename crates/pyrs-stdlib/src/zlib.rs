@@ -19,7 +19,7 @@ use pyrs_objects::object::{alloc, Payload};
 use pyrs_objects::typeobject::TypeBuilder;
 use pyrs_objects::{bytes, int, protocol, Args, ExcKind, PyErr, PyResult, SyncCell, Value};
 
-use crate::argconv::new_exception_class;
+use crate::argconv::ModuleException;
 use crate::argconv::{add_functions, buffer_arg, module_dict};
 use crate::binascii::crc32;
 
@@ -62,7 +62,7 @@ pub(crate) fn init() -> PyResult<Value> {
     d.set_str("ZLIB_VERSION", pyrs_objects::str::new(ZLIB_VERSION));
     d.set_str("ZLIB_RUNTIME_VERSION", pyrs_objects::str::new(ZLIB_VERSION));
     d.set_str("__version__", pyrs_objects::str::new("1.0"));
-    d.set_str("error", error_class().clone());
+    d.set_str("error", ERROR.class().clone());
     let t = types();
     d.set_str("_ZlibDecompressor", t.zlib_decompressor.clone());
     add_functions(
@@ -108,25 +108,12 @@ fn types() -> &'static Types {
         .0
 }
 
-fn error_class() -> &'static Value {
-    static CLASS: OnceLock<SyncCell<Value>> = OnceLock::new();
-    &CLASS
-        .get_or_init(|| {
-            SyncCell(new_exception_class(
-                "zlib",
-                "error",
-                ExcKind::Exception.class(),
-            ))
-        })
-        .0
-}
+/// `zlib.error`.
+static ERROR: ModuleException = ModuleException::new("zlib", "error", ExcKind::Exception);
 
 /// `zlib.error(message)`.
 fn error(message: impl Into<String>) -> PyErr {
-    PyErr::from_value(pyrs_objects::exceptions::new_exception(
-        error_class(),
-        vec![pyrs_objects::str::new(&message.into())],
-    ))
+    ERROR.error(message)
 }
 
 /// Clinic's `int` converter.

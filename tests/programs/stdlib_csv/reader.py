@@ -69,3 +69,8 @@ print(type(_csv.Dialect.delimiter), repr(_csv.Dialect.delimiter))
 try: _csv.Dialect.delimiter.__get__(1)
 except Exception as e: print(type(e).__name__, e)
 print(sorted(_csv._dialects))
+# The argument count is checked before the file argument is used.
+for f in [lambda: _csv.reader(1, 'excel', 3), lambda: _csv.writer(1, 'excel', 3), lambda: _csv.reader(1),
+          lambda: _csv.writer(1)]:
+    try: f()
+    except Exception as e: print(type(e).__name__, e)
