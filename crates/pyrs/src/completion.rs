@@ -1,78 +1,64 @@
-//! Tab completion and the coloured prompt of the interactive prompt's line editor: names of
-//! `__main__` and of builtins, keywords, attributes (`obj.<TAB>`, as Lib/rlcompleter.py:
-//! the part before the dot is a dotted name, looked up, never evaluated as an expression),
-//! and module names after `import` and `from` (built-in modules, files and packages on
-//! `sys.path`, found without importing anything).
+//! Tab completion at the interactive prompt: as 3.13's REPL, Lib/rlcompleter.py's
+//! `Completer` over `__main__`'s namespace gives the names, keywords and attributes
+//! (`obj.<TAB>`: the part before the dot a dotted name); after `import` and `from`, module
+//! names instead (built-in modules, files and packages on `sys.path`, found without
+//! importing anything).
 
-use std::borrow::Cow;
-
-use pyrs_objects::dict::DictData;
 use pyrs_objects::{protocol, str as pystr, Value};
-use rustyline::completion::{Completer, Pair};
-use rustyline::highlight::Highlighter;
-use rustyline::hint::Hinter;
-use rustyline::validate::Validator;
-use rustyline::Context;
 
-/// Python's keywords (Lib/keyword.py's `kwlist`) and soft keywords.
-const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
-    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
-    "with", "yield", "case", "match",
-];
-
-/// The line editor's helper: completion and the coloured prompt.
-pub(crate) struct Helper {
+/// Completes words for the line editor.
+pub(crate) struct Completer {
     main: Value,
-    colour: bool,
+    /// `rlcompleter.Completer(__main__.__dict__).complete`, made on first use.
+    complete: std::cell::OnceCell<Option<Value>>,
 }
 
-impl Helper {
-    pub(crate) fn new(main: Value, colour: bool) -> Helper {
-        Helper { main, colour }
-    }
-
-    /// The names visible at the prompt: `__main__`'s, then the builtins'.
-    fn global_names(&self) -> Vec<String> {
-        let mut names = Vec::new();
-        let globals = pyrs_vm::run::main_globals(&self.main);
-        for dict in [globals, pyrs_vm::builtins::builtins_dict().clone()] {
-            if let Some(d) = dict.downcast::<DictData>() {
-                names.extend(d.keys().iter().filter_map(pystr::text_of));
-            }
+impl Completer {
+    pub(crate) fn new(main: Value) -> Completer {
+        Completer {
+            main,
+            complete: std::cell::OnceCell::new(),
         }
-        names
     }
 
-    /// The value of a dotted name (`os.path`), looked up in `__main__` and the builtins.
-    fn lookup(&self, dotted: &str) -> Option<Value> {
-        let mut parts = dotted.split('.');
-        let first = pystr::intern(parts.next()?);
-        let globals = pyrs_vm::run::main_globals(&self.main);
-        let mut value = globals
-            .downcast::<DictData>()
-            .and_then(|d| d.get_str(&first))
-            .or_else(|| {
-                pyrs_vm::builtins::builtins_dict()
-                    .downcast::<DictData>()
-                    .and_then(|d| d.get_str(&first))
-            })?;
-        for part in parts {
-            value = protocol::getattr(&value, &pystr::new(part)).ok()?;
+    /// The completions of `stem`, sorted; `line` is the text of the line before it.
+    pub(crate) fn completions(&self, stem: &str, line: &str) -> Vec<String> {
+        let statement = line.trim_start();
+        let words: Vec<&str> = statement.split_whitespace().collect();
+        let importing = matches!(words.as_slice(), ["import", ..] | ["from"])
+            && !statement.trim_end().ends_with(" import");
+        if importing {
+            return Self::module_names(stem);
         }
-        Some(value)
-    }
-
-    /// `dir(value)`.
-    fn attributes(value: &Value) -> Vec<String> {
-        let Ok(dir) = protocol::getattr_str(pyrs_vm::builtins::builtins_module(), "dir") else {
+        let Some(complete) = self.complete.get_or_init(|| self.rlcompleter()).as_ref() else {
             return Vec::new();
         };
-        protocol::call1(&dir, std::slice::from_ref(value))
-            .and_then(|names| protocol::collect(&names))
-            .map(|names| names.iter().filter_map(pystr::text_of).collect())
-            .unwrap_or_default()
+        // `_ReadlineAlikeReader.get_completions`: the completer asked for state 0, 1, ...
+        // until it gives something other than a string; an exception ends the list too.
+        let mut found = Vec::new();
+        let text = pystr::new(stem);
+        for state in 0.. {
+            let Ok(word) = protocol::call1(
+                complete,
+                &[text.clone(), pyrs_objects::int::from_i64(state)],
+            ) else {
+                break;
+            };
+            match pystr::text_of(&word) {
+                Some(word) => found.push(word),
+                None => break,
+            }
+        }
+        found.sort();
+        found
+    }
+
+    fn rlcompleter(&self) -> Option<Value> {
+        let module = pyrs_vm::import::import_absolute("rlcompleter").ok()?;
+        let class = protocol::getattr_str(&module, "Completer").ok()?;
+        let namespace = pyrs_vm::run::main_globals(&self.main);
+        let completer = protocol::call1(&class, &[namespace]).ok()?;
+        protocol::getattr_str(&completer, "complete").ok()
     }
 
     /// Module names starting with `prefix` (which may be dotted: `os.pa`).
@@ -134,114 +120,3 @@ fn is_identifier(name: &str) -> bool {
     chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
         && chars.all(|c| c.is_alphanumeric() || c == '_')
 }
-
-/// Candidates as rustyline's pairs: the whole word shown and inserted.
-fn pairs(words: Vec<String>) -> Vec<Pair> {
-    words
-        .into_iter()
-        .map(|w| Pair {
-            display: w.clone(),
-            replacement: w,
-        })
-        .collect()
-}
-
-impl Completer for Helper {
-    type Candidate = Pair;
-
-    fn complete(
-        &self,
-        line: &str,
-        pos: usize,
-        _ctx: &Context<'_>,
-    ) -> rustyline::Result<(usize, Vec<Pair>)> {
-        let before = &line[..pos];
-        let start = before
-            .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
-            .map_or(0, |i| {
-                i + before[i..].chars().next().map_or(1, char::len_utf8)
-            });
-        let word = &before[start..];
-        let statement = before[..start]
-            .rsplit('\n')
-            .next()
-            .unwrap_or("")
-            .trim_start();
-        // `import x`, `from x`, `import a, b`: module names.
-        let words: Vec<&str> = statement.split_whitespace().collect();
-        let importing = matches!(words.as_slice(), ["import", ..] | ["from"])
-            && !statement.trim_end().ends_with(" import");
-        if importing {
-            return Ok((start, pairs(Self::module_names(word))));
-        }
-        if let Some(dot) = word.rfind('.') {
-            let (object, attr) = (&word[..dot], &word[dot + 1..]);
-            let Some(value) = self.lookup(object) else {
-                return Ok((start, Vec::new()));
-            };
-            let mut names: Vec<String> = Self::attributes(&value)
-                .into_iter()
-                .filter(|n| n.starts_with(attr) && (attr.starts_with('_') || !n.starts_with('_')))
-                .collect();
-            names.sort();
-            names.dedup();
-            let words = names
-                .into_iter()
-                .map(|n| {
-                    let callable = protocol::getattr(&value, &pystr::new(&n))
-                        .is_ok_and(|v| protocol::is_callable(&v));
-                    format!("{object}.{n}{}", if callable { "(" } else { "" })
-                })
-                .collect();
-            return Ok((start, pairs(words)));
-        }
-        if word.is_empty() {
-            return Ok((start, Vec::new()));
-        }
-        let mut names: Vec<String> = KEYWORDS
-            .iter()
-            .map(|k| k.to_string())
-            .filter(|k| k.starts_with(word))
-            .collect();
-        let mut globals: Vec<String> = self
-            .global_names()
-            .into_iter()
-            .filter(|n| n.starts_with(word) && (word.starts_with('_') || !n.starts_with("__")))
-            .collect();
-        globals.sort();
-        globals.dedup();
-        for name in globals {
-            if names.contains(&name) {
-                continue;
-            }
-            let callable = self
-                .lookup(&name)
-                .is_some_and(|v| protocol::is_callable(&v));
-            names.push(if callable { format!("{name}(") } else { name });
-        }
-        Ok((start, pairs(names)))
-    }
-}
-
-impl Hinter for Helper {
-    type Hint = String;
-}
-
-impl Validator for Helper {}
-
-impl Highlighter for Helper {
-    fn highlight_prompt<'b, 's: 'b, 'p: 'b>(
-        &'s self,
-        prompt: &'p str,
-        _default: bool,
-    ) -> Cow<'b, str> {
-        if self.colour {
-            // 3.13's prompt colour (Lib/_pyrepl: theme's "prompt", bold magenta).
-            Cow::Owned(format!("\x1b[1;35m{prompt}\x1b[0m"))
-        } else {
-            Cow::Borrowed(prompt)
-        }
-    }
-}
-
-impl rustyline::Helper for Helper {}

@@ -12,11 +12,12 @@
 //! editor and completion in [`completion`]; [`dump`] prints the stage dumps.
 //!
 //! **Dependencies**: mimalloc (below); libc, for the SIGINT handler installed at startup and
-//! for ending the process by SIGINT; rustyline, the line editor of the interactive prompt,
-//! chosen over reedline because it is small, has no async runtime, and gives what the prompt
-//! needs through plain traits: history files, a completer, a highlighter for the coloured
-//! prompt, and key handlers that decide whether Enter ends the entry or opens an indented
-//! line. It is only used when standard input is a terminal.
+//! for ending the process by SIGINT, and for the terminal's raw mode under the interactive
+//! prompt's own line editor (`repl::editor`). No line-editing crate: 3.13's prompt draws
+//! `... ` before each continuation line of an entry edited as one unit, indents after `:`
+//! as it goes, and shows completions in a menu above the line; rustyline draws one prompt
+//! per entry, and reedline has no hook to indent the line Enter opens, so the editor is
+//! written after CPython's own (Lib/_pyrepl) over termios.
 
 mod cli;
 mod completion;

@@ -1,49 +1,102 @@
-//! The interactive prompt: CPython 3.13's REPL as a user meets it. On a terminal, a line
-//! editor (rustyline) with history kept in `~/.python_history` (or PYTHON_HISTORY), blocks
-//! entered and edited as one unit, indentation after `:`, tab completion ([`completion`]),
-//! a coloured prompt, and `exit`/`quit` without parentheses. Without a terminal (standard
+//! The interactive prompt: CPython 3.13's REPL as a user meets it. On a terminal, the line
+//! editor of [`editor`] (3.13's `_pyrepl` redone): history kept in `~/.python_history` (or
+//! PYTHON_HISTORY) in `_pyrepl`'s format, blocks entered and edited as one unit with `... `
+//! on their continuation lines, indentation after `:`, tab completion ([`completion`]), a
+//! coloured prompt, and `exit`/`quit` without parentheses. Without a terminal (standard
 //! input a pipe, with `-i`), CPython's plain loop: prompts on standard error, one line at a
 //! time.
 //!
-//! Each entry is compiled in `single` mode, so an expression statement's value goes to
-//! `sys.displayhook` (which also sets `_`); an uncaught exception is printed through
-//! `sys.excepthook` and the prompt goes on; SystemExit ends it. On a terminal, entries are
-//! named as 3.13's REPL names them, `<python-input-N>` (N counting every entry from 0, empty
-//! ones too), and their source stays known to tracebacks and to `linecache`, so a function
-//! entered earlier shows its own lines; the plain loop names every entry `<stdin>`.
+//! On a terminal, an entry runs as `_pyrepl.console.InteractiveColoredConsole.runsource`
+//! runs it: parsed whole, then each statement compiled and run in turn, all but the last as
+//! in a module and the last in `single` mode, so that only the last statement's value goes
+//! to `sys.displayhook` (which also sets `_`) — `1; 2` shows `2`. The plain loop compiles
+//! the whole entry in `single` mode, as PyRun_InteractiveLoop does (`1; 2` shows both). An
+//! uncaught exception is printed through `sys.excepthook` and the prompt goes on; SystemExit
+//! ends it. On a terminal, entries are named as 3.13's REPL names them,
+//! `<python-input-N>` (N counting every entry from 0, empty ones too), and their source
+//! stays known to tracebacks and to `linecache`, so a function entered earlier shows its
+//! own lines; the plain loop names every entry `<stdin>`.
+
+mod editor;
 
 use std::io::{BufRead, IsTerminal, Write};
 
 use pyrs_compiler::{Mode, Source};
 use pyrs_objects::{protocol, str as pystr, ExcKind, Value};
-use rustyline::error::ReadlineError;
-use rustyline::{
-    Cmd, ConditionalEventHandler, Event, EventContext, EventHandler, KeyCode, KeyEvent, Modifiers,
-    RepeatCount,
-};
 
 use crate::cli::Options;
-use crate::completion::Helper;
+use crate::completion::Completer;
+use editor::{ReadError, Reader};
 
 /// The primary and secondary prompts (`sys.ps1`, `sys.ps2`).
 const PS1: &str = ">>> ";
 const PS2: &str = "... ";
 
-/// Whether `source` (an entry so far) needs more lines before it can run: it is an
-/// unfinished statement (an open bracket or string, a block header without a body, a line
-/// ending in a backslash), or it holds a block, which a blank line ends.
-pub(crate) fn needs_more(source: &str) -> bool {
+/// What the compiler makes of an entry so far.
+#[derive(PartialEq, Eq, Debug)]
+enum Check {
+    /// It can run.
+    Complete,
+    /// It is an unfinished statement (an open bracket or string, a block header without a
+    /// body, a line ending in a backslash), or it holds a block, which a blank line ends.
+    Incomplete,
+    /// It is wrong however it goes on.
+    Invalid,
+}
+
+/// `codeop`'s verdict on an entry, compiled in `single` mode.
+fn check(source: &str) -> Check {
     if source.trim().is_empty() {
-        return false;
+        return Check::Complete;
     }
     let text = format!("{source}\n");
     match pyrs_compiler::compile(Source::Text(&text), "<stdin>", Mode::Single, 0) {
         Ok(_) => {
             let lines: Vec<&str> = source.split('\n').collect();
             let opens_block = lines.iter().any(|l| code_of(l).trim_end().ends_with(':'));
-            opens_block && !lines.last().is_some_and(|l| l.trim().is_empty())
+            if opens_block && !lines.last().is_some_and(|l| l.trim().is_empty()) {
+                Check::Incomplete
+            } else {
+                Check::Complete
+            }
         }
-        Err(err) => is_incomplete(&err, source),
+        Err(err) if is_incomplete(&err, source) => Check::Incomplete,
+        Err(_) => Check::Invalid,
+    }
+}
+
+/// Whether the plain loop reads another line before running `source`.
+pub(crate) fn needs_more(source: &str) -> bool {
+    check(source) == Check::Incomplete
+}
+
+/// `_pyrepl.simple_interact._strip_final_indent`: the blanks after the last newline (the
+/// editor's automatic indentation of a line left empty) dropped.
+fn strip_final_indent(text: &str) -> &str {
+    let short = text.trim_end_matches([' ', '\t']);
+    if short.ends_with('\n') {
+        short
+    } else {
+        text
+    }
+}
+
+/// `_pyrepl.simple_interact._more_lines`: whether Enter at the end of the entry `text`
+/// opens a new line. An entry of several lines that cannot compile goes on too, while its
+/// last line is not empty, so that it can be corrected before it runs.
+fn more_lines(text: &str) -> bool {
+    let source = strip_final_indent(text);
+    match check(source) {
+        Check::Complete => false,
+        Check::Incomplete => true,
+        Check::Invalid => {
+            let lines: Vec<&str> = source.split_inclusive('\n').collect();
+            let Some(last) = lines.last().filter(|_| lines.len() > 1) else {
+                return false;
+            };
+            let indented = last.starts_with([' ', '\t']);
+            (indented || !last.trim().is_empty()) && !last.ends_with('\n')
+        }
     }
 }
 
@@ -83,40 +136,6 @@ fn is_incomplete(err: &pyrs_parser::SyntaxError, source: &str) -> bool {
         || msg.starts_with("unexpected EOF")
         || (source.trim_end().ends_with('\\') && err.lineno as usize >= last_line)
         || (source.trim_start().starts_with('@') && err.lineno as usize >= last_line)
-}
-
-/// The indentation a new line of `source` starts with: the last line's, one level deeper
-/// after a line ending in `:`.
-fn indentation(source: &str) -> String {
-    let last = source.rsplit('\n').next().unwrap_or("");
-    let indent: String = last
-        .chars()
-        .take_while(|c| *c == ' ' || *c == '\t')
-        .collect();
-    if code_of(last).trim_end().ends_with(':') {
-        format!("{indent}    ")
-    } else {
-        indent
-    }
-}
-
-/// Enter in the line editor: runs the entry when it is complete, else opens a new line,
-/// indented.
-struct EnterHandler;
-
-impl ConditionalEventHandler for EnterHandler {
-    fn handle(&self, _: &Event, _: RepeatCount, _: bool, ctx: &EventContext) -> Option<Cmd> {
-        let line = ctx.line();
-        if ctx.pos() < line.len() && line[ctx.pos()..].contains('\n') {
-            // Editing inside an entry of several lines: Enter splits the line.
-            return Some(Cmd::Insert(1, "\n".into()));
-        }
-        if needs_more(line) {
-            Some(Cmd::Insert(1, format!("\n{}", indentation(line))))
-        } else {
-            Some(Cmd::AcceptLine)
-        }
-    }
 }
 
 /// Whether output to standard error may be coloured (Lib/_colorize.py's `can_colorize`).
@@ -159,17 +178,8 @@ enum Outcome {
     Exit(i32),
 }
 
-/// Runs one entry in `__main__`, compiled under the file name `filename`.
-fn run_entry(main: &Value, source: &str, filename: &str) -> Outcome {
-    let globals = pyrs_vm::run::main_globals(main);
-    let text = format!("{source}\n");
-    // Tracebacks show the entry's lines, as CPython's interactive loop keeps them.
-    pyrs_vm::traceback::register_source(filename, &text);
-    if filename != "<stdin>" {
-        register_with_linecache(filename, source, "<stdin>");
-    }
-    let result = pyrs_vm::compile_source(text.as_bytes(), filename, Mode::Single)
-        .and_then(|code| pyrs_vm::run_code(code, globals.clone(), Some(globals)));
+/// How running code ended, for the prompt.
+fn outcome(result: pyrs_objects::PyResult<Value>) -> Outcome {
     pyrs_vm::sys::flush_stdout();
     match result {
         Ok(_) => Outcome::Continue,
@@ -180,6 +190,64 @@ fn run_entry(main: &Value, source: &str, filename: &str) -> Outcome {
             Outcome::Continue
         }
     }
+}
+
+/// Runs one entry of the plain loop in `__main__`, compiled whole in `single` mode.
+fn run_entry(main: &Value, source: &str, filename: &str) -> Outcome {
+    let globals = pyrs_vm::run::main_globals(main);
+    let text = format!("{source}\n");
+    // Tracebacks show the entry's lines, as CPython's interactive loop keeps them.
+    pyrs_vm::traceback::register_source(filename, &text);
+    let result = pyrs_vm::compile_source(text.as_bytes(), filename, Mode::Single)
+        .and_then(|code| pyrs_vm::run_code(code, globals.clone(), Some(globals)));
+    outcome(result)
+}
+
+/// Runs one entry typed at the terminal in `__main__` as 3.13's REPL does
+/// (`InteractiveColoredConsole.runsource`): parsed whole, then statement by statement, all
+/// but the last compiled as a module and the last in `single` mode (only its value is
+/// shown). An exception in one statement is printed and the next one runs; a statement that
+/// does not compile is reported and ends the entry.
+fn run_statements(main: &Value, source: &str, filename: &str) -> Outcome {
+    use pyrs_ast::{Mod, ModInteractive, ModModule};
+    let globals = pyrs_vm::run::main_globals(main);
+    let text = format!("{source}\n");
+    pyrs_vm::traceback::register_source(filename, &text);
+    let body = match pyrs_parser::parse_code(&text, Mode::Exec) {
+        Ok(Mod::Module(module)) => module.body,
+        Ok(_) => Vec::new(),
+        Err(err) => return outcome(Err(pyrs_vm::syntax_error(&err, filename))),
+    };
+    let count = body.len();
+    for (i, stmt) in body.into_iter().enumerate() {
+        let tree = if i + 1 == count {
+            Mod::Interactive(Box::new(ModInteractive { body: vec![stmt] }))
+        } else {
+            Mod::Module(Box::new(ModModule {
+                body: vec![stmt],
+                type_ignores: Vec::new(),
+            }))
+        };
+        let (code, warnings) = pyrs_compiler::compile_with_warnings(
+            Source::Tree(&tree),
+            filename,
+            Mode::Exec,
+            pyrs_vm::run::optimize_level(),
+        );
+        let code = pyrs_vm::warnings::emit_compiler_warnings(&warnings, filename).and_then(|()| {
+            code.map_err(|err| pyrs_vm::syntax_error(&err, filename))
+                .map(|code| pyrs_vm::code::new_code(std::sync::Arc::new(code)))
+        });
+        let code = match code {
+            Ok(code) => code,
+            Err(err) => return outcome(Err(err)),
+        };
+        let result = pyrs_vm::run_code(code, globals.clone(), Some(globals.clone()));
+        if let Outcome::Exit(status) = outcome(result) {
+            return Outcome::Exit(status);
+        }
+    }
+    Outcome::Continue
 }
 
 /// `linecache._register_code(name, source, origin)`, as 3.13 registers each entry of the
@@ -198,10 +266,11 @@ pub(crate) fn register_with_linecache(name: &str, source: &str, origin: &str) {
     drop(registered);
 }
 
-/// The commands 3.13's prompt runs when typed alone (`exit`, not `exit()`), unless the name
-/// is bound in `__main__`.
+/// The commands 3.13's prompt runs when typed alone (`REPL_COMMANDS` of
+/// `_pyrepl.simple_interact`: `exit`, not `exit()`), unless the name is bound in
+/// `__main__`.
 fn repl_command(main: &Value, line: &str) -> Option<&'static str> {
-    let name = ["exit", "quit", "help", "copyright", "credits", "license"]
+    let name = ["exit", "quit", "help", "copyright", "clear"]
         .into_iter()
         .find(|c| line.trim() == *c)?;
     let globals = pyrs_vm::run::main_globals(main);
@@ -240,6 +309,9 @@ pub(crate) fn interactive(main: &Value, options: &Options, fresh: bool) -> i32 {
         }
     }
     if tty {
+        // The line editor reads Ctrl-C as a key; while code runs, it raises
+        // KeyboardInterrupt there.
+        crate::install_sigint_handler();
         line_editor_loop(main, options)
     } else {
         plain_loop(main)
@@ -273,80 +345,76 @@ fn prompt(name: &str, default: &str) -> String {
         .unwrap_or_else(|| default.to_string())
 }
 
-/// The prompt on a terminal, through rustyline.
-fn line_editor_loop(main: &Value, options: &Options) -> i32 {
-    let config = rustyline::Config::builder()
-        .auto_add_history(false)
-        .history_ignore_dups(true)
-        .map(|b| b.completion_type(rustyline::CompletionType::List).build())
-        .unwrap_or_default();
-    let mut editor: rustyline::Editor<Helper, rustyline::history::DefaultHistory> =
-        match rustyline::Editor::with_config(config) {
-            Ok(editor) => editor,
-            Err(_) => return plain_loop(main),
-        };
-    // The editor catches SIGINT for as long as it lives; Ctrl-C at the prompt arrives as a
-    // key anyway (the terminal is in raw mode), and while code runs it must raise
-    // KeyboardInterrupt there.
-    crate::install_sigint_handler();
-    editor.set_helper(Some(Helper::new(main.clone(), can_colorize(options))));
-    // Enter arrives as CR from a terminal, as LF (Ctrl-J) from some others.
-    for key in [
-        KeyEvent(KeyCode::Enter, Modifiers::NONE),
-        KeyEvent::ctrl('J'),
-    ] {
-        editor.bind_sequence(key, EventHandler::Conditional(Box::new(EnterHandler)));
+/// What the line editor asks of the prompt: when an entry goes on, and completions.
+struct Prompt {
+    completer: Completer,
+}
+
+impl editor::Host for Prompt {
+    fn more_lines(&self, text: &str) -> bool {
+        more_lines(text)
     }
-    // Alt-Enter (or Esc, Enter) always opens a new line, to add lines to an entry that
-    // would already run.
-    editor.bind_sequence(
-        KeyEvent(KeyCode::Enter, Modifiers::ALT),
-        EventHandler::Simple(Cmd::Newline),
-    );
+
+    fn completions(&self, stem: &str, line: &str) -> Vec<String> {
+        self.completer.completions(stem, line)
+    }
+}
+
+/// The prompt on a terminal, through the line editor (`run_multiline_interactive_console`
+/// of `_pyrepl.simple_interact`).
+fn line_editor_loop(main: &Value, options: &Options) -> i32 {
+    let mut reader = Reader::new(can_colorize(options));
+    let host = Prompt {
+        completer: Completer::new(main.clone()),
+    };
+    // As `site.register_readline`: the history file is read at the start and written
+    // whole at the end.
     let history = history_file(options);
     if let Some(path) = &history {
-        let _ = editor.load_history(path);
+        let _ = reader.read_history_file(path);
     }
     // The number in the next entry's name, `<python-input-N>`.
     let mut input_n = 0usize;
     let status = loop {
+        pyrs_vm::sys::flush_stdout();
         let ps1 = prompt("ps1", PS1);
-        match editor.readline(&ps1) {
-            Ok(line) => {
-                if line.trim().is_empty() {
-                    // An empty entry runs nothing but has its number, as in CPython.
-                    input_n += 1;
-                    continue;
-                }
-                let _ = editor.add_history_entry(line.trim_end());
-                if let Some(path) = &history {
-                    let _ = editor.append_history(path);
-                }
-                if let Some(command) = repl_command(main, &line) {
-                    if command == "exit" || command == "quit" {
-                        break 0;
-                    }
-                    let call = format!("{command}()");
-                    if let Outcome::Exit(status) = run_entry(main, &call, "<stdin>") {
-                        break status;
+        let ps2 = prompt("ps2", PS2);
+        match reader.readline(&host, &ps1, &ps2) {
+            Ok(entry) => {
+                if let Some(command) = repl_command(main, &entry) {
+                    // Commands stay out of the history.
+                    reader.history.pop();
+                    match command {
+                        "exit" | "quit" => break 0,
+                        "clear" => drop(pyrs_vm::sys::write_stdout("\x1b[H\x1b[2J")),
+                        _ => {
+                            let call = format!("{command}()");
+                            if let Outcome::Exit(status) = run_entry(main, &call, "<stdin>") {
+                                break status;
+                            }
+                        }
                     }
                     continue;
                 }
-                // Drop trailing blank lines that only closed a block.
-                let source = line.trim_end_matches(['\n', ' ']);
                 let name = format!("<python-input-{input_n}>");
+                register_with_linecache(&name, &entry, "<stdin>");
                 input_n += 1;
-                if let Outcome::Exit(status) = run_entry(main, source, &name) {
+                if let Outcome::Exit(status) =
+                    run_statements(main, strip_final_indent(&entry), &name)
+                {
                     break status;
                 }
             }
-            Err(ReadlineError::Interrupted) => {
+            Err(ReadError::Interrupted) => {
                 pyrs_vm::sys::write_stderr("KeyboardInterrupt\n");
             }
-            Err(ReadlineError::Eof) => break 0,
-            Err(_) => break 1,
+            Err(ReadError::Eof) => break 0,
+            Err(ReadError::Io) => break 1,
         }
     };
+    if let Some(path) = &history {
+        let _ = reader.write_history_file(path);
+    }
     status
 }
 
@@ -411,9 +479,15 @@ mod tests {
     }
 
     #[test]
-    fn indentation_follows_blocks() {
-        assert_eq!(indentation("def f():"), "    ");
-        assert_eq!(indentation("def f():\n    x = 1"), "    ");
-        assert_eq!(indentation("def f():\n    if x:"), "        ");
+    fn more_lines_as_pyrepl() {
+        assert!(more_lines("def f():"));
+        assert!(more_lines("def f():\n    return 1"));
+        assert!(!more_lines("def f():\n    return 1\n    "));
+        assert!(!more_lines("1 +"));
+        // Several lines that do not compile: the last one can still be corrected.
+        assert!(more_lines("if x:\n    1 +"));
+        assert!(!more_lines("x = 1\ny = 2\n"));
+        assert_eq!(strip_final_indent("if x:\n    y\n    "), "if x:\n    y\n");
+        assert_eq!(strip_final_indent("x  "), "x  ");
     }
 }
