@@ -12,6 +12,8 @@ use pyrs_objects::{
     float, int, list, protocol, str as pystr, types, Args, ExcKind, PyErr, PyResult, Value,
 };
 
+/// `exit`, `quit`, `help`, `copyright`, `credits` and `license` are not here: as in CPython,
+/// `site` adds them to the builtins at start-up (Lib/_sitebuiltins.py), and `-S` goes without.
 const FUNCTIONS: &[(&str, pyrs_objects::native::NativeFn)] = &[
     ("all", all),
     ("any", any),
@@ -30,14 +32,8 @@ const FUNCTIONS: &[(&str, pyrs_objects::native::NativeFn)] = &[
     ("eval", eval),
     ("compile", compile),
     ("breakpoint", breakpoint),
-    ("exit", exit),
-    ("quit", exit),
     ("aiter", aiter),
     ("anext", anext),
-    ("help", help),
-    ("copyright", copyright),
-    ("credits", credits),
-    ("license", license),
 ];
 
 /// Adds this module's functions to the builtins namespace.
@@ -379,11 +375,6 @@ fn breakpoint(args: Args<'_>) -> PyResult<Value> {
     protocol::call(&hook, args)
 }
 
-fn exit(args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact("exit", 0, 1)?;
-    Err(PyErr::with_args(ExcKind::SystemExit, a.to_vec()))
-}
-
 fn aiter(args: Args<'_>) -> PyResult<Value> {
     let a = args.exact("aiter", 1, 1)?;
     let Some(f) = protocol::lookup_special(&a[0], "__aiter__")? else {
@@ -415,45 +406,6 @@ fn anext(args: Args<'_>) -> PyResult<Value> {
         Some(default) => crate::async_gen::new_anext_awaitable(awaitable, default.clone()),
         None => awaitable,
     })
-}
-
-fn help(args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact("help", 0, 1)?;
-    let text = match a.first() {
-        None => "Welcome to Python 3.13's help utility!\n".to_string(),
-        Some(obj) => {
-            let doc = protocol::getattr_opt(obj, &pystr::intern("__doc__"))?
-                .filter(|d| !protocol::is_none(d));
-            match doc {
-                Some(d) => format!("{}\n", protocol::str_string(&d)?),
-                None => "No Python documentation found.\n".to_string(),
-            }
-        }
-    };
-    crate::sys::write_stdout(&text)?;
-    Ok(pyrs_objects::none())
-}
-
-fn copyright(args: Args<'_>) -> PyResult<Value> {
-    args.exact("copyright", 0, 0)?;
-    crate::sys::write_stdout(
-        "Copyright (c) 2001-2024 Python Software Foundation.\nAll Rights Reserved.\n",
-    )?;
-    Ok(pyrs_objects::none())
-}
-
-fn credits(args: Args<'_>) -> PyResult<Value> {
-    args.exact("credits", 0, 0)?;
-    crate::sys::write_stdout(
-        "    Thanks to CWI, CNRI, BeOpen, Zope Corporation, the Python Software Foundation,\n    and a cast of thousands for supporting Python development.  See www.python.org for more information.\n",
-    )?;
-    Ok(pyrs_objects::none())
-}
-
-fn license(args: Args<'_>) -> PyResult<Value> {
-    args.exact("license", 0, 0)?;
-    crate::sys::write_stdout("See https://www.python.org/psf/license/\n")?;
-    Ok(pyrs_objects::none())
 }
 
 /// Compiles source text (a `str`) to a code object.
