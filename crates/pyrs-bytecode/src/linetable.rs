@@ -203,12 +203,14 @@ impl Encoder {
             let columns = (((col % 8) << 4) | end_col.wrapping_sub(col)) as u8;
             let first = size.min(8);
             if delta == 0 && short {
-                self.writer.out.extend([head(col / 8, first), columns]);
+                self.writer
+                    .out
+                    .extend_from_slice(&[head(col / 8, first), columns]);
             } else if (0..3).contains(&delta) && col < 128 && end_col < 128 {
                 let code = u32::from(CODE_ONE_LINE0) + delta as u32;
                 self.writer
                     .out
-                    .extend([head(code, first), col as u8, end_col as u8]);
+                    .extend_from_slice(&[head(code, first), col as u8, end_col as u8]);
                 self.writer.line = i64::from(lineno);
             } else {
                 return self
@@ -219,12 +221,16 @@ impl Encoder {
                 // one-line form (which the first entry then took).
                 let rest = size - 8;
                 if short {
-                    self.writer.out.extend([head(col / 8, rest), columns]);
-                } else {
-                    let code = u32::from(CODE_ONE_LINE0);
                     self.writer
                         .out
-                        .extend([head(code, rest), col as u8, end_col as u8]);
+                        .extend_from_slice(&[head(col / 8, rest), columns]);
+                } else {
+                    let code = u32::from(CODE_ONE_LINE0);
+                    self.writer.out.extend_from_slice(&[
+                        head(code, rest),
+                        col as u8,
+                        end_col as u8,
+                    ]);
                 }
             }
             return;

@@ -136,6 +136,9 @@ const BLOCK_POP: u16 = 128;
 /// The instruction can leave a local unbound (`DELETE_FAST`, `LOAD_FAST_AND_CLEAR`,
 /// `STORE_FAST_MAYBE_NULL`).
 const UNBINDS: u16 = 256;
+/// `optimize_basic_block` may rewrite the instruction (or the one after it): the others it
+/// passes over.
+const PEEPHOLE: u16 = 512;
 
 const fn kind_of(op: Opcode) -> u16 {
     let mut bits = 0;
@@ -205,6 +208,26 @@ const fn kind_of(op: Opcode) -> u16 {
         Opcode::DELETE_FAST | Opcode::LOAD_FAST_AND_CLEAR | Opcode::STORE_FAST_MAYBE_NULL
     ) {
         bits |= UNBINDS;
+    }
+    if matches!(
+        op,
+        Opcode::BUILD_TUPLE
+            | Opcode::POP_JUMP_IF_NOT_NONE
+            | Opcode::POP_JUMP_IF_NONE
+            | Opcode::POP_JUMP_IF_FALSE
+            | Opcode::POP_JUMP_IF_TRUE
+            | Opcode::JUMP
+            | Opcode::JUMP_NO_INTERRUPT
+            | Opcode::STORE_FAST
+            | Opcode::SWAP
+            | Opcode::LOAD_GLOBAL
+            | Opcode::COMPARE_OP
+            | Opcode::CONTAINS_OP
+            | Opcode::IS_OP
+            | Opcode::TO_BOOL
+            | Opcode::UNARY_NOT
+    ) {
+        bits |= PEEPHOLE;
     }
     bits
 }
@@ -780,6 +803,13 @@ impl Cfg {
             let n = instrs.len();
             let mut i = 0;
             while i < n {
+                if opcode != Opcode::LOAD_CONST {
+                    // Nothing happens before the next LOAD_CONST: go straight to it.
+                    match instrs[i..].iter().position(|x| x.op == Opcode::LOAD_CONST) {
+                        Some(k) => i += k,
+                        None => break,
+                    }
+                }
                 let inst = instrs[i];
                 let copy_of_const =
                     opcode == Opcode::LOAD_CONST && inst.op == Opcode::COPY && inst.arg == 1;
@@ -859,6 +889,15 @@ impl Cfg {
     fn optimize_basic_block(&mut self, b: u32, consts: &mut ConstTable) {
         let mut i = 0usize;
         while i < self.b(b).instrs.len() {
+            // Most instructions are none of those matched below: go straight to the next one
+            // that is.
+            match self.b(b).instrs[i..]
+                .iter()
+                .position(|x| kind(x.op) & PEEPHOLE != 0)
+            {
+                Some(k) => i += k,
+                None => break,
+            }
             let inst = self.b(b).instrs[i];
             let (op, arg) = (inst.op, inst.arg);
             // Only the jumps below look at their target's first instruction.
@@ -997,11 +1036,13 @@ impl Cfg {
             i += 1;
         }
         let mut i = 0usize;
-        while i < self.b(b).instrs.len() {
-            if self.b(b).instrs[i].op == Opcode::SWAP {
-                swaptimize(&mut self.bm(b).instrs, &mut i);
-                apply_static_swaps(&mut self.bm(b).instrs, i as isize);
-            }
+        while let Some(k) = self.b(b).instrs[i..]
+            .iter()
+            .position(|x| x.op == Opcode::SWAP)
+        {
+            i += k;
+            swaptimize(&mut self.bm(b).instrs, &mut i);
+            apply_static_swaps(&mut self.bm(b).instrs, i as isize);
             i += 1;
         }
     }
@@ -1369,7 +1410,14 @@ impl Cfg {
             let blk = self.bm(b);
             let n = blk.instrs.len();
             let mut changed = false;
-            for i in 0..n {
+            let mut from = 0;
+            // Only a LOAD_FAST or a STORE_FAST starts a pair.
+            while let Some(k) = blk.instrs[from..]
+                .iter()
+                .position(|x| matches!(x.op, Opcode::LOAD_FAST | Opcode::STORE_FAST))
+            {
+                let i = from + k;
+                from = i + 1;
                 let nextop = if i + 1 < n {
                     blk.instrs[i + 1].op
                 } else {

@@ -4,16 +4,17 @@
 //!
 //! pyrs-bytecode's [`pyrs_bytecode::CodeBuilder`] does the same for any caller, through labels
 //! and one call per instruction; the compiler assembles its own graphs here, because it
-//! assembles every code object of every module it compiles: one walk numbers the
-//! instructions and works out their sizes, the jump offsets are settled on that list, and a
-//! second walk of the graph writes the code units and hands each run of code units that share
-//! a location straight to the location-table encoder.
+//! assembles every code object of every module it compiles: one walk of the graph numbers
+//! the instructions, works out their sizes and offsets and notes where each run of
+//! instructions sharing a location or a handler starts; the jump offsets are then settled on
+//! that list, and the code units, the location table (a run at a time) and the exception
+//! table are written from it without walking the graph again.
 
 use pyrs_bytecode::{
     exception_table, linetable, CodeUnit, ExceptionTableEntry, Opcode, OperandKind,
 };
 
-use super::{kind, Cfg, JUMP_OPERAND, NONE, NOT_EMITTABLE};
+use super::{kind, Cfg, Loc, JUMP_OPERAND, NONE, NOT_EMITTABLE};
 
 /// What the assembler makes of a graph: `co_code`, `co_linetable`, `co_exceptiontable`.
 pub(super) struct Assembled {
@@ -33,8 +34,6 @@ struct Laid {
     target: u32,
     /// Code units, prefixes and caches included.
     size: u32,
-    /// An index into the handlers, or `NONE`.
-    handler: u32,
 }
 
 /// An exception handler: its first instruction, and the depth and `lasti` of its entry.
@@ -79,34 +78,49 @@ pub(super) fn assemble(cfg: &Cfg, firstlineno: u32) -> Result<Assembled, String>
         }
     };
 
+    // The one walk of the graph: each instruction laid out with its size and its offset
+    // (as far as the jumps' sizes are known), the runs of instructions that share a location
+    // and the runs that share an exception handler noted where they start.
     let n = count as usize;
     let mut laid: Vec<Laid> = Vec::with_capacity(n);
-    let mut handlers: Vec<HandlerAt> = Vec::new();
+    let mut offsets: Vec<u32> = Vec::with_capacity(n + 1);
+    let mut total = 0u32;
     let mut jumps: Vec<u32> = Vec::new();
+    let mut loc_runs: Vec<(u32, Loc)> = Vec::with_capacity(n / 2 + 1);
+    let mut run_loc = None;
+    let mut handler_runs: Vec<(u32, Option<HandlerAt>)> = Vec::new();
+    let mut run_handler: Option<HandlerAt> = None;
     let mut last_except = NONE;
-    let mut handler = NONE;
     let mut b = cfg.entry;
     while b != NONE {
         let blk = cfg.b(b);
         for ins in &blk.instrs {
             let i = laid.len() as u32;
+            if run_loc != Some(ins.loc) {
+                run_loc = Some(ins.loc);
+                loc_runs.push((i, ins.loc));
+            }
             // Runs of instructions share a handler: work it out once per run.
             if ins.except != last_except {
                 last_except = ins.except;
-                handler = NONE;
+                let mut handler = None;
                 if ins.except != NONE {
                     let except = cfg.next_nonempty(ins.except);
                     if except != NONE && start[except as usize] != NONE {
                         let h = cfg.b(except);
                         let lasti = h.preserve_lasti;
                         let depth = h.startdepth - 1 - i32::from(lasti);
-                        handlers.push(HandlerAt {
+                        handler = Some(HandlerAt {
                             start: start[except as usize],
                             depth: depth.max(0) as u32,
                             lasti,
                         });
-                        handler = handlers.len() as u32 - 1;
                     }
+                }
+                // Handlers are told apart by where they start.
+                if handler.map(|h| h.start) != run_handler.map(|h| h.start) {
+                    run_handler = handler;
+                    handler_runs.push((i, handler));
                 }
             }
             let mut op = ins.op;
@@ -131,42 +145,41 @@ pub(super) fn assemble(cfg: &Cfg, firstlineno: u32) -> Result<Assembled, String>
                     }
                     _ => return Err(format!("{op} is not a jump")),
                 }
+                if kind(op) & NOT_EMITTABLE != 0 {
+                    return Err(format!("{op} cannot be assembled"));
+                }
                 jumps.push(i);
                 // As CPython's assembler, start from the target's index as the oparg.
                 target
             } else {
-                if kind(op) & JUMP_OPERAND != 0 {
-                    return Err(format!("{op} without a target"));
+                // One look at the table for the two ways an instruction without a target
+                // can be wrong.
+                let k = kind(op);
+                if k & (JUMP_OPERAND | NOT_EMITTABLE) != 0 {
+                    if k & JUMP_OPERAND != 0 {
+                        return Err(format!("{op} without a target"));
+                    }
+                    return Err(format!("{op} cannot be assembled"));
                 }
                 ins.arg
             };
-            if kind(op) & NOT_EMITTABLE != 0 {
-                return Err(format!("{op} cannot be assembled"));
-            }
+            let size = size_of(op, arg);
+            offsets.push(total);
+            total += size;
             laid.push(Laid {
                 op,
                 arg,
                 target,
-                size: size_of(op, arg),
-                handler,
+                size,
             });
         }
         b = blk.next;
     }
+    offsets.push(total);
 
     // Jump offsets, until no instruction changes size. Each instruction's size is kept;
     // only the jumps are revisited.
-    let mut offsets = vec![0u32; n + 1];
-    loop {
-        let mut total = 0u32;
-        for (offset, ins) in offsets.iter_mut().zip(&laid) {
-            *offset = total;
-            total += ins.size;
-        }
-        offsets[n] = total;
-        if jumps.is_empty() {
-            break;
-        }
+    while !jumps.is_empty() {
         let mut changed = false;
         for &i in &jumps {
             let i = i as usize;
@@ -180,74 +193,51 @@ pub(super) fn assemble(cfg: &Cfg, firstlineno: u32) -> Result<Assembled, String>
         if !changed {
             break;
         }
+        let mut total = 0u32;
+        for (offset, ins) in offsets.iter_mut().zip(&laid) {
+            *offset = total;
+            total += ins.size;
+        }
+        offsets[n] = total;
     }
 
-    // Code units (the caches after each instruction are the zeros already there), and the
-    // location table from the runs of instructions that share a location, in one more walk
-    // of the graph (the locations are read where they are, not copied into a list).
+    // Code units (the caches after each instruction are the zeros already there).
     let mut code = vec![CodeUnit::default(); offsets[n] as usize];
-    let mut lines = linetable::Encoder::new(firstlineno, n / 2);
-    let mut i = 0usize;
-    let mut run_loc = None;
-    let mut run_start = 0u32;
-    let mut b = cfg.entry;
-    while b != NONE {
-        let blk = cfg.b(b);
-        for ins in &blk.instrs {
-            let offset = offsets[i];
-            if run_loc != Some(ins.loc) {
-                if let Some(loc) = run_loc {
-                    lines.run_raw(loc.raw(), offset - run_start);
-                }
-                run_loc = Some(ins.loc);
-                run_start = offset;
+    for (&Laid { op, arg, .. }, &offset) in laid.iter().zip(&offsets) {
+        let mut at = offset as usize;
+        if arg > 0xFF {
+            for k in (1..=extended_args(arg)).rev() {
+                code[at] = CodeUnit::new(Opcode::EXTENDED_ARG, (arg >> (8 * k)) as u8);
+                at += 1;
             }
-            let Laid { op, arg, .. } = laid[i];
-            let mut at = offset as usize;
-            if arg > 0xFF {
-                for k in (1..=extended_args(arg)).rev() {
-                    code[at] = CodeUnit::new(Opcode::EXTENDED_ARG, (arg >> (8 * k)) as u8);
-                    at += 1;
-                }
-            }
-            code[at] = CodeUnit::new(op, arg as u8);
-            i += 1;
         }
-        b = blk.next;
+        code[at] = CodeUnit::new(op, arg as u8);
     }
-    if let Some(loc) = run_loc {
-        lines.run_raw(loc.raw(), offsets[n] - run_start);
+
+    // The location table, a run of code units at a time.
+    let mut lines = linetable::Encoder::new(firstlineno, loc_runs.len());
+    for (k, &(first, loc)) in loc_runs.iter().enumerate() {
+        let end = loc_runs.get(k + 1).map_or(n, |&(next, _)| next as usize);
+        lines.run_raw(loc.raw(), offsets[end] - offsets[first as usize]);
     }
     let linetable = lines.finish();
 
-    // The exception table: runs of instructions with the same handler target.
-    let mut entries: Vec<ExceptionTableEntry> = Vec::new();
-    let mut current: Option<HandlerAt> = None;
-    let mut from = 0u32;
-    let mut last_handler = NONE;
-    for i in 0..=n {
-        if i < n && laid[i].handler == last_handler {
+    // The exception table: the runs of instructions with a handler.
+    let mut entries: Vec<ExceptionTableEntry> = Vec::with_capacity(handler_runs.len());
+    for (k, &(first, handler)) in handler_runs.iter().enumerate() {
+        let Some(h) = handler else {
             continue;
-        }
-        let here = if i < n {
-            last_handler = laid[i].handler;
-            (last_handler != NONE).then(|| handlers[last_handler as usize])
-        } else {
-            None
         };
-        if here.map(|h| h.start) != current.map(|h| h.start) || i == n {
-            if let Some(h) = current {
-                entries.push(ExceptionTableEntry {
-                    start: from,
-                    end: offsets[i],
-                    target: offsets[h.start as usize],
-                    depth: h.depth,
-                    lasti: h.lasti,
-                });
-            }
-            from = offsets[i];
-            current = here;
-        }
+        let end = handler_runs
+            .get(k + 1)
+            .map_or(n, |&(next, _)| next as usize);
+        entries.push(ExceptionTableEntry {
+            start: offsets[first as usize],
+            end: offsets[end],
+            target: offsets[h.start as usize],
+            depth: h.depth,
+            lasti: h.lasti,
+        });
     }
 
     Ok(Assembled {
