@@ -132,6 +132,7 @@ fn generate(
     let result = crate::stack::run(|limit| {
         let mut c = Compiler {
             table: &table,
+            names: symtable::CodeNames::new(table.names()),
             folded: &folded,
             filename: filename.into(),
             optimize,

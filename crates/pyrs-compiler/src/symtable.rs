@@ -46,7 +46,8 @@ pub use names::mangle;
 use builder::Builder;
 pub(crate) use builder::Stop;
 use flags::SCOPE_OFFSET;
-use names::{Name, Names, WellKnown};
+use names::WellKnown;
+pub(crate) use names::{CodeNames, Name, Names};
 
 /// Builds the symbol table of a parsed module, or returns the SyntaxError CPython's symbol
 /// table raises for it (`_PySymtable_Build`, after `_PyFuture_FromAST`).
@@ -195,6 +196,11 @@ impl<'a> SymbolTable<'a> {
     fn find(&self, addr: usize, role: Role) -> Option<Scope<'_>> {
         let id = *self.data.keys.get(&Key::new(addr, role))?;
         Some(self.scope(id))
+    }
+
+    /// The names of the table, which the code generator extends ([`CodeNames`]).
+    pub(crate) fn names(&self) -> &Names {
+        &self.data.names
     }
 
     /// The text `python3.13 -m symtable` prints for this table.
@@ -585,9 +591,20 @@ impl<'t> Scope<'t> {
             .collect()
     }
 
-    /// The parameters, as [`Scope::varnames`] lists them, without making the list.
-    pub(crate) fn param_names(&self) -> impl Iterator<Item = &'t str> + '_ {
-        self.entry().varnames.iter().map(|&n| self.text(n))
+    /// The parameters, as [`Scope::varnames`] lists them, as interned names.
+    pub(crate) fn param_ids(&self) -> &'t [Name] {
+        &self.entry().varnames
+    }
+
+    /// The flags and scope of a (mangled) name, as [`Scope::lookup`] finds them, by its
+    /// interned name: a name of the code generator's own ([`CodeNames`]) is no symbol.
+    pub(crate) fn symbol_bits(&self, name: Name) -> Option<u32> {
+        self.entry().symbols.get(&name).copied()
+    }
+
+    /// The symbols as interned names, with their flags and scope, in CPython's order.
+    pub(crate) fn symbol_ids(&self) -> impl Iterator<Item = (Name, u32)> + 't {
+        self.entry().symbols.iter().map(|(&n, &b)| (n, b))
     }
 
     /// How many parameters the scope has: `varnames().len()` without the list.

@@ -12,7 +12,7 @@ use pyrs_bytecode::{Constant, Opcode};
 use super::stmt::{attr_loc, is_two_element_slice};
 use super::{error_at, Compiler, FBlock, UnitKind, R, STACK_USE_GUIDELINE};
 use crate::flowgraph::{Loc, NO_LOC};
-use crate::symtable::{ComprehensionKind, Flags, SymbolScope};
+use crate::symtable::{scope_of_bits, ComprehensionKind, Flags, Name, SymbolScope};
 
 /// `BINARY_OP`'s oparg for an operator.
 pub(crate) fn binop_arg(op: Operator, inplace: bool) -> u32 {
@@ -40,9 +40,9 @@ pub(crate) fn binop_arg(op: Operator, inplace: bool) -> u32 {
 
 /// State saved around an inlined comprehension (`inlined_comprehension_state`).
 struct InlineState {
-    pushed_locals: Vec<String>,
-    temp_symbols: Vec<(String, Option<Option<SymbolScope>>, Option<bool>)>,
-    fast_hidden: Vec<String>,
+    pushed_locals: Vec<Name>,
+    temp_symbols: Vec<(Name, Option<Option<SymbolScope>>, Option<bool>)>,
+    fast_hidden: Vec<Name>,
     cleanup: u32,
     end: u32,
 }
@@ -701,15 +701,18 @@ impl<'t> Compiler<'t> {
         };
         // CPython reads the module's symbols, which an inlined comprehension compiled in the
         // module overrides.
+        let Some(name) = self.names.find(&n.id) else {
+            return false;
+        };
         if self.units.len() == 1 {
-            if let Some(&imported) = self.ur().temp_imports.get(&*n.id) {
+            if let Some(&imported) = self.ur().temp_imports.get(&name) {
                 return imported;
             }
         }
         self.table
             .top()
-            .lookup(&n.id)
-            .is_some_and(|s| s.flags().contains(Flags::DEF_IMPORT))
+            .symbol_bits(name)
+            .is_some_and(|bits| Flags::from_bits(bits).contains(Flags::DEF_IMPORT))
     }
 
     fn maybe_optimize_method_call(&mut self, c: &'t pyrs_ast::ExprCall) -> R<bool> {
@@ -781,7 +784,7 @@ impl<'t> Compiler<'t> {
         if &*f.id != "super" || &*attr.attr == "__class__" || !e.keywords.is_empty() {
             return false;
         }
-        if self.symbol_scope("super") != Some(SymbolScope::GlobalImplicit) {
+        if self.symbol_scope_of("super") != Some(SymbolScope::GlobalImplicit) {
             return false;
         }
         if self
@@ -806,7 +809,7 @@ impl<'t> Compiler<'t> {
         let class_cell = if u.kind == UnitKind::Class {
             Some(SymbolScope::Cell)
         } else {
-            self.symbol_scope("__class__")
+            self.symbol_scope_of("__class__")
         };
         class_cell == Some(SymbolScope::Free)
     }
@@ -823,8 +826,11 @@ impl<'t> Compiler<'t> {
             return Ok(());
         }
         self.nameop("__class__", ExprContext::Load, loc)?;
-        let first = self.ur().varnames.get_index(0).cloned().unwrap_or_default();
-        self.nameop(&first, ExprContext::Load, loc)
+        let first = match self.ur().varnames.first() {
+            Some(&first) => first,
+            None => self.intern(""),
+        };
+        self.nameop_id(first, ExprContext::Load, loc)
     }
 
     fn maybe_add_static_attribute(&mut self, a: &pyrs_ast::ExprAttribute) {
@@ -834,11 +840,12 @@ impl<'t> Compiler<'t> {
         if a.ctx != ExprContext::Store || &*n.id != "self" {
             return;
         }
+        let attr = self.intern(&a.attr);
         let len = self.units.len();
         for u in self.units[..len - 1].iter_mut().rev() {
             if u.kind == UnitKind::Class {
                 if let Some(s) = &mut u.static_attributes {
-                    s.insert(a.attr.to_string());
+                    s.insert(attr);
                 }
                 break;
             }
@@ -1286,25 +1293,24 @@ impl<'t> Compiler<'t> {
             end: u32::MAX,
         };
         let function_like = self.is_function_like();
-        for sym in comp.symbols() {
-            let k = sym.name();
-            let scope = sym.scope();
+        for (k, bits) in comp.symbol_ids() {
+            let scope = scope_of_bits(bits);
+            let flags = Flags::from_bits(bits);
             let outsc = self.symbol_scope(k);
             let differs = scope != outsc
                 && scope != Some(SymbolScope::Free)
                 && !(scope == Some(SymbolScope::Cell) && outsc == Some(SymbolScope::Free));
             if differs || in_class_block {
-                let prev = self.u().temp_symbols.insert(k.to_string(), scope);
-                let imported = sym.flags().contains(Flags::DEF_IMPORT);
-                let prev_import = self.u().temp_imports.insert(k.to_string(), imported);
-                state.temp_symbols.push((k.to_string(), prev, prev_import));
+                let prev = self.u().temp_symbols.insert(k, scope);
+                let imported = flags.contains(Flags::DEF_IMPORT);
+                let prev_import = self.u().temp_imports.insert(k, imported);
+                state.temp_symbols.push((k, prev, prev_import));
             }
-            let flags = sym.flags();
             let bound = flags.contains(Flags::DEF_LOCAL) && !flags.contains(Flags::DEF_NONLOCAL);
             if bound || in_class_block {
-                if !function_like && self.ur().fasthidden.get(k) != Some(&true) {
-                    self.u().fasthidden.insert(k.to_string(), true);
-                    state.fast_hidden.push(k.to_string());
+                if !function_like && self.ur().fasthidden.get(&k) != Some(&true) {
+                    self.u().fasthidden.insert(k, true);
+                    state.fast_hidden.push(k);
                 }
                 let idx = self.varname_index(k);
                 self.emit(Opcode::LOAD_FAST_AND_CLEAR, idx, loc);
@@ -1316,7 +1322,7 @@ impl<'t> Compiler<'t> {
                     };
                     self.emit(Opcode::MAKE_CELL, i, loc);
                 }
-                state.pushed_locals.push(k.to_string());
+                state.pushed_locals.push(k);
             }
         }
         if !state.pushed_locals.is_empty() {
@@ -1331,7 +1337,7 @@ impl<'t> Compiler<'t> {
     fn restore_inlined_locals(&mut self, loc: Loc, state: &InlineState) {
         let n = state.pushed_locals.len() as u32;
         self.emit(Opcode::SWAP, n + 1, loc);
-        for k in state.pushed_locals.iter().rev() {
+        for &k in state.pushed_locals.iter().rev() {
             let idx = self.varname_index(k);
             self.emit(Opcode::STORE_FAST_MAYBE_NULL, idx, loc);
         }
@@ -1339,21 +1345,21 @@ impl<'t> Compiler<'t> {
 
     fn pop_inlined_comprehension_state(&mut self, loc: Loc, state: InlineState) -> R {
         self.u().in_inlined_comp -= 1;
-        for (k, prev, prev_import) in state.temp_symbols.iter().rev() {
+        for &(k, prev, prev_import) in state.temp_symbols.iter().rev() {
             match prev {
                 Some(p) => {
-                    self.u().temp_symbols.insert(k.clone(), *p);
+                    self.u().temp_symbols.insert(k, p);
                 }
                 None => {
-                    self.u().temp_symbols.remove(k);
+                    self.u().temp_symbols.remove(&k);
                 }
             }
             match prev_import {
                 Some(p) => {
-                    self.u().temp_imports.insert(k.clone(), *p);
+                    self.u().temp_imports.insert(k, p);
                 }
                 None => {
-                    self.u().temp_imports.remove(k);
+                    self.u().temp_imports.remove(&k);
                 }
             }
         }
@@ -1368,8 +1374,8 @@ impl<'t> Compiler<'t> {
             self.bind(state.end);
             self.restore_inlined_locals(loc, &state);
         }
-        for k in &state.fast_hidden {
-            self.u().fasthidden.insert(k.clone(), false);
+        for &k in &state.fast_hidden {
+            self.u().fasthidden.insert(k, false);
         }
         Ok(())
     }

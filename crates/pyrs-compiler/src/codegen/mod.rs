@@ -18,14 +18,16 @@ use pyrs_parser::{ErrorKind, SyntaxError};
 use crate::ast_opt::Folded;
 use crate::consts::ConstTable;
 use crate::flowgraph::{self, Loc, Seq, UnitInfo, NO_LOC};
-use crate::symtable::{Scope, ScopeKind, Stop, SymbolScope, SymbolTable};
+use crate::symtable::{
+    scope_of_bits, CodeNames, Name, Scope, ScopeKind, Stop, SymbolScope, SymbolTable,
+};
 
 pub(crate) type R<T = ()> = Result<T, Stop>;
 
-/// The code generator's string sets and maps hash with [`crate::consts::FastHash`]: their
-/// keys are short identifiers, and SipHash's resistance to collisions buys nothing here.
-pub(crate) type NameSet = IndexSet<String, crate::consts::FastHash>;
-pub(crate) type NameMap<V> = HashMap<String, V, crate::consts::FastHash>;
+/// The code generator's sets and maps of names are keyed by interned [`Name`]s (see
+/// [`CodeNames`]), hashed with [`crate::consts::FastHash`]: an integer key costs one multiply.
+pub(crate) type NameSet = IndexSet<Name, crate::consts::FastHash>;
+pub(crate) type NameMap<V> = HashMap<Name, V, crate::consts::FastHash>;
 
 /// CPython's `STACK_USE_GUIDELINE`: above this many values, displays and calls are built
 /// piecewise.
@@ -86,7 +88,8 @@ pub(crate) struct Unit<'t> {
     pub(crate) firstlineno: u32,
     pub(crate) name: String,
     pub(crate) qualname: String,
-    pub(crate) private: Option<String>,
+    /// The class whose name mangles private names here (`u_private`).
+    pub(crate) private: Option<Name>,
     pub(crate) static_attributes: Option<NameSet>,
     /// `ste_coroutine` as the code generator may set it (top-level await).
     pub(crate) coroutine: bool,
@@ -95,6 +98,8 @@ pub(crate) struct Unit<'t> {
 /// The compiler's state for one module (`struct compiler`).
 pub(crate) struct Compiler<'t> {
     pub(crate) table: &'t SymbolTable<'t>,
+    /// Every name the code generator meets, interned once ([`CodeNames`]).
+    pub(crate) names: CodeNames<'t>,
     pub(crate) folded: &'t Folded,
     pub(crate) filename: StrValue,
     pub(crate) optimize: u32,
@@ -170,62 +175,77 @@ impl<'t> Compiler<'t> {
         self.emit(Opcode::LOAD_CONST, i, loc);
     }
 
-    pub(crate) fn mangle(&self, name: &str) -> String {
-        crate::symtable::mangle(self.ur().private.as_deref(), name).into_owned()
+    /// The interned name of a text (see [`CodeNames`]).
+    pub(crate) fn intern(&mut self, text: &str) -> Name {
+        self.names.intern(text)
     }
 
-    /// The index of a name in a set, adding it if needed (without allocating when it is
-    /// there).
-    fn index_in(set: &mut NameSet, name: &str) -> usize {
-        match set.get_index_of(name) {
-            Some(i) => i,
-            None => set.insert_full(name.to_string()).0,
-        }
+    /// The text of an interned name.
+    pub(crate) fn text(&self, name: Name) -> &str {
+        self.names.text(name)
+    }
+
+    /// A name as the current unit refers to it: mangled inside a class (`_Py_MaybeMangle`).
+    pub(crate) fn mangle_id(&mut self, name: Name) -> Name {
+        let private = self.ur().private;
+        self.names.mangle(private, name)
+    }
+
+    /// [`Compiler::mangle_id`] of a text, as a string.
+    pub(crate) fn mangle(&mut self, name: &str) -> String {
+        let name = self.intern(name);
+        let mangled = self.mangle_id(name);
+        self.text(mangled).to_string()
+    }
+
+    /// The index of a name in a set, adding it if needed.
+    fn index_in(set: &mut NameSet, name: Name) -> usize {
+        set.insert_full(name).0
     }
 
     /// The index of `name` in `co_names`.
-    pub(crate) fn name_index(&mut self, name: &str) -> u32 {
+    pub(crate) fn name_index(&mut self, name: Name) -> u32 {
         Self::index_in(&mut self.u().names, name) as u32
     }
 
     /// `ADDOP_NAME`: an instruction whose oparg is a (mangled) name in `co_names`.
     pub(crate) fn name_op(&mut self, op: Opcode, name: &str, loc: Loc) {
-        let i = {
-            let u = self.u();
-            let mangled = crate::symtable::mangle(u.private.as_deref(), name);
-            Self::index_in(&mut u.names, &mangled)
-        };
+        let name = self.intern(name);
+        let mangled = self.mangle_id(name);
+        let i = self.name_index(mangled);
         let arg = match op {
-            Opcode::LOAD_ATTR => (i as u32) << 1,
+            Opcode::LOAD_ATTR => i << 1,
             Opcode::LOAD_METHOD => {
-                self.emit(Opcode::LOAD_ATTR, ((i as u32) << 1) | 1, loc);
+                self.emit(Opcode::LOAD_ATTR, (i << 1) | 1, loc);
                 return;
             }
-            Opcode::LOAD_SUPER_ATTR => ((i as u32) << 2) | 2,
+            Opcode::LOAD_SUPER_ATTR => (i << 2) | 2,
             Opcode::LOAD_SUPER_METHOD => {
-                self.emit(Opcode::LOAD_SUPER_ATTR, ((i as u32) << 2) | 3, loc);
+                self.emit(Opcode::LOAD_SUPER_ATTR, (i << 2) | 3, loc);
                 return;
             }
             Opcode::LOAD_ZERO_SUPER_ATTR => {
-                self.emit(Opcode::LOAD_SUPER_ATTR, (i as u32) << 2, loc);
+                self.emit(Opcode::LOAD_SUPER_ATTR, i << 2, loc);
                 return;
             }
             Opcode::LOAD_ZERO_SUPER_METHOD => {
-                self.emit(Opcode::LOAD_SUPER_ATTR, ((i as u32) << 2) | 1, loc);
+                self.emit(Opcode::LOAD_SUPER_ATTR, (i << 2) | 1, loc);
                 return;
             }
-            _ => i as u32,
+            _ => i,
         };
         self.emit(op, arg, loc);
     }
 
     /// `ADDOP_N`: a name in `co_names`, not mangled.
     pub(crate) fn name_op_raw(&mut self, op: Opcode, name: &str, loc: Loc) {
+        let name = self.intern(name);
         let i = self.name_index(name);
         self.emit(op, i, loc);
     }
 
-    pub(crate) fn varname_index(&mut self, name: &str) -> u32 {
+    /// The index of a (mangled) name among the fast locals, adding it if needed.
+    pub(crate) fn varname_index(&mut self, name: Name) -> u32 {
         Self::index_in(&mut self.u().varnames, name) as u32
     }
 
@@ -247,34 +267,37 @@ impl<'t> Compiler<'t> {
 
     /// The scope of a (mangled) name in the current unit, with the overrides of an inlined
     /// comprehension being compiled (`_PyST_GetScope`).
-    pub(crate) fn symbol_scope(&self, name: &str) -> Option<SymbolScope> {
+    pub(crate) fn symbol_scope(&self, name: Name) -> Option<SymbolScope> {
         let u = self.ur();
         // Overrides exist only while an inlined comprehension is compiled: most lookups skip
-        // hashing the name for them.
+        // them.
         if !u.temp_symbols.is_empty() {
-            if let Some(ov) = u.temp_symbols.get(name) {
+            if let Some(ov) = u.temp_symbols.get(&name) {
                 return *ov;
             }
         }
-        u.scope.lookup(name).and_then(|s| s.scope())
+        u.scope.symbol_bits(name).and_then(scope_of_bits)
+    }
+
+    /// [`Compiler::symbol_scope`] of a text.
+    pub(crate) fn symbol_scope_of(&self, name: &str) -> Option<SymbolScope> {
+        self.symbol_scope(self.names.find(name)?)
     }
 
     pub(crate) fn is_function_like(&self) -> bool {
         self.ur().scope.kind().is_function_like()
     }
 
-    /// `compiler_nameop`.
+    /// `compiler_nameop` for a name as the tree spells it.
     pub(crate) fn nameop(&mut self, name: &str, ctx: pyrs_ast::ExprContext, loc: Loc) -> R {
+        let name = self.intern(name);
+        self.nameop_id(name, ctx, loc)
+    }
+
+    /// `compiler_nameop`.
+    pub(crate) fn nameop_id(&mut self, name: Name, ctx: pyrs_ast::ExprContext, loc: Loc) -> R {
         use pyrs_ast::ExprContext::*;
-        // Only a name that mangles allocates (`__x` in a class).
-        let mangled = match &self.ur().private {
-            Some(p) => match crate::symtable::mangle(Some(p), name) {
-                std::borrow::Cow::Owned(m) => Some(m),
-                std::borrow::Cow::Borrowed(_) => None,
-            },
-            None => None,
-        };
-        let mangled: &str = mangled.as_deref().unwrap_or(name);
+        let mangled = self.mangle_id(name);
         let scope = self.symbol_scope(mangled);
         let function_like = self.is_function_like();
         enum Kind {
@@ -289,7 +312,7 @@ impl<'t> Compiler<'t> {
             Some(SymbolScope::Local)
                 if function_like
                     || (!self.ur().fasthidden.is_empty()
-                        && self.ur().fasthidden.get(mangled) == Some(&true)) =>
+                        && self.ur().fasthidden.get(&mangled) == Some(&true)) =>
             {
                 Kind::Fast
             }
@@ -362,28 +385,37 @@ impl<'t> Compiler<'t> {
     }
 
     /// The index of a cell (in `u_cellvars`) or free variable (after the cells).
-    pub(crate) fn deref_index(&mut self, name: &str, free: bool) -> R<u32> {
+    pub(crate) fn deref_index(&self, name: Name, free: bool) -> R<u32> {
         let u = self.ur();
         if free {
-            if let Some(i) = u.freevars.get_index_of(name) {
+            if let Some(i) = u.freevars.get_index_of(&name) {
                 return Ok((u.cellvars.len() + i) as u32);
             }
-            if let Some(i) = u.cellvars.get_index_of(name) {
+            if let Some(i) = u.cellvars.get_index_of(&name) {
                 return Ok(i as u32);
             }
         } else {
-            if let Some(i) = u.cellvars.get_index_of(name) {
+            if let Some(i) = u.cellvars.get_index_of(&name) {
                 return Ok(i as u32);
             }
-            if let Some(i) = u.freevars.get_index_of(name) {
+            if let Some(i) = u.freevars.get_index_of(&name) {
                 return Ok((u.cellvars.len() + i) as u32);
             }
         }
-        Err(internal(format!("no cell or free variable {name:?}")))
+        Err(internal(format!(
+            "no cell or free variable {:?}",
+            self.text(name)
+        )))
+    }
+
+    /// [`Compiler::deref_index`] of a text.
+    pub(crate) fn deref_index_of(&mut self, name: &str, free: bool) -> R<u32> {
+        let name = self.intern(name);
+        self.deref_index(name, free)
     }
 
     fn load_classdict_freevar(&mut self, loc: Loc) -> R {
-        let idx = self.deref_index("__classdict__", true)?;
+        let idx = self.deref_index_of("__classdict__", true)?;
         self.emit(Opcode::LOAD_DEREF, idx, loc);
         Ok(())
     }
@@ -399,27 +431,37 @@ impl<'t> Compiler<'t> {
         lineno: u32,
     ) -> R {
         let mut varnames = NameSet::with_capacity_and_hasher(8, Default::default());
-        for v in scope.param_names() {
-            varnames.insert(v.to_string());
-        }
-        let mut cells: Vec<String> = scope
-            .symbols()
-            .filter(|s| {
-                s.scope() == Some(SymbolScope::Cell)
-                    || s.flags().contains(crate::symtable::Flags::DEF_COMP_CELL)
+        varnames.extend(scope.param_ids().iter().copied());
+        // Cells and free variables in code-point order (`dictbytype`).
+        let mut cells: Vec<Name> = scope
+            .symbol_ids()
+            .filter(|&(_, bits)| {
+                scope_of_bits(bits) == Some(SymbolScope::Cell)
+                    || crate::symtable::Flags::from_bits(bits)
+                        .contains(crate::symtable::Flags::DEF_COMP_CELL)
             })
-            .map(|s| s.name().to_string())
+            .map(|(name, _)| name)
             .collect();
-        cells.sort_unstable();
+        cells.sort_unstable_by(|&a, &b| self.text(a).cmp(self.text(b)));
         let mut cellvars: NameSet = cells.into_iter().collect();
         if scope.needs_class_closure() {
-            cellvars.insert("__class__".into());
+            cellvars.insert(self.intern("__class__"));
         }
         if scope.needs_classdict() {
-            cellvars.insert("__classdict__".into());
+            cellvars.insert(self.intern("__classdict__"));
         }
-        let freevars: NameSet = scope.freevars().into_iter().map(str::to_string).collect();
-        let private = self.units.last().and_then(|u| u.private.clone());
+        let mut frees: Vec<Name> = scope
+            .symbol_ids()
+            .filter(|&(_, bits)| {
+                scope_of_bits(bits) == Some(SymbolScope::Free)
+                    || crate::symtable::Flags::from_bits(bits)
+                        .contains(crate::symtable::Flags::DEF_FREE_CLASS)
+            })
+            .map(|(name, _)| name)
+            .collect();
+        frees.sort_unstable_by(|&a, &b| self.text(a).cmp(self.text(b)));
+        let freevars: NameSet = frees.into_iter().collect();
+        let private = self.units.last().and_then(|u| u.private);
         let coroutine = scope.is_coroutine();
         let unit = Unit {
             scope,
@@ -490,13 +532,15 @@ impl<'t> Compiler<'t> {
             u.kind,
             UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Class
         ) {
+            let private = self.units[parent].private;
+            let name = self.names.intern(&u.name);
+            let mangled = self.names.mangle(private, name);
             let p = &self.units[parent];
-            let mangled = crate::symtable::mangle(p.private.as_deref(), &u.name);
             let scope = p
                 .temp_symbols
-                .get(&*mangled)
+                .get(&mangled)
                 .copied()
-                .unwrap_or_else(|| p.scope.lookup(&mangled).and_then(|s| s.scope()));
+                .unwrap_or_else(|| p.scope.symbol_bits(mangled).and_then(scope_of_bits));
             if scope == Some(SymbolScope::GlobalExplicit) {
                 force_global = true;
             }
@@ -556,7 +600,8 @@ impl<'t> Compiler<'t> {
         self.op(Opcode::RETURN_VALUE, NO_LOC);
         let flags = self.code_flags();
         let filename = self.filename.clone();
-        let u = self.u();
+        let u = self.units.last_mut().expect("a unit is open");
+        let names = &self.names;
         let seq = std::mem::take(&mut u.seq);
         let info = UnitInfo {
             name: std::mem::take(&mut u.name),
@@ -573,16 +618,12 @@ impl<'t> Compiler<'t> {
                 .fasthidden
                 .iter()
                 .filter(|(k, _)| u.varnames.contains(*k))
-                .map(|(k, _)| k.clone())
+                .map(|(&k, _)| names.text(k).to_string())
                 .collect(),
-            // Moved, not copied: the caller exits the scope right after.
-            names: std::mem::take(&mut u.names)
-                .into_iter()
-                .map(String::into_boxed_str)
-                .collect(),
-            varnames: std::mem::take(&mut u.varnames).into_iter().collect(),
-            cellvars: std::mem::take(&mut u.cellvars).into_iter().collect(),
-            freevars: std::mem::take(&mut u.freevars).into_iter().collect(),
+            names: u.names.iter().map(|&n| names.text(n).into()).collect(),
+            varnames: u.varnames.iter().map(|&n| names.text(n).into()).collect(),
+            cellvars: u.cellvars.iter().map(|&n| names.text(n).into()).collect(),
+            freevars: u.freevars.iter().map(|&n| names.text(n).into()).collect(),
         };
         flowgraph::assemble(seq, info).map_err(internal)
     }
@@ -736,25 +777,27 @@ impl<'t> Compiler<'t> {
 
     /// `compiler_make_closure`.
     pub(crate) fn make_closure(&mut self, code: CodeObject, mut flags: u32, loc: Loc) -> R {
-        let frees: Vec<String> = code.freevars().map(str::to_string).collect();
+        let frees: Vec<Name> = code.freevars().map(|n| self.names.intern(n)).collect();
         if !frees.is_empty() {
-            for name in &frees {
+            for &name in &frees {
                 let is_class = self.ur().kind == UnitKind::Class;
-                let reftype = if is_class && (name == "__class__" || name == "__classdict__") {
+                let text = self.text(name);
+                let reftype = if is_class && (text == "__class__" || text == "__classdict__") {
                     Some(SymbolScope::Cell)
                 } else {
                     self.symbol_scope(name)
                 };
                 let arg = if reftype == Some(SymbolScope::Cell) {
-                    self.ur().cellvars.get_index_of(name.as_str())
+                    self.ur().cellvars.get_index_of(&name)
                 } else {
                     self.ur()
                         .freevars
-                        .get_index_of(name.as_str())
+                        .get_index_of(&name)
                         .map(|i| i + self.ur().cellvars.len())
                 };
                 let Some(arg) = arg else {
-                    return Err(internal(format!("compiler_lookup_arg({name:?}) failed")));
+                    let text = self.text(name);
+                    return Err(internal(format!("compiler_lookup_arg({text:?}) failed")));
                 };
                 self.emit(Opcode::LOAD_CLOSURE, arg as u32, loc);
             }

@@ -1110,7 +1110,7 @@ impl<'t> Compiler<'t> {
                 .ok_or_else(|| super::internal("no type-parameter scope"))?;
             let tp_name = format!("<generic parameters of {}>", c.name);
             self.enter_scope(&tp_name, UnitKind::TypeParams, scope, firstlineno)?;
-            let private = c.name.to_string();
+            let private = self.intern(&c.name);
             self.u().private = Some(private);
             self.type_params(&c.type_params)?;
             self.nameop(".type_params", ExprContext::Store, loc)?;
@@ -1150,7 +1150,8 @@ impl<'t> Compiler<'t> {
             col: 0,
             end_col: 0,
         };
-        self.u().private = Some(c.name.to_string());
+        let private = self.intern(&c.name);
+        self.u().private = Some(private);
         self.nameop("__name__", ExprContext::Load, loc)?;
         self.nameop("__module__", ExprContext::Store, loc)?;
         let q = self.ur().qualname.clone();
@@ -1164,27 +1165,23 @@ impl<'t> Compiler<'t> {
         }
         if self.ur().scope.needs_classdict() {
             self.op(Opcode::LOAD_LOCALS, loc);
-            let i = self.deref_index("__classdict__", false)?;
+            let i = self.deref_index_of("__classdict__", false)?;
             self.emit(Opcode::STORE_DEREF, i, loc);
         }
         self.compile_body(loc, &c.body)?;
-        let mut attrs: Vec<String> = self
-            .u()
-            .static_attributes
-            .take()
-            .map(|s| s.into_iter().collect())
-            .unwrap_or_default();
+        let attrs = self.u().static_attributes.take().unwrap_or_default();
+        let mut attrs: Vec<&str> = attrs.iter().map(|&a| self.text(a)).collect();
         attrs.sort_unstable();
         let t: Vec<Constant> = attrs.iter().map(|a| Constant::str(a)).collect();
         self.load_const(Constant::Tuple(t.into()), NO_LOC);
         self.nameop("__static_attributes__", ExprContext::Store, NO_LOC)?;
         if self.ur().scope.needs_classdict() {
-            let i = self.deref_index("__classdict__", false)?;
+            let i = self.deref_index_of("__classdict__", false)?;
             self.emit(Opcode::LOAD_CLOSURE, i, NO_LOC);
             self.nameop("__classdictcell__", ExprContext::Store, NO_LOC)?;
         }
         if self.ur().scope.needs_class_closure() {
-            let i = self.deref_index("__class__", false)?;
+            let i = self.deref_index_of("__class__", false)?;
             self.emit(Opcode::LOAD_CLOSURE, i, NO_LOC);
             self.emit(Opcode::COPY, 1, NO_LOC);
             self.nameop("__classcell__", ExprContext::Store, NO_LOC)?;

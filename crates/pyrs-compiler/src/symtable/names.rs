@@ -1,8 +1,9 @@
 //! Interned names and private-name mangling (CPython's `_Py_Mangle`, Python/compile.c).
 
 use std::borrow::Cow;
+use std::hash::BuildHasher;
 
-use indexmap::IndexSet;
+use hashbrown::HashTable;
 
 use crate::consts::FastHash;
 
@@ -11,36 +12,134 @@ use crate::consts::FastHash;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct Name(u32);
 
+/// The hash [`Names`] keys a text by, worked out once by callers that probe two tables
+/// with it (the code generator's [`CodeNames`]).
+pub(crate) fn hash_text(text: &str) -> u64 {
+    FastHash::default().hash_one(text)
+}
+
 /// The names of one symbol table, each stored once.
 #[derive(Debug, Default)]
 pub(crate) struct Names {
-    set: IndexSet<Box<str>, FastHash>,
+    texts: Vec<Box<str>>,
+    /// Indices into `texts`, hashed by their text ([`hash_text`]).
+    index: HashTable<u32>,
     /// For each name, whether a class could mangle it ([`mangles`]), worked out once.
     mangleable: Vec<bool>,
+    /// Added to every index this table hands out: a table that extends another one (the
+    /// code generator's names after the symbol table's) numbers its names after the other's.
+    base: u32,
 }
 
 impl Names {
     pub(crate) fn intern(&mut self, text: &str) -> Name {
-        if let Some(index) = self.set.get_index_of(text) {
-            return Name(index as u32);
+        self.intern_hashed(hash_text(text), text)
+    }
+
+    /// [`Names::intern`] with the text's [`hash_text`] already known.
+    pub(crate) fn intern_hashed(&mut self, hash: u64, text: &str) -> Name {
+        if let Some(name) = self.find_hashed(hash, text) {
+            return name;
         }
-        let (index, _) = self.set.insert_full(text.into());
+        let i = self.texts.len() as u32;
+        let texts = &self.texts;
+        self.index
+            .insert_unique(hash, i, |&j| hash_text(&texts[j as usize]));
+        self.texts.push(text.into());
         self.mangleable.push(mangles(text));
-        Name(index as u32)
+        Name(self.base + i)
     }
 
     /// Whether a class could mangle the name (most names are left alone).
     pub(crate) fn mangleable(&self, name: Name) -> bool {
-        self.mangleable[name.0 as usize]
+        self.mangleable[(name.0 - self.base) as usize]
     }
 
     /// The name of `text`, if it was ever interned.
     pub(crate) fn find(&self, text: &str) -> Option<Name> {
-        self.set.get_index_of(text).map(|i| Name(i as u32))
+        self.find_hashed(hash_text(text), text)
+    }
+
+    /// [`Names::find`] with the text's [`hash_text`] already known.
+    pub(crate) fn find_hashed(&self, hash: u64, text: &str) -> Option<Name> {
+        let texts = &self.texts;
+        self.index
+            .find(hash, |&i| &*texts[i as usize] == text)
+            .map(|&i| Name(self.base + i))
     }
 
     pub(crate) fn text(&self, name: Name) -> &str {
-        &self.set[name.0 as usize]
+        &self.texts[(name.0 - self.base) as usize]
+    }
+
+    /// How many names the table holds.
+    pub(crate) fn len(&self) -> usize {
+        self.texts.len()
+    }
+}
+
+/// The names of one compilation as the code generator sees them: the symbol table's, then
+/// the others it meets (attribute names, imported modules, the names it makes up), numbered
+/// after them. A name is hashed once, when the code generator reads it from a node; from
+/// then on it is a [`Name`], which indexes the scope's symbols and the code unit's
+/// `co_names`, `co_varnames`, `co_cellvars` and `co_freevars` by integer.
+pub(crate) struct CodeNames<'t> {
+    table: &'t Names,
+    more: Names,
+}
+
+impl<'t> CodeNames<'t> {
+    pub(crate) fn new(table: &'t Names) -> CodeNames<'t> {
+        CodeNames {
+            table,
+            more: Names {
+                base: table.len() as u32,
+                ..Names::default()
+            },
+        }
+    }
+
+    pub(crate) fn intern(&mut self, text: &str) -> Name {
+        let hash = hash_text(text);
+        match self.table.find_hashed(hash, text) {
+            Some(name) => name,
+            None => self.more.intern_hashed(hash, text),
+        }
+    }
+
+    /// The name of `text`, if it was ever interned (a name never interned is no symbol and
+    /// in no code unit's tables).
+    pub(crate) fn find(&self, text: &str) -> Option<Name> {
+        let hash = hash_text(text);
+        self.table
+            .find_hashed(hash, text)
+            .or_else(|| self.more.find_hashed(hash, text))
+    }
+
+    fn of(&self, name: Name) -> &Names {
+        if name.0 < self.more.base {
+            self.table
+        } else {
+            &self.more
+        }
+    }
+
+    pub(crate) fn text(&self, name: Name) -> &str {
+        self.of(name).text(name)
+    }
+
+    /// The name as code in class `private` refers to it (`_Py_Mangle`).
+    pub(crate) fn mangle(&mut self, private: Option<Name>, name: Name) -> Name {
+        let Some(private) = private else {
+            return name;
+        };
+        if !self.of(name).mangleable(name) {
+            return name;
+        }
+        match mangle(Some(self.text(private)), self.text(name)) {
+            Cow::Borrowed(_) => name,
+            Cow::Owned(mangled) => self.intern(&mangled),
+        }
     }
 }
 
