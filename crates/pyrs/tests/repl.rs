@@ -1,6 +1,8 @@
 //! The interactive prompt on a terminal: `pyrs` driven in a pseudo-terminal (rexpect), as a
-//! person types at it — history recall, a block of several lines, completion of an
-//! attribute, Ctrl-C, an uncaught exception, `_`, `exit` without parentheses, Ctrl-D.
+//! person types at it — history recall, a block of several lines and its `... ` prompts,
+//! `1; 2` showing only `2`, an entry of several lines recalled from the history file after a
+//! restart, completion of an attribute, Ctrl-C, an uncaught exception, `_`, `exit` without
+//! parentheses, Ctrl-D.
 //!
 //! Timeouts are generous: test machines are slow and shared.
 
@@ -211,5 +213,63 @@ fn entries_are_named_python_input_n_and_keep_their_lines() {
     );
     type_line(&mut p, "1 +");
     expect(&mut p, "File \"<python-input-4>\", line 1");
+    leave(p);
+}
+
+#[test]
+fn continuation_lines_show_the_secondary_prompt() {
+    let home = scratch("ps2");
+    let mut p = start(&home);
+    // Enter after `:` opens a line drawn behind `... `, already indented by four spaces.
+    type_line(&mut p, "def seven():");
+    p.exp_string("...     ")
+        .expect("the continuation prompt and indentation");
+    type_line(&mut p, "return 7");
+    p.exp_string("...     return 7")
+        .expect("the body behind its prompt");
+    type_line(&mut p, "");
+    next_prompt(&mut p);
+    enter(&mut p, "seven() * 6", "42");
+    leave(p);
+}
+
+#[test]
+fn only_the_last_statement_of_an_entry_shows_its_value() {
+    let home = scratch("laststmt");
+    let mut p = start(&home);
+    type_line(&mut p, "10 + 1; 20 + 2");
+    // What the entry prints, between the editor giving the terminal back and the next
+    // prompt taking it again.
+    p.exp_string("\x1b[?2004l").expect("the entry ends");
+    let shown = p.exp_string("\x1b[?2004h").expect("the next prompt");
+    assert_eq!(shown.trim(), "22", "{shown:?}");
+    p.exp_string(">>> ").expect("the prompt");
+    enter(&mut p, "_", "22");
+    leave(p);
+}
+
+#[test]
+fn multi_line_entry_recalled_from_the_history_file_after_a_restart() {
+    let home = scratch("histfile");
+    let mut p = start(&home);
+    type_line(&mut p, "def five():");
+    type_line(&mut p, "return 5");
+    type_line(&mut p, "");
+    next_prompt(&mut p);
+    leave(p);
+    // _pyrepl's format: the entry's lines joined by \r\n; `exit` is not kept.
+    let history = std::fs::read_to_string(home.join("history")).expect("history file");
+    assert_eq!(history, "def five():\r\n    return 5\r\n    \n");
+    let mut p = start(&home);
+    // Up recalls the whole entry, drawn on two lines; Enter at its end opens a line, and
+    // Enter on that blank line runs it.
+    p.send(UP).expect("send up");
+    p.flush().expect("flush");
+    p.exp_string("...     return 5")
+        .expect("the recalled entry's second line");
+    type_line(&mut p, "");
+    type_line(&mut p, "");
+    next_prompt(&mut p);
+    enter(&mut p, "five() + 1", "6");
     leave(p);
 }

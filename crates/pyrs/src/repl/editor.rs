@@ -316,6 +316,8 @@ struct Menu {
 struct Search {
     text: String,
     backwards: bool,
+    /// The entry shown and the cursor's place when it started.
+    start: (usize, usize),
 }
 
 /// The line editor: the entry being edited, the history and what is on the screen.
@@ -471,7 +473,8 @@ impl Reader {
                 return Err(ReadError::Io);
             };
             self.msg.clear();
-            if self.search.is_some() && self.search_key(key) {
+            if self.search.is_some() {
+                self.search_key(key);
                 continue;
             }
             let was_complete = self.last_was_complete;
@@ -562,6 +565,7 @@ impl Reader {
                     self.search = Some(Search {
                         text: String::new(),
                         backwards: key == Key::Ctrl('r'),
+                        start: (self.historyi, self.pos),
                     });
                 }
                 Key::Ctrl('z') => self.suspend(),
@@ -891,59 +895,85 @@ impl Reader {
         self.pos = self.buffer.len();
     }
 
-    /// A key during an incremental search; false when it ends the search and is to be
-    /// handled as usual.
-    fn search_key(&mut self, key: Key) -> bool {
+    /// A key during an incremental search (historical_reader.py's `isearch_keymap`):
+    /// characters add to the searched text, Ctrl-R and Ctrl-S search again, Ctrl-C and
+    /// Ctrl-G go back to where the search started; any other key ends the search, and is
+    /// used up by it.
+    fn search_key(&mut self, key: Key) {
         let Some(search) = &mut self.search else {
-            return false;
+            return;
         };
         match key {
-            Key::Char(c) => search.text.push(c),
+            Key::Char(c) => {
+                search.text.push(c);
+                let text: Vec<char> = search.text.chars().collect();
+                let p = self.pos + text.len() - 1;
+                if self.buffer.get(p) != text.last() {
+                    self.isearch_next();
+                }
+            }
             Key::Backspace | Key::Ctrl('h') => {
                 search.text.pop();
             }
-            Key::Ctrl('r') => search.backwards = true,
-            Key::Ctrl('s') => search.backwards = false,
+            Key::Ctrl('r') | Key::Ctrl('s') => {
+                search.backwards = key == Key::Ctrl('r');
+                self.isearch_next();
+            }
             Key::Ctrl('c') | Key::Ctrl('g') => {
+                let (historyi, pos) = search.start;
                 self.search = None;
-                return true;
+                self.select_item(historyi);
+                self.pos = pos;
             }
-            _ => {
-                self.search = None;
-                return false;
-            }
+            _ => self.search = None,
         }
-        let (text, backwards) = (search.text.clone(), search.backwards);
-        let again = matches!(key, Key::Ctrl('r') | Key::Ctrl('s'));
-        self.search_history(&text, backwards, again);
-        true
     }
 
-    /// Shows the nearest history entry holding `text`, from the one shown (or past it, when
-    /// the search is repeated).
-    fn search_history(&mut self, text: &str, backwards: bool, again: bool) {
-        if text.is_empty() {
+    /// `isearch_next`: the next place, in the entry shown and then in the entries before it
+    /// (or after it, searching forwards), where the searched text is.
+    fn isearch_next(&mut self) {
+        let Some(search) = &self.search else {
             return;
-        }
-        let current = self.historyi;
-        let holds = |i: usize, this: &Reader| -> bool {
-            let entry = if i == this.history.len() {
-                this.transient.get(&i).cloned().unwrap_or_default()
+        };
+        let term: Vec<char> = search.text.chars().collect();
+        let forwards = !search.backwards;
+        let mut i = self.historyi;
+        let mut s = self.buffer.clone();
+        let mut p = self.pos as isize;
+        loop {
+            let found = if forwards {
+                find(&s, &term, (p + 1).max(0) as usize, s.len())
             } else {
-                this.history[i].clone()
+                // `rfind(term, 0, p + len(term) - 1)`
+                let end = (p + term.len() as isize - 1).clamp(0, s.len() as isize) as usize;
+                rfind(&s, &term, end)
             };
-            entry.contains(text)
-        };
-        if !again && current < self.history.len() && holds(current, self) {
-            return;
+            if let Some(at) = found {
+                self.select_item(i);
+                self.pos = at;
+                return;
+            }
+            if (forwards && i + 1 >= self.history.len()) || (!forwards && i == 0) {
+                return;
+            }
+            if forwards {
+                i += 1;
+                s = self.get_item(i).chars().collect();
+                p = -1;
+            } else {
+                i -= 1;
+                s = self.get_item(i).chars().collect();
+                p = s.len() as isize;
+            }
         }
-        let found = if backwards {
-            (0..current).rev().find(|i| holds(*i, self))
-        } else {
-            (current + 1..=self.history.len()).find(|i| holds(*i, self))
-        };
-        if let Some(i) = found {
-            self.select_item(i);
+    }
+
+    /// `get_item`: history entry `i` as last edited.
+    fn get_item(&self, i: usize) -> String {
+        match self.transient.get(&i) {
+            Some(text) => text.clone(),
+            None if i < self.history.len() => self.history[i].clone(),
+            None => self.text(),
         }
     }
 
@@ -1033,18 +1063,22 @@ impl Reader {
         self.menu.end = end;
     }
 
-    /// The prompt of line `lineno` of the entry, as reader.py's `get_prompt` picks it.
-    fn prompt(&self, lineno: usize) -> String {
-        if let Some(search) = &self.search {
+    /// The prompt of line `lineno` of the entry, as reader.py's `get_prompt` picks it (and
+    /// historical_reader.py's during a search, on the cursor's line), coloured when colour
+    /// is on; and its width.
+    fn prompt(&self, lineno: usize, cursor_on_line: bool) -> (String, usize) {
+        if let Some(search) = self.search.as_ref().filter(|_| cursor_on_line) {
             let dir = if search.backwards { "r" } else { "f" };
-            if lineno == 0 {
-                return format!("({dir}-search `{}') ", search.text);
-            }
+            let prompt = format!("({dir}-search `{}') ", search.text);
+            let width = prompt.chars().map(char_width).sum();
+            return (prompt, width);
         }
-        if lineno == 0 {
-            self.ps1.clone()
+        let prompt = if lineno == 0 { &self.ps1 } else { &self.ps3 };
+        let width = prompt.chars().map(char_width).sum();
+        if self.colour {
+            (format!("{PROMPT_COLOUR}{prompt}{RESET}"), width)
         } else {
-            self.ps3.clone()
+            (prompt.clone(), width)
         }
     }
 
@@ -1059,15 +1093,9 @@ impl Reader {
         let mut menu_at = 0;
         let text = self.text();
         for (lineno, line) in text.split('\n').enumerate() {
-            let prompt = self.prompt(lineno);
-            let prompt_width: usize = prompt.chars().map(char_width).sum();
-            let shown_prompt = if self.colour {
-                format!("{PROMPT_COLOUR}{prompt}{RESET}")
-            } else {
-                prompt
-            };
             let chars: Vec<char> = line.chars().collect();
             let cursor_here = pos <= chars.len();
+            let (shown_prompt, prompt_width) = self.prompt(lineno, cursor_here);
             if cursor_here {
                 menu_at = rows.len();
             }
@@ -1157,6 +1185,28 @@ impl Reader {
         self.cursor_col = x;
         self.drawn = true;
     }
+}
+
+/// Where `term` first occurs in `s[start..end]`.
+fn find(s: &[char], term: &[char], start: usize, end: usize) -> Option<usize> {
+    if term.is_empty() {
+        return (start <= end.min(s.len())).then_some(start);
+    }
+    let end = end.min(s.len());
+    (start..end)
+        .take_while(|i| i + term.len() <= end)
+        .find(|i| s[*i..*i + term.len()] == *term)
+}
+
+/// Where `term` last occurs in `s[..end]`.
+fn rfind(s: &[char], term: &[char], end: usize) -> Option<usize> {
+    let end = end.min(s.len());
+    if term.len() > end {
+        return None;
+    }
+    (0..=end - term.len())
+        .rev()
+        .find(|i| s[*i..*i + term.len()] == *term)
 }
 
 /// The columns a drawn row takes (its colour sequences aside).
