@@ -352,7 +352,7 @@ impl<'a, 't> Lexer<'a, 't> {
         Tok::Lpar
     }
 
-    #[inline]
+    #[inline(always)]
     fn classify(&mut self, i: usize) -> Tok<'a> {
         let t = &self.tokens.toks[i];
         match t.kind {
@@ -475,11 +475,12 @@ impl<'a, 't> Lexer<'a, 't> {
     }
 }
 
-impl<'a> Iterator for Lexer<'a, '_> {
-    type Item = Spanned<'a>;
-
-    #[inline]
-    fn next(&mut self) -> Option<Spanned<'a>> {
+impl<'a> Lexer<'a, '_> {
+    /// `next` for everything but an ordinary token: the start token, a failed action, the end
+    /// of the tokens.
+    #[cold]
+    #[inline(never)]
+    fn next_rare(&mut self) -> Option<Spanned<'a>> {
         if let Some(start) = self.start.take() {
             return Some(Ok((Pos::default(), start, Pos::default())));
         }
@@ -488,19 +489,32 @@ impl<'a> Iterator for Lexer<'a, '_> {
             return Some(Err(Error::stop()));
         }
         let i = self.i;
-        if i >= self.tokens.toks.len() {
-            // The tokenizer stopped with an error here (or the stream is over).
-            return if self.tokens.error.is_some() {
-                self.i += 1;
-                if i == self.tokens.toks.len() {
-                    self.ctx.last.set(i);
-                    Some(Err(Error::stop()))
-                } else {
-                    None
-                }
-            } else {
-                None
-            };
+        if i < self.tokens.toks.len() {
+            return self.next();
+        }
+        // The tokenizer stopped with an error here (or the stream is over).
+        if self.tokens.error.is_some() {
+            self.i += 1;
+            if i == self.tokens.toks.len() {
+                self.ctx.last.set(i);
+                return Some(Err(Error::stop()));
+            }
+        }
+        None
+    }
+}
+
+impl<'a> Iterator for Lexer<'a, '_> {
+    type Item = Spanned<'a>;
+
+    /// Inlined into the generated parser's loop, so that the token it returns stays in
+    /// registers rather than going through memory written and read back in pieces of
+    /// different sizes (a processor stall on every token).
+    #[inline(always)]
+    fn next(&mut self) -> Option<Spanned<'a>> {
+        let i = self.i;
+        if self.start.is_some() || self.ctx.failed() || i >= self.tokens.toks.len() {
+            return self.next_rare();
         }
         self.i += 1;
         self.ctx.last.set(i);
