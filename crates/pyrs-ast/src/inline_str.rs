@@ -1,65 +1,93 @@
 //! [`InlineStr`]: a short string held inside a value, for the names and string constants of
 //! the tree, most of which are a few bytes long.
 
-/// Text of up to [`InlineStr::CAPACITY`] UTF-8 bytes, stored in place: 23 bytes, alignment 1,
-/// so that an enum holding it beside a `Box<str>` is three words. The bytes after the text are
-/// zero, so two values are equal exactly when their texts are.
+/// Text of up to [`InlineStr::CAPACITY`] UTF-8 bytes, stored in place: the bytes, then zeros,
+/// then the length, 24 bytes aligned as a word, without padding. The bytes after the text are
+/// zero, so two values are equal exactly when their texts are. A value is made with three word
+/// stores and copied with word loads that read what those stores wrote (a string built byte
+/// by byte and then copied in words made the processor wait on every name the parser built).
+/// The length is a [`Len`], whose unused values let an enum holding an `InlineStr` beside a
+/// `Box<str>` (`Identifier`, `StrValue`) keep its variant in the same three words.
 #[derive(Clone, PartialEq, Eq, Hash)]
+#[repr(C, align(8))]
 pub(crate) struct InlineStr {
-    len: u8,
-    bytes: [u8; InlineStr::CAPACITY],
+    /// `len` bytes of UTF-8, then zeros.
+    bytes: [u8; InlineStr::CAPACITY + 1],
+    len: Len,
+}
+
+/// The length of an [`InlineStr`]: 0 to [`InlineStr::CAPACITY`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
+// Values are made by `InlineStr::new`'s transmute, never by name.
+#[allow(dead_code)]
+#[rustfmt::skip]
+enum Len {
+    L0, L1, L2, L3, L4, L5, L6, L7, L8, L9, L10, L11, L12, L13, L14, L15, L16, L17, L18, L19,
+    L20, L21, L22,
 }
 
 impl InlineStr {
-    /// The longest text held in place.
     pub(crate) const CAPACITY: usize = 22;
 
-    /// `text` in place, or `None` when it is longer than [`InlineStr::CAPACITY`].
     #[inline]
     pub(crate) fn new(text: &str) -> Option<InlineStr> {
-        if text.len() > InlineStr::CAPACITY {
+        let src = text.as_bytes();
+        let n = src.len();
+        if n > InlineStr::CAPACITY {
             return None;
         }
-        let (src, n) = (text.as_bytes(), text.len());
-        let mut bytes = [0; InlineStr::CAPACITY];
-        // Two fixed-size copies that overlap cover any length from their size to twice it,
-        // and compile to a load and a store each: cheaper than a call to `memcpy` for the
-        // few bytes of a name.
-        let mut copy = |at: usize, size: usize| {
-            bytes[at..at + size].copy_from_slice(&src[at..at + size]);
-        };
-        match n {
-            16.. => {
-                copy(0, 16);
-                copy(n - 8, 8);
-            }
-            8..=15 => {
-                copy(0, 8);
-                copy(n - 8, 8);
-            }
-            4..=7 => {
-                copy(0, 4);
-                copy(n - 4, 4);
-            }
-            1..=3 => {
-                copy(0, 1);
-                copy(n / 2, 1);
-                copy(n - 1, 1);
-            }
-            0 => {}
-        }
-        Some(InlineStr {
-            len: n as u8,
-            bytes,
-        })
+        let [w0, w1, w2] = words(src);
+        // The length goes in the last byte, after the text and at least one zero.
+        let w2 = w2 | (n as u64) << 56;
+        let raw = [w0.to_le(), w1.to_le(), w2.to_le()];
+        // SAFETY: `InlineStr` is `repr(C)`: 23 bytes then a one-byte `Len`, 24 bytes without
+        // padding, as `raw` is. The words hold the text's bytes in order (little-endian in
+        // memory), zeros after them, and `n` (at most 22, a valid `Len`) in the last byte.
+        Some(unsafe { std::mem::transmute::<[u64; 3], InlineStr>(raw) })
     }
 
     #[inline]
     pub(crate) fn as_str(&self) -> &str {
-        let text = &self.bytes[..usize::from(self.len)];
+        let text = &self.bytes[..self.len as usize];
         // SAFETY: `new` is the only constructor, and it copies all the bytes of a `str`
         // (valid UTF-8) and sets `len` to their count.
         unsafe { std::str::from_utf8_unchecked(text) }
+    }
+}
+
+/// The bytes of `src` (at most 24 of them) as three little-endian words, zeros after its end.
+///
+/// Two loads that overlap cover any length from their size to twice it: the second, shifted
+/// to its place, is or-ed into the first (where they overlap they hold the same bytes). Loads
+/// and shifts in registers are cheaper than a call to `memcpy` for the few bytes of a name.
+#[inline]
+fn words(src: &[u8]) -> [u64; 3] {
+    let n = src.len();
+    let word = |at: usize| u64::from_le_bytes(src[at..at + 8].try_into().unwrap_or([0; 8]));
+    let half = |at: usize| {
+        u64::from(u32::from_le_bytes(
+            src[at..at + 4].try_into().unwrap_or([0; 4]),
+        ))
+    };
+    let byte = |at: usize| u64::from(src[at]);
+    // The last eight bytes, moved down so that byte `from` comes first (nothing when the
+    // shift is a whole word).
+    let tail_from = |from: usize| {
+        word(n - 8)
+            .checked_shr(((from + 8 - n) * 8) as u32)
+            .unwrap_or(0)
+    };
+    match n {
+        16.. => [word(0), word(8), tail_from(16)],
+        8..=15 => [word(0), tail_from(8), 0],
+        4..=7 => [half(0) | half(n - 4) << ((n - 4) * 8), 0, 0],
+        1..=3 => [
+            byte(0) | byte(n / 2) << (n / 2 * 8) | byte(n - 1) << ((n - 1) * 8),
+            0,
+            0,
+        ],
+        0 => [0; 3],
     }
 }
 
