@@ -5,8 +5,15 @@
 //! Each scope is analysed with the sets its parent passes down: `bound`, the names bound in
 //! enclosing function-like scopes (none for the module); `global`, the names declared global
 //! above; `type_params`, the type parameters in sight. It hands back `free`, the names its
-//! scope and its descendants read from enclosing scopes. As in CPython, each child gets copies
-//! of the sets, so nothing a child does leaks into its siblings.
+//! scope and its descendants read from enclosing scopes. As in CPython, nothing a child does
+//! to the sets it is given leaks into its siblings; but where CPython copies each set for each
+//! child, a child here borrows its parent's sets and copies one only when it changes it
+//! ([`Cow`]: a `global` or `nonlocal` declaration, a name that a child binds while an enclosing
+//! scope declares it global, a type parameter), which few scopes do. A child's `free` starts
+//! empty rather than as a copy of what its earlier siblings found: the parent adds it to
+//! those, and only adds, so the result is the same.
+
+use std::borrow::Cow;
 
 use indexmap::{IndexMap, IndexSet};
 
@@ -29,13 +36,13 @@ pub(crate) fn analyze(data: &mut TableData, limit: usize) -> Result<(), Stop> {
         depth: 0,
         limit,
     };
-    let (mut free, mut global, mut type_params) = (Set::default(), Set::default(), Set::default());
+    let (empty, mut free) = (Set::default(), Set::default());
     analyzer.analyze_block(
         ScopeId(0),
         None,
         &mut free,
-        &mut global,
-        &mut type_params,
+        Cow::Borrowed(&empty),
+        Cow::Borrowed(&empty),
         None,
     )?;
     analyzer.set_parents();
@@ -48,13 +55,27 @@ struct Analyzer<'d> {
     limit: usize,
 }
 
-/// What `analyze_block` receives from its parent.
+/// What `analyze_block` receives from its parent: the parent's sets, copied on first change.
 struct Inherited<'s> {
-    bound: Option<&'s mut Set>,
+    bound: Option<Cow<'s, Set>>,
     free: &'s mut Set,
-    global: &'s mut Set,
-    type_params: &'s mut Set,
+    global: Cow<'s, Set>,
+    type_params: Cow<'s, Set>,
     class_entry: Option<ScopeId>,
+}
+
+/// Adds `name` to a borrowed set, copying the set first if that changes it.
+fn cow_insert(set: &mut Cow<'_, Set>, name: Name) {
+    if !set.contains(&name) {
+        set.to_mut().insert(name);
+    }
+}
+
+/// Removes `name` from a borrowed set, copying the set first if that changes it.
+fn cow_remove(set: &mut Cow<'_, Set>, name: Name) {
+    if set.contains(&name) {
+        set.to_mut().shift_remove(&name);
+    }
 }
 
 impl Analyzer<'_> {
@@ -63,10 +84,10 @@ impl Analyzer<'_> {
     fn analyze_block(
         &mut self,
         id: ScopeId,
-        bound: Option<&mut Set>,
+        bound: Option<Cow<'_, Set>>,
         free: &mut Set,
-        global: &mut Set,
-        type_params: &mut Set,
+        global: Cow<'_, Set>,
+        type_params: Cow<'_, Set>,
         class_entry: Option<ScopeId>,
     ) -> Result<(), Stop> {
         self.depth += 1;
@@ -148,20 +169,15 @@ impl Analyzer<'_> {
             // PEP 709: list, set and dict comprehensions are inlined, except in the annotation
             // scopes that can see a class.
             let inline = entry.comprehension.is_some() && !entry.generator && !can_see_class_scope;
-            let mut child_free = newfree.clone();
-            {
-                let mut bound = newbound.clone();
-                let mut global = newglobal.clone();
-                let mut type_params = up.type_params.clone();
-                self.analyze_block(
-                    child,
-                    Some(&mut bound),
-                    &mut child_free,
-                    &mut global,
-                    &mut type_params,
-                    new_class_entry,
-                )?;
-            }
+            let mut child_free = Set::default();
+            self.analyze_block(
+                child,
+                Some(Cow::Borrowed(&newbound)),
+                &mut child_free,
+                Cow::Borrowed(&newglobal),
+                Cow::Borrowed(&*up.type_params),
+                new_class_entry,
+            )?;
             if inline {
                 self.inline_comprehension(
                     id,
@@ -227,14 +243,14 @@ impl Analyzer<'_> {
                 return Err(self.error_at_directive(id, name, msg::NONLOCAL_AND_GLOBAL));
             }
             scopes.insert(name, SymbolScope::GlobalExplicit);
-            up.global.insert(name);
-            if let Some(bound) = up.bound.as_deref_mut() {
-                bound.shift_remove(&name);
+            cow_insert(&mut up.global, name);
+            if let Some(bound) = &mut up.bound {
+                cow_remove(bound, name);
             }
             return Ok(());
         }
         if flags.contains(Flags::DEF_NONLOCAL) {
-            let Some(bound) = up.bound.as_deref_mut() else {
+            let Some(bound) = up.bound.as_deref() else {
                 return Err(self.error_at_directive(id, name, msg::NONLOCAL_AT_MODULE_LEVEL));
             };
             if !bound.contains(&name) {
@@ -250,11 +266,11 @@ impl Analyzer<'_> {
         if flags.intersects(Flags::DEF_BOUND) {
             scopes.insert(name, SymbolScope::Local);
             local.insert(name);
-            up.global.shift_remove(&name);
+            cow_remove(&mut up.global, name);
             if flags.contains(Flags::DEF_TYPE_PARAM) {
-                up.type_params.insert(name);
+                cow_insert(&mut up.type_params, name);
             } else {
-                up.type_params.shift_remove(&name);
+                cow_remove(&mut up.type_params, name);
             }
             return Ok(());
         }
