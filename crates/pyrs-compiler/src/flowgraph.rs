@@ -139,6 +139,9 @@ const UNBINDS: u16 = 256;
 /// `optimize_basic_block` may rewrite the instruction (or the one after it): the others it
 /// passes over.
 const PEEPHOLE: u16 = 512;
+/// The last rewrites before assembly change the instruction: a cell or free variable's
+/// index (`fix_cell_offsets`) or a pseudo-instruction (`convert_pseudo_ops`).
+const FIXUP: u16 = 1024;
 
 const fn kind_of(op: Opcode) -> u16 {
     let mut bits = 0;
@@ -228,6 +231,22 @@ const fn kind_of(op: Opcode) -> u16 {
             | Opcode::UNARY_NOT
     ) {
         bits |= PEEPHOLE;
+    }
+    if matches!(
+        op,
+        Opcode::MAKE_CELL
+            | Opcode::LOAD_CLOSURE
+            | Opcode::LOAD_DEREF
+            | Opcode::STORE_DEREF
+            | Opcode::DELETE_DEREF
+            | Opcode::LOAD_FROM_DICT_OR_DEREF
+            | Opcode::SETUP_FINALLY
+            | Opcode::SETUP_WITH
+            | Opcode::SETUP_CLEANUP
+            | Opcode::POP_BLOCK
+            | Opcode::STORE_FAST_MAYBE_NULL
+    ) {
+        bits |= FIXUP;
     }
     bits
 }
@@ -1100,8 +1119,8 @@ impl Cfg {
         let mut done = false;
         while !done {
             done = true;
-            // The instruction before, along straight-line code: its place, opcode and oparg
-            // (kept with it, so that it is not read again from the block).
+            // The last instruction of the block before, along straight-line code: its place,
+            // opcode and oparg.
             let mut instr: Option<(u32, usize, Opcode, u32)> = None;
             let mut cursor = self.entry;
             while cursor != NONE {
@@ -1111,21 +1130,32 @@ impl Cfg {
                 if self.b(b).label != NONE {
                     instr = None;
                 }
-                for k in 0..self.b(b).instrs.len() {
-                    let prev = instr;
-                    let CInstr { op, arg, .. } = self.b(b).instrs[k];
-                    instr = Some((b, k, op, arg));
-                    if op != Opcode::POP_TOP {
-                        continue;
-                    }
+                // A pair ends at a POP_TOP: only those, and what stands before each (as it is
+                // now, a NOP if it ended a pair), are looked at.
+                let mut from = 0;
+                while let Some(k) = self.b(b).instrs[from..]
+                    .iter()
+                    .position(|x| x.op == Opcode::POP_TOP)
+                {
+                    let k = from + k;
+                    from = k + 1;
+                    let prev = match k {
+                        0 => instr,
+                        _ => {
+                            let p = self.b(b).instrs[k - 1];
+                            Some((b, k - 1, p.op, p.arg))
+                        }
+                    };
                     if let Some((pb, pk, pop, parg)) = prev {
                         if pop == Opcode::LOAD_CONST || (pop == Opcode::COPY && parg == 1) {
                             self.bm(pb).instrs[pk].nop();
                             self.bm(b).instrs[k].nop();
-                            instr = Some((b, k, Opcode::NOP, 0));
                             done = false;
                         }
                     }
+                }
+                if let Some(last) = self.b(b).last() {
+                    instr = Some((b, self.b(b).instrs.len() - 1, last.op, last.arg));
                 }
                 let last_jump = instr.is_some_and(|(_, _, op, _)| is_jump(op));
                 if last_jump || !self.b(b).has_fallthrough() {
@@ -1136,13 +1166,20 @@ impl Cfg {
     }
 
     /// `basicblock_remove_redundant_nops`; returns how many were removed.
+    #[inline]
     fn remove_redundant_nops_block(&mut self, b: u32) -> usize {
+        // Most blocks have no NOP: nothing to do (a look that is inlined in the walks over
+        // every block). The instructions before the first NOP stay where they are, so the
+        // compaction starts there.
+        match self.b(b).instrs.iter().position(|i| i.op == Opcode::NOP) {
+            None => 0,
+            Some(first) => self.remove_redundant_nops_from(b, first),
+        }
+    }
+
+    /// [`Cfg::remove_redundant_nops_block`] from the block's first NOP, `first`.
+    fn remove_redundant_nops_from(&mut self, b: u32, first: usize) -> usize {
         let n = self.b(b).instrs.len();
-        // Most blocks have no NOP: nothing to do. The instructions before the first NOP stay
-        // where they are, so the compaction starts there.
-        let Some(first) = self.b(b).instrs.iter().position(|i| i.op == Opcode::NOP) else {
-            return 0;
-        };
         let next_first_line = if self.b(b).instrs[n - 1].op == Opcode::NOP {
             let nb = self.next_nonempty(self.b(b).next);
             if nb == NONE {
@@ -1926,6 +1963,9 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
     // ... and convert_pseudo_ops, in the same walk.
     for blk in &mut cfg.blocks {
         for ins in &mut blk.instrs {
+            if kind(ins.op) & FIXUP == 0 {
+                continue;
+            }
             if matches!(
                 ins.op,
                 Opcode::MAKE_CELL
