@@ -1074,11 +1074,11 @@ impl Reader {
             return (prompt, width);
         }
         let prompt = if lineno == 0 { &self.ps1 } else { &self.ps3 };
-        let width = prompt.chars().map(char_width).sum();
+        let (prompt, width) = process_prompt(prompt);
         if self.colour {
             (format!("{PROMPT_COLOUR}{prompt}{RESET}"), width)
         } else {
-            (prompt.clone(), width)
+            (prompt, width)
         }
     }
 
@@ -1209,6 +1209,34 @@ fn rfind(s: &[char], term: &[char], end: usize) -> Option<usize> {
         .find(|i| s[*i..*i + term.len()] == *term)
 }
 
+/// reader.py's `process_prompt`: a prompt without the `\x01` and `\x02` that bracket what
+/// takes no room on the screen (as readline's prompts mark their escape sequences), and the
+/// columns it takes (bracketed text and CSI sequences aside).
+fn process_prompt(prompt: &str) -> (String, usize) {
+    let mut shown = String::new();
+    let mut hidden = String::new();
+    let mut width_of = String::new();
+    let mut inside = false;
+    for c in prompt.chars() {
+        match c {
+            '\x01' => inside = true,
+            '\x02' => {
+                inside = false;
+                shown.push_str(&std::mem::take(&mut hidden));
+            }
+            c if inside => hidden.push(c),
+            c => {
+                shown.push(c);
+                width_of.push(c);
+            }
+        }
+    }
+    shown.push_str(&hidden);
+    width_of.push_str(&hidden);
+    let width = visible_width(&width_of);
+    (shown, width)
+}
+
 /// The columns a drawn row takes (its colour sequences aside).
 fn visible_width(row: &str) -> usize {
     let mut width = 0;
@@ -1257,6 +1285,9 @@ fn common_prefix(words: &[String], skip: usize) -> String {
 /// sorted down the columns): the menu's rows, from choice `start`, and where the next page
 /// starts (0 when the menu showed every choice).
 fn build_menu(width: usize, height: usize, words: &[String], start: usize) -> (Vec<String>, usize) {
+    if words.is_empty() {
+        return (Vec::new(), 0);
+    }
     const PADDING: usize = 2;
     let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
     let maxlen = longest.min(width.saturating_sub(PADDING)).max(1);
@@ -1371,6 +1402,19 @@ mod tests {
         assert_eq!(common_prefix(&words, 0), "");
         let words = vec!["string.ascii_a".to_string(), "string.ascii_b".to_string()];
         assert_eq!(common_prefix(&words, 3), "ing.ascii_");
+    }
+
+    #[test]
+    fn prompt_width_leaves_out_escapes() {
+        assert_eq!(process_prompt(">>> "), (">>> ".to_string(), 4));
+        assert_eq!(
+            process_prompt("\x01\x1b[32m\x02py> \x01\x1b[0m\x02"),
+            ("\x1b[32mpy> \x1b[0m".to_string(), 4)
+        );
+        assert_eq!(
+            process_prompt("\x1b[1mX\x1b[0m "),
+            ("\x1b[1mX\x1b[0m ".to_string(), 2)
+        );
     }
 
     #[test]
