@@ -11,11 +11,14 @@
 //! ([`Cow`]: a `global` or `nonlocal` declaration, a name that a child binds while an enclosing
 //! scope declares it global, a type parameter), which few scopes do. A child's `free` starts
 //! empty rather than as a copy of what its earlier siblings found: the parent adds it to
-//! those, and only adds, so the result is the same.
+//! those, and only adds, so the result is the same. The scope each name gets (CPython's
+//! `scopes` dict) is a vector parallel to the scope's symbols, which it follows entry for
+//! entry: the names are analysed in symbol order, and a name an inlined comprehension adds
+//! is added to both.
 
 use std::borrow::Cow;
 
-use indexmap::{IndexMap, IndexSet};
+use indexmap::IndexSet;
 
 use super::builder::{syntax_error, Stop};
 use super::flags::{Flags, ScopeKind, SymbolScope, SCOPE_OFFSET};
@@ -26,8 +29,9 @@ use crate::messages as msg;
 
 type Set = IndexSet<Name, FastHash>;
 
-/// The scope each name of one scope gets, in the order of its symbols (`scopes` in CPython).
-type Scopes = IndexMap<Name, SymbolScope, FastHash>;
+/// The scope each name of one scope gets, by the position of its symbol (`scopes` in
+/// CPython).
+type Scopes = Vec<SymbolScope>;
 
 /// Analyses the whole table; `limit` bounds the nesting of scopes (see crate::stack).
 pub(crate) fn analyze(data: &mut TableData, limit: usize) -> Result<(), Stop> {
@@ -108,54 +112,61 @@ impl Analyzer<'_> {
         // Every symbol gets a scope, and most are local: room for all of them from the start
         // (growing a hash table rehashes it).
         let nsymbols = self.data.scopes[id.index()].symbols.len();
-        let mut local = Set::with_capacity_and_hasher(nsymbols, FastHash::default());
-        let mut scopes = Scopes::with_capacity_and_hasher(nsymbols, FastHash::default());
-        let mut newglobal = Set::default();
+        let mut scopes = Scopes::with_capacity(nsymbols);
         let mut newfree = Set::default();
-        let mut newbound = Set::default();
         let mut inlined_cells = Set::default();
 
         // A class's own bindings are invisible to the functions inside it, so what it
-        // passes down is fixed before its names are analysed.
-        if kind == ScopeKind::Class {
-            newglobal.extend(up.global.iter().copied());
-            if let Some(bound) = &up.bound {
-                newbound.extend(bound.iter().copied());
-            }
+        // passes down is fixed before its names are analysed (a copy only if they change).
+        let class_snapshot =
+            (kind == ScopeKind::Class).then(|| (up.global.clone(), up.bound.clone()));
+
+        for i in 0..nsymbols {
+            let (&name, &bits) = self.data.scopes[id.index()]
+                .symbols
+                .get_index(i)
+                .expect("symbols are only added during the analysis");
+            self.analyze_name(id, &mut scopes, name, Flags::from_bits(bits), &mut up)?;
         }
 
-        let symbols: Vec<(Name, u32)> = self.data.scopes[id.index()]
-            .symbols
-            .iter()
-            .map(|(&n, &b)| (n, b))
-            .collect();
-        for (name, bits) in symbols {
-            self.analyze_name(
-                id,
-                &mut scopes,
-                name,
-                Flags::from_bits(bits),
-                &mut local,
-                &mut up,
-            )?;
-        }
-
-        if kind != ScopeKind::Class {
-            if kind.is_function_like() {
-                newbound.extend(local.iter().copied());
+        // What the children see: the names bound around them, and the globals.
+        let (newglobal, newbound): (Cow<'_, Set>, Cow<'_, Set>) = match class_snapshot {
+            Some((global, bound)) => {
+                // Methods see the class's `__class__` and `__classdict__` cells.
+                let mut bound = bound.map(Cow::into_owned).unwrap_or_default();
+                bound.insert(wk.dunder_class);
+                bound.insert(wk.dunder_classdict);
+                (global, Cow::Owned(bound))
             }
-            if let Some(bound) = &up.bound {
-                newbound.extend(bound.iter().copied());
+            None if kind.is_function_like() => {
+                let symbols = &self.data.scopes[id.index()].symbols;
+                let local = symbols
+                    .keys()
+                    .zip(&scopes)
+                    .filter(|&(_, &scope)| scope == SymbolScope::Local)
+                    .map(|(&name, _)| name);
+                let mut bound = Set::with_capacity_and_hasher(
+                    nsymbols + up.bound.as_ref().map_or(0, |b| b.len()),
+                    FastHash::default(),
+                );
+                bound.extend(local);
+                if let Some(outer) = &up.bound {
+                    bound.extend(outer.iter().copied());
+                }
+                (Cow::Borrowed(&*up.global), Cow::Owned(bound))
             }
-            newglobal.extend(up.global.iter().copied());
-        } else {
-            // Methods see the class's `__class__` and `__classdict__` cells.
-            newbound.insert(wk.dunder_class);
-            newbound.insert(wk.dunder_classdict);
-        }
+            None => (
+                Cow::Borrowed(&*up.global),
+                match &up.bound {
+                    Some(bound) => Cow::Borrowed(&**bound),
+                    None => Cow::Owned(Set::default()),
+                },
+            ),
+        };
 
-        let children = self.data.scopes[id.index()].children.clone();
-        for child in children {
+        let nchildren = self.data.scopes[id.index()].children.len();
+        for c in 0..nchildren {
+            let child = self.data.scopes[id.index()].children[c];
             let entry = &self.data.scopes[child.index()];
             let new_class_entry = if entry.can_see_class_scope {
                 if kind == ScopeKind::Class {
@@ -172,9 +183,9 @@ impl Analyzer<'_> {
             let mut child_free = Set::default();
             self.analyze_block(
                 child,
-                Some(Cow::Borrowed(&newbound)),
+                Some(Cow::Borrowed(&*newbound)),
                 &mut child_free,
-                Cow::Borrowed(&newglobal),
+                Cow::Borrowed(&*newglobal),
                 Cow::Borrowed(&*up.type_params),
                 new_class_entry,
             )?;
@@ -190,6 +201,7 @@ impl Analyzer<'_> {
             }
             newfree.extend(child_free);
         }
+        drop((newglobal, newbound));
 
         // An inlined comprehension's own children become children of this scope.
         let children = std::mem::take(&mut self.data.scopes[id.index()].children);
@@ -204,7 +216,8 @@ impl Analyzer<'_> {
         self.data.scopes[id.index()].children = spliced;
 
         if kind.is_function_like() {
-            analyze_cells(&mut scopes, &mut newfree, &inlined_cells);
+            let names = self.data.scopes[id.index()].symbols.keys();
+            analyze_cells(names, &mut scopes, &mut newfree, &inlined_cells);
         } else if kind == ScopeKind::Class {
             let entry = &mut self.data.scopes[id.index()];
             if newfree.shift_remove(&wk.dunder_class) {
@@ -235,14 +248,13 @@ impl Analyzer<'_> {
         scopes: &mut Scopes,
         name: Name,
         flags: Flags,
-        local: &mut Set,
         up: &mut Inherited<'_>,
     ) -> Result<(), Stop> {
         if flags.contains(Flags::DEF_GLOBAL) {
             if flags.contains(Flags::DEF_NONLOCAL) {
                 return Err(self.error_at_directive(id, name, msg::NONLOCAL_AND_GLOBAL));
             }
-            scopes.insert(name, SymbolScope::GlobalExplicit);
+            scopes.push(SymbolScope::GlobalExplicit);
             cow_insert(&mut up.global, name);
             if let Some(bound) = &mut up.bound {
                 cow_remove(bound, name);
@@ -259,13 +271,12 @@ impl Analyzer<'_> {
             if up.type_params.contains(&name) {
                 return Err(self.error_at_directive(id, name, msg::NONLOCAL_TYPE_PARAM));
             }
-            scopes.insert(name, SymbolScope::Free);
+            scopes.push(SymbolScope::Free);
             up.free.insert(name);
             return Ok(());
         }
         if flags.intersects(Flags::DEF_BOUND) {
-            scopes.insert(name, SymbolScope::Local);
-            local.insert(name);
+            scopes.push(SymbolScope::Local);
             cow_remove(&mut up.global, name);
             if flags.contains(Flags::DEF_TYPE_PARAM) {
                 cow_insert(&mut up.type_params, name);
@@ -283,24 +294,24 @@ impl Analyzer<'_> {
                 .get(&name)
                 .map_or(Flags::empty(), |&b| Flags::from_bits(b));
             if class_flags.contains(Flags::DEF_GLOBAL) {
-                scopes.insert(name, SymbolScope::GlobalExplicit);
+                scopes.push(SymbolScope::GlobalExplicit);
                 return Ok(());
             }
             if class_flags.intersects(Flags::DEF_BOUND)
                 && !class_flags.contains(Flags::DEF_NONLOCAL)
             {
-                scopes.insert(name, SymbolScope::GlobalImplicit);
+                scopes.push(SymbolScope::GlobalImplicit);
                 return Ok(());
             }
         }
         if let Some(bound) = up.bound.as_deref() {
             if bound.contains(&name) {
-                scopes.insert(name, SymbolScope::Free);
+                scopes.push(SymbolScope::Free);
                 up.free.insert(name);
                 return Ok(());
             }
         }
-        scopes.insert(name, SymbolScope::GlobalImplicit);
+        scopes.push(SymbolScope::GlobalImplicit);
         Ok(())
     }
 
@@ -358,7 +369,7 @@ impl Analyzer<'_> {
                     self.data.scopes[id.index()]
                         .symbols
                         .insert(name, flags.bits());
-                    scopes.insert(name, scope);
+                    scopes.push(scope);
                 }
                 Some(existing) => {
                     // A name the comprehension read from this scope is now simply a local of
@@ -401,13 +412,12 @@ impl Analyzer<'_> {
         classflag: bool,
     ) {
         let symbols = &mut self.data.scopes[id.index()].symbols;
-        for (name, bits) in symbols.iter_mut() {
-            if inlined_cells.contains(name) {
+        debug_assert_eq!(symbols.len(), scopes.len(), "one scope per symbol");
+        for ((name, bits), &scope) in symbols.iter_mut().zip(scopes) {
+            if !inlined_cells.is_empty() && inlined_cells.contains(name) {
                 *bits |= Flags::DEF_COMP_CELL.bits();
             }
-            if let Some(&scope) = scopes.get(name) {
-                *bits |= (scope as u32) << SCOPE_OFFSET;
-            }
+            *bits |= (scope as u32) << SCOPE_OFFSET;
         }
         for &name in free {
             if let Some(bits) = symbols.get_mut(&name) {
@@ -440,8 +450,13 @@ impl Analyzer<'_> {
 
 /// A local of a function-like scope that a nested scope reads, or that an inlined
 /// comprehension kept in a cell, becomes a cell (`analyze_cells`).
-fn analyze_cells(scopes: &mut Scopes, free: &mut Set, inlined_cells: &Set) {
-    for (name, scope) in scopes.iter_mut() {
+fn analyze_cells<'n>(
+    names: impl Iterator<Item = &'n Name>,
+    scopes: &mut Scopes,
+    free: &mut Set,
+    inlined_cells: &Set,
+) {
+    for (name, scope) in names.zip(scopes.iter_mut()) {
         if *scope != SymbolScope::Local {
             continue;
         }
