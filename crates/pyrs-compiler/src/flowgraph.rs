@@ -370,6 +370,10 @@ struct Cfg {
     /// Whether the code generator emitted any `SETUP_*` or `POP_BLOCK`: without them no
     /// instruction has a handler, and `label_exception_targets` has nothing to do.
     has_handlers: bool,
+    /// Whether the code generator emitted any jump or `SETUP_*`: without them, no pass makes
+    /// one (each only rewrites or copies jumps there are, or adds them after handlers), every
+    /// block but the last ends in a scope exit, and the passes about jumps have nothing to do.
+    has_jumps: bool,
     /// Whether any instruction can leave a local unbound (`DELETE_FAST`,
     /// `LOAD_FAST_AND_CLEAR`, `STORE_FAST_MAYBE_NULL`): without them, in a unit whose locals
     /// are all parameters, no load needs a check.
@@ -395,16 +399,6 @@ impl Cfg {
     fn new_block(&mut self) -> u32 {
         self.blocks.push(Block::new());
         self.blocks.len() as u32 - 1
-    }
-
-    fn order(&self) -> Vec<u32> {
-        let mut v = Vec::with_capacity(self.blocks.len());
-        let mut b = self.entry;
-        while b != NONE {
-            v.push(b);
-            b = self.b(b).next;
-        }
-        v
     }
 
     fn max_label(&self) -> u32 {
@@ -448,6 +442,7 @@ impl Cfg {
             }
         }
         let has_handlers = kinds & (BLOCK_PUSH | BLOCK_POP) != 0;
+        let has_jumps = kinds & (JUMP | BLOCK_PUSH) != 0;
         let unbinds = kinds & UNBINDS != 0;
         // A block starts at the first instruction, after each terminator and at each jump
         // target (`cfg_builder_maybe_start_new_block`).
@@ -462,6 +457,7 @@ impl Cfg {
             entry: 0,
             scratch: Vec::with_capacity(16),
             has_handlers,
+            has_jumps,
             unbinds,
         };
         if starts.is_empty() {
@@ -614,6 +610,9 @@ impl Cfg {
 
     /// `inline_small_or_no_lineno_blocks`.
     fn inline_small_or_no_lineno_blocks(&mut self) {
+        if !self.has_jumps {
+            return;
+        }
         loop {
             let mut changes = false;
             let mut cursor = self.entry;
@@ -721,6 +720,11 @@ impl Cfg {
 
     /// `duplicate_exits_without_lineno`.
     fn duplicate_exits_without_lineno(&mut self) {
+        // Only a jump's target, or a block another falls into (which the one before ends
+        // with a scope exit in a unit without jumps), is duplicated or given a location.
+        if !self.has_jumps {
+            return;
+        }
         let mut next_lbl = self.max_label() + 1;
         let mut b = self.entry;
         while b != NONE {
@@ -1249,6 +1253,9 @@ impl Cfg {
     }
 
     fn remove_redundant_jumps(&mut self) -> usize {
+        if !self.has_jumps {
+            return 0;
+        }
         let mut changes = 0;
         let mut next_block = self.entry;
         while next_block != NONE {
@@ -1286,7 +1293,15 @@ impl Cfg {
         if n == 0 {
             return;
         }
-        let mut used = vec![false; n];
+        // Most units have a few constants: their marks stay on the stack.
+        let mut few = [false; 32];
+        let mut many = Vec::new();
+        let used: &mut [bool] = if n <= few.len() {
+            &mut few[..n]
+        } else {
+            many.resize(n, false);
+            &mut many
+        };
         used[0] = true;
         for blk in &self.blocks {
             for ins in &blk.instrs {
@@ -1306,7 +1321,7 @@ impl Cfg {
                 k += 1;
             }
         }
-        consts.retain_map(&used);
+        consts.retain_map(used);
         for blk in &mut self.blocks {
             for ins in &mut blk.instrs {
                 if matches!(ins.op, Opcode::LOAD_CONST | Opcode::RETURN_CONST) {
@@ -1660,6 +1675,9 @@ impl Cfg {
     /// `normalize_jumps`: a conditional jump backwards becomes the reversed jump over a new
     /// `JUMP` back.
     fn normalize_jumps(&mut self) {
+        if !self.has_jumps {
+            return;
+        }
         self.reset_visited();
         let mut b = self.entry;
         while b != NONE {
@@ -1879,8 +1897,10 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
     cfg.remove_unreachable();
     cfg.resolve_line_numbers();
     cfg.optimize_load_const(&mut info.consts);
-    for b in cfg.order() {
+    let mut b = cfg.entry;
+    while b != NONE {
         cfg.optimize_basic_block(b, &mut info.consts);
+        b = cfg.b(b).next;
     }
     cfg.remove_redundant_nops_and_pairs();
     cfg.remove_unreachable();
