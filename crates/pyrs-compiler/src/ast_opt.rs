@@ -271,7 +271,11 @@ impl Folder {
                     }
                     return;
                 }
-                let (Some(l), Some(r)) = (lv, self.folded.of(&b.right)) else {
+                // The right operand is read (copied) only when the left one is a constant.
+                let Some(l) = lv else {
+                    return;
+                };
+                let Some(r) = self.folded.of(&b.right) else {
                     return;
                 };
                 if let Some(v) = binop(b.op, &l, &r) {
@@ -293,18 +297,7 @@ impl Folder {
             Expr::Compare(c) => {
                 let last = c.ops.len() - 1;
                 if matches!(c.ops[last], pyrs_ast::CmpOp::In | pyrs_ast::CmpOp::NotIn) {
-                    let mut arg = std::mem::replace(
-                        &mut c.comparators[last],
-                        Expr::from(ExprConstant {
-                            value: AstConst::None,
-                            kind: None,
-                            loc: Location::default(),
-                        }),
-                    );
-                    self.fold_iter(&mut arg);
-                    if let Expr::Compare(c) = node {
-                        c.comparators[last] = arg;
-                    }
+                    self.fold_iter(&mut c.comparators[last]);
                 }
             }
             _ => {}
@@ -312,6 +305,11 @@ impl Folder {
     }
 
     fn const_tuple(&self, elts: &[Expr]) -> Option<Constant> {
+        // Most tuples hold something else than constants: they are refused before anything
+        // is allocated.
+        if !elts.iter().all(|e| matches!(e, Expr::Constant(_))) {
+            return None;
+        }
         let mut items = Vec::with_capacity(elts.len());
         for e in elts {
             items.push(self.folded.of(e)?);
