@@ -1,7 +1,7 @@
 //! The rest of the built-in functions (the numeric, iteration and code-execution builtins of
 //! CPython's Python/bltinmodule.c).
 
-use std::io::BufRead;
+use std::io::Write;
 use std::sync::Arc;
 
 use pyrs_compiler::{Mode, Source};
@@ -311,61 +311,143 @@ fn sorted(args: Args<'_>) -> PyResult<Value> {
     Ok(l)
 }
 
+/// `input([prompt])`, as CPython's builtin_input: when `sys.stdin` and `sys.stdout` are the
+/// process's own standard input and output and both are terminals, the line is read from the
+/// terminal (the prompt, encoded as standard output encodes, on standard error as
+/// PyOS_Readline writes it) and decoded with standard input's encoding and error handler;
+/// otherwise the prompt goes through `sys.stdout.write` and the line comes from
+/// `sys.stdin.readline()`.
 fn input(args: Args<'_>) -> PyResult<Value> {
     let a = args.exact("input", 0, 1)?;
-    // A program that replaced sys.stdin (or sys.stdout) is read (written) through the
-    // replacement's methods, as CPython does when the streams are not its console.
-    let replaced = |name: &str| match (
-        crate::sys::get(name),
-        crate::sys::get(&format!("__{name}__")),
-    ) {
-        (Some(s), Some(orig)) if !s.is(&orig) => Some(s),
-        (Some(s), None) => Some(s),
-        _ => None,
+    let prompt = a.first();
+    let stream = |name: &str| match crate::sys::get(name) {
+        Some(s) if !protocol::is_none(&s) => Ok(s),
+        _ => Err(PyErr::runtime_error(format!("input(): lost sys.{name}"))),
     };
-    if let Some(stdin) = replaced("stdin") {
-        if let Some(p) = a.first() {
-            let stdout = crate::sys::get("stdout")
-                .ok_or_else(|| PyErr::runtime_error("input(): lost sys.stdout"))?;
-            protocol::call_method(&stdout, "write", &[protocol::str(p)?])?;
-            protocol::call_method(&stdout, "flush", &[])?;
-        } else if let Some(stdout) = replaced("stdout") {
-            protocol::call_method(&stdout, "flush", &[])?;
+    let (fin, fout, ferr) = (stream("stdin")?, stream("stdout")?, stream("stderr")?);
+    // First of all, standard error is flushed (an error doing so is ignored).
+    let _ = protocol::call_method(&ferr, "flush", &[]);
+    if is_console(&fin, 0)? && is_console(&fout, 1)? {
+        if let Some(line) = terminal_input(&fin, &fout, prompt)? {
+            return Ok(line);
         }
-        let line = protocol::call_method(&stdin, "readline", &[])?;
-        let Some(text) = pystr::text_of(&line) else {
-            return Err(PyErr::type_error("object.readline() returned non-string"));
-        };
-        if text.is_empty() {
-            return Err(PyErr::new(ExcKind::EOFError, "EOF when reading a line"));
+    }
+    if let Some(p) = prompt {
+        protocol::call_method(&fout, "write", &[protocol::str(p)?])?;
+    }
+    let _ = protocol::call_method(&fout, "flush", &[]);
+    let line = protocol::call_method(&fin, "readline", &[])?;
+    let stripped = |len: usize, last: Option<u32>| {
+        if len == 0 {
+            Err(PyErr::new(ExcKind::EOFError, "EOF when reading a line"))
+        } else {
+            Ok(last == Some(u32::from(b'\n')))
         }
-        let text = text.strip_suffix('\n').unwrap_or(&text);
-        return Ok(pystr::new(text));
+    };
+    if let Some(text) = line.downcast::<pystr::StrData>() {
+        let len = text.char_len();
+        if stripped(len, text.as_bytes().last().map(|&b| u32::from(b)))? {
+            return Ok(pystr::from_data(text.substring(0, len - 1)));
+        }
+        return Ok(line);
     }
-    if let (Some(p), Some(stdout)) = (a.first(), replaced("stdout")) {
-        protocol::call_method(&stdout, "write", &[protocol::str(p)?])?;
-        protocol::call_method(&stdout, "flush", &[])?;
-    } else if let Some(p) = a.first() {
-        let s = protocol::str(p)?;
-        let text = crate::sys::encode_for_output(s.downcast::<pystr::StrData>().expect("str"))?;
-        crate::sys::write_stdout(&text)?;
+    if let Some(bytes) = line.downcast::<pyrs_objects::bytes::BytesData>() {
+        let data = bytes.as_bytes();
+        if stripped(data.len(), data.last().map(|&b| u32::from(b)))? {
+            return Ok(pyrs_objects::bytes::new(data[..data.len() - 1].to_vec()));
+        }
+        return Ok(line);
     }
+    Err(PyErr::type_error("object.readline() returned non-string"))
+}
+
+/// Whether `stream.fileno()` is the process's descriptor `fd` and a terminal (a stream
+/// without a working `fileno` is not).
+fn is_console(stream: &Value, fd: i32) -> PyResult<bool> {
+    let Ok(n) = protocol::call_method(stream, "fileno", &[]) else {
+        return Ok(false);
+    };
+    let Some(n) = int::as_i64(&n) else {
+        return Ok(false);
+    };
+    // SAFETY: isatty only inspects the descriptor.
+    Ok(n == i64::from(fd) && unsafe { libc::isatty(fd) } == 1)
+}
+
+/// input()'s terminal path (CPython's PyOS_Readline): None when a stream's `encoding` or
+/// `errors` is missing or not a str, and the generic path applies.
+fn terminal_input(fin: &Value, fout: &Value, prompt: Option<&Value>) -> PyResult<Option<Value>> {
+    let text_attr = |stream: &Value, name: &str| {
+        protocol::getattr_str(stream, name)
+            .ok()
+            .filter(|v| v.downcast::<pystr::StrData>().is_some())
+    };
+    let (Some(in_encoding), Some(in_errors)) =
+        (text_attr(fin, "encoding"), text_attr(fin, "errors"))
+    else {
+        return Ok(None);
+    };
+    let _ = protocol::call_method(fout, "flush", &[]);
+    let prompt = match prompt {
+        Some(p) => {
+            let (Some(encoding), Some(errors)) =
+                (text_attr(fout, "encoding"), text_attr(fout, "errors"))
+            else {
+                return Ok(None);
+            };
+            let text = protocol::str(p)?;
+            let bytes = protocol::call_method(&text, "encode", &[encoding, errors])?;
+            pyrs_objects::bytes::as_bytes_like(&bytes).unwrap_or_default()
+        }
+        None => Vec::new(),
+    };
     crate::sys::flush_stdout();
-    let mut line = String::new();
-    let n = std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
-    if n == 0 {
-        return Err(PyErr::new(ExcKind::EOFError, "EOF when reading a line"));
+    let _ = std::io::stderr().write_all(&prompt);
+    let _ = std::io::stderr().flush();
+    let mut line = read_terminal_line()?;
+    if line.is_empty() {
+        return Err(PyErr::with_args(ExcKind::EOFError, Vec::new()));
     }
-    if line.ends_with('\n') {
+    line.pop();
+    if line.last() == Some(&b'\r') {
         line.pop();
-        if line.ends_with('\r') {
-            line.pop();
+    }
+    let bytes = pyrs_objects::bytes::new(line);
+    protocol::call_method(&bytes, "decode", &[in_encoding, in_errors]).map(Some)
+}
+
+/// One line from the terminal on descriptor 0, newline included (empty at end of file), read
+/// a byte at a time so that nothing after the line is taken from the terminal. A signal that
+/// interrupts the wait runs its handler (Ctrl-C raises KeyboardInterrupt here).
+fn read_terminal_line() -> PyResult<Vec<u8>> {
+    let mut line = Vec::new();
+    loop {
+        let mut byte = 0u8;
+        // SAFETY: reading at most one byte into a live local.
+        let n = unsafe { libc::read(0, (&mut byte as *mut u8).cast(), 1) };
+        match n {
+            1 => {
+                line.push(byte);
+                if byte == b'\n' {
+                    return Ok(line);
+                }
+            }
+            0 => {
+                // End of file: what was typed before it is the line, as fgets gives it.
+                if !line.is_empty() {
+                    line.push(b'\n');
+                }
+                return Ok(line);
+            }
+            _ => {
+                let err = std::io::Error::last_os_error();
+                if err.kind() != std::io::ErrorKind::Interrupted {
+                    return Err(PyErr::new(ExcKind::OSError, err.to_string()));
+                }
+                crate::signals::check()?;
+            }
         }
     }
-    Ok(pystr::new(&line))
 }
 
 /// `breakpoint(*args, **kws)`: `sys.breakpointhook(*args, **kws)`.

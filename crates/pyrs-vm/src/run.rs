@@ -36,6 +36,29 @@ pub struct Config {
     pub xoptions: Vec<(String, Option<String>)>,
     /// `-u`: standard output is written at every write.
     pub unbuffered: bool,
+    /// The standard streams' encoding (PYTHONIOENCODING, UTF-8 mode or the locale's), as a
+    /// codec name; empty to leave the streams as they are (UTF-8).
+    pub stdio_encoding: String,
+    /// The error handler of `sys.stdin` and `sys.stdout` (`sys.stderr` always uses
+    /// `backslashreplace`).
+    pub stdio_errors: String,
+}
+
+/// Why [`start`] failed.
+#[derive(Debug)]
+pub enum StartError {
+    /// Start-up code raised (`site`, a `sitecustomize`, the warnings options): reported as an
+    /// uncaught exception, with the exit status that gives.
+    Exception(PyErr),
+    /// A fatal error, already written to standard error as CPython's `Py_FatalError` writes
+    /// it during start-up; the process ends with status 1.
+    Fatal,
+}
+
+impl From<PyErr> for StartError {
+    fn from(e: PyErr) -> StartError {
+        StartError::Exception(e)
+    }
 }
 
 /// The `-O` level code is compiled with (`sys.flags.optimize`).
@@ -77,9 +100,10 @@ pub fn set_inspect(on: bool) {
 }
 
 /// Sets the interpreter up as `config` says: hooks, `sys` (argv, path, flags, warnoptions,
-/// `_xoptions`, orig_argv) and an empty `__main__` module, which it returns. Must run holding
-/// the GIL ([`pyrs_objects::with_gil`]).
-pub fn start(config: &Config) -> PyResult<Value> {
+/// `_xoptions`, orig_argv), the import system, the standard streams' codec and `sys.stdin`,
+/// `site`, and an empty `__main__` module, which it returns. Must run holding the GIL
+/// ([`pyrs_objects::with_gil`]).
+pub fn start(config: &Config) -> Result<Value, StartError> {
     OPTIMIZE.store(config.flags.optimize, Ordering::Relaxed);
     set_inspect(config.flags.inspect != 0);
     sys::set_unbuffered(config.unbuffered);
@@ -120,6 +144,15 @@ pub fn start(config: &Config) -> PyResult<Value> {
         }
     }
     crate::import::install_importlib()?;
+    // As CPython's init_interp_main: the codecs (`encodings`, through the stdio codec's
+    // lookup), then the standard streams, before `site`.
+    if !config.stdio_encoding.is_empty() {
+        if let Err(e) = sys::set_stdio_encoding(&config.stdio_encoding, &config.stdio_errors) {
+            stdio_encoding_failed(&e);
+            return Err(StartError::Fatal);
+        }
+        sys::create_stdin(config.unbuffered)?;
+    }
     // init_import_site: `site` (site-packages and its .pth files, sitecustomize,
     // usercustomize, the builtins exit/quit/help/copyright/credits/license), unless -S.
     if config.flags.no_site == 0 {
@@ -136,6 +169,20 @@ pub fn start(config: &Config) -> PyResult<Value> {
         crate::import::import_absolute("warnings")?;
     }
     Ok(main)
+}
+
+/// CPython's fatal error when the standard streams' encoding names no codec
+/// (`init_stdio_encoding`).
+fn stdio_encoding_failed(e: &PyErr) {
+    let exception = protocol::str_string(e.value()).unwrap_or_default();
+    let name = e.value().type_data().name().to_string();
+    // SAFETY: pthread_self has no preconditions.
+    let thread = unsafe { libc::pthread_self() };
+    sys::write_stderr(&format!(
+        "Fatal Python error: init_stdio_encoding: failed to get the Python codec name of the stdio encoding\n\
+         Python runtime state: core initialized\n{name}: {exception}\n\n\
+         Current thread 0x{thread:016x} (most recent call first):\n  <no Python frame>\n"
+    ));
 }
 
 /// The globals of the `__main__` module.

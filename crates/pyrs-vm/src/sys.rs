@@ -115,6 +115,63 @@ pub fn set_stdio_encoding(encoding: &str, errors: &str) -> PyResult<()> {
     Ok(())
 }
 
+/// Makes `sys.stdin` (and `sys.__stdin__`) what CPython's `create_stdio` makes of
+/// descriptor 0: an `io.TextIOWrapper` over `io.open(0, 'rb', closefd=False)` (its raw file
+/// named `<stdin>`), reading with the standard streams' encoding and error handler, lines
+/// split at `\n` only, line-buffered on a terminal, `mode` 'r'; None when descriptor 0 is
+/// not open. `unbuffered` is `-u` (write-through). Call after [`set_stdio_encoding`].
+pub fn create_stdin(unbuffered: bool) -> PyResult<()> {
+    // SAFETY: F_GETFD only asks whether the descriptor is open.
+    if unsafe { libc::fcntl(0, libc::F_GETFD) } == -1 {
+        set("stdin", pyrs_objects::none());
+        set("__stdin__", pyrs_objects::none());
+        return Ok(());
+    }
+    let (encoding, errors) = match &*STDIO.0.borrow() {
+        Some(c) => (c.encoding.clone(), c.errors.clone()),
+        None => (pystr::intern("utf-8"), pystr::intern("surrogateescape")),
+    };
+    let io = crate::import::import_absolute("io")?;
+    let none = pyrs_objects::none;
+    let open = protocol::getattr_str(&io, "open")?;
+    let buffer = protocol::call1(
+        &open,
+        &[
+            int::from_i64(0),
+            pystr::intern("rb"),
+            int::from_i64(-1),
+            none(),
+            none(),
+            none(),
+            pyrs_objects::bool(false),
+        ],
+    )?;
+    let raw = protocol::getattr_str(&buffer, "raw")?;
+    protocol::setattr(
+        &raw,
+        &pystr::intern("name"),
+        Some(&pystr::intern("<stdin>")),
+    )?;
+    let isatty = protocol::call_method(&raw, "isatty", &[])?;
+    let line_buffering = !unbuffered && protocol::is_true(&isatty)?;
+    let wrapper = protocol::getattr_str(&io, "TextIOWrapper")?;
+    let stream = protocol::call1(
+        &wrapper,
+        &[
+            buffer,
+            encoding,
+            errors,
+            pystr::intern("\n"),
+            pyrs_objects::bool(line_buffering),
+            pyrs_objects::bool(unbuffered),
+        ],
+    )?;
+    protocol::setattr(&stream, &pystr::intern("mode"), Some(&pystr::intern("r")))?;
+    set("stdin", stream.clone());
+    set("__stdin__", stream);
+    Ok(())
+}
+
 /// Appends the bytes of `text` (a `str`) in standard output's encoding to `out`.
 pub fn push_stdout_text(out: &mut Vec<u8>, text: &Value) -> PyResult<()> {
     if stdio_is_utf8() {

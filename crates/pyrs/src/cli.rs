@@ -129,18 +129,112 @@ fn env_level(name: &str, use_environment: bool) -> u32 {
     }
 }
 
-/// Whether the locale is "C" or "POSIX" (the first of LC_ALL, LC_CTYPE, LANG that is set).
-fn c_locale() -> bool {
-    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
-        .iter()
-        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()));
-    matches!(locale.as_deref(), None | Some("C") | Some("POSIX"))
+/// The LC_CTYPE locale's name, as `setlocale(LC_CTYPE, NULL)` gives it.
+fn ctype_locale() -> String {
+    // SAFETY: querying the locale returns a string owned by the C library, copied at once.
+    unsafe {
+        let name = libc::setlocale(libc::LC_CTYPE, std::ptr::null());
+        if name.is_null() {
+            return String::new();
+        }
+        std::ffi::CStr::from_ptr(name)
+            .to_string_lossy()
+            .into_owned()
+    }
+}
+
+/// Sets the LC_CTYPE (or every) locale category from the environment: `setlocale(category, "")`.
+fn set_locale_from_env(category: libc::c_int) {
+    // SAFETY: called while the process has one thread; the string is a C literal.
+    unsafe {
+        libc::setlocale(category, c"".as_ptr());
+    }
+}
+
+/// The locales CPython coerces the C locale to (PEP 538), in its order.
+const COERCION_TARGETS: [&str; 3] = ["C.UTF-8", "C.utf8", "UTF-8"];
+
+/// What the LC_CTYPE locale decides at start-up, as CPython's pre-configuration decides it
+/// (Python/preconfig.c, and `_Py_CoerceLegacyLocale` in Python/pylifecycle.c).
+struct LocaleConfig {
+    /// The locale from the environment was "C" or "POSIX", which turns UTF-8 mode on unless
+    /// `-X utf8` or PYTHONUTF8 says otherwise (PEP 540).
+    legacy: bool,
+    /// PYTHONCOERCECLOCALE=warn: the coercion (or its absence) is reported on stderr.
+    warn: bool,
+    /// The locale the C locale was coerced to.
+    coerced: Option<&'static str>,
+}
+
+/// Sets the LC_CTYPE locale from the environment, then, as PEP 538 asks, coerces the legacy
+/// C locale to a UTF-8 one (setting LC_CTYPE in the environment, so child processes inherit
+/// it) unless LC_ALL is set or PYTHONCOERCECLOCALE=0.
+fn configure_locale(use_environment: bool) -> LocaleConfig {
+    set_locale_from_env(libc::LC_CTYPE);
+    let initial = ctype_locale();
+    let legacy = initial == "C" || initial == "POSIX";
+    let coerce = env("PYTHONCOERCECLOCALE", use_environment);
+    let warn = coerce.as_deref() == Some("warn");
+    let lc_all_set = std::env::var_os("LC_ALL").is_some_and(|v| !v.is_empty());
+    if coerce.as_deref() != Some("0") && !lc_all_set && initial == "C" {
+        for target in COERCION_TARGETS {
+            let name = std::ffi::CString::new(target).unwrap_or_default();
+            // SAFETY: single-threaded start-up; the locale name is a valid C string, and
+            // nl_langinfo's result is read before any other locale call.
+            let usable = unsafe {
+                !libc::setlocale(libc::LC_CTYPE, name.as_ptr()).is_null()
+                    && !libc::nl_langinfo(libc::CODESET).is_null()
+                    && *libc::nl_langinfo(libc::CODESET) != 0
+            };
+            if usable {
+                set_locale_from_env(libc::LC_ALL);
+                std::env::set_var("LC_CTYPE", target);
+                set_locale_from_env(libc::LC_ALL);
+                return LocaleConfig {
+                    legacy,
+                    warn,
+                    coerced: Some(target),
+                };
+            }
+            set_locale_from_env(libc::LC_CTYPE);
+        }
+        // SAFETY: as above.
+        unsafe {
+            let name = std::ffi::CString::new(initial).unwrap_or_default();
+            libc::setlocale(libc::LC_CTYPE, name.as_ptr());
+        }
+    }
+    LocaleConfig {
+        legacy,
+        warn,
+        coerced: None,
+    }
+}
+
+/// The locale's encoding (`nl_langinfo(CODESET)`, UTF-8 when it is empty), as CPython's
+/// `_Py_GetLocaleEncoding` reads it outside UTF-8 mode.
+fn locale_encoding() -> String {
+    // SAFETY: nl_langinfo returns a string owned by the C library, copied at once.
+    let codeset = unsafe {
+        let p = libc::nl_langinfo(libc::CODESET);
+        if p.is_null() {
+            String::new()
+        } else {
+            std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+        }
+    };
+    if codeset.is_empty() {
+        "utf-8".to_string()
+    } else {
+        codeset
+    }
 }
 
 /// The standard streams' encoding and error handler (CPython's `config_init_stdio_encoding`):
 /// PYTHONIOENCODING's parts where given (an encoding without an error handler means
 /// `strict`); else UTF-8 in UTF-8 mode or the locale's encoding, with `surrogateescape` in
-/// UTF-8 mode and in the C locale, `strict` otherwise.
+/// UTF-8 mode, in the C and POSIX locales and in the UTF-8 locales the C locale is coerced
+/// to, `strict` otherwise (`config_get_stdio_errors`).
 fn stdio_encoding(pythonioencoding: Option<&str>, utf8_mode: bool) -> (String, String) {
     let (mut encoding, mut errors) = (None, None);
     if let Some(value) = pythonioencoding {
@@ -155,30 +249,39 @@ fn stdio_encoding(pythonioencoding: Option<&str>, utf8_mode: bool) -> (String, S
             errors = Some(errs.to_string());
         }
     }
-    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
-        .iter()
-        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
-        .unwrap_or_else(|| "C".to_string());
-    let c_like = matches!(locale.as_str(), "C" | "POSIX") || locale.starts_with("C.");
     let encoding = encoding.unwrap_or_else(|| {
-        let lower = locale.to_ascii_lowercase();
-        if utf8_mode || lower.contains("utf-8") || lower.contains("utf8") {
+        if utf8_mode {
             "utf-8".to_string()
-        } else if c_like {
-            "ascii".to_string()
         } else {
-            // FIXME: other locales' encodings (nl_langinfo(CODESET)) are taken for UTF-8.
-            "utf-8".to_string()
+            locale_encoding()
         }
     });
     let errors = errors.unwrap_or_else(|| {
-        if utf8_mode || c_like {
-            "surrogateescape".to_string()
-        } else {
-            "strict".to_string()
-        }
+        let locale = ctype_locale();
+        let lenient = utf8_mode
+            || locale == "C"
+            || locale == "POSIX"
+            || COERCION_TARGETS.contains(&locale.as_str());
+        if lenient { "surrogateescape" } else { "strict" }.to_string()
     });
     (encoding, errors)
+}
+
+/// CPython's warnings under PYTHONCOERCECLOCALE=warn, printed when the interpreter starts:
+/// the locale coerced, or the C locale kept (`_emit_stderr_warning_for_legacy_locale`).
+fn warn_about_locale(locale: &LocaleConfig) {
+    if !locale.warn {
+        return;
+    }
+    if let Some(target) = locale.coerced {
+        eprintln!(
+            "Python detected LC_CTYPE=C: LC_CTYPE coerced to {target} (set another locale or PYTHONCOERCECLOCALE=0 to disable this locale coercion behavior)."
+        );
+    } else if ctype_locale() == "C" {
+        eprintln!(
+            "Python runtime initialized with LC_CTYPE=C (a locale with default ASCII encoding), which may cause Unicode compatibility problems. Using C.UTF-8, C.utf8, or UTF-8 (if available) as alternative Unicode-compatible locales is recommended."
+        );
+    }
 }
 
 /// Reads the command line (`args[0]` is the program name) and the environment.
@@ -372,6 +475,7 @@ pub(crate) fn parse(args: &[OsString]) -> Result<Options, Exit> {
 
     // The environment, unless -E or -I.
     let use_environment = !(ignore_environment || isolated);
+    let locale = configure_locale(use_environment);
     if isolated {
         no_user_site = true;
         safe_path = true;
@@ -395,7 +499,7 @@ pub(crate) fn parse(args: &[OsString]) -> Result<Options, Exit> {
             Some("1") => 1,
             // As CPython: the "C" and "POSIX" locales turn UTF-8 mode on. (pyrs reads and
             // writes UTF-8 either way; the flag says what CPython would have chosen.)
-            None => u32::from(c_locale()),
+            None => u32::from(locale.legacy),
             Some("0") => 0,
             Some(_) => {
                 return Err(fatal(
@@ -530,6 +634,7 @@ pub(crate) fn parse(args: &[OsString]) -> Result<Options, Exit> {
                 .collect()
         })
         .unwrap_or_default();
+    warn_about_locale(&locale);
     Ok(Options {
         target,
         argv,

@@ -187,23 +187,6 @@ fn is_zip(path: &std::path::Path) -> bool {
         && magic == *b"PK\x03\x04"
 }
 
-/// CPython's fatal error when PYTHONIOENCODING names no codec (`init_stdio_encoding`).
-fn stdio_encoding_failed(e: &PyErr) -> i32 {
-    let exception = pyrs_objects::protocol::str_string(e.value()).unwrap_or_default();
-    let name = e.value().type_data().name().to_string();
-    // SAFETY: pthread_self has no preconditions.
-    let thread = unsafe { libc::pthread_self() };
-    let _ = std::io::stderr().write_all(
-        format!(
-            "Fatal Python error: init_stdio_encoding: failed to get the Python codec name of the stdio encoding\n\
-             Python runtime state: core initialized\n{name}: {exception}\n\n\
-             Current thread 0x{thread:016x} (most recent call first):\n  <no Python frame>\n"
-        )
-        .as_bytes(),
-    );
-    1
-}
-
 /// Runs what the command line asked for; the exit status. Holds the GIL.
 fn run(options: Options) -> i32 {
     pyrs_vm::traceback::set_colour(repl::can_colorize(&options));
@@ -219,15 +202,16 @@ fn run(options: Options) -> i32 {
         warnoptions: options.warnoptions.clone(),
         xoptions: options.xoptions.clone(),
         unbuffered: options.unbuffered,
+        stdio_encoding: options.stdio_encoding.clone(),
+        stdio_errors: options.stdio_errors.clone(),
     };
     let main = match pyrs_vm::run::start(&config) {
         Ok(main) => main,
-        Err(e) => return pyrs_vm::run::finalize(pyrs_vm::handle_uncaught(&e)),
+        Err(pyrs_vm::run::StartError::Exception(e)) => {
+            return pyrs_vm::run::finalize(pyrs_vm::handle_uncaught(&e))
+        }
+        Err(pyrs_vm::run::StartError::Fatal) => return 1,
     };
-    if let Err(e) = pyrs_vm::sys::set_stdio_encoding(&options.stdio_encoding, &options.stdio_errors)
-    {
-        return stdio_encoding_failed(&e);
-    }
     if options.tracemalloc > 0 {
         // As CPython's init_interp_main: tracing starts before any module of the program.
         if let Err(e) = pyrs_stdlib::start_tracemalloc(options.tracemalloc) {
