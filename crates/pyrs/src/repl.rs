@@ -52,9 +52,13 @@ fn check(source: &str) -> Check {
     let text = format!("{source}\n");
     match pyrs_compiler::compile(Source::Text(&text), "<stdin>", Mode::Single, 0) {
         Ok(_) => {
-            let lines: Vec<&str> = source.split('\n').collect();
-            let opens_block = lines.iter().any(|l| code_of(l).trim_end().ends_with(':'));
-            if opens_block && !lines.last().is_some_and(|l| l.trim().is_empty()) {
+            // A compound statement (a block, even on one line: `if x: pass`) ends at a
+            // blank line, as the interactive tokenizer wants it.
+            let ends_blank = source
+                .rsplit('\n')
+                .next()
+                .is_some_and(|l| l.trim().is_empty());
+            if !ends_blank && is_compound(&text) {
                 Check::Incomplete
             } else {
                 Check::Complete
@@ -100,29 +104,29 @@ fn more_lines(text: &str) -> bool {
     }
 }
 
-/// A line without its comment (a `#` outside string quotes).
-fn code_of(line: &str) -> &str {
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
-    for (i, c) in line.char_indices() {
-        match quote {
-            Some(q) => {
-                if escaped {
-                    escaped = false;
-                } else if c == '\\' {
-                    escaped = true;
-                } else if c == q {
-                    quote = None;
-                }
-            }
-            None => match c {
-                '#' => return &line[..i],
-                '\'' | '"' => quote = Some(c),
-                _ => {}
-            },
-        }
-    }
-    line
+/// Whether the statement of `text` (which compiles in `single` mode) is a compound one.
+fn is_compound(text: &str) -> bool {
+    use pyrs_ast::{Mod, Stmt};
+    let Ok(Mod::Interactive(tree)) = pyrs_parser::parse_code(text, Mode::Single) else {
+        return false;
+    };
+    tree.body.iter().any(|stmt| {
+        matches!(
+            stmt,
+            Stmt::FunctionDef(_)
+                | Stmt::AsyncFunctionDef(_)
+                | Stmt::ClassDef(_)
+                | Stmt::For(_)
+                | Stmt::AsyncFor(_)
+                | Stmt::While(_)
+                | Stmt::If(_)
+                | Stmt::With(_)
+                | Stmt::AsyncWith(_)
+                | Stmt::Match(_)
+                | Stmt::Try(_)
+                | Stmt::TryStar(_)
+        )
+    })
 }
 
 /// Whether a syntax error only says that the input stopped too early (what CPython's
@@ -285,6 +289,9 @@ fn repl_command(main: &Value, line: &str) -> Option<&'static str> {
 pub(crate) fn interactive(main: &Value, options: &Options, fresh: bool) -> i32 {
     pyrs_vm::run::set_inspect(false);
     let tty = std::io::stdin().is_terminal();
+    // PYTHON_BASIC_REPL asks for the plain loop on a terminal too (Modules/main.c).
+    let basic = options.flags.ignore_environment == 0
+        && std::env::var_os("PYTHON_BASIC_REPL").is_some_and(|v| !v.is_empty());
     if fresh && options.flags.quiet == 0 && (tty || options.flags.interactive > 0) {
         let version = pyrs_vm::sys::get("version")
             .and_then(|v| pystr::text_of(&v))
@@ -308,7 +315,7 @@ pub(crate) fn interactive(main: &Value, options: &Options, fresh: bool) -> i32 {
             }
         }
     }
-    if tty {
+    if tty && !basic {
         // The line editor reads Ctrl-C as a key; while code runs, it raises
         // KeyboardInterrupt there.
         crate::install_sigint_handler();
@@ -467,7 +474,10 @@ mod tests {
     #[test]
     fn complete_and_incomplete_entries() {
         assert!(!needs_more("1 + 1"));
-        assert!(!needs_more("if x: pass"));
+        // A block on one line waits for its blank line too, as in CPython.
+        assert!(needs_more("if x: pass"));
+        assert!(!needs_more("if x: pass\n"));
+        assert!(!needs_more("d = {1:\n 2}"));
         assert!(needs_more("def f():"));
         assert!(needs_more("def f():\n    return 1"));
         assert!(!needs_more("def f():\n    return 1\n"));
