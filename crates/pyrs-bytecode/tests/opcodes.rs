@@ -347,3 +347,23 @@ fn compare_opargs_match_the_compiler() {
         );
     }
 }
+
+#[test]
+fn stack_effects_without_the_oparg_are_the_same_for_every_oparg() {
+    assert!(Opcode::BUILD_TUPLE.stack_effect_uses_oparg());
+    assert!(Opcode::CALL_FUNCTION_EX.stack_effect_uses_oparg());
+    assert!(!Opcode::LOAD_FAST.stack_effect_uses_oparg());
+    assert!(!Opcode::POP_TOP.stack_effect_uses_oparg());
+    for &op in Opcode::ALL {
+        if op.stack_effect_uses_oparg() {
+            continue;
+        }
+        for oparg in [1, 2, 3, 4, 7, 8, 16, 255, 256, 0xFFFF, 0x1_0000, u32::MAX] {
+            assert_eq!(
+                op.stack_effect(oparg),
+                op.stack_effect(0),
+                "{op} with oparg {oparg}"
+            );
+        }
+    }
+}

@@ -276,6 +276,30 @@ static KINDS: [u16; OPCODES] = {
     table
 };
 
+/// Marks an opcode of [`FIXED_EFFECT`] whose stack effect depends on its oparg.
+const VARIES: i8 = i8::MIN;
+
+/// Each opcode's net stack effect on the path to the next instruction, where it does not
+/// depend on the oparg (`VARIES` where it does): the stack-depth pass asks for every
+/// instruction, and one load answers most.
+static FIXED_EFFECT: [i8; OPCODES] = {
+    let mut table = [0i8; OPCODES];
+    let mut i = 0;
+    while i < Opcode::ALL.len() {
+        let op = Opcode::ALL[i];
+        table[op as usize] = if op.stack_effect_uses_oparg() {
+            VARIES
+        } else {
+            match op.stack_effect(0) {
+                Some(effect) => effect.net() as i8,
+                None => 0,
+            }
+        };
+        i += 1;
+    }
+    table
+};
+
 #[inline]
 fn kind(op: Opcode) -> u16 {
     KINDS[op as usize]
@@ -1640,11 +1664,14 @@ impl Cfg {
             // Lent out while the block is walked: pushing a target writes another block.
             let instrs = std::mem::take(&mut self.bm(b).instrs);
             for ins in &instrs {
-                let effect = ins
-                    .op
-                    .stack_effect(ins.arg)
-                    .map(|e| e.net() as i32)
-                    .unwrap_or(0);
+                let effect = match FIXED_EFFECT[ins.op as usize] {
+                    VARIES => ins
+                        .op
+                        .stack_effect(ins.arg)
+                        .map(|e| e.net() as i32)
+                        .unwrap_or(0),
+                    effect => i32::from(effect),
+                };
                 let new_depth = depth + if is_block_push(ins.op) { 0 } else { effect };
                 maxdepth = maxdepth.max(new_depth);
                 if has_target(ins.op) {

@@ -279,6 +279,16 @@ macro_rules! opcodes {
                 }
             }
 
+            /// Whether the table writes the stack effect in terms of the oparg.
+            pub(super) const fn table_stack_uses_oparg(self) -> bool {
+                match self {
+                    $(Opcode::$name => $crate::opcode::mentions(
+                        stringify!($stack),
+                        stringify!($oparg),
+                    ),)*
+                }
+            }
+
             /// `(popped, pushed)` on the jump path, when the table gives one.
             #[allow(unused_variables)]
             #[inline]
@@ -356,6 +366,23 @@ macro_rules! opcodes {
 }
 
 pub(crate) use opcodes;
+
+/// Whether `word` occurs in `text` (at compile time: the table's expressions, as written).
+const fn mentions(text: &str, word: &str) -> bool {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    let mut i = 0;
+    while i + word.len() <= text.len() {
+        let mut k = 0;
+        while k < word.len() && text[i + k] == word[k] {
+            k += 1;
+        }
+        if k == word.len() {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
 
 /// One more than the highest instruction number: the size of the tables indexed by it.
 const NUMBERS: usize = MIN_PSEUDO_OPCODE as usize + 12;
@@ -524,6 +551,12 @@ impl Opcode {
             Some(pair) => Some(StackEffect::from_pair(pair)),
             None => None,
         }
+    }
+
+    /// Whether [`Opcode::stack_effect`] depends on the oparg (`BUILD_TUPLE`'s does,
+    /// `LOAD_FAST`'s does not); where it does not, the effect of any oparg is that of 0.
+    pub const fn stack_effect_uses_oparg(self) -> bool {
+        self.table_stack_uses_oparg()
     }
 
     /// The stack effect on the path to the jump target: for the `SETUP_*` pseudo-instructions,
