@@ -46,14 +46,18 @@ impl<'a> Tokens<'a> {
         for item in &mut tokenizer {
             match item {
                 Ok(tok) => {
-                    match tok.kind {
-                        TokenKind::TypeIgnore => {
-                            type_ignores.push((tok.start_pos.line, tok.text(src)));
-                            continue;
+                    // The kinds that need more than a copy are numbered after every
+                    // operator: one comparison sends the common tokens on.
+                    if tok.kind >= TokenKind::TypeIgnore {
+                        match tok.kind {
+                            TokenKind::TypeIgnore => {
+                                type_ignores.push((tok.start_pos.line, tok.text(src)));
+                                continue;
+                            }
+                            TokenKind::FstringStart => fstring_depth += 1,
+                            TokenKind::FstringEnd => fstring_depth -= 1,
+                            _ => {}
                         }
-                        TokenKind::FstringStart => fstring_depth += 1,
-                        TokenKind::FstringEnd => fstring_depth -= 1,
-                        _ => {}
                     }
                     toks.push(Tk::from(tok));
                 }
