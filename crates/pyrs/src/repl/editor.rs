@@ -346,6 +346,8 @@ pub(crate) struct Reader {
     cursor_row: usize,
     cursor_col: usize,
     drawn: bool,
+    /// The first row of the entry drawn, when it is taller than the terminal.
+    offset: usize,
     keys: Keys,
 }
 
@@ -370,6 +372,7 @@ impl Reader {
             cursor_row: 0,
             cursor_col: 0,
             drawn: false,
+            offset: 0,
             keys: Keys {
                 pending: VecDeque::new(),
             },
@@ -448,6 +451,7 @@ impl Reader {
         self.historyi = self.history.len();
         self.cursor_row = 0;
         self.drawn = false;
+        self.offset = 0;
         let Some(raw) = RawMode::enter() else {
             return Err(ReadError::Io);
         };
@@ -1148,7 +1152,22 @@ impl Reader {
     /// left without a newline stays after it.
     fn refresh(&mut self) {
         let (width, height) = terminal_size();
-        let (rows, (x, y)) = self.screen(width, height);
+        let (mut rows, (x, mut y)) = self.screen(width, height);
+        // An entry taller than the terminal shows the rows around the cursor (unix_console's
+        // offset): the drawing never goes above the screen's top.
+        if rows.len() > height {
+            if y < self.offset {
+                self.offset = y;
+            } else if y >= self.offset + height {
+                self.offset = y + 1 - height;
+            }
+            self.offset = self.offset.min(rows.len() - height);
+            rows.truncate(self.offset + height);
+            rows.drain(..self.offset);
+            y -= self.offset;
+        } else {
+            self.offset = 0;
+        }
         let mut out = String::from("\x1b[?25l");
         if self.drawn {
             if self.cursor_row > 0 {
