@@ -73,7 +73,8 @@ pub(crate) use names::{CodeNames, Name, Names};
 pub fn build<'a>(module: &'a Mod, filename: &str) -> Result<SymbolTable<'a>, SyntaxError> {
     let future = future::features(module)?;
     let result = crate::stack::run(|limit| {
-        let mut names = Names::default();
+        // Room for the distinct names of a module of a few hundred lines.
+        let mut names = Names::with_capacity(256);
         let wk = WellKnown::new(&mut names);
         let data = TableData {
             names,

@@ -193,10 +193,6 @@ impl Builder {
         self.data.names.intern(text)
     }
 
-    fn text(&self, name: Name) -> &str {
-        self.data.names.text(name)
-    }
-
     // ---- scopes ------------------------------------------------------------------------
 
     /// Opens a scope (`symtable_enter_block`): it becomes a child of the current one, except
@@ -288,41 +284,42 @@ impl Builder {
     /// (`symtable_add_def_helper`).
     fn add_def_in(&mut self, name: Name, flag: Flags, scope: ScopeId, loc: Location) -> R {
         let mangled = self.mangled(name);
-        let entry = &self.data.scopes[scope.index()];
-        let found = entry
-            .symbols
-            .get_full(&mangled)
-            .map(|(i, _, &bits)| (i, bits));
-        let mut val = match found {
-            Some((_, bits)) => {
-                let old = Flags::from_bits(bits);
+        let names = &self.data.names;
+        let entry = &mut self.data.scopes[scope.index()];
+        let comp_iter_target = entry.comp_iter_target;
+        // One lookup finds the symbol or the place for it; an error leaves the table as it was.
+        let slot = entry.symbols.entry(mangled);
+        let mut val = match &slot {
+            indexmap::map::Entry::Occupied(found) => {
+                let old = Flags::from_bits(*found.get());
                 if flag.contains(Flags::DEF_PARAM) && old.contains(Flags::DEF_PARAM) {
-                    let text = msg::format(msg::DUPLICATE_ARGUMENT, &[self.text(name)]);
+                    let text = msg::format(msg::DUPLICATE_ARGUMENT, &[names.text(name)]);
                     return Err(error_at(text, loc));
                 }
                 if flag.contains(Flags::DEF_TYPE_PARAM) && old.contains(Flags::DEF_TYPE_PARAM) {
-                    let text = msg::format(msg::DUPLICATE_TYPE_PARAM, &[self.text(name)]);
+                    let text = msg::format(msg::DUPLICATE_TYPE_PARAM, &[names.text(name)]);
                     return Err(error_at(text, loc));
                 }
                 old | flag
             }
-            None => flag,
+            indexmap::map::Entry::Vacant(_) => flag,
         };
-        if entry.comp_iter_target {
+        if comp_iter_target {
             // An iteration variable of a comprehension: it may not also be a walrus target.
             if val.intersects(Flags::DEF_GLOBAL | Flags::DEF_NONLOCAL) {
-                let text =
-                    msg::format(msg::NAMED_EXPR_COMP_INNER_LOOP_CONFLICT, &[self.text(name)]);
+                let text = msg::format(
+                    msg::NAMED_EXPR_COMP_INNER_LOOP_CONFLICT,
+                    &[names.text(name)],
+                );
                 return Err(error_at(text, loc));
             }
             val |= Flags::DEF_COMP_ITER;
         }
-        let entry = &mut self.data.scopes[scope.index()];
-        match found {
-            // In place: the symbol keeps its position, as `insert` would keep it.
-            Some((i, _)) => entry.symbols[i] = val.bits(),
-            None => {
-                entry.symbols.insert(mangled, val.bits());
+        // In place when the symbol exists: it keeps its position, as `insert` would keep it.
+        match slot {
+            indexmap::map::Entry::Occupied(mut found) => *found.get_mut() = val.bits(),
+            indexmap::map::Entry::Vacant(place) => {
+                place.insert(val.bits());
             }
         }
         if flag.contains(Flags::DEF_PARAM) {

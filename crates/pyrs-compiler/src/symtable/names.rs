@@ -32,6 +32,16 @@ pub(crate) struct Names {
 }
 
 impl Names {
+    /// An empty table with room for `n` names before it grows (growing rehashes every text).
+    pub(crate) fn with_capacity(n: usize) -> Names {
+        Names {
+            texts: Vec::with_capacity(n),
+            index: HashTable::with_capacity(n),
+            mangleable: Vec::with_capacity(n),
+            base: 0,
+        }
+    }
+
     pub(crate) fn intern(&mut self, text: &str) -> Name {
         self.intern_hashed(hash_text(text), text)
     }
