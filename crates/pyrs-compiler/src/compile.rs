@@ -144,6 +144,7 @@ fn generate(
             depth: 0,
             limit,
             warnings: Vec::new(),
+            spare_sets: Vec::new(),
         };
         match c.compile_mod(tree) {
             Err(Stop::TooDeep) => Err(Stop::TooDeep),

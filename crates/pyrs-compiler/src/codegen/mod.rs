@@ -112,6 +112,9 @@ pub(crate) struct Compiler<'t> {
     pub(crate) limit: usize,
     /// The SyntaxWarnings found so far, in the order CPython emits them.
     pub(crate) warnings: Vec<warn::Warning>,
+    /// Emptied name sets of the units already compiled, for the next units to fill
+    /// ([`Compiler::name_set`]): most units would otherwise allocate two or three each.
+    pub(crate) spare_sets: Vec<NameSet>,
 }
 
 /// A SyntaxError at a node, with CPython's offsets for errors after parsing.
@@ -430,7 +433,7 @@ impl<'t> Compiler<'t> {
         scope: Scope<'t>,
         lineno: u32,
     ) -> R {
-        let mut varnames = NameSet::with_capacity_and_hasher(8, Default::default());
+        let mut varnames = self.name_set();
         varnames.extend(scope.param_ids().iter().copied());
         // Cells and free variables in code-point order (`dictbytype`).
         let mut cells: Vec<Name> = scope
@@ -443,7 +446,11 @@ impl<'t> Compiler<'t> {
             .map(|(name, _)| name)
             .collect();
         cells.sort_unstable_by(|&a, &b| self.text(a).cmp(self.text(b)));
-        let mut cellvars: NameSet = cells.into_iter().collect();
+        let mut cellvars = NameSet::default();
+        if !cells.is_empty() || scope.needs_class_closure() || scope.needs_classdict() {
+            cellvars = self.name_set();
+            cellvars.extend(cells);
+        }
         if scope.needs_class_closure() {
             cellvars.insert(self.intern("__class__"));
         }
@@ -460,7 +467,12 @@ impl<'t> Compiler<'t> {
             .map(|(name, _)| name)
             .collect();
         frees.sort_unstable_by(|&a, &b| self.text(a).cmp(self.text(b)));
-        let freevars: NameSet = frees.into_iter().collect();
+        let mut freevars = NameSet::default();
+        if !frees.is_empty() {
+            freevars = self.name_set();
+            freevars.extend(frees);
+        }
+        let names = self.name_set();
         let private = self.units.last().and_then(|u| u.private);
         let coroutine = scope.is_coroutine();
         let unit = Unit {
@@ -472,8 +484,9 @@ impl<'t> Compiler<'t> {
                 labels: Vec::with_capacity(16),
             },
             consts: ConstTable::new(),
-            // Room for the names of a small function, so that most units never rehash them.
-            names: NameSet::with_capacity_and_hasher(8, Default::default()),
+            // A set a finished unit left, or one with room for the names of a small
+            // function: most units never allocate or rehash it.
+            names,
             varnames,
             cellvars,
             freevars,
@@ -547,15 +560,18 @@ impl<'t> Compiler<'t> {
         }
         if !force_global {
             let p = &self.units[parent];
-            let base = if matches!(
+            let locals = matches!(
                 p.kind,
                 UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Lambda
-            ) {
-                format!("{}.<locals>", p.qualname)
-            } else {
-                p.qualname.clone()
-            };
-            let q = format!("{base}.{}", self.units[n - 1].name);
+            );
+            let name = &self.units[n - 1].name;
+            let mut q = String::with_capacity(p.qualname.len() + 9 + name.len());
+            q.push_str(&p.qualname);
+            if locals {
+                q.push_str(".<locals>");
+            }
+            q.push('.');
+            q.push_str(name);
             self.units[n - 1].qualname = q;
         }
     }
@@ -629,7 +645,21 @@ impl<'t> Compiler<'t> {
     }
 
     pub(crate) fn exit_scope(&mut self) {
-        self.units.pop();
+        if let Some(u) = self.units.pop() {
+            for mut set in [u.names, u.varnames, u.cellvars, u.freevars] {
+                if set.capacity() > 0 {
+                    set.clear();
+                    self.spare_sets.push(set);
+                }
+            }
+        }
+    }
+
+    /// An empty name set, one a finished unit left if there is one.
+    fn name_set(&mut self) -> NameSet {
+        self.spare_sets
+            .pop()
+            .unwrap_or_else(|| NameSet::with_capacity_and_hasher(8, Default::default()))
     }
 
     // ---- fblocks -------------------------------------------------------------------------
