@@ -186,7 +186,9 @@ impl Encoder {
     /// plain.run(Positions::NONE, 1);
     /// assert_eq!(raw.finish(), plain.finish());
     /// ```
-    #[inline]
+    // Always inlined: the compiler's assembler calls it for nearly every instruction it lays
+    // out, from two places.
+    #[inline(always)]
     pub fn run_raw(&mut self, [lineno, end_lineno, col, end_col]: [i32; 4], size: u32) {
         // Up to 16 code units (an instruction with its caches, such as `LOAD_ATTR`, takes
         // 10): one or two entries, the second on the line the first leaves current.

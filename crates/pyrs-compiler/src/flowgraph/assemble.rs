@@ -4,17 +4,21 @@
 //!
 //! pyrs-bytecode's [`pyrs_bytecode::CodeBuilder`] does the same for any caller, through labels
 //! and one call per instruction; the compiler assembles its own graphs here, because it
-//! assembles every code object of every module it compiles: one walk of the graph numbers
-//! the instructions, works out their sizes and offsets and notes where each run of
-//! instructions sharing a location or a handler starts; the jump offsets are then settled on
-//! that list, and the code units, the location table (a run at a time) and the exception
-//! table are written from it without walking the graph again.
+//! assembles every code object of every module it compiles. Most units have at most 256
+//! instructions, so that no jump starts with an `EXTENDED_ARG` (CPython's assembler starts
+//! each jump's oparg at its target's index): one walk of the graph writes their code units and
+//! location table as it goes, and fills in the jump opargs after it ([`assemble_short`]).
+//! Other units, and the few short ones with a jump past 255 code units, take
+//! [`assemble_long`]: one walk of the graph lays the instructions out with their sizes and
+//! offsets and notes where each run of instructions sharing a location or a handler starts,
+//! the jump opargs are settled on that list as CPython's `resolve_jump_offsets` settles them,
+//! and the code units, the location table and the exception table are written from it.
 
 use pyrs_bytecode::{
     exception_table, linetable, CodeUnit, ExceptionTableEntry, Opcode, OperandKind,
 };
 
-use super::{kind, Cfg, Loc, JUMP_OPERAND, NONE, NOT_EMITTABLE};
+use super::{kind, CInstr, Cfg, Loc, JUMP_OPERAND, NONE, NOT_EMITTABLE};
 
 /// What the assembler makes of a graph: `co_code`, `co_linetable`, `co_exceptiontable`.
 pub(super) struct Assembled {
@@ -53,6 +57,11 @@ fn size_of(op: Opcode, arg: u32) -> u32 {
     extended_args(arg) + 1 + op.cache_entries()
 }
 
+/// Units of at most this many instructions are laid out in one pass ([`assemble_short`]):
+/// every jump's oparg starts as its target's index, below 256, so no jump starts with an
+/// `EXTENDED_ARG`.
+const SHORT: usize = 256;
+
 /// Lays out the blocks of `cfg` in their order (`assemble_emit` and the tables after it).
 pub(super) fn assemble(cfg: &Cfg, firstlineno: u32) -> Result<Assembled, String> {
     // Each block's first instruction index (an empty block starts where the next does).
@@ -68,19 +77,204 @@ pub(super) fn assemble(cfg: &Cfg, firstlineno: u32) -> Result<Assembled, String>
     if count == 0 {
         return Err("no instruction to assemble".into());
     }
-    // The instruction a block's label stands for: its first, or the next block's if it is
-    // empty; `NONE` for a block outside the order or a label after the last instruction.
-    let first_of = |b: u32| -> u32 {
-        let b = cfg.next_nonempty(b);
-        match b {
-            NONE => NONE,
-            b => start[b as usize],
+    if count as usize <= SHORT {
+        if let Some(assembled) = assemble_short(cfg, &start, count, firstlineno)? {
+            return Ok(assembled);
         }
-    };
+    }
+    assemble_long(cfg, &start, count, firstlineno)
+}
 
-    // The one walk of the graph: each instruction laid out with its size and its offset
-    // (as far as the jumps' sizes are known), the runs of instructions that share a location
-    // and the runs that share an exception handler noted where they start.
+/// The instruction a block's label stands for: its first, or the next block's if it is
+/// empty; `NONE` for a block outside the order or a label after the last instruction.
+fn first_of(cfg: &Cfg, start: &[u32], b: u32) -> u32 {
+    match cfg.next_nonempty(b) {
+        NONE => NONE,
+        b => start[b as usize],
+    }
+}
+
+/// The handler of the instructions whose `except` block is `except`, if it is laid out.
+fn handler_at(cfg: &Cfg, start: &[u32], except: u32) -> Option<HandlerAt> {
+    if except == NONE {
+        return None;
+    }
+    let except = cfg.next_nonempty(except);
+    if except == NONE || start[except as usize] == NONE {
+        return None;
+    }
+    let h = cfg.b(except);
+    let lasti = h.preserve_lasti;
+    let depth = h.startdepth - 1 - i32::from(lasti);
+    Some(HandlerAt {
+        start: start[except as usize],
+        depth: depth.max(0) as u32,
+        lasti,
+    })
+}
+
+/// Instruction `i` as laid out: its opcode (a `JUMP` or `JUMP_NO_INTERRUPT` made forward or
+/// backward), its oparg (for a jump, as CPython's assembler starts, its target's index) and
+/// its target's index (`NONE` if it has none); or why it cannot be assembled.
+#[inline(always)]
+fn lay(
+    cfg: &Cfg,
+    start: &[u32],
+    count: u32,
+    i: u32,
+    ins: &CInstr,
+) -> Result<(Opcode, u32, u32), String> {
+    let op = ins.op;
+    if ins.target == NONE {
+        // One look at the table for the two ways an instruction without a target can be
+        // wrong.
+        let k = kind(op);
+        if k & (JUMP_OPERAND | NOT_EMITTABLE) != 0 {
+            if k & JUMP_OPERAND != 0 {
+                return Err(format!("{op} without a target"));
+            }
+            return Err(format!("{op} cannot be assembled"));
+        }
+        return Ok((op, ins.arg, NONE));
+    }
+    let target = first_of(cfg, start, ins.target);
+    if target == NONE || target >= count {
+        return Err(format!("{op} jumps past the last instruction"));
+    }
+    let op = match op {
+        Opcode::JUMP if target > i => Opcode::JUMP_FORWARD,
+        Opcode::JUMP => Opcode::JUMP_BACKWARD,
+        Opcode::JUMP_NO_INTERRUPT if target > i => Opcode::JUMP_FORWARD,
+        Opcode::JUMP_NO_INTERRUPT => Opcode::JUMP_BACKWARD_NO_INTERRUPT,
+        op => op,
+    };
+    match op.operand() {
+        OperandKind::JumpBackward if target <= i => {}
+        OperandKind::JumpForward | OperandKind::Jump if target > i => {}
+        OperandKind::JumpBackward | OperandKind::JumpForward | OperandKind::Jump => {
+            return Err(format!("{op} at {i} jumps the wrong way"));
+        }
+        _ => return Err(format!("{op} is not a jump")),
+    }
+    if kind(op) & NOT_EMITTABLE != 0 {
+        return Err(format!("{op} cannot be assembled"));
+    }
+    Ok((op, target, target))
+}
+
+/// Writes one instruction's code units: its `EXTENDED_ARG` prefixes, itself, and its caches
+/// (zeros), `size` units in all.
+#[inline(always)]
+fn write_units(code: &mut Vec<CodeUnit>, op: Opcode, arg: u32, size: u32) {
+    let prefixes = extended_args(arg);
+    for k in (1..=prefixes).rev() {
+        code.push(CodeUnit::new(Opcode::EXTENDED_ARG, (arg >> (8 * k)) as u8));
+    }
+    code.push(CodeUnit::new(op, arg as u8));
+    code.resize(
+        code.len() + (size - prefixes - 1) as usize,
+        CodeUnit::default(),
+    );
+}
+
+/// A unit of at most [`SHORT`] instructions, in one walk of the graph: every offset is known
+/// as the walk reaches it (no jump starts with a prefix), so the code units, the location
+/// table and the exception table's runs are written as it goes, and only the jumps' opargs
+/// are filled in after it. `None` if a jump then needs an `EXTENDED_ARG` after all (what
+/// [`assemble_long`]'s iteration settles).
+fn assemble_short(
+    cfg: &Cfg,
+    start: &[u32],
+    count: u32,
+    firstlineno: u32,
+) -> Result<Option<Assembled>, String> {
+    let mut offsets = [0u32; SHORT + 1];
+    let mut code: Vec<CodeUnit> = Vec::with_capacity(count as usize * 2);
+    let mut lines = linetable::Encoder::new(firstlineno, count as usize);
+    // The jumps: where each one's code unit is, its opcode, its index and its target's.
+    let mut jumps: Vec<(usize, Opcode, u32, u32)> = Vec::new();
+    // The runs of instructions with a handler: their offsets, and the handler.
+    let mut handled: Vec<(u32, u32, HandlerAt)> = Vec::new();
+    let mut run_loc: Option<(Loc, u32)> = None;
+    let mut run_handler: Option<(HandlerAt, u32)> = None;
+    let mut last_except = NONE;
+    let mut total = 0u32;
+    let mut i = 0u32;
+    let mut b = cfg.entry;
+    while b != NONE {
+        let blk = cfg.b(b);
+        for ins in &blk.instrs {
+            offsets[i as usize] = total;
+            if run_loc.map(|(loc, _)| loc) != Some(ins.loc) {
+                if let Some((loc, from)) = run_loc {
+                    lines.run_raw(loc.raw(), total - from);
+                }
+                run_loc = Some((ins.loc, total));
+            }
+            if ins.except != last_except {
+                last_except = ins.except;
+                let handler = handler_at(cfg, start, ins.except);
+                // Handlers are told apart by where they start.
+                if handler.map(|h| h.start) != run_handler.map(|(h, _)| h.start) {
+                    if let Some((h, from)) = run_handler {
+                        handled.push((from, total, h));
+                    }
+                    run_handler = handler.map(|h| (h, total));
+                }
+            }
+            let (op, arg, target) = lay(cfg, start, count, i, ins)?;
+            if target != NONE {
+                jumps.push((code.len(), op, i, target));
+            }
+            let size = size_of(op, arg);
+            write_units(&mut code, op, arg, size);
+            total += size;
+            i += 1;
+        }
+        b = blk.next;
+    }
+    offsets[count as usize] = total;
+    // Jump opargs count from the end of the jump.
+    for (at, op, i, target) in jumps {
+        let arg = offsets[i as usize + 1].abs_diff(offsets[target as usize]);
+        if arg > 0xFF {
+            return Ok(None);
+        }
+        code[at] = CodeUnit::new(op, arg as u8);
+    }
+    if let Some((loc, from)) = run_loc {
+        lines.run_raw(loc.raw(), total - from);
+    }
+    if let Some((h, from)) = run_handler {
+        handled.push((from, total, h));
+    }
+    let entries: Vec<ExceptionTableEntry> = handled
+        .into_iter()
+        .map(|(from, end, h)| ExceptionTableEntry {
+            start: from,
+            end,
+            target: offsets[h.start as usize],
+            depth: h.depth,
+            lasti: h.lasti,
+        })
+        .collect();
+    Ok(Some(Assembled {
+        code,
+        linetable: lines.finish(),
+        exceptiontable: exception_table::encode(&entries),
+    }))
+}
+
+/// Any unit: one walk of the graph lays out each instruction with its size and its offset
+/// (as far as the jumps' sizes are known) and notes where the runs of instructions that
+/// share a location or a handler start; the jump opargs are then settled on that list, and
+/// the code units and tables written from it.
+fn assemble_long(
+    cfg: &Cfg,
+    start: &[u32],
+    count: u32,
+    firstlineno: u32,
+) -> Result<Assembled, String> {
     let n = count as usize;
     let mut laid: Vec<Laid> = Vec::with_capacity(n);
     let mut offsets: Vec<u32> = Vec::with_capacity(n + 1);
@@ -103,66 +297,17 @@ pub(super) fn assemble(cfg: &Cfg, firstlineno: u32) -> Result<Assembled, String>
             // Runs of instructions share a handler: work it out once per run.
             if ins.except != last_except {
                 last_except = ins.except;
-                let mut handler = None;
-                if ins.except != NONE {
-                    let except = cfg.next_nonempty(ins.except);
-                    if except != NONE && start[except as usize] != NONE {
-                        let h = cfg.b(except);
-                        let lasti = h.preserve_lasti;
-                        let depth = h.startdepth - 1 - i32::from(lasti);
-                        handler = Some(HandlerAt {
-                            start: start[except as usize],
-                            depth: depth.max(0) as u32,
-                            lasti,
-                        });
-                    }
-                }
+                let handler = handler_at(cfg, start, ins.except);
                 // Handlers are told apart by where they start.
                 if handler.map(|h| h.start) != run_handler.map(|h| h.start) {
                     run_handler = handler;
                     handler_runs.push((i, handler));
                 }
             }
-            let mut op = ins.op;
-            let mut target = NONE;
-            let arg = if ins.target != NONE {
-                target = first_of(ins.target);
-                if target == NONE || target >= count {
-                    return Err(format!("{op} jumps past the last instruction"));
-                }
-                op = match op {
-                    Opcode::JUMP if target > i => Opcode::JUMP_FORWARD,
-                    Opcode::JUMP => Opcode::JUMP_BACKWARD,
-                    Opcode::JUMP_NO_INTERRUPT if target > i => Opcode::JUMP_FORWARD,
-                    Opcode::JUMP_NO_INTERRUPT => Opcode::JUMP_BACKWARD_NO_INTERRUPT,
-                    op => op,
-                };
-                match op.operand() {
-                    OperandKind::JumpBackward if target <= i => {}
-                    OperandKind::JumpForward | OperandKind::Jump if target > i => {}
-                    OperandKind::JumpBackward | OperandKind::JumpForward | OperandKind::Jump => {
-                        return Err(format!("{op} at {i} jumps the wrong way"));
-                    }
-                    _ => return Err(format!("{op} is not a jump")),
-                }
-                if kind(op) & NOT_EMITTABLE != 0 {
-                    return Err(format!("{op} cannot be assembled"));
-                }
+            let (op, arg, target) = lay(cfg, start, count, i, ins)?;
+            if target != NONE {
                 jumps.push(i);
-                // As CPython's assembler, start from the target's index as the oparg.
-                target
-            } else {
-                // One look at the table for the two ways an instruction without a target
-                // can be wrong.
-                let k = kind(op);
-                if k & (JUMP_OPERAND | NOT_EMITTABLE) != 0 {
-                    if k & JUMP_OPERAND != 0 {
-                        return Err(format!("{op} without a target"));
-                    }
-                    return Err(format!("{op} cannot be assembled"));
-                }
-                ins.arg
-            };
+            }
             let size = size_of(op, arg);
             offsets.push(total);
             total += size;
