@@ -102,6 +102,8 @@ impl Exprs {
     }
 }
 
+#[cold]
+#[inline(never)]
 fn too_deep() -> Box<Error> {
     Box::new(Error {
         kind: ErrorKind::RecursionError,
@@ -110,6 +112,8 @@ fn too_deep() -> Box<Error> {
     })
 }
 
+#[cold]
+#[inline(never)]
 fn too_complex() -> Box<Error> {
     Box::new(Error {
         kind: ErrorKind::MemoryError,
@@ -119,7 +123,10 @@ fn too_complex() -> Box<Error> {
 }
 
 /// A node whose deepest child has depth `d`.
-#[inline]
+///
+/// Always inlined: out of line, its result came back through memory that the caller read
+/// in other pieces than it was written, a processor stall on most reductions.
+#[inline(always)]
 pub(crate) fn node(e: Expr, d: u32) -> PResult<Ex> {
     if d >= MAX_DEPTH {
         return Err(too_deep());
@@ -128,7 +135,7 @@ pub(crate) fn node(e: Expr, d: u32) -> PResult<Ex> {
 }
 
 /// A right-recursive node: `chain` is the right child's chain, `weight` what this level adds.
-#[inline]
+#[inline(always)]
 fn chain_node(e: Expr, d: u32, chain: u32, weight: u32) -> PResult<Ex> {
     let r = chain + weight;
     if r > MAX_RIGHT_CHAIN {
