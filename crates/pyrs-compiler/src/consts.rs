@@ -17,6 +17,19 @@ pub(crate) struct ConstTable {
     /// Indices into `items`, hashed by the constant they name (so no constant is stored
     /// twice, and looking one up clones nothing).
     index: HashTable<u32>,
+    /// The indices of `None`, `False` and `True` once added ([`singleton`]): the commonest
+    /// constants are found without hashing, and are not in `index`.
+    singletons: [Option<u32>; 3],
+}
+
+/// The place of `None`, `False` or `True` in [`ConstTable`]'s `singletons`.
+fn singleton(c: &Constant) -> Option<usize> {
+    match c {
+        Constant::None => Some(0),
+        Constant::Bool(false) => Some(1),
+        Constant::Bool(true) => Some(2),
+        _ => None,
+    }
 }
 
 fn hash_of(c: &Constant) -> u64 {
@@ -94,10 +107,20 @@ impl ConstTable {
         ConstTable {
             items: Vec::with_capacity(8),
             index: HashTable::with_capacity(8),
+            singletons: [None; 3],
         }
     }
 
     pub(crate) fn add(&mut self, value: Constant) -> u32 {
+        if let Some(slot) = singleton(&value) {
+            if let Some(i) = self.singletons[slot] {
+                return i;
+            }
+            let i = self.items.len() as u32;
+            self.singletons[slot] = Some(i);
+            self.items.push(value);
+            return i;
+        }
         if let Constant::Code(code) = &value {
             // Code objects are hashed by a few cheap fields only (hashing all of one would walk
             // every nested code object, at every level); two of them differ early unless they
@@ -152,9 +175,12 @@ impl ConstTable {
     pub(crate) fn retain_map(&mut self, keep: &[bool]) {
         let items = std::mem::take(&mut self.items);
         self.index.clear();
+        self.singletons = [None; 3];
         for (c, &k) in items.into_iter().zip(keep) {
             if k {
-                if !is_nan(&c) {
+                if let Some(slot) = singleton(&c) {
+                    self.singletons[slot] = Some(self.items.len() as u32);
+                } else if !is_nan(&c) {
                     let i = self.items.len() as u32;
                     let items = &self.items;
                     self.index
@@ -167,6 +193,7 @@ impl ConstTable {
 
     pub(crate) fn take(&mut self) -> Vec<Constant> {
         self.index.clear();
+        self.singletons = [None; 3];
         std::mem::take(&mut self.items)
     }
 }
