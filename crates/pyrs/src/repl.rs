@@ -19,10 +19,11 @@
 
 mod editor;
 
+use std::cell::RefCell;
 use std::io::{BufRead, IsTerminal, Write};
 
 use pyrs_compiler::{Mode, Source};
-use pyrs_objects::{protocol, str as pystr, ExcKind, Value};
+use pyrs_objects::{protocol, str as pystr, ExcKind, PyErr, Value};
 
 use crate::cli::Options;
 use crate::completion::Completer;
@@ -367,30 +368,106 @@ impl editor::Host for Prompt {
     }
 }
 
+/// The line editor and what it serves, kept between entries so that `input()` reads with
+/// the same editor and history while code typed at the prompt runs. It is taken out of its
+/// place while a line is read (the completer runs Python code, which may call `input()`).
+struct Session {
+    reader: Reader,
+    host: Prompt,
+}
+
+thread_local! {
+    static SESSION: RefCell<Option<Session>> = const { RefCell::new(None) };
+    /// The `input` that the prompt's own replaced, for when the editor cannot read.
+    static BUILTIN_INPUT: RefCell<Option<Value>> = const { RefCell::new(None) };
+}
+
+fn take_session() -> Option<Session> {
+    SESSION.with(|s| s.borrow_mut().take())
+}
+
+fn put_session(session: Session) {
+    SESSION.with(|s| *s.borrow_mut() = Some(session));
+}
+
+/// `builtins.input` while the prompt runs (`_ReadlineWrapper.input`, which 3.13's REPL
+/// puts in place): the line read with the line editor behind the prompt given, and added to
+/// the history; Ctrl-C raises KeyboardInterrupt, Ctrl-D on an empty line EOFError.
+fn editor_input(args: pyrs_objects::args::Args<'_>) -> pyrs_objects::PyResult<Value> {
+    let a = args.exact("input", 0, 1)?;
+    let prompt = match a.first() {
+        Some(p) => pystr::text_of(&protocol::str(p)?).unwrap_or_default(),
+        None => String::new(),
+    };
+    let builtin = BUILTIN_INPUT.with(|b| b.borrow().clone());
+    let Some(mut session) = take_session() else {
+        return match builtin {
+            Some(input) => protocol::call1(&input, a),
+            None => Err(PyErr::runtime_error("input(): lost the line editor")),
+        };
+    };
+    pyrs_vm::sys::flush_stdout();
+    let result = session.reader.readline(&session.host, &prompt, "", false);
+    put_session(session);
+    match result {
+        Ok(line) => Ok(pystr::new(&line)),
+        Err(ReadError::Interrupted) => {
+            Err(PyErr::with_args(ExcKind::KeyboardInterrupt, Vec::new()))
+        }
+        Err(ReadError::Eof) => Err(PyErr::with_args(ExcKind::EOFError, Vec::new())),
+        Err(ReadError::Io) => match builtin {
+            Some(input) => protocol::call1(&input, a),
+            None => Err(PyErr::runtime_error("input(): lost the line editor")),
+        },
+    }
+}
+
+/// Puts [`editor_input`] in `builtins.input`, keeping the one it replaces.
+fn install_editor_input() {
+    let builtins = pyrs_vm::builtins::builtins_module();
+    if let Ok(input) = protocol::getattr_str(builtins, "input") {
+        BUILTIN_INPUT.with(|b| *b.borrow_mut() = Some(input));
+    }
+    let function = pyrs_objects::native::new_function("input", editor_input);
+    let _ = protocol::setattr(builtins, &pystr::intern("input"), Some(&function));
+}
+
 /// The prompt on a terminal, through the line editor (`run_multiline_interactive_console`
 /// of `_pyrepl.simple_interact`).
 fn line_editor_loop(main: &Value, options: &Options) -> i32 {
     let mut reader = Reader::new(can_colorize(options));
-    let host = Prompt {
-        completer: Completer::new(main.clone()),
-    };
     // As `site.register_readline`: the history file is read at the start and written
     // whole at the end.
     let history = history_file(options);
     if let Some(path) = &history {
         let _ = reader.read_history_file(path);
     }
+    put_session(Session {
+        reader,
+        host: Prompt {
+            completer: Completer::new(main.clone()),
+        },
+    });
+    install_editor_input();
     // The number in the next entry's name, `<python-input-N>`.
     let mut input_n = 0usize;
     let status = loop {
         pyrs_vm::sys::flush_stdout();
         let ps1 = prompt("ps1", PS1);
         let ps2 = prompt("ps2", PS2);
-        match reader.readline(&host, &ps1, &ps2) {
+        let Some(mut session) = take_session() else {
+            break 1;
+        };
+        let result = session.reader.readline(&session.host, &ps1, &ps2, true);
+        let command = result.as_ref().ok().and_then(|e| repl_command(main, e));
+        if command.is_some() {
+            // Commands stay out of the history.
+            session.reader.history.pop();
+        }
+        put_session(session);
+        match result {
             Ok(entry) => {
-                if let Some(command) = repl_command(main, &entry) {
-                    // Commands stay out of the history.
-                    reader.history.pop();
+                if let Some(command) = command {
                     match command {
                         "exit" | "quit" => break 0,
                         "clear" => drop(pyrs_vm::sys::write_stdout("\x1b[H\x1b[2J")),
@@ -419,9 +496,12 @@ fn line_editor_loop(main: &Value, options: &Options) -> i32 {
             Err(ReadError::Io) => break 1,
         }
     };
-    if let Some(path) = &history {
-        let _ = reader.write_history_file(path);
+    if let Some(session) = take_session() {
+        if let Some(path) = &history {
+            let _ = session.reader.write_history_file(path);
+        }
     }
+    BUILTIN_INPUT.with(|b| b.borrow_mut().take());
     status
 }
 

@@ -273,3 +273,23 @@ fn multi_line_entry_recalled_from_the_history_file_after_a_restart() {
     enter(&mut p, "five() + 1", "6");
     leave(p);
 }
+
+#[test]
+fn input_reads_with_the_line_editor() {
+    let home = scratch("input");
+    let mut p = start(&home);
+    type_line(&mut p, "input('word? ') * 2");
+    p.exp_string("word? ").expect("input's prompt");
+    type_line(&mut p, "ab");
+    expect(&mut p, "'abab'");
+    // The answer went into the history, as 3.13 keeps it: Up, Up shows the entry before.
+    p.send(UP).expect("send up");
+    p.send(UP).expect("send up");
+    p.flush().expect("flush");
+    type_line(&mut p, "");
+    p.exp_string("word? ")
+        .expect("the entry recalled and run again");
+    type_line(&mut p, "c");
+    expect(&mut p, "'cc'");
+    leave(p);
+}

@@ -339,6 +339,8 @@ pub(crate) struct Reader {
     last_was_complete: bool,
     last_used_indentation: Option<String>,
     in_bracketed_paste: bool,
+    /// Whether the entry may have several lines (`more_lines` is set).
+    multiline: bool,
     /// What the last kill command removed, for Ctrl-Y.
     killed: String,
     search: Option<Search>,
@@ -367,6 +369,7 @@ impl Reader {
             last_was_complete: false,
             last_used_indentation: None,
             in_bracketed_paste: false,
+            multiline: true,
             killed: String::new(),
             search: None,
             cursor_row: 0,
@@ -430,14 +433,16 @@ impl Reader {
         std::fs::write(path, text)
     }
 
-    /// Reads one entry: `ps1` on its first line, `ps3` on the others. The entry is added to
-    /// the history.
+    /// Reads one entry: `ps1` on its first line, `ps3` on the others; with `multiline`
+    /// false, one line (as `input()` reads). The entry is added to the history.
     pub(crate) fn readline(
         &mut self,
         host: &dyn Host,
         ps1: &str,
         ps3: &str,
+        multiline: bool,
     ) -> Result<String, ReadError> {
+        self.multiline = multiline;
         self.ps1 = ps1.to_string();
         self.ps3 = ps3.to_string();
         self.buffer.clear();
@@ -580,6 +585,14 @@ impl Reader {
             if accepted {
                 return Ok(self.finish());
             }
+            if !self.multiline {
+                // One line only (readline.py's `after_command`), even after a history
+                // entry of several lines was recalled.
+                if let Some(newline) = self.buffer.iter().position(|c| *c == '\n') {
+                    self.buffer.truncate(newline);
+                    self.pos = self.pos.min(newline);
+                }
+            }
             if !keep_menu {
                 self.menu = Menu::default();
             }
@@ -698,7 +711,7 @@ impl Reader {
     fn maybe_accept(&mut self, host: &dyn Host) -> bool {
         let text = self.text();
         let after: String = self.buffer[self.pos..].iter().collect();
-        if !(after.contains('\n') || host.more_lines(&text)) {
+        if !(after.contains('\n') || (self.multiline && host.more_lines(&text))) {
             return true;
         }
         // A blank line before the cursor, and only blanks after it: the block ends.
@@ -993,7 +1006,7 @@ impl Reader {
     /// The completions of the stem: at the start of a line (an empty stem), the blanks up
     /// to the next indentation level, as `ReadlineAlikeReader.get_completions`.
     fn completions(&self, host: &dyn Host, stem: &str) -> Vec<String> {
-        if stem.is_empty() {
+        if stem.is_empty() && self.multiline {
             let col = self.pos - self.bol(self.pos);
             return vec![" ".repeat(4 - col % 4)];
         }
