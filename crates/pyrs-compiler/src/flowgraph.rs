@@ -449,6 +449,8 @@ impl Cfg {
         const START: u32 = NONE - 2;
         let mut block_at = vec![NONE; n + 1];
         let mut njumps = 0;
+        // How many blocks start after the first instruction.
+        let mut later_starts = 0;
         // The kinds of all the instructions together.
         let mut kinds = 0u16;
         for (i, ins) in seq.instrs.iter().enumerate() {
@@ -456,56 +458,54 @@ impl Cfg {
             kinds |= k;
             if k & (JUMP | BLOCK_PUSH) != 0 {
                 njumps += 1;
-                let pos = seq.labels[ins.arg as usize];
-                if pos != NONE {
-                    block_at[pos as usize] = TARGET;
+                let pos = seq.labels[ins.arg as usize] as usize;
+                if pos != NONE as usize {
+                    if block_at[pos] == NONE && pos != 0 && pos < n {
+                        later_starts += 1;
+                    }
+                    block_at[pos] = TARGET;
                 }
             }
             if is_terminator(ins.op) && block_at[i + 1] == NONE {
                 block_at[i + 1] = START;
-            }
-        }
-        let has_handlers = kinds & (BLOCK_PUSH | BLOCK_POP) != 0;
-        let has_jumps = kinds & (JUMP | BLOCK_PUSH) != 0;
-        let unbinds = kinds & UNBINDS != 0;
-        // A block starts at the first instruction, after each terminator and at each jump
-        // target (`cfg_builder_maybe_start_new_block`).
-        let mut starts: Vec<usize> = Vec::with_capacity(n / 4 + 1);
-        for (i, &at) in block_at[..n].iter().enumerate() {
-            if i == 0 || at == TARGET || at == START {
-                starts.push(i);
+                if i + 1 < n {
+                    later_starts += 1;
+                }
             }
         }
         let mut cfg = Cfg {
-            blocks: Vec::with_capacity(starts.len().max(1)),
+            blocks: Vec::with_capacity(later_starts + 1),
             entry: 0,
             scratch: Vec::with_capacity(16),
-            has_handlers,
-            has_jumps,
-            unbinds,
+            has_handlers: kinds & (BLOCK_PUSH | BLOCK_POP) != 0,
+            has_jumps: kinds & (JUMP | BLOCK_PUSH) != 0,
+            unbinds: kinds & UNBINDS != 0,
         };
-        if starts.is_empty() {
+        if n == 0 {
             cfg.blocks.push(Block::new());
         }
         // Where the instructions with a target are, to point them at blocks afterwards.
         let mut jumps: Vec<(u32, u32)> = Vec::with_capacity(njumps);
-        for (k, &start) in starts.iter().enumerate() {
-            let end = starts.get(k + 1).copied().unwrap_or(n);
+        // A block starts at the first instruction, after each terminator and at each jump
+        // target (`cfg_builder_maybe_start_new_block`), and ends where the next starts.
+        let mut start = 0;
+        while start < n {
+            let mut end = start + 1;
+            while end < n && block_at[end] != TARGET && block_at[end] != START {
+                end += 1;
+            }
+            let k = cfg.blocks.len() as u32;
             let mut blk = Block::new();
             if block_at[start] == TARGET {
                 blk.label = start as u32;
-                block_at[start] = k as u32;
+                block_at[start] = k;
             }
-            blk.next = if k + 1 < starts.len() {
-                k as u32 + 1
-            } else {
-                NONE
-            };
+            blk.next = if end < n { k + 1 } else { NONE };
             // Room for one more: jump threading appends to a block.
             let mut instrs = Vec::with_capacity(end - start + 1);
             instrs.extend(seq.instrs[start..end].iter().enumerate().map(|(j, ins)| {
                 let target = if has_target(ins.op) {
-                    jumps.push((k as u32, j as u32));
+                    jumps.push((k, j as u32));
                     seq.labels[ins.arg as usize]
                 } else {
                     NONE
@@ -520,7 +520,9 @@ impl Cfg {
             }));
             blk.instrs = instrs;
             cfg.blocks.push(blk);
+            start = end;
         }
+        debug_assert_eq!(cfg.blocks.len(), later_starts + 1);
         // Positions (the labels) to blocks, marking the handlers (`mark_except_handlers`)
         // on the way. A label bound after the last instruction starts no block.
         for (b, k) in jumps {
