@@ -9,7 +9,8 @@
 //! command, a module through runpy, a script, a directory or zip file with `__main__.py`,
 //! standard input) and how the process ends (exit status, an uncaught KeyboardInterrupt
 //! ending it by SIGINT as CPython does); [`repl`] is the interactive prompt, with its line
-//! editor and completion in [`completion`]; [`dump`] prints the stage dumps.
+//! editor in `repl::editor` and completion in [`completion`]; [`dump`] prints the stage
+//! dumps.
 //!
 //! **Dependencies**: mimalloc (below); libc, for the SIGINT handler installed at startup and
 //! for ending the process by SIGINT, and for the terminal's raw mode under the interactive

@@ -501,7 +501,11 @@ fn line_editor_loop(main: &Value, options: &Options) -> i32 {
             let _ = session.reader.write_history_file(path);
         }
     }
-    BUILTIN_INPUT.with(|b| b.borrow_mut().take());
+    // Code run after the prompt (atexit handlers) finds the builtin input again.
+    if let Some(input) = BUILTIN_INPUT.with(|b| b.borrow_mut().take()) {
+        let builtins = pyrs_vm::builtins::builtins_module();
+        let _ = protocol::setattr(builtins, &pystr::intern("input"), Some(&input));
+    }
     status
 }
 
