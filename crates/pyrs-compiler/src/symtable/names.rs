@@ -74,7 +74,7 @@ impl Names {
     pub(crate) fn find_hashed(&self, hash: u64, text: &str) -> Option<Name> {
         let texts = &self.texts;
         self.index
-            .find(hash, |&i| &*texts[i as usize] == text)
+            .find(hash, |&i| same_text(&texts[i as usize], text))
             .map(|&i| Name(self.base + i))
     }
 
@@ -85,6 +85,27 @@ impl Names {
     /// How many names the table holds.
     pub(crate) fn len(&self) -> usize {
         self.texts.len()
+    }
+}
+
+/// Whether two texts are equal, comparing an identifier of up to 16 bytes as two machine
+/// words (loads that may overlap) instead of calling `memcmp`: nearly every name is that
+/// short, and the table compares a name it finds once per lookup.
+#[inline]
+fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("8 bytes"));
+    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().expect("4 bytes"));
+    match n {
+        0 => true,
+        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+        4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        _ => a == b,
     }
 }
 
@@ -232,4 +253,24 @@ pub fn mangle<'n>(class_name: Option<&str>, name: &'n str) -> Cow<'n, str> {
 #[inline]
 pub(crate) fn mangles(name: &str) -> bool {
     name.starts_with("__") && !name.ends_with("__") && !name.contains('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_text;
+
+    #[test]
+    fn same_text_tells_apart_any_byte_of_any_length() {
+        for n in 0..=20 {
+            let a: String = (0..n).map(|i| char::from(b'a' + i as u8)).collect();
+            assert!(same_text(&a, &a.clone()));
+            for at in 0..n {
+                let mut b = a.clone().into_bytes();
+                b[at] = b'_';
+                let b = String::from_utf8(b).unwrap();
+                assert!(!same_text(&a, &b), "{a:?} {b:?}");
+            }
+            assert!(!same_text(&a, &format!("{a}x")));
+        }
+    }
 }
