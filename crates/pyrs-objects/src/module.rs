@@ -18,6 +18,25 @@ use crate::SyncCell;
 pub struct ModuleData {
     /// `__dict__`.
     pub dict: Value,
+    /// The name it was created with (CPython's `md_name`), which `__name__` may stop being.
+    name: std::cell::RefCell<Option<Value>>,
+}
+
+/// Called with a module's name when a module object is freed: under `-v` the VM prints
+/// CPython's `# destroy NAME` (`module_dealloc`). It must not run Python code.
+static ON_DEALLOC: OnceLock<fn(&Value)> = OnceLock::new();
+
+/// Sets the function told of each module freed (once; later calls are ignored).
+pub fn set_dealloc_hook(hook: fn(&Value)) {
+    let _ = ON_DEALLOC.set(hook);
+}
+
+impl Drop for ModuleData {
+    fn drop(&mut self) {
+        if let (Some(hook), Some(name)) = (ON_DEALLOC.get(), self.name.get_mut().as_ref()) {
+            hook(name);
+        }
+    }
 }
 
 impl Payload for ModuleData {
@@ -65,8 +84,15 @@ pub fn module_type() -> &'static Value {
 /// (None), `__package__`, `__loader__` and `__spec__` as CPython sets them).
 pub fn new_module(name: &str) -> Value {
     let dict = crate::dict::new();
-    init_namespace(&dict, crate::str::new(name), crate::none());
-    crate::object::alloc(module_type(), ModuleData { dict })
+    let name = crate::str::new(name);
+    init_namespace(&dict, name.clone(), crate::none());
+    crate::object::alloc(
+        module_type(),
+        ModuleData {
+            dict,
+            name: std::cell::RefCell::new(Some(name)),
+        },
+    )
 }
 
 fn init_namespace(dict: &Value, name: Value, doc: Value) {
@@ -188,6 +214,7 @@ fn module_new(cls: &Value, _args: Args<'_>) -> PyResult<Value> {
         cls,
         ModuleData {
             dict: crate::dict::new(),
+            name: std::cell::RefCell::new(None),
         },
     ))
 }
@@ -201,7 +228,13 @@ fn module_init(m: &Value, args: Args<'_>) -> PyResult<()> {
             name.type_data().name()
         )));
     }
-    init_namespace(&data(m)?.dict, name, doc.unwrap_or_else(crate::none));
+    let d = data(m)?;
+    if name.is_exact(&crate::types().str) {
+        // A plain str becomes the module's own name (not a subclass, as CPython).
+        let old = d.name.replace(Some(name.clone()));
+        drop(old);
+    }
+    init_namespace(&d.dict, name, doc.unwrap_or_else(crate::none));
     Ok(())
 }
 

@@ -30,6 +30,7 @@ pub mod code;
 pub mod eval;
 pub mod exc;
 mod exception_group;
+mod finalize;
 pub mod frame;
 pub mod frameobject;
 pub mod frozen;

@@ -105,6 +105,10 @@ pub fn set_inspect(on: bool) {
 /// ([`pyrs_objects::with_gil`]).
 pub fn start(config: &Config) -> Result<Value, StartError> {
     OPTIMIZE.store(config.flags.optimize, Ordering::Relaxed);
+    crate::finalize::save_builtins();
+    if config.flags.verbose > 0 {
+        crate::finalize::enable_destroy_messages();
+    }
     set_inspect(config.flags.inspect != 0);
     sys::set_unbuffered(config.unbuffered);
     // sys.path[0] (the script's directory…) is put in front after `site` has run, as
@@ -152,6 +156,12 @@ pub fn start(config: &Config) -> Result<Value, StartError> {
             return Err(StartError::Fatal);
         }
         sys::create_stdin(config.unbuffered)?;
+    }
+    // `__main__` joins sys.modules here in CPython (add_main_module), after the streams and
+    // before site: its place in the modules' order decides when it goes at the end.
+    let modules = sys::modules_dict();
+    if modules.del_str("__main__") {
+        modules.set_item(pystr::intern("__main__"), main.clone())?;
     }
     // init_import_site: `site` (site-packages and its .pth files, sitecustomize,
     // usercustomize, the builtins exit/quit/help/copyright/credits/license), unless -S.
@@ -240,12 +250,26 @@ fn import_runpy() -> PyResult<Value> {
 }
 
 /// The end of a run (CPython's Py_FinalizeEx, as far as a program can see it): the `atexit`
-/// functions, then standard output flushed. A standard output whose reader has gone away is
-/// reported as CPython reports it, and makes the exit status 120.
+/// functions, standard output flushed, a full collection (the finalizers of cyclic garbage
+/// run while the modules still work), then the modules torn down as CPython's
+/// `finalize_modules` does ([`crate::finalize`]: their objects die then, in CPython's order,
+/// and `-v` prints CPython's messages), and standard output flushed again. A standard
+/// output whose reader has gone away is reported as CPython reports it, and makes the exit
+/// status 120. The interpreter cannot run Python code usefully after this.
 pub fn finalize(status: i32) -> i32 {
     crate::run_atexit();
-    finalize_main();
+    let status = flush_std_files(status);
+    // The oldest generation: a full collection.
+    pyrs_objects::gc::collect(2);
+    crate::finalize::finalize_modules();
+    let status = flush_std_files(status);
     pyrs_objects::gc::collect_at_exit();
+    status
+}
+
+/// CPython's `flush_std_files`: standard output flushed; a failure is reported and makes the
+/// status 120 (when it was 0).
+fn flush_std_files(status: i32) -> i32 {
     match sys::try_flush_stdout() {
         Ok(()) => status,
         Err(e) => {
@@ -258,36 +282,4 @@ pub fn finalize(status: i32) -> i32 {
             }
         }
     }
-}
-
-/// What CPython's `Py_FinalizeEx` does that a program can see, for `__main__`: a collection,
-/// so that the finalizers of cyclic garbage run while modules still work, then `__main__`'s
-/// globals released in the dict's order (each set to None, `__builtins__` kept), as the
-/// reference's teardown of the module's namespace releases them, then another collection. The objects a program left in its globals die
-/// then: their `__del__` runs, and a file it never closed is flushed and closed. The other
-/// modules are left as they are.
-fn finalize_main() {
-    // The oldest generation: a full collection.
-    const FULL: usize = 2;
-    pyrs_objects::gc::collect(FULL);
-    let main = sys::modules()
-        .downcast::<DictData>()
-        .and_then(|modules| modules.get_str(&pystr::intern("__main__")));
-    if let Some(d) = main
-        .as_ref()
-        .and_then(|m| m.downcast::<ModuleData>())
-        .map(|m| m.dict())
-    {
-        for key in d.keys() {
-            let is_builtins = key
-                .downcast::<pystr::StrData>()
-                .is_some_and(|name| name.as_bytes() == b"__builtins__");
-            let is_none = d.get_str(&key).is_none_or(|v| protocol::is_none(&v));
-            if !is_builtins && !is_none {
-                // Setting a str key cannot fail; a `__del__` it runs reports its own errors.
-                let _ = d.set_item(key, pyrs_objects::none());
-            }
-        }
-    }
-    pyrs_objects::gc::collect(FULL);
 }

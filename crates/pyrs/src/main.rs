@@ -247,6 +247,7 @@ fn run(options: Options) -> i32 {
         Target::Stdin if stdin_tty || options.flags.interactive > 0 => {
             // The interactive prompt, with nothing run before it.
             let status = repl::interactive(&main, &options, true);
+            drop(main);
             return pyrs_vm::run::finalize(status);
         }
         Target::Stdin => {
@@ -271,8 +272,11 @@ fn run(options: Options) -> i32 {
         pyrs_vm::sys::flush_stdout();
         pyrs_vm::run::set_unhandled_keyboard_interrupt(false);
         let status = repl::interactive(&main, &options, false);
+        drop(main);
         return pyrs_vm::run::finalize(status);
     }
+    // `__main__` ends with the other modules, when sys.modules lets it go.
+    drop(main);
     pyrs_vm::run::finalize(status)
 }
 
