@@ -213,7 +213,7 @@ impl<'t> Compiler<'t> {
 
     /// `ADDOP_NAME`: an instruction whose oparg is a (mangled) name in `co_names`.
     pub(crate) fn name_op(&mut self, op: Opcode, name: &str, loc: Loc) {
-        let name = self.intern(name);
+        let name = self.names.intern_attribute(name);
         let mangled = self.mangle_id(name);
         let i = self.name_index(mangled);
         let arg = match op {

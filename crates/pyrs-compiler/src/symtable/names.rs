@@ -138,6 +138,20 @@ impl<'t> CodeNames<'t> {
         }
     }
 
+    /// [`CodeNames::intern`] for an attribute's name, which is more often one of the code
+    /// generator's own names than the symbol table's: the code generator's are searched
+    /// first (a text is in one table or the other, never both).
+    pub(crate) fn intern_attribute(&mut self, text: &str) -> Name {
+        let hash = hash_text(text);
+        if let Some(name) = self.more.find_hashed(hash, text) {
+            return name;
+        }
+        match self.table.find_hashed(hash, text) {
+            Some(name) => name,
+            None => self.more.intern_hashed(hash, text),
+        }
+    }
+
     /// The name of `text`, if it was ever interned (a name never interned is no symbol and
     /// in no code unit's tables).
     pub(crate) fn find(&self, text: &str) -> Option<Name> {
@@ -160,6 +174,9 @@ impl<'t> CodeNames<'t> {
     }
 
     /// The name as code in class `private` refers to it (`_Py_Mangle`).
+    // Inlined for its first two tests: most code is outside a class, and most names in a
+    // class do not mangle.
+    #[inline]
     pub(crate) fn mangle(&mut self, private: Option<Name>, name: Name) -> Name {
         let Some(private) = private else {
             return name;
@@ -167,6 +184,10 @@ impl<'t> CodeNames<'t> {
         if !self.of(name).mangleable(name) {
             return name;
         }
+        self.mangle_in_class(private, name)
+    }
+
+    fn mangle_in_class(&mut self, private: Name, name: Name) -> Name {
         match mangle(Some(self.text(private)), self.text(name)) {
             Cow::Borrowed(_) => name,
             Cow::Owned(mangled) => self.intern(&mangled),
