@@ -390,6 +390,16 @@ fn put_session(session: Session) {
     SESSION.with(|s| *s.borrow_mut() = Some(session));
 }
 
+/// Puts `history` in the line editor's place; the history it had.
+fn with_history(history: Vec<String>) -> Vec<String> {
+    let Some(mut session) = take_session() else {
+        return history;
+    };
+    let old = std::mem::replace(&mut session.reader.history, history);
+    put_session(session);
+    old
+}
+
 /// `builtins.input` while the prompt runs (`_ReadlineWrapper.input`, which 3.13's REPL
 /// puts in place): the line read with the line editor behind the prompt given, and added to
 /// the history; Ctrl-C raises KeyboardInterrupt, Ctrl-D on an empty line EOFError.
@@ -472,8 +482,13 @@ fn line_editor_loop(main: &Value, options: &Options) -> i32 {
                         "exit" | "quit" => break 0,
                         "clear" => drop(pyrs_vm::sys::write_stdout("\x1b[H\x1b[2J")),
                         _ => {
+                            // As `reader.suspend()` around `help`: what is read meanwhile
+                            // (pydoc's `help>` answers) leaves the history as it was.
+                            let saved = with_history(Vec::new());
                             let call = format!("{command}()");
-                            if let Outcome::Exit(status) = run_entry(main, &call, "<stdin>") {
+                            let outcome = run_entry(main, &call, "<stdin>");
+                            with_history(saved);
+                            if let Outcome::Exit(status) = outcome {
                                 break status;
                             }
                         }

@@ -1103,7 +1103,7 @@ impl Reader {
     /// prompt, wrapped at the terminal's width with a `\` at the end of a row that goes on;
     /// the completion menu above the cursor's line; the message below. And where the
     /// cursor goes, as (column, row).
-    fn screen(&self, width: usize, height: usize) -> (Vec<String>, (usize, usize)) {
+    fn screen(&self, width: usize) -> (Vec<String>, (usize, usize)) {
         let mut rows = Vec::new();
         let mut cursor = (0, 0);
         let mut pos = self.pos;
@@ -1118,7 +1118,6 @@ impl Reader {
             }
             let mut row = shown_prompt;
             let mut column = prompt_width;
-            let mut row_start_col = prompt_width;
             let total: usize = prompt_width + chars.iter().map(|c| display(*c).1).sum::<usize>();
             let wraps = total >= width;
             for (i, c) in chars.iter().enumerate() {
@@ -1127,7 +1126,6 @@ impl Reader {
                     row.push('\\');
                     rows.push(std::mem::take(&mut row));
                     column = 0;
-                    row_start_col = 0;
                 }
                 if cursor_here && i == pos {
                     cursor = (column, rows.len());
@@ -1135,7 +1133,6 @@ impl Reader {
                 row.push_str(&shown);
                 column += w;
             }
-            let _ = row_start_col;
             if cursor_here && pos == chars.len() {
                 cursor = (column, rows.len());
             }
@@ -1156,7 +1153,6 @@ impl Reader {
         if !self.msg.is_empty() {
             rows.extend(self.msg.split('\n').map(str::to_string));
         }
-        let _ = height;
         (rows, cursor)
     }
 
@@ -1165,7 +1161,7 @@ impl Reader {
     /// left without a newline stays after it.
     fn refresh(&mut self) {
         let (width, height) = terminal_size();
-        let (mut rows, (x, mut y)) = self.screen(width, height);
+        let (mut rows, (x, mut y)) = self.screen(width);
         // An entry taller than the terminal shows the rows around the cursor (unix_console's
         // offset): the drawing never goes above the screen's top.
         if rows.len() > height {
@@ -1474,7 +1470,7 @@ mod tests {
         let mut r = reader_with("def f():\n    return 1");
         r.ps1 = ">>> ".into();
         r.ps3 = "... ".into();
-        let (rows, cursor) = r.screen(80, 25);
+        let (rows, cursor) = r.screen(80);
         assert_eq!(rows, vec![">>> def f():", "...     return 1"]);
         assert_eq!(cursor, (16, 1));
         let r = {
@@ -1482,7 +1478,7 @@ mod tests {
             r.ps1 = ">>> ".into();
             r
         };
-        let (rows, cursor) = r.screen(10, 25);
+        let (rows, cursor) = r.screen(10);
         assert_eq!(rows, vec![">>> xxxxx\\", "xxxxx"]);
         assert_eq!(cursor, (5, 1));
     }
