@@ -139,6 +139,9 @@ const UNBINDS: u16 = 256;
 /// `optimize_basic_block` may rewrite the instruction (or the one after it): the others it
 /// passes over.
 const PEEPHOLE: u16 = 512;
+/// The instruction loads, stores or unbinds a fast local (what `add_checks_for_loads`
+/// follows).
+const FAST_LOCAL: u16 = 2048;
 /// The last rewrites before assembly change the instruction: a cell or free variable's
 /// index (`fix_cell_offsets`) or a pseudo-instruction (`convert_pseudo_ops`).
 const FIXUP: u16 = 1024;
@@ -247,6 +250,17 @@ const fn kind_of(op: Opcode) -> u16 {
             | Opcode::STORE_FAST_MAYBE_NULL
     ) {
         bits |= FIXUP;
+    }
+    if matches!(
+        op,
+        Opcode::LOAD_FAST
+            | Opcode::LOAD_FAST_CHECK
+            | Opcode::STORE_FAST
+            | Opcode::DELETE_FAST
+            | Opcode::LOAD_FAST_AND_CLEAR
+            | Opcode::STORE_FAST_MAYBE_NULL
+    ) {
+        bits |= FAST_LOCAL;
     }
     bits
 }
@@ -1418,23 +1432,21 @@ impl Cfg {
                 told = (ins.except, mask);
                 self.maybe_push(ins.except, mask, stack);
             }
-            if ins.arg >= 64 {
+            // One test of the kinds table, and a few of the opcode, instead of a `match`:
+            // its jump table mispredicts, the instructions interleaving as they do.
+            let k = kind(ins.op);
+            if k & FAST_LOCAL == 0 || ins.arg >= 64 {
                 continue;
             }
             let bit = 1u64 << ins.arg;
-            match ins.op {
-                Opcode::DELETE_FAST
-                | Opcode::LOAD_FAST_AND_CLEAR
-                | Opcode::STORE_FAST_MAYBE_NULL => mask |= bit,
-                Opcode::STORE_FAST => mask &= !bit,
-                Opcode::LOAD_FAST_CHECK => mask &= !bit,
-                Opcode::LOAD_FAST => {
-                    if mask & bit != 0 {
-                        ins.op = Opcode::LOAD_FAST_CHECK;
-                    }
-                    mask &= !bit;
+            if k & UNBINDS != 0 {
+                mask |= bit;
+            } else {
+                // LOAD_FAST, LOAD_FAST_CHECK or STORE_FAST: bound afterwards.
+                if ins.op == Opcode::LOAD_FAST && mask & bit != 0 {
+                    ins.op = Opcode::LOAD_FAST_CHECK;
                 }
-                _ => {}
+                mask &= !bit;
             }
         }
         self.bm(b).instrs = instrs;
