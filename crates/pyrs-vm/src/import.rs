@@ -522,6 +522,12 @@ pub fn install_importlib() -> PyResult<()> {
         return Ok(());
     };
     let bootstrap = load_frozen_directly("_frozen_importlib")?;
+    // As CPython's init_importlib: `_frozen_importlib` enters sys.modules first, then `_imp`
+    // (the order the modules go in at the end).
+    let modules = crate::sys::modules_dict();
+    if modules.del_str("_imp") {
+        modules.set_item(pystr::intern("_imp"), imp.clone())?;
+    }
     if verbose {
         crate::sys::write_stderr("import _frozen_importlib # frozen\nimport _imp # builtin\n");
     }
