@@ -134,6 +134,8 @@ enum Key {
     End,
     PasteStart,
     PasteEnd,
+    /// A function key, by its number.
+    F(u8),
     /// A sequence the editor does not know, or Esc alone.
     Ignored,
 }
@@ -231,6 +233,7 @@ impl Keys {
                 Some(b'D') => Key::Left,
                 Some(b'H') => Key::Home,
                 Some(b'F') => Key::End,
+                Some(b @ b'P'..=b'S') => Key::F(b - b'P' + 1),
                 _ => Key::Ignored,
             },
             b'\r' | b'\n' => Key::MetaEnter,
@@ -253,6 +256,10 @@ fn csi_key(params: &str, last: char) -> Key {
         ("3", '~') => Key::Delete,
         ("1;5", 'C') => Key::CtrlRight,
         ("1;5", 'D') => Key::CtrlLeft,
+        ("11", '~') => Key::F(1),
+        ("12", '~') => Key::F(2),
+        ("13", '~') => Key::F(3),
+        ("14", '~') => Key::F(4),
         ("200", '~') => Key::PasteStart,
         ("201", '~') => Key::PasteEnd,
         _ => Key::Ignored,
@@ -339,6 +346,8 @@ pub(crate) struct Reader {
     last_was_complete: bool,
     last_used_indentation: Option<String>,
     in_bracketed_paste: bool,
+    /// F3's paste mode: Enter opens a new line, unindented, until F3 again.
+    paste_mode: bool,
     /// Whether the entry may have several lines (`more_lines` is set).
     multiline: bool,
     /// What the last kill command removed, for Ctrl-Y.
@@ -369,6 +378,7 @@ impl Reader {
             last_was_complete: false,
             last_used_indentation: None,
             in_bracketed_paste: false,
+            paste_mode: false,
             multiline: true,
             killed: String::new(),
             search: None,
@@ -451,6 +461,7 @@ impl Reader {
         self.menu = Menu::default();
         self.last_was_complete = false;
         self.in_bracketed_paste = false;
+        self.paste_mode = false;
         self.search = None;
         self.transient.clear();
         self.historyi = self.history.len();
@@ -578,6 +589,7 @@ impl Reader {
                     });
                 }
                 Key::Ctrl('z') => self.suspend(),
+                Key::F(3) => self.paste_mode = !self.paste_mode,
                 Key::PasteStart => self.in_bracketed_paste = true,
                 Key::PasteEnd => self.in_bracketed_paste = false,
                 _ => {}
@@ -712,6 +724,10 @@ impl Reader {
         let text = self.text();
         let after: String = self.buffer[self.pos..].iter().collect();
         if !(after.contains('\n') || (self.multiline && host.more_lines(&text))) {
+            if self.paste_mode {
+                self.insert("\n");
+                return false;
+            }
             return true;
         }
         // A blank line before the cursor, and only blanks after it: the block ends.
@@ -726,6 +742,9 @@ impl Reader {
         }
         let (prev_start, indent) = self.previous_line_indent(self.pos);
         self.insert("\n");
+        if self.paste_mode {
+            return false;
+        }
         if let Some(indent) = indent {
             let copied: String = self.buffer[prev_start..prev_start + indent]
                 .iter()
@@ -1090,7 +1109,13 @@ impl Reader {
             let width = prompt.chars().map(char_width).sum();
             return (prompt, width);
         }
-        let prompt = if lineno == 0 { &self.ps1 } else { &self.ps3 };
+        let prompt = if self.paste_mode && !self.in_bracketed_paste {
+            "(paste) "
+        } else if lineno == 0 {
+            &self.ps1
+        } else {
+            &self.ps3
+        };
         let (prompt, width) = process_prompt(prompt);
         if self.colour {
             (format!("{PROMPT_COLOUR}{prompt}{RESET}"), width)
