@@ -24,7 +24,7 @@ use std::time::Duration;
 // a user of the binary gets: trees, instruction sequences and code objects are many small
 // allocations, which mimalloc serves faster than the system allocator (glibc).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: pyrs_alloc::MiMalloc = pyrs_alloc::MiMalloc;
 
 fn bench(c: &mut Criterion<ProcessorTime>) {
     let Some(dir) = corpus_dir().filter(|d| d.is_dir()) else {

@@ -28,7 +28,7 @@ use pyrs_compiler::{compile_tree, symtable, Mode};
 // a user of the binary gets: trees, instruction sequences and code objects are many small
 // allocations, which mimalloc serves faster than the system allocator (glibc).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: pyrs_alloc::MiMalloc = pyrs_alloc::MiMalloc;
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {

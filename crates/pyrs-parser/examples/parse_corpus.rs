@@ -17,7 +17,7 @@ use std::time::Duration;
 
 // The allocator of the `pyrs` binary and of the parse bench.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: pyrs_alloc::MiMalloc = pyrs_alloc::MiMalloc;
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {

@@ -12,7 +12,7 @@
 //! editor in `repl::editor` and completion in [`completion`]; [`dump`] prints the stage
 //! dumps.
 //!
-//! **Dependencies**: mimalloc (below); libc, for the SIGINT handler installed at startup and
+//! **Dependencies**: pyrs-alloc, mimalloc as the global allocator (below); libc, for the SIGINT handler installed at startup and
 //! for ending the process by SIGINT, and for the terminal's raw mode under the interactive
 //! prompt's own line editor (`repl::editor`). No line-editing crate: 3.13's prompt draws
 //! `... ` before each continuation line of an entry edited as one unit, indents after `:`
@@ -32,9 +32,9 @@ use std::process::ExitCode;
 use cli::{Exit, Options, Target};
 use pyrs_objects::{PyErr, Value};
 
-// mimalloc (a well-kept binding of Microsoft's allocator) rather than the system allocator: a
-// syntax tree, and later a running program, is millions of small allocations and frees, which
-// mimalloc serves much faster than glibc's malloc. Parsing the reference's standard library
+// mimalloc (through pyrs-alloc, which enters it by its cheapest functions) rather than the
+// system allocator: a syntax tree, and later a running program, is millions of small
+// allocations and frees, which mimalloc serves much faster than glibc's malloc. Parsing the reference's standard library
 // takes a fifth less time with it; crates/pyrs-parser's crate doc has the figures.
 // The `system-alloc` feature keeps the system allocator instead, for leak checkers such as
 // valgrind that watch malloc (`cargo xtask leaks`).
@@ -42,29 +42,19 @@ use pyrs_objects::{PyErr, Value};
 // per call while tracing is off.
 #[cfg(not(feature = "system-alloc"))]
 #[global_allocator]
-static ALLOCATOR: pyrs_stdlib::TracingAllocator<mimalloc::MiMalloc> =
-    pyrs_stdlib::TracingAllocator(mimalloc::MiMalloc);
+static ALLOCATOR: pyrs_stdlib::TracingAllocator<pyrs_alloc::MiMalloc> =
+    pyrs_stdlib::TracingAllocator(pyrs_alloc::MiMalloc);
 
 #[cfg(feature = "system-alloc")]
 #[global_allocator]
 static ALLOCATOR: pyrs_stdlib::TracingAllocator<std::alloc::System> =
     pyrs_stdlib::TracingAllocator(std::alloc::System);
 
-#[cfg(not(feature = "system-alloc"))]
-extern "C" {
-    /// mimalloc's `mi_collect`: frees what it holds for reuse (the library is linked in by
-    /// the `mimalloc` crate above).
-    fn mi_collect(force: bool);
-}
-
 /// Gives the memory of freed objects back to the system, which the cycle collector asks for
 /// after freeing many objects at once (mimalloc would otherwise keep it for a while).
 fn release_memory() {
     #[cfg(not(feature = "system-alloc"))]
-    // SAFETY: mi_collect only reorganises the allocator's own free lists.
-    unsafe {
-        mi_collect(true)
-    }
+    pyrs_alloc::collect();
 }
 
 fn main() -> ExitCode {
