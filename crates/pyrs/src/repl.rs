@@ -366,6 +366,39 @@ impl editor::Host for Prompt {
     fn completions(&self, stem: &str, line: &str) -> Vec<String> {
         self.completer.completions(stem, line)
     }
+
+    fn help(&self) {
+        run_helper("import _sitebuiltins\n_sitebuiltins._Helper()()\n", None);
+    }
+
+    fn show_history(&self, history: &str) {
+        const SOURCE: &str = "\
+from _pyrepl.pager import get_pager
+import site
+get_pager()(history, site.gethistoryfile())
+";
+        run_helper(SOURCE, Some(history));
+    }
+}
+
+/// Runs what an editor key asks for (F1's help, F2's pager) in a namespace of its own,
+/// with `history` bound to the text given; an exception is printed and forgotten.
+fn run_helper(source: &str, history: Option<&str>) {
+    let globals = pyrs_objects::dict::new();
+    if let Some(d) = globals.downcast::<pyrs_objects::dict::DictData>() {
+        d.set_str("__builtins__", pyrs_vm::builtins::builtins_module().clone());
+        if let Some(history) = history {
+            d.set_str("history", pystr::new(history));
+        }
+    }
+    let result = pyrs_vm::compile_source(source.as_bytes(), "<stdin>", Mode::Exec)
+        .and_then(|code| pyrs_vm::run_code(code, globals.clone(), Some(globals)));
+    pyrs_vm::sys::flush_stdout();
+    if let Err(e) = result {
+        if !e.is(ExcKind::SystemExit) {
+            pyrs_vm::handle_uncaught(&e);
+        }
+    }
 }
 
 /// The line editor and what it serves, kept between entries so that `input()` reads with

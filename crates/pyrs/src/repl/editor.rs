@@ -35,6 +35,10 @@ pub(crate) trait Host {
     /// The completions of `stem` (the word before the cursor), sorted; `line` is the text
     /// of the line before the stem.
     fn completions(&self, stem: &str, line: &str) -> Vec<String>;
+    /// F1: pydoc's interactive help, the terminal given back meanwhile.
+    fn help(&self);
+    /// F2: `history` shown in a pager, the terminal given back meanwhile.
+    fn show_history(&self, history: &str);
 }
 
 /// The characters that end a word for completion (`ReadlineConfig.completer_delims`).
@@ -359,6 +363,8 @@ pub(crate) struct Reader {
     drawn: bool,
     /// The first row of the entry drawn, when it is taller than the terminal.
     offset: usize,
+    /// The terminal's raw mode, while an entry is read.
+    raw: Option<RawMode>,
     keys: Keys,
 }
 
@@ -386,6 +392,7 @@ impl Reader {
             cursor_col: 0,
             drawn: false,
             offset: 0,
+            raw: None,
             keys: Keys {
                 pending: VecDeque::new(),
             },
@@ -468,11 +475,12 @@ impl Reader {
         self.cursor_row = 0;
         self.drawn = false;
         self.offset = 0;
-        let Some(raw) = RawMode::enter() else {
+        self.raw = RawMode::enter();
+        if self.raw.is_none() {
             return Err(ReadError::Io);
-        };
+        }
         let result = self.read_loop(host);
-        drop(raw);
+        self.raw = None;
         if let Ok(entry) = &result {
             for (i, text) in std::mem::take(&mut self.transient) {
                 if i < self.history.len() && i != self.historyi {
@@ -590,6 +598,11 @@ impl Reader {
                 }
                 Key::Ctrl('z') => self.suspend(),
                 Key::F(3) => self.paste_mode = !self.paste_mode,
+                Key::F(1) => self.suspended(|| host.help()),
+                Key::F(2) => {
+                    let history = self.history.join("\n");
+                    self.suspended(|| host.show_history(&history));
+                }
                 Key::PasteStart => self.in_bracketed_paste = true,
                 Key::PasteEnd => self.in_bracketed_paste = false,
                 _ => {}
@@ -694,6 +707,25 @@ impl Reader {
         let p = if self.pos == len { len - 1 } else { self.pos };
         self.buffer.swap(p - 1, p);
         self.pos = (p + 1).min(len);
+    }
+
+    /// Runs `f` with the terminal as it was before the entry (`Reader.suspend`): the entry
+    /// stays on the screen above what `f` shows, its history set aside (a nested `input()`
+    /// starts afresh), and is drawn again below.
+    fn suspended(&mut self, f: impl FnOnce()) {
+        let pos = self.pos;
+        self.pos = self.buffer.len();
+        self.menu = Menu::default();
+        self.refresh();
+        write_out("\r\n");
+        self.pos = pos;
+        self.raw = None;
+        let history = std::mem::take(&mut self.history);
+        f();
+        self.history = history;
+        self.raw = RawMode::enter();
+        self.drawn = false;
+        self.cursor_row = 0;
     }
 
     /// Ctrl-Z: the terminal given back, the process stopped as the shell's job control
