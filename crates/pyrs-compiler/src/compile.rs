@@ -145,6 +145,7 @@ fn generate(
             limit,
             warnings: Vec::new(),
             spare_sets: Vec::new(),
+            spare_slots: Vec::new(),
         };
         match c.compile_mod(tree) {
             Err(Stop::TooDeep) => Err(Stop::TooDeep),

@@ -603,6 +603,19 @@ impl<'t> Scope<'t> {
         self.entry().symbols.get(&name).copied()
     }
 
+    /// [`Scope::symbol_bits`] with the symbol's position among the scope's symbols.
+    pub(crate) fn symbol_at(&self, name: Name) -> Option<(usize, u32)> {
+        self.entry()
+            .symbols
+            .get_full(&name)
+            .map(|(i, _, &bits)| (i, bits))
+    }
+
+    /// How many symbols the scope has.
+    pub(crate) fn symbol_count(&self) -> usize {
+        self.entry().symbols.len()
+    }
+
     /// The symbols as interned names, with their flags and scope, in CPython's order.
     pub(crate) fn symbol_ids(&self) -> impl Iterator<Item = (Name, u32)> + 't {
         self.entry().symbols.iter().map(|(&n, &b)| (n, b))

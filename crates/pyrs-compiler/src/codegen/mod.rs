@@ -80,6 +80,11 @@ pub(crate) struct Unit<'t> {
     /// Whether each overridden symbol is an import, as the override says (CPython replaces
     /// the whole symbol, flags included).
     pub(crate) temp_imports: NameMap<bool>,
+    /// For each symbol of the scope, by position, its index in `names` and in `varnames`
+    /// once known (`u32::MAX` before): a name the scope knows is hashed once per
+    /// reference, to find its symbol, and not again to find its index.
+    pub(crate) name_slots: Vec<u32>,
+    pub(crate) varname_slots: Vec<u32>,
     pub(crate) fblocks: Vec<FBlock<'t>>,
     pub(crate) in_inlined_comp: u32,
     pub(crate) argcount: u32,
@@ -115,6 +120,8 @@ pub(crate) struct Compiler<'t> {
     /// Emptied name sets of the units already compiled, for the next units to fill
     /// ([`Compiler::name_set`]): most units would otherwise allocate two or three each.
     pub(crate) spare_sets: Vec<NameSet>,
+    /// The same for the units' slot vectors ([`Unit::name_slots`]).
+    pub(crate) spare_slots: Vec<Vec<u32>>,
 }
 
 /// A SyntaxError at a node, with CPython's offsets for errors after parsing.
@@ -282,6 +289,40 @@ impl<'t> Compiler<'t> {
         u.scope.symbol_bits(name).and_then(scope_of_bits)
     }
 
+    /// [`Compiler::symbol_scope`], with the position of the name among the scope's symbols
+    /// when it is one of them.
+    fn symbol_scope_at(&self, name: Name) -> (Option<SymbolScope>, Option<usize>) {
+        let u = self.ur();
+        let found = u.scope.symbol_at(name);
+        let pos = found.map(|(i, _)| i);
+        if !u.temp_symbols.is_empty() {
+            if let Some(ov) = u.temp_symbols.get(&name) {
+                return (*ov, pos);
+            }
+        }
+        (found.and_then(|(_, bits)| scope_of_bits(bits)), pos)
+    }
+
+    /// The index of `name` in `co_names` (`is_var` false) or `co_varnames` (true), through
+    /// the slot of its symbol at `pos` when it has one.
+    fn index_at(&mut self, name: Name, pos: Option<usize>, is_var: bool) -> u32 {
+        let u = self.u();
+        let (set, slots) = if is_var {
+            (&mut u.varnames, &mut u.varname_slots)
+        } else {
+            (&mut u.names, &mut u.name_slots)
+        };
+        match pos.and_then(|p| slots.get_mut(p)) {
+            Some(slot) if *slot != u32::MAX => *slot,
+            Some(slot) => {
+                let i = Self::index_in(set, name) as u32;
+                *slot = i;
+                i
+            }
+            None => Self::index_in(set, name) as u32,
+        }
+    }
+
     /// [`Compiler::symbol_scope`] of a text.
     pub(crate) fn symbol_scope_of(&self, name: &str) -> Option<SymbolScope> {
         self.symbol_scope(self.names.find(name)?)
@@ -301,7 +342,7 @@ impl<'t> Compiler<'t> {
     pub(crate) fn nameop_id(&mut self, name: Name, ctx: pyrs_ast::ExprContext, loc: Loc) -> R {
         use pyrs_ast::ExprContext::*;
         let mangled = self.mangle_id(name);
-        let scope = self.symbol_scope(mangled);
+        let (scope, pos) = self.symbol_scope_at(mangled);
         let function_like = self.is_function_like();
         enum Kind {
             Deref(bool),
@@ -346,7 +387,7 @@ impl<'t> Compiler<'t> {
                 self.emit(op, idx, loc);
             }
             Kind::Fast => {
-                let idx = self.varname_index(mangled);
+                let idx = self.index_at(mangled, pos, true);
                 let op = match ctx {
                     Load => Opcode::LOAD_FAST,
                     Store => Opcode::STORE_FAST,
@@ -355,7 +396,7 @@ impl<'t> Compiler<'t> {
                 self.emit(op, idx, loc);
             }
             Kind::Global => {
-                let i = self.name_index(mangled);
+                let i = self.index_at(mangled, pos, false);
                 match ctx {
                     Load => {
                         if can_see_class && scope == Some(SymbolScope::GlobalImplicit) {
@@ -370,7 +411,7 @@ impl<'t> Compiler<'t> {
                 }
             }
             Kind::Name => {
-                let i = self.name_index(mangled);
+                let i = self.index_at(mangled, pos, false);
                 match ctx {
                     Load => {
                         if is_class && self.ur().in_inlined_comp > 0 {
@@ -473,6 +514,8 @@ impl<'t> Compiler<'t> {
             freevars.extend(frees);
         }
         let names = self.name_set();
+        let name_slots = self.slots(scope.symbol_count());
+        let varname_slots = self.slots(scope.symbol_count());
         let private = self.units.last().and_then(|u| u.private);
         let coroutine = scope.is_coroutine();
         let unit = Unit {
@@ -493,6 +536,8 @@ impl<'t> Compiler<'t> {
             fasthidden: NameMap::default(),
             temp_symbols: NameMap::default(),
             temp_imports: NameMap::default(),
+            name_slots,
+            varname_slots,
             fblocks: Vec::new(),
             in_inlined_comp: 0,
             argcount: 0,
@@ -652,7 +697,20 @@ impl<'t> Compiler<'t> {
                     self.spare_sets.push(set);
                 }
             }
+            for slots in [u.name_slots, u.varname_slots] {
+                if slots.capacity() > 0 {
+                    self.spare_slots.push(slots);
+                }
+            }
         }
+    }
+
+    /// `n` empty slots ([`Unit::name_slots`]), in a vector a finished unit left if there is one.
+    fn slots(&mut self, n: usize) -> Vec<u32> {
+        let mut slots = self.spare_slots.pop().unwrap_or_default();
+        slots.clear();
+        slots.resize(n, u32::MAX);
+        slots
     }
 
     /// An empty name set, one a finished unit left if there is one.
