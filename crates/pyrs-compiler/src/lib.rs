@@ -97,13 +97,14 @@
 //! levers remain: no single pass stands out.
 //!
 //! A round on the passes before the flow graph (same subset and measure) took them from 528 M
-//! to 456 M instructions (-14%; the flow graph and assembler are counted apart): the code
+//! to 448 M instructions (-15%; the flow graph and assembler are counted apart): the code
 //! generator interns each name once and keeps its name tables by interned name
-//! (`symtable::names::CodeNames`); the symbol-table analysis lends its sets to child scopes
+//! (`symtable::names::CodeNames`), and each unit remembers per symbol its index in
+//! `co_names` and `co_varnames`; the symbol-table analysis lends its sets to child scopes
 //! instead of copying them and keeps each name's scope by symbol position (58 M -> 27 M);
 //! code units reuse the name sets of finished ones; the constant table finds `None`,
 //! `False` and `True` without hashing; the symbol table as a whole went from 162 M to 122 M,
-//! code generation from 286 M to 255 M.
+//! code generation from 286 M to 248 M.
 //!
 //! **Not here**: no execution, no `.pyc` (marshal) output, no warnings (CPython's
 //! `SyntaxWarning`s for `is` with a literal, `assert (x, y)`…, are not emitted), no
