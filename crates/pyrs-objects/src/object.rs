@@ -192,6 +192,23 @@ pub fn alloc<T: Payload>(class: &Value, data: T) -> Value {
     }
 }
 
+/// Runs `obj`'s finalizer (`__del__`, the `del` slot) now unless it has run already, and
+/// marks it run, as the cycle collector does for garbage (PEP 442: it never runs twice).
+/// Whether it ran.
+pub fn finalize_once(obj: &Value) -> bool {
+    let Some(header) = obj.header() else {
+        return false;
+    };
+    match obj.type_data().slots.del.get() {
+        Some(del) if !header.is_finalized() => {
+            header.set_finalized();
+            del(obj);
+            true
+        }
+        _ => false,
+    }
+}
+
 /// The address of the memory block that holds a heap object, as an allocation tracer
 /// (`tracemalloc`) saw it allocated: a container's block starts with its registry word,
 /// before the header. None for a value that is not a heap object (a small int).

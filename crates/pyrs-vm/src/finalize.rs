@@ -11,7 +11,9 @@
 //! imported first (`# cleanup[3] wiping NAME`: names starting with one underscore set to None
 //! first, then the others but `__builtins__`), then those of `sys` and `builtins`; and a
 //! last collection. Under `-v` a module prints `# destroy NAME` when it is freed, at the end or
-//! before, as CPython's `module_dealloc` does.
+//! before, as CPython's `module_dealloc` does. One step is pyrs's own: when `__main__` goes,
+//! the objects only its namespace holds are finalized in the namespace's order
+//! ([`finalize_namespace`]), where CPython's collector would follow the order of creation.
 
 use std::cell::RefCell;
 
@@ -142,29 +144,32 @@ fn remove_modules(verbose: u32) {
         if let Err(e) = modules.set_item(name, pyrs_objects::none()) {
             (pyrs_objects::hooks::get().unraisable)(&e, "Exception ignored in", None);
         }
-        if let Some(dict) = main_dict {
-            release_namespace(&dict);
+        let main_died = WEAKLIST
+            .0
+            .borrow()
+            .last()
+            .is_some_and(|(wr, _)| weakref::referent_of(wr).is_none());
+        if let (Some(dict), true) = (main_dict, main_died) {
+            finalize_namespace(&dict);
         }
     }
 }
 
-/// `__main__`'s globals released in the dict's order (each set to None, `__builtins__`
-/// kept) once the module is gone. In CPython its namespace, always in a cycle through the
-/// functions and classes it defines, dies in the next collection, which finalizes the
-/// objects it held in the order they were created; pyrs's collector keeps no such order,
-/// so the namespace's order stands in for it: a program's objects die first to last.
-fn release_namespace(dict: &Value) {
+/// When `__main__` goes: the finalizers of the objects only its namespace holds, run in the
+/// namespace's order with the namespace intact. In CPython the namespace, always in a cycle
+/// through the functions and classes it defines, dies in the next collection, which runs the
+/// finalizers of all it holds before clearing anything, in the order the objects were made;
+/// pyrs's collector keeps no such order, so the namespace's order stands in for it. The
+/// objects themselves go with the namespace in that collection, their finalizers not run
+/// again.
+fn finalize_namespace(dict: &Value) {
     let Some(d) = dict.downcast::<DictData>() else {
         return;
     };
-    for key in d.keys() {
-        let is_builtins = key
-            .downcast::<pystr::StrData>()
-            .is_some_and(|name| name.as_bytes() == b"__builtins__");
-        let is_none = d.get_str(&key).is_none_or(|v| protocol::is_none(&v));
-        if !is_builtins && !is_none {
-            // A `__del__` it runs reports its own errors.
-            let _ = d.set_item(key, pyrs_objects::none());
+    for value in d.values() {
+        // Held by the namespace and by `value` here only.
+        if value.header().is_some_and(|h| h.refcount() == 2) {
+            pyrs_objects::object::finalize_once(&value);
         }
     }
 }

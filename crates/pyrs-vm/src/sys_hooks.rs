@@ -104,6 +104,11 @@ fn unraisablehook(args: Args<'_>) -> PyResult<Value> {
 }
 
 fn write_report(exc: &Value, message: &str, obj: Option<&Value>) {
+    // As CPython's default hook: nothing is written when sys.stderr is None or gone (as at
+    // the end of the interpreter, once `sys` is wiped).
+    if crate::sys::get("stderr").is_none_or(|f| protocol::is_none(&f)) {
+        return;
+    }
     crate::sys::flush_stdout();
     let text = crate::traceback::format_unraisable(exc, message, obj);
     crate::sys::write_stderr(&text);
