@@ -314,6 +314,14 @@ fn display(c: char) -> (String, usize) {
     }
 }
 
+/// What the last key did, as far as the kill ring cares.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Last {
+    Kill,
+    Yank,
+    Other,
+}
+
 /// The completion menu (completing_reader.py's `cmpltn_*` fields).
 #[derive(Default)]
 struct Menu {
@@ -354,8 +362,12 @@ pub(crate) struct Reader {
     paste_mode: bool,
     /// Whether the entry may have several lines (`more_lines` is set).
     multiline: bool,
-    /// What the last kill command removed, for Ctrl-Y.
-    killed: String,
+    /// What the kill commands removed, the newest last (Ctrl-Y, Alt-Y).
+    kill_ring: Vec<String>,
+    /// Whether the last key killed text, yanked it, or did something else.
+    last: Last,
+    /// Set by a kill during the key being handled.
+    killed: bool,
     search: Option<Search>,
     /// On which row of the drawing the cursor stands, and how many rows were drawn.
     cursor_row: usize,
@@ -386,7 +398,9 @@ impl Reader {
             in_bracketed_paste: false,
             paste_mode: false,
             multiline: true,
-            killed: String::new(),
+            kill_ring: Vec::new(),
+            last: Last::Other,
+            killed: false,
             search: None,
             cursor_row: 0,
             cursor_col: 0,
@@ -469,6 +483,7 @@ impl Reader {
         self.last_was_complete = false;
         self.in_bracketed_paste = false;
         self.paste_mode = false;
+        self.last = Last::Other;
         self.search = None;
         self.transient.clear();
         self.historyi = self.history.len();
@@ -509,6 +524,9 @@ impl Reader {
             self.last_was_complete = false;
             let mut keep_menu = false;
             let mut accepted = false;
+            let mut yanked = false;
+            let last = self.last;
+            self.killed = false;
             match key {
                 Key::Char(c) => {
                     self.insert(&c.to_string());
@@ -551,15 +569,12 @@ impl Reader {
                     let end = self.word_end(self.pos);
                     self.kill(self.pos, end);
                 }
-                Key::MetaBackspace => {
-                    let start = self.word_start(self.pos);
-                    self.kill(start, self.pos);
-                }
                 Key::Ctrl('k') => {
                     let eol = self.eol(self.pos);
-                    // At the end of a line, the newline goes.
-                    let end = if eol == self.pos && eol < self.buffer.len() {
-                        eol + 1
+                    // When only blanks are left on the line, its newline goes too.
+                    let blank = self.buffer[self.pos..eol].iter().all(|c| c.is_whitespace());
+                    let end = if blank {
+                        (eol + 1).min(self.buffer.len())
                     } else {
                         eol
                     };
@@ -569,19 +584,19 @@ impl Reader {
                     let bol = self.bol(self.pos);
                     self.kill(bol, self.pos);
                 }
-                Key::Ctrl('w') => {
-                    let mut start = self.pos;
-                    while start > 0 && self.buffer[start - 1].is_whitespace() {
-                        start -= 1;
-                    }
-                    while start > 0 && !self.buffer[start - 1].is_whitespace() {
-                        start -= 1;
-                    }
+                Key::Ctrl('w') | Key::MetaBackspace => {
+                    let start = self.word_start(self.pos);
                     self.kill(start, self.pos);
                 }
                 Key::Ctrl('y') => {
-                    let text = self.killed.clone();
-                    self.insert(&text);
+                    if let Some(text) = self.kill_ring.last().cloned() {
+                        self.insert(&text);
+                    }
+                    yanked = true;
+                }
+                Key::Meta('y') if last == Last::Yank => {
+                    self.yank_pop();
+                    yanked = true;
                 }
                 Key::Ctrl('t') => self.transpose(),
                 Key::Ctrl('l') => {
@@ -607,6 +622,13 @@ impl Reader {
                 Key::PasteEnd => self.in_bracketed_paste = false,
                 _ => {}
             }
+            self.last = if self.killed {
+                Last::Kill
+            } else if yanked {
+                Last::Yank
+            } else {
+                Last::Other
+            };
             if accepted {
                 return Ok(self.finish());
             }
@@ -665,8 +687,10 @@ impl Reader {
         p
     }
 
+    /// Whether `c` is part of a word for the word commands (reader.py's syntax table:
+    /// letters and digits, and every character past U+00FF).
     fn is_word(c: char) -> bool {
-        c.is_alphanumeric() || c == '_'
+        c.is_alphanumeric() || u32::from(c) > 0xff
     }
 
     fn word_start(&self, pos: usize) -> usize {
@@ -691,12 +715,41 @@ impl Reader {
         p
     }
 
-    /// Removes `start..end` into the kill buffer.
+    /// `kill_range`: removes `start..end` into the kill ring; right after another kill, it
+    /// joins the text that one removed.
     fn kill(&mut self, start: usize, end: usize) {
-        if start < end {
-            self.killed = self.buffer.drain(start..end).collect();
-            self.pos = start;
+        if start >= end {
+            return;
         }
+        let text: String = self.buffer.drain(start..end).collect();
+        match self.kill_ring.last_mut() {
+            Some(last) if self.last == Last::Kill => {
+                if start < self.pos {
+                    last.insert_str(0, &text);
+                } else {
+                    last.push_str(&text);
+                }
+            }
+            _ => self.kill_ring.push(text),
+        }
+        self.pos = start;
+        self.killed = true;
+    }
+
+    /// `yank_pop`: the text just yanked replaced by the one killed before it.
+    fn yank_pop(&mut self) {
+        let Some(last) = self.kill_ring.pop() else {
+            return;
+        };
+        let len = last.chars().count();
+        self.kill_ring.insert(0, last);
+        let Some(text) = self.kill_ring.last().cloned() else {
+            return;
+        };
+        let start = self.pos.saturating_sub(len);
+        self.buffer.drain(start..self.pos);
+        self.pos = start;
+        self.insert(&text);
     }
 
     fn transpose(&mut self) {
