@@ -1,5 +1,5 @@
 //! Generates the LALR(1) parser from src/grammar.lalrpop into OUT_DIR at build time, and
-//! patches two of its items for speed (`patch_generated_parser`).
+//! patches some of its items for speed (`patch_generated_parser`, `pop_without_drop`).
 
 fn main() {
     lalrpop::Configuration::new()
@@ -37,7 +37,65 @@ fn patch_generated_parser() {
             patched = patched.replacen(head, &marked, 1);
         }
     }
+    patched = pop_without_drop(&patched);
     if patched != text {
         std::fs::write(&path, patched).expect("the generated parser is writable");
     }
+}
+
+/// The stack-entry payloads that are `Copy`: small values (tokens, positions, operators).
+const COPY_PAYLOADS: [&str; 11] = [
+    "&'a str",
+    "Tok<'a>",
+    "Option<&'a str>",
+    "Option<Tok<'a>>",
+    "Pos",
+    "(Pos, Pos)",
+    "Option<(Pos, Pos)>",
+    "u32",
+    "UnaryOp",
+    "Operator",
+    "CmpOp",
+];
+
+/// Rewrites the generated `__pop_Variant*` functions whose payload is `Copy` (see
+/// [`COPY_PAYLOADS`]) so that popping an entry calls no destructor.
+///
+/// Each such function pops the stack's last entry and matches it against its variant. With a
+/// `Copy` payload the match copies the value out, so the popped entry is still whole and is
+/// dropped afterwards: a call of the stack entry's (large, never inlined) destructor for every
+/// name, token and operator reduced, which then finds nothing to free. Viewing the popped entry
+/// through `ManuallyDrop` and copying the payload out of it removes the call; the only entry
+/// left undropped is one of the wrong variant, just before the parser panics on it (which its
+/// tables rule out). A payload that is not `Copy` fails the build rather than the parser.
+fn pop_without_drop(text: &str) -> String {
+    const HEAD: &str = "    fn __pop_Variant";
+    const POP: &str = "match __symbols.pop() {";
+    const POP_VIEW: &str = "match __symbols.pop().map(core::mem::ManuallyDrop::new).as_deref() {";
+    const ARM: &str = "=> (__l, __v, __r),";
+    const ARM_COPY: &str = "=> (*__l, *__v, *__r),";
+    let mut pieces = text.split(HEAD);
+    let mut out = String::with_capacity(text.len() + 4096);
+    out.push_str(pieces.next().unwrap_or(""));
+    let mut rewritten = 0;
+    for piece in pieces {
+        out.push_str(HEAD);
+        let payload = piece
+            .split_once("-> (Pos, ")
+            .and_then(|(_, rest)| rest.split_once(", Pos)\n"))
+            .map(|(payload, _)| payload);
+        let end = piece.find(ARM_COPY).or_else(|| piece.find(ARM));
+        match (payload, end) {
+            (Some(payload), Some(_)) if COPY_PAYLOADS.contains(&payload) => {
+                out.push_str(&piece.replacen(POP, POP_VIEW, 1).replacen(ARM, ARM_COPY, 1));
+                rewritten += 1;
+            }
+            _ => out.push_str(piece),
+        }
+    }
+    assert!(
+        rewritten >= 2,
+        "LALRPOP's __pop_Variant functions no longer have the shape build.rs rewrites"
+    );
+    out
 }
