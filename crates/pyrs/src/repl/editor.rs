@@ -1044,7 +1044,7 @@ impl Reader {
                 let (historyi, pos) = search.start;
                 self.search = None;
                 self.select_item(historyi);
-                self.pos = pos;
+                self.pos = pos.min(self.buffer.len());
             }
             _ => self.search = None,
         }
