@@ -301,7 +301,6 @@ pub(crate) fn interactive(main: &Value, options: &Options, fresh: bool) -> i32 {
             "Python {version} on linux\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n"
         ));
     }
-    install_site_helpers();
     for (name, prompt) in [("ps1", PS1), ("ps2", PS2)] {
         if pyrs_vm::sys::get(name).is_none() {
             pyrs_vm::sys::set(name, pystr::new(prompt));
@@ -324,25 +323,6 @@ pub(crate) fn interactive(main: &Value, options: &Options, fresh: bool) -> i32 {
     } else {
         plain_loop(main)
     }
-}
-
-/// What `site` gives an interactive session and pyrs does not import at startup: `help` as
-/// pydoc's helper, and `exit`/`quit` as the objects that say how to leave when shown
-/// (Lib/_sitebuiltins.py).
-fn install_site_helpers() {
-    const SOURCE: &str = "\
-import builtins, _sitebuiltins
-builtins.help = _sitebuiltins._Helper()
-builtins.exit = _sitebuiltins.Quitter('exit', 'Ctrl-D (i.e. EOF)')
-builtins.quit = _sitebuiltins.Quitter('quit', 'Ctrl-D (i.e. EOF)')
-";
-    let globals = pyrs_objects::dict::new();
-    if let Some(d) = globals.downcast::<pyrs_objects::dict::DictData>() {
-        d.set_str("__builtins__", pyrs_vm::builtins::builtins_module().clone());
-    }
-    // Without the standard library, the built-in versions stay.
-    let _ = pyrs_vm::compile_source(SOURCE.as_bytes(), "<site>", Mode::Exec)
-        .and_then(|code| pyrs_vm::run_code(code, globals.clone(), Some(globals)));
 }
 
 /// `sys.ps1` or `sys.ps2` as text (a program may have set them to any object).
