@@ -426,6 +426,95 @@ fn stream_mode(v: &Value) -> PyResult<Value> {
     Ok(pystr::intern(if stream_fd(v) == 0 { "r" } else { "w" }))
 }
 
+/// `sys.stdout.buffer` and `sys.stderr.buffer`: the binary layer under the text streams, an
+/// `_io.BufferedWriter` to the program. Its bytes join the text stream's own: standard
+/// output's go into the same buffer, so text and bytes come out in the order they were
+/// written (CPython's text layer keeps pending text apart and may let bytes written to the
+/// buffer overtake it until it is flushed); standard error's are written at once.
+fn stream_buffer(v: &Value) -> PyResult<Value> {
+    static BUFFERS: OnceLock<SyncCell<[Value; 2]>> = OnceLock::new();
+    let buffers = &BUFFERS
+        .get_or_init(|| {
+            let t = TypeBuilder::new::<StreamData>("BufferedWriter")
+                .module("_io")
+                .methods(BUFFER_METHODS)
+                .slots(|s| s.repr.set(Some(buffer_repr)))
+                .build();
+            SyncCell([1u8, 2].map(|fd| pyrs_objects::object::alloc(&t, StreamData { fd })))
+        })
+        .0;
+    Ok(buffers[usize::from(stream_fd(v) == 2)].clone())
+}
+
+fn buffer_write(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("write", 2, 2)?;
+    let data = pyrs_objects::bytes::buffer(&a[1]).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            a[1].type_data().name()
+        ))
+    })?;
+    if stream_fd(&a[0]) == 2 {
+        let _ = std::io::stderr().write_all(&data);
+    } else {
+        let result = {
+            let mut buf = STDOUT.0.borrow_mut();
+            buf.extend_from_slice(&data);
+            if buf.len() > 1 << 16 || UNBUFFERED.load(Ordering::Relaxed) {
+                drain_stdout(&mut buf)
+            } else {
+                Ok(())
+            }
+        };
+        broken_pipe(result)?;
+    }
+    Ok(int::from_usize(data.len()))
+}
+
+fn buffer_repr(v: &Value) -> PyResult<Value> {
+    Ok(pystr::new(&format!(
+        "<_io.BufferedWriter name='{}'>",
+        if stream_fd(v) == 2 {
+            "<stderr>"
+        } else {
+            "<stdout>"
+        }
+    )))
+}
+
+fn buffer_true(_args: Args<'_>) -> PyResult<Value> {
+    Ok(pyrs_objects::bool(true))
+}
+
+fn buffer_false(_args: Args<'_>) -> PyResult<Value> {
+    Ok(pyrs_objects::bool(false))
+}
+
+/// Whether the descriptor can seek (a file can, a pipe or a terminal cannot), as FileIO asks.
+fn buffer_seekable(args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact("seekable", 1, 1)?;
+    // SAFETY: lseek with SEEK_CUR and offset 0 only reports the position.
+    let position = unsafe { libc::lseek(i32::from(stream_fd(&a[0])), 0, libc::SEEK_CUR) };
+    Ok(pyrs_objects::bool(position != -1))
+}
+
+fn buffer_mode(_v: &Value) -> PyResult<Value> {
+    Ok(pystr::intern("wb"))
+}
+
+const BUFFER_METHODS: &[MethodDef] = &[
+    MethodDef::new("write", MethodKind::Method(buffer_write)),
+    MethodDef::new("flush", MethodKind::Method(stream_flush)),
+    MethodDef::new("isatty", MethodKind::Method(stream_isatty)),
+    MethodDef::new("fileno", MethodKind::Method(stream_fileno)),
+    MethodDef::new("writable", MethodKind::Method(buffer_true)),
+    MethodDef::new("readable", MethodKind::Method(buffer_false)),
+    MethodDef::new("seekable", MethodKind::Method(buffer_seekable)),
+    MethodDef::new("closed", MethodKind::GetSet(stream_closed, None)),
+    MethodDef::new("name", MethodKind::GetSet(stream_name, None)),
+    MethodDef::new("mode", MethodKind::GetSet(buffer_mode, None)),
+];
+
 const STREAM_METHODS: &[MethodDef] = &[
     MethodDef::new("write", MethodKind::Method(stream_write)),
     MethodDef::new("flush", MethodKind::Method(stream_flush)),
@@ -437,6 +526,7 @@ const STREAM_METHODS: &[MethodDef] = &[
     MethodDef::new("closed", MethodKind::GetSet(stream_closed, None)),
     MethodDef::new("name", MethodKind::GetSet(stream_name, None)),
     MethodDef::new("mode", MethodKind::GetSet(stream_mode, None)),
+    MethodDef::new("buffer", MethodKind::GetSet(stream_buffer, None)),
 ];
 
 fn make() -> Sys {
