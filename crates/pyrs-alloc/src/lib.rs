@@ -20,6 +20,15 @@
 //! this allocator (1,435.6 M against 1,401.1 M, `valgrind --tool=callgrind` over
 //! crates/pyrs-compiler/examples/compile_corpus.rs with `PYRS_EVERY=7 PYRS_ONLY=source`).
 //!
+//! mimalloc is built without its requests for transparent huge pages (libmimalloc-sys's
+//! `no_thp`: no `madvise(MADV_HUGEPAGE)` on its arenas). With them, on the usual Linux setting
+//! (`transparent_hugepage` in `madvise` mode, `defrag` in `madvise` mode) every arena touched
+//! faults in whole 2 MiB pages, and a fault may wait for the kernel to compact memory: an
+//! empty program's peak resident memory was 24.4 MiB instead of 12.2 MiB (CPython's is
+//! 9.1 MiB), and string_building's time moved between 0.67 and 1.05 s from run to run with
+//! up to a third of it in the kernel zeroing pages (`cargo xtask bench programs`, which
+//! prints each program's peak).
+//!
 //! **Dependencies**: libmimalloc-sys, the bindings (and the build of the C library) that the
 //! `mimalloc` crate itself uses: mimalloc is a well-kept allocator that serves many small
 //! allocations and frees much faster than glibc's malloc (parsing the standard library takes
