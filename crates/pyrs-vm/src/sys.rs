@@ -339,22 +339,27 @@ fn stream_write(args: Args<'_>) -> PyResult<Value> {
         ))
     })?;
     let fd = a[0].downcast::<StreamData>().map_or(1, |d| d.fd);
-    let text = encode_stdio(fd, &a[1])?;
-    if fd == 2 {
-        let _ = std::io::stderr().write_all(&text);
-    } else {
-        let result = {
-            let mut buf = STDOUT.0.borrow_mut();
-            buf.extend_from_slice(&text);
-            if buf.len() > 1 << 16 || UNBUFFERED.load(Ordering::Relaxed) {
-                drain_stdout(&mut buf)
-            } else {
-                Ok(())
-            }
-        };
-        broken_pipe(result)?;
-    }
+    write_bytes(fd, &encode_stdio(fd, &a[1])?)?;
     Ok(int::from_usize(s.char_len()))
+}
+
+/// Writes encoded bytes to standard error at once, or into standard output's buffer, which is
+/// written out when it passes 64 KiB or under `-u`.
+fn write_bytes(fd: u8, bytes: &[u8]) -> PyResult<()> {
+    if fd == 2 {
+        let _ = std::io::stderr().write_all(bytes);
+        return Ok(());
+    }
+    let result = {
+        let mut buf = STDOUT.0.borrow_mut();
+        buf.extend_from_slice(bytes);
+        if buf.len() > 1 << 16 || UNBUFFERED.load(Ordering::Relaxed) {
+            drain_stdout(&mut buf)
+        } else {
+            Ok(())
+        }
+    };
+    broken_pipe(result)
 }
 
 fn stream_flush(args: Args<'_>) -> PyResult<Value> {
@@ -454,20 +459,7 @@ fn buffer_write(args: Args<'_>) -> PyResult<Value> {
             a[1].type_data().name()
         ))
     })?;
-    if stream_fd(&a[0]) == 2 {
-        let _ = std::io::stderr().write_all(&data);
-    } else {
-        let result = {
-            let mut buf = STDOUT.0.borrow_mut();
-            buf.extend_from_slice(&data);
-            if buf.len() > 1 << 16 || UNBUFFERED.load(Ordering::Relaxed) {
-                drain_stdout(&mut buf)
-            } else {
-                Ok(())
-            }
-        };
-        broken_pipe(result)?;
-    }
+    write_bytes(stream_fd(&a[0]), &data)?;
     Ok(int::from_usize(data.len()))
 }
 
