@@ -182,7 +182,7 @@ impl<'t> Compiler<'t> {
             }
             Expr::YieldFrom(y) => {
                 if !self.is_function_like() {
-                    return Err(error_at("'yield' outside function", y.loc));
+                    return Err(error_at("'yield from' outside function", y.loc));
                 }
                 if self.ur().kind == UnitKind::AsyncFunction {
                     return Err(error_at("'yield from' inside async function", y.loc));
