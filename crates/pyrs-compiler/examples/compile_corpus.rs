@@ -19,8 +19,8 @@
 //! same code objects, byte for byte, which is the check that a change meant only to be
 //! faster changes nothing else.
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+#[path = "../../pyrs-parser/benches/common/corpus.rs"]
+mod corpus;
 
 use pyrs_compiler::{compile_tree, symtable, Mode};
 
@@ -30,56 +30,13 @@ use pyrs_compiler::{compile_tree, symtable, Mode};
 #[global_allocator]
 static ALLOCATOR: pyrs_alloc::MiMalloc = pyrs_alloc::MiMalloc;
 
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            if path.file_name().is_some_and(|n| n != "site-packages") {
-                collect(&path, files);
-            }
-        } else if path.extension().is_some_and(|e| e == "py") {
-            files.push(path);
-        }
-    }
-}
-
-/// The processor time this process has used so far.
-#[cfg(unix)]
-fn processor_time() -> Duration {
-    let mut now = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime writes the timespec it is given and nothing else.
-    let status = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut now) };
-    assert_eq!(status, 0, "the process's processor-time clock is readable");
-    Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
-}
-
-/// Elsewhere, wall time since the first call.
-#[cfg(not(unix))]
-fn processor_time() -> Duration {
-    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-    START.get_or_init(std::time::Instant::now).elapsed()
-}
-
-/// 64-bit FNV-1a: a hash that stays the same from one build and toolchain to the next.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
 fn best(runs: usize, mut f: impl FnMut() -> usize) -> (f64, usize) {
     let mut best = f64::INFINITY;
     let mut n = 0;
     for _ in 0..runs {
-        let start = processor_time();
+        let start = corpus::processor_time();
         n = f();
-        best = best.min((processor_time() - start).as_secs_f64());
+        best = best.min((corpus::processor_time() - start).as_secs_f64());
     }
     (best, n)
 }
@@ -87,24 +44,7 @@ fn best(runs: usize, mut f: impl FnMut() -> usize) -> (f64, usize) {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let runs: usize = args.first().and_then(|s| s.parse().ok()).unwrap_or(3);
-    let root = args.get(1).map_or_else(
-        || {
-            let out = std::process::Command::new("pyenv")
-                .args(["prefix", "3.13.0"])
-                .output()
-                .expect("pyenv");
-            Path::new(String::from_utf8_lossy(&out.stdout).trim()).join("lib/python3.13")
-        },
-        PathBuf::from,
-    );
-    let mut files = Vec::new();
-    collect(&root, &mut files);
-    files.sort();
-    let every = std::env::var("PYRS_EVERY")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(1);
-    let files: Vec<PathBuf> = files.into_iter().step_by(every).collect();
+    let files = corpus::example_files(args.get(1));
     let sources: Vec<Vec<u8>> = files.iter().filter_map(|f| std::fs::read(f).ok()).collect();
     let bytes: usize = sources.iter().map(Vec::len).sum();
     let only_trees = std::env::var_os("PYRS_ONLY").is_some_and(|v| v == "trees");
@@ -120,7 +60,7 @@ fn main() {
                 Ok(code) => code.to_bytes(),
                 Err(err) => format!("{err:?}").into_bytes(),
             };
-            println!("{:016x} {}", fnv1a(&bytes), file.display());
+            println!("{:016x} {}", corpus::fnv1a(&bytes), file.display());
         }
         return;
     }
@@ -149,12 +89,12 @@ fn main() {
             .iter()
             .filter_map(|s| pyrs_parser::parse_bytes(s, Mode::Exec).ok())
             .collect();
-        let start = processor_time();
+        let start = corpus::processor_time();
         n = trees
             .iter_mut()
             .map(|tree| usize::from(compile_tree(tree, "<corpus>", 0).is_ok()))
             .sum();
-        from_trees = from_trees.min((processor_time() - start).as_secs_f64());
+        from_trees = from_trees.min((corpus::processor_time() - start).as_secs_f64());
     }
     println!("compile (trees):  {from_trees:.3} s ({n} files), parsing excluded");
     if only_trees {
