@@ -15,32 +15,10 @@
 //! with `CodeObject::validate`. Ends with
 //! `bytecode: identical X/Y code objects (A/B files)`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            if path.file_name().is_some_and(|n| n != "site-packages") {
-                collect(&path, files);
-            }
-        } else if path.extension().is_some_and(|e| e == "py") {
-            files.push(path);
-        }
-    }
-}
-
-fn corpus_dir() -> PathBuf {
-    let out = std::process::Command::new("pyenv")
-        .args(["prefix", "3.13.0"])
-        .output()
-        .expect("pyenv");
-    let prefix = String::from_utf8(out.stdout).expect("utf-8");
-    Path::new(prefix.trim()).join("lib/python3.13")
-}
+#[path = "../../pyrs-parser/benches/common/corpus.rs"]
+mod corpus;
 
 /// The listing with object addresses blanked, cut into one section per code object.
 fn sections(listing: &str) -> Vec<String> {
@@ -128,13 +106,13 @@ fn sorted_frozensets(line: &str) -> String {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let reference = PathBuf::from(args.first().expect("the recorded listings' directory"));
-    let root = args.get(1).map_or_else(corpus_dir, PathBuf::from);
+    let root = corpus::example_root(args.get(1));
     let diff_dir = args.get(2).map(PathBuf::from);
     if let Some(d) = &diff_dir {
         std::fs::create_dir_all(d).expect("diff dir");
     }
     let mut files = Vec::new();
-    collect(&root, &mut files);
+    corpus::collect(&root, &mut files);
     files.sort();
     let (mut same_objects, mut objects, mut same_files) = (0usize, 0usize, 0usize);
     let mut ndiff = 0usize;

@@ -13,32 +13,10 @@
 
 use std::path::{Path, PathBuf};
 
+#[path = "../../pyrs-parser/benches/common/corpus.rs"]
+mod corpus;
+
 use pyrs_compiler::symtable::{dump_file, normalise_dump};
-
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            if path.file_name().is_some_and(|n| n != "site-packages") {
-                collect(&path, files);
-            }
-        } else if path.extension().is_some_and(|e| e == "py") {
-            files.push(path);
-        }
-    }
-}
-
-fn corpus_dir() -> PathBuf {
-    let out = std::process::Command::new("pyenv")
-        .args(["prefix", "3.13.0"])
-        .output()
-        .expect("pyenv");
-    let prefix = String::from_utf8(out.stdout).expect("utf-8");
-    Path::new(prefix.trim()).join("lib/python3.13")
-}
 
 /// The traceback from its last `  File "` line on.
 fn tail(stderr: &str) -> &str {
@@ -91,9 +69,9 @@ fn main() {
         args.first()
             .expect("usage: symtable_corpus REF_DIR [CORPUS_DIR]"),
     );
-    let root = args.get(1).map_or_else(corpus_dir, PathBuf::from);
+    let root = corpus::example_root(args.get(1));
     let mut files = Vec::new();
-    collect(&root, &mut files);
+    corpus::collect(&root, &mut files);
     files.sort();
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let results: Vec<(PathBuf, Option<String>)> = std::thread::scope(|s| {

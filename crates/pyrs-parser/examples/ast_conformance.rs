@@ -11,30 +11,8 @@
 
 use std::path::{Path, PathBuf};
 
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            if path.file_name().is_some_and(|n| n != "site-packages") {
-                collect(&path, files);
-            }
-        } else if path.extension().is_some_and(|e| e == "py") {
-            files.push(path);
-        }
-    }
-}
-
-fn corpus_dir() -> PathBuf {
-    let out = std::process::Command::new("pyenv")
-        .args(["prefix", "3.13.0"])
-        .output()
-        .expect("pyenv");
-    let prefix = String::from_utf8(out.stdout).expect("utf-8");
-    Path::new(prefix.trim()).join("lib/python3.13")
-}
+#[path = "../benches/common/corpus.rs"]
+mod corpus;
 
 /// `None` when identical, else a description of the first difference.
 fn check(path: &Path, root: &Path, refs: &Path) -> Option<String> {
@@ -77,9 +55,9 @@ fn main() {
         args.first()
             .expect("usage: ast_conformance REF_DIR [CORPUS_DIR]"),
     );
-    let root = args.get(1).map_or_else(corpus_dir, PathBuf::from);
+    let root = corpus::example_root(args.get(1));
     let mut files = Vec::new();
-    collect(&root, &mut files);
+    corpus::collect(&root, &mut files);
     files.sort();
     let results: Vec<(PathBuf, Option<String>)> = std::thread::scope(|s| {
         let chunks: Vec<_> = files.chunks(files.len().div_ceil(4).max(1)).collect();

@@ -1,7 +1,8 @@
 //! The corpus of `.py` files the parser and compiler are measured on, and the processor-time
 //! clock they are timed with: what the criterion benches (through `common/mod.rs`) and the
 //! `parse_corpus` and `compile_corpus` examples share, each including this file with
-//! `#[path]`. Criterion-free, so that the examples do not depend on it. Each includer uses a
+//! `#[path]`, as do the conformance examples (ast_conformance, symtable_corpus,
+//! bytecode_corpus). Criterion-free, so that the examples do not depend on it. Each includer uses a
 //! part of it, hence the `dead_code` allowance.
 
 #![allow(dead_code)]
@@ -59,14 +60,18 @@ pub(crate) fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
     }
 }
 
+/// An example's corpus directory: the command line's, else [`corpus_dir`].
+pub(crate) fn example_root(dir: Option<&String>) -> PathBuf {
+    dir.map(PathBuf::from).or_else(corpus_dir).expect(
+        "a corpus directory: give one, set PYRS_CORPUS_DIR, or install CPython 3.13.0 with pyenv",
+    )
+}
+
 /// The examples' corpus: every `.py` file under `dir` (the command line's, else
 /// [`corpus_dir`]) in sorted order, keeping every Nth only when `PYRS_EVERY=N`.
 pub(crate) fn example_files(dir: Option<&String>) -> Vec<PathBuf> {
-    let root = dir.map(PathBuf::from).or_else(corpus_dir).expect(
-        "a corpus directory: give one, set PYRS_CORPUS_DIR, or install CPython 3.13.0 with pyenv",
-    );
     let mut files = Vec::new();
-    collect(&root, &mut files);
+    collect(&example_root(dir), &mut files);
     files.sort();
     let every = std::env::var("PYRS_EVERY")
         .ok()
