@@ -322,6 +322,19 @@ fn owner_name(owner: &Value) -> String {
     type_data(owner).map(|t| t.tp_name()).unwrap_or_default()
 }
 
+/// CPython's `descr_check`: `obj` must be an instance of the descriptor's owner, or TypeError
+/// "descriptor 'NAME' for 'OWNER' objects doesn't apply to a 'T' object".
+pub(crate) fn descr_check(name: &str, owner: &Value, obj: &Value) -> PyResult<()> {
+    if is_subtype(obj.class(), owner) {
+        return Ok(());
+    }
+    Err(PyErr::type_error(format!(
+        "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+        owner_name(owner),
+        obj.type_data().name()
+    )))
+}
+
 /// The owning type's bare name, as in a method's `__qualname__` (`deque.append`).
 fn owner_short_name(owner: &Value) -> String {
     type_data(owner).map(|t| t.name()).unwrap_or_default()
@@ -336,14 +349,7 @@ fn method_call(callable: &Value, args: Args<'_>) -> PyResult<Value> {
             d.name
         )));
     };
-    if !is_subtype(first.class(), &d.owner) {
-        return Err(PyErr::type_error(format!(
-            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
-            d.name,
-            owner_name(&d.owner),
-            first.type_data().name()
-        )));
-    }
+    descr_check(d.name, &d.owner, first)?;
     (d.func)(args)
 }
 
@@ -353,14 +359,7 @@ fn method_get(descr: &Value, obj: Option<&Value>, _owner: Option<&Value>) -> PyR
         None => Ok(descr.clone()),
         Some(obj) if crate::descr::no_instance(obj, _owner) => Ok(descr.clone()),
         Some(obj) => {
-            if !is_subtype(obj.class(), &d.owner) {
-                return Err(PyErr::type_error(format!(
-                    "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
-                    d.name,
-                    owner_name(&d.owner),
-                    obj.type_data().name()
-                )));
-            }
+            descr_check(d.name, &d.owner, obj)?;
             Ok(new_bound(d.name, d.func, obj.clone(), &d.owner))
         }
     }
@@ -432,14 +431,7 @@ fn getset_get(descr: &Value, obj: Option<&Value>, _owner: Option<&Value>) -> PyR
     let d = getset(descr)?;
     match obj {
         Some(obj) if !crate::descr::no_instance(obj, _owner) => {
-            if !is_subtype(obj.class(), &d.owner) {
-                return Err(PyErr::type_error(format!(
-                    "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
-                    d.name,
-                    owner_name(&d.owner),
-                    obj.type_data().name()
-                )));
-            }
+            descr_check(d.name, &d.owner, obj)?;
             (d.get)(obj)
         }
         _ => Ok(descr.clone()),
@@ -449,14 +441,7 @@ fn getset_get(descr: &Value, obj: Option<&Value>, _owner: Option<&Value>) -> PyR
 fn getset_set(descr: &Value, obj: &Value, value: Option<&Value>) -> PyResult<()> {
     let d = getset(descr)?;
     // As CPython's descr_setcheck: the object's type comes first, then writability.
-    if !is_subtype(obj.class(), &d.owner) {
-        return Err(PyErr::type_error(format!(
-            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
-            d.name,
-            owner_name(&d.owner),
-            obj.type_data().name()
-        )));
-    }
+    descr_check(d.name, &d.owner, obj)?;
     match d.set {
         Some(set) => set(obj, value),
         None => Err(PyErr::attribute_error(format!(
