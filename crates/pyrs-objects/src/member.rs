@@ -15,7 +15,7 @@ use crate::exceptions::ExcKind;
 use crate::native::{MethodDef, MethodKind};
 use crate::object::{self, Payload};
 use crate::protocol;
-use crate::typeobject::{is_subtype, type_data, TypeBuilder};
+use crate::typeobject::{type_data, TypeBuilder};
 use crate::value::Value;
 use crate::SyncCell;
 
@@ -90,14 +90,11 @@ fn member_repr(v: &Value) -> PyResult<Value> {
 
 /// The cell of `obj` a descriptor reads, after checking that `obj` has the owner's layout.
 fn cell<'a>(d: &MemberDescr, obj: &'a Value) -> PyResult<&'a object::DictSlot> {
-    if !is_subtype(obj.class(), &d.owner) {
-        return Err(PyErr::type_error(format!(
-            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
-            crate::str::text_of(&d.name).unwrap_or_default(),
-            owner_name(d),
-            obj.type_data().name()
-        )));
-    }
+    crate::native::descr_check(
+        &crate::str::text_of(&d.name).unwrap_or_default(),
+        &d.owner,
+        obj,
+    )?;
     obj.member_slot(d.offset)
         .ok_or_else(|| PyErr::system_error("member descriptor on an object without the slot"))
 }

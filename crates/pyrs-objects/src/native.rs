@@ -331,7 +331,7 @@ pub(crate) fn descr_check(name: &str, owner: &Value, obj: &Value) -> PyResult<()
     Err(PyErr::type_error(format!(
         "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
         owner_name(owner),
-        obj.type_data().name()
+        obj.type_data().tp_name()
     )))
 }
 
