@@ -2,10 +2,13 @@
 //! person types at it — history recall, a block of several lines and its `... ` prompts,
 //! `1; 2` showing only `2`, an entry of several lines recalled from the history file after a
 //! restart, completion of an attribute, Ctrl-C, an uncaught exception, `_`, `exit` without
-//! parentheses, Ctrl-D.
+//! parentheses, Ctrl-D — and long runs of random keys from fixed seeds (editing, history,
+//! completion, search, pastes, unknown and cut-short escape sequences, bytes that are not
+//! UTF-8), after which the editor must still be alive and answering.
 //!
 //! Timeouts are generous: test machines are slow and shared.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -292,4 +295,126 @@ fn input_reads_with_the_line_editor() {
     type_line(&mut p, "c");
     expect(&mut p, "'cc'");
     leave(p);
+}
+
+/// A small deterministic generator (xorshift64*), so that a failing sequence of keys can be
+/// replayed from its seed.
+struct Keystrokes(u64);
+
+impl Keystrokes {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n
+    }
+
+    fn pick<'a>(&mut self, choices: &[&'a str]) -> &'a str {
+        choices[self.below(choices.len())]
+    }
+
+    /// One key or sequence a terminal can send: text (wide, combining and four-byte
+    /// characters too), editing and motion keys, history, completion, search, kill and yank,
+    /// pastes with line breaks, escape sequences the editor does not know or that are cut
+    /// short, and bytes that are not UTF-8. Left out: the keys that run the entry or leave
+    /// the editor (Enter, Ctrl-C, Ctrl-D, Ctrl-Z, F1 and F2, which open help and a pager,
+    /// F3, which makes Enter insert), since the point is to stay in one long edit.
+    fn key(&mut self) -> String {
+        const TEXT: &[&str] = &[
+            "a", "x", "_", " ", "(", ")", ":", ".", "'", "\"", "#", "1", "é", "中", "\u{301}",
+            "😀", "import ", "print", "def f(", "    ", "\t",
+        ];
+        const KEYS: &[&str] = &[
+            "\x7f",
+            "\x08",
+            "\x1b[3~",
+            "\x1b[A",
+            "\x1b[B",
+            "\x1b[C",
+            "\x1b[D",
+            "\x1b[1;5C",
+            "\x1b[1;5D",
+            "\x1b[H",
+            "\x1b[F",
+            "\x1bOH",
+            "\x1bOF",
+            "\x1b[1~",
+            "\x1b[4~",
+            "\x01",
+            "\x02",
+            "\x05",
+            "\x06",
+            "\x0b",
+            "\x15",
+            "\x17",
+            "\x19",
+            "\x14",
+            "\x0c",
+            "\x10",
+            "\x0e",
+            "\x12",
+            "\x13",
+            "\x07",
+            "\x1b\x7f",
+            "\x1b\r",
+            "\x1bb",
+            "\x1bf",
+            "\x1bd",
+            "\x1b[99;99X",
+            "\x1b[",
+            "\x1bO",
+            "\x1b",
+            "\x1b[14~",
+            "\x1b[200~",
+            "\x1b[201~",
+            "\u{ff}",
+        ];
+        match self.below(10) {
+            0..=4 => self.pick(TEXT).to_string(),
+            5..=8 => self.pick(KEYS).to_string(),
+            _ => format!("\x1b[200~{}\r{}\x1b[201~", self.pick(TEXT), self.pick(TEXT)),
+        }
+    }
+}
+
+#[test]
+fn random_keys_never_break_the_editor() {
+    let home = scratch("randomkeys");
+    for seed in [0x9e37_79b9_7f4a_7c15u64, 42, 2024] {
+        let mut p = start(&home);
+        enter(&mut p, "import string, os", "");
+        let mut keys = Keystrokes(seed);
+        for _ in 0..400 {
+            let key = keys.key();
+            // `\u{ff}` stands for the byte 0xFF, which is not UTF-8.
+            let bytes: Vec<u8> = key
+                .chars()
+                .flat_map(|c| match c {
+                    '\u{ff}' => vec![0xff],
+                    c => c.to_string().into_bytes(),
+                })
+                .collect();
+            p.writer.write_all(&bytes).expect("send");
+        }
+        p.flush().expect("flush");
+        // Whatever the entry now holds, Ctrl-C drops it and a new prompt comes.
+        p.send("\x03").expect("send Ctrl-C");
+        p.flush().expect("flush");
+        if let Err(e) = p.exp_string("KeyboardInterrupt") {
+            // The error carries everything the terminal showed: its end has the panic.
+            let shown = e.to_string();
+            let tail: String = shown
+                .chars()
+                .rev()
+                .take(3000)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            panic!("seed {seed}: no KeyboardInterrupt after the keys; the terminal's last output: {tail}");
+        }
+        next_prompt(&mut p);
+        enter(&mut p, "6 * 7", "42");
+        leave(p);
+    }
 }
