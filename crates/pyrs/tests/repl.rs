@@ -418,3 +418,26 @@ fn random_keys_never_break_the_editor() {
         leave(p);
     }
 }
+
+#[test]
+fn ctrl_c_interrupts_a_search_and_a_cut_short_escape_sequence() {
+    let home = scratch("searchint");
+    let mut p = start(&home);
+    enter(&mut p, "11 + 1", "12");
+    // Ctrl-R, then a letter of the entry: the search shows it. Ctrl-C then drops the entry,
+    // as the terminal's interrupt key does at python3.13's prompt.
+    p.send("\x121").expect("send");
+    p.flush().expect("flush");
+    p.exp_string("(r-search `1')").expect("the search prompt");
+    p.send("\x03").expect("send Ctrl-C");
+    p.flush().expect("flush");
+    expect(&mut p, "KeyboardInterrupt");
+    enter(&mut p, "5 * 5", "25");
+    // An escape sequence cut short does not swallow it either: a control character ends
+    // the sequence and is a key of its own.
+    p.send("2 + \x1b[12\x03").expect("send");
+    p.flush().expect("flush");
+    expect(&mut p, "KeyboardInterrupt");
+    enter(&mut p, "6 * 6", "36");
+    leave(p);
+}

@@ -207,7 +207,14 @@ impl Keys {
         };
         let mut bytes = vec![lead];
         for _ in 1..len {
-            bytes.push(self.byte(Some(100))?);
+            let b = self.byte(Some(100))?;
+            if !(0x80..=0xbf).contains(&b) {
+                // Not a continuation byte: the character is cut short, and this byte is
+                // a key of its own.
+                self.pending.push_front(b);
+                return None;
+            }
+            bytes.push(b);
         }
         std::str::from_utf8(&bytes).ok()?.chars().next()
     }
@@ -227,6 +234,12 @@ impl Keys {
                     if (0x40..=0x7e).contains(&c) {
                         return csi_key(&params, char::from(c));
                     }
+                    if !(0x20..=0x3f).contains(&c) {
+                        // A control character (Ctrl-C above all) is never part of a
+                        // sequence: the one it cut short is dropped, and it is a key.
+                        self.pending.push_front(c);
+                        return Key::Ignored;
+                    }
                     params.push(char::from(c));
                 }
             }
@@ -238,12 +251,21 @@ impl Keys {
                 Some(b'H') => Key::Home,
                 Some(b'F') => Key::End,
                 Some(b @ b'P'..=b'S') => Key::F(b - b'P' + 1),
+                Some(c) if c < 0x20 => {
+                    self.pending.push_front(c);
+                    Key::Ignored
+                }
                 _ => Key::Ignored,
             },
             b'\r' | b'\n' => Key::MetaEnter,
             0x7f | 0x08 => Key::MetaBackspace,
             0x20..=0x7e => Key::Meta(char::from(b)),
-            _ => Key::Ignored,
+            _ => {
+                // Esc alone, then a key of its own (a control character, another Esc, the
+                // start of a UTF-8 character).
+                self.pending.push_front(b);
+                Key::Ignored
+            }
         }
     }
 }
@@ -516,6 +538,14 @@ impl Reader {
                 return Err(ReadError::Io);
             };
             self.msg.clear();
+            // Ctrl-C is the terminal's interrupt key (python3.13 leaves ISIG on, so it never
+            // reaches the key map): it drops the entry whatever the editor is doing, an
+            // incremental search or a paste included.
+            if key == Key::Ctrl('c') {
+                self.search = None;
+                self.finish();
+                return Err(ReadError::Interrupted);
+            }
             if self.search.is_some() {
                 self.search_key(key);
                 continue;
@@ -549,10 +579,6 @@ impl Reader {
                     return Err(ReadError::Eof);
                 }
                 Key::Ctrl('d') | Key::Delete => self.delete(),
-                Key::Ctrl('c') => {
-                    self.finish();
-                    return Err(ReadError::Interrupted);
-                }
                 Key::Left | Key::Ctrl('b') => self.pos = self.pos.saturating_sub(1),
                 Key::Right | Key::Ctrl('f') => self.pos = (self.pos + 1).min(self.buffer.len()),
                 Key::Home | Key::Ctrl('a') => self.pos = self.bol(self.pos),
@@ -1040,7 +1066,7 @@ impl Reader {
                 search.backwards = key == Key::Ctrl('r');
                 self.isearch_next();
             }
-            Key::Ctrl('c') | Key::Ctrl('g') => {
+            Key::Ctrl('g') => {
                 let (historyi, pos) = search.start;
                 self.search = None;
                 self.select_item(historyi);
