@@ -1,5 +1,7 @@
-//! Generates the LALR(1) parser from src/grammar.lalrpop into OUT_DIR at build time, and
-//! patches some of its items for speed (`patch_generated_parser`, `pop_without_drop`).
+//! Generates the LALR(1) parser from src/grammar.lalrpop into OUT_DIR at build time, puts the
+//! crate's own parse loop (src/driver.rs) inside the generated module, next to the tables and
+//! reductions it drives (which LALRPOP keeps private to that module), and patches some of the
+//! generated items for speed (`patch_generated_parser`, `pop_without_drop`).
 
 fn main() {
     lalrpop::Configuration::new()
@@ -38,9 +40,32 @@ fn patch_generated_parser() {
         }
     }
     patched = pop_without_drop(&patched);
+    patched = include_driver(&patched);
     if patched != text {
         std::fs::write(&path, patched).expect("the generated parser is writable");
     }
+}
+
+/// Declares src/driver.rs a module inside LALRPOP's `__parse__Top` module and re-exports its
+/// `drive` from the generated module (src/parser.rs calls it).
+fn include_driver(text: &str) -> String {
+    const MODULE: &str = "mod __parse__Top {\n";
+    const DECLARED: &str = "pub(crate) mod driver;";
+    if text.contains(DECLARED) {
+        return text.to_owned();
+    }
+    let driver = std::path::Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"))
+        .join("src/driver.rs");
+    let at = text
+        .find(MODULE)
+        .expect("LALRPOP's generated parser has its `__parse__Top` module")
+        + MODULE.len();
+    format!(
+        "{}    #[path = {:?}]\n    {DECLARED}\n{}\npub(crate) use self::__parse__Top::driver::drive;\n",
+        &text[..at],
+        driver.display().to_string(),
+        &text[at..]
+    )
 }
 
 /// The stack-entry payloads that are `Copy`: small values (tokens, positions, operators).

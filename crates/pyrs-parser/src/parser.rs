@@ -28,7 +28,7 @@ pub(crate) fn parse_text(src: &str, mode: Mode, type_comments: bool) -> Result<M
     };
     let ctx = Ctx::new(src);
     let mut lexer = Lexer::new(&tokens, &ctx, start);
-    let result = generated::grammar::TopParser::new().parse(&ctx, &mut lexer);
+    let result = generated::grammar::drive(&ctx, &mut lexer);
     if let Some((error, last)) = ctx.take_error() {
         return Err(report(ParseError::User { error }, &tokens, last, mode));
     }
