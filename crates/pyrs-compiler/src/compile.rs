@@ -123,7 +123,6 @@ fn generate(
     let folded = state.1;
     folding.map_err(stop_error)?;
     let table = symtable::build(tree, filename)?;
-    crate::context::check(tree, &table)?;
     let tree: &Mod = tree;
     let mut future_flags = CodeFlags::NONE;
     if future.annotations {

@@ -8,8 +8,12 @@
 //! symbol-table error always comes first; among themselves they come in the order the code
 //! generator meets them, which this walk follows (decorators and defaults before a function's
 //! body, a class's body before its bases, an assignment's value before its targets, a `try`'s
-//! `else` before its handlers). The code generator, once written, raises them itself as it
-//! compiles each node; this walk is the same check for the stages before it.
+//! `else` before its handlers). pyrs's code generator (src/codegen/) raises them itself as it
+//! compiles each node, with the same messages and locations, so [`crate::compile`] does not
+//! run this walk (it would be a whole extra pass over the tree, and would report a context
+//! error before a code-generation error that CPython reports first, such as `multiple
+//! starred expressions in assignment`); this walk is the same check for tools that stop at
+//! the symbol table (examples/context_corpus.rs, tests/scoping_errors.rs).
 
 use pyrs_ast::{Arguments, Comprehension, Expr, Location, Mod, Stmt};
 use pyrs_parser::SyntaxError;

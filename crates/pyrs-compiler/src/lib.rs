@@ -25,7 +25,9 @@
 //! 1. **Folding** (src/ast_opt.rs): constants folded in the tree, within CPython's size
 //!    limits; `in [..]`/`for x in [..]` literals become tuples and frozensets; `__debug__`;
 //!    `'%s' % (x,)` becomes an f-string.
-//! 2. **Symbol table** (src/symtable/), then the context errors (src/context.rs).
+//! 2. **Symbol table** (src/symtable/). The context errors (`'return' outside function`…)
+//!    are raised by the code generator as it meets them, as CPython's are; src/context.rs
+//!    finds the same ones without generating code, for tools that stop at the symbol table.
 //! 3. **Code generation** (src/codegen/): one instruction sequence per code unit, with labels
 //!    and pseudo-instructions (`SETUP_FINALLY`, `POP_BLOCK`, `JUMP`…), a function per node kind
 //!    named after compile.c's.

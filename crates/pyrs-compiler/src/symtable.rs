@@ -57,7 +57,7 @@ pub(crate) use names::{CodeNames, Name, Names};
 /// error of the walk, then the first error of the analysis. They carry CPython's location
 /// (byte column plus one, as CPython reports errors raised after parsing) and no `text`.
 /// The errors CPython's code generator raises later (`'return' outside function`...) are
-/// [`crate::context::check`]'s.
+/// the code generator's, and [`crate::context::check`] finds them without generating code.
 ///
 /// The table borrows the tree: scopes are found again from the nodes that opened them
 /// ([`SymbolTable::scope_of`]), by the address of the node, as CPython finds them by pointer.

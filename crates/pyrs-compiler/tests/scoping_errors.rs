@@ -1,6 +1,7 @@
 //! The scoping SyntaxErrors: each case of tests/symtable/errors.py must fail in pyrs as it
 //! fails in CPython 3.13, with the same class, message and location, both in the symbol
-//! table alone (`symtable.symtable`) and in the whole compilation (`compile`), as
+//! table alone (`symtable.symtable`) and in the whole compilation (`compile`: the context
+//! checks after the symbol table, and pyrs's whole compiler), as
 //! gen/record_symtable_fixtures.py recorded them in tests/symtable/errors.expected.
 
 use std::collections::BTreeMap;
@@ -72,7 +73,21 @@ fn scoping_errors_match_the_reference() {
             Ok(table) => context::check(&tree, table),
             Err(e) => Err(e.clone()),
         });
-        for (stage, got) in [("symtable", symtable_outcome), ("compile", compile_outcome)] {
+        // The whole compiler, whose code generator raises the context errors itself.
+        let whole_outcome = outcome(
+            pyrs_compiler::compile(
+                pyrs_compiler::Source::Text(&source),
+                "<string>",
+                pyrs_parser::Mode::Exec,
+                0,
+            )
+            .map(|_| ()),
+        );
+        for (stage, got) in [
+            ("symtable", symtable_outcome),
+            ("compile", compile_outcome),
+            ("compile", whole_outcome),
+        ] {
             let want = &expected[&(name.clone(), stage.to_string())];
             checked += 1;
             if &got != want {

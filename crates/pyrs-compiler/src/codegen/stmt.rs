@@ -175,9 +175,11 @@ impl<'t> Compiler<'t> {
             Stmt::ImportFrom(i) => {
                 self.load_const(Constant::int(i64::from(i.level.unwrap_or(0))), loc);
                 let names: Vec<Constant> = i.names.iter().map(|a| Constant::str(&a.name)).collect();
+                // Only the future imports at the top of the file (up to `future_line`) are
+                // allowed: anywhere else, in any scope, one is an error.
                 if i.level.unwrap_or(0) == 0
                     && i.module.as_deref() == Some("__future__")
-                    && self.future_line.is_some_and(|l| i.loc.lineno > l)
+                    && self.future_line.is_none_or(|l| i.loc.lineno > l)
                 {
                     return Err(error_at(
                         "from __future__ imports must occur at the beginning of the file",
@@ -279,7 +281,13 @@ impl<'t> Compiler<'t> {
             loc = Loc::of(sloc);
             self.op(Opcode::NOP, loc);
         }
-        self.unwind_fblock_stack(&mut loc, preserve_tos, false, sloc)?;
+        // An error while unwinding is reported where the code is (`*ploc` in CPython): at
+        // a constant returned on the statement's line, else at the statement.
+        let origin = match value {
+            Some(v @ Expr::Constant(_)) if v.loc().lineno == sloc.lineno => v.loc(),
+            _ => sloc,
+        };
+        self.unwind_fblock_stack(&mut loc, preserve_tos, false, origin)?;
         match value {
             None => self.load_const(Constant::None, loc),
             Some(v) if !preserve_tos => {
