@@ -317,8 +317,10 @@ impl Keystrokes {
     /// characters too), editing and motion keys, history, completion, search, kill and yank,
     /// pastes with line breaks, escape sequences the editor does not know or that are cut
     /// short, and bytes that are not UTF-8. Left out: the keys that run the entry or leave
-    /// the editor (Enter, Ctrl-C, Ctrl-D, Ctrl-Z, F1 and F2, which open help and a pager,
-    /// F3, which makes Enter insert), since the point is to stay in one long edit.
+    /// the editor (Enter, Alt-Enter, Ctrl-C, Ctrl-D, Ctrl-Z, F1 and F2, which open help and a
+    /// pager, F3, which makes Enter insert), since the point is to stay in one long edit:
+    /// keys that arrive while an entry runs meet the terminal in its ordinary mode, where
+    /// the line discipline, not the editor, reads them.
     fn key(&mut self) -> String {
         const TEXT: &[&str] = &[
             "a", "x", "_", " ", "(", ")", ":", ".", "'", "\"", "#", "1", "é", "中", "\u{301}",
@@ -356,7 +358,6 @@ impl Keystrokes {
             "\x13",
             "\x07",
             "\x1b\x7f",
-            "\x1b\r",
             "\x1bb",
             "\x1bf",
             "\x1bd",
@@ -372,7 +373,13 @@ impl Keystrokes {
         match self.below(10) {
             0..=4 => self.pick(TEXT).to_string(),
             5..=8 => self.pick(KEYS).to_string(),
-            _ => format!("\x1b[200~{}\r{}\x1b[201~", self.pick(TEXT), self.pick(TEXT)),
+            // Ctrl-G first ends a search, if one is on: a key that ends a search is
+            // dropped, and the paste's line break would then be an Enter.
+            _ => format!(
+                "\x07\x1b[200~{}\r{}\x1b[201~",
+                self.pick(TEXT),
+                self.pick(TEXT)
+            ),
         }
     }
 }
