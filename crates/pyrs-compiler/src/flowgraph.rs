@@ -9,6 +9,7 @@
 //! CPython's order and keep CPython's block order, because the result is compared
 //! instruction for instruction with the reference's.
 
+use std::cell::Cell;
 use std::sync::Arc;
 
 use pyrs_bytecode::{CodeFlags, CodeObject, Constant, LocalKind, LocalVar, Opcode, OperandKind};
@@ -359,9 +360,10 @@ struct Block {
 }
 
 impl Block {
-    fn new() -> Block {
+    /// An empty block whose instructions go in `instrs` (an empty vector, maybe with room).
+    fn new(instrs: Vec<CInstr>) -> Block {
         Block {
-            instrs: Vec::new(),
+            instrs,
             next: NONE,
             label: NONE,
             except_handler: false,
@@ -398,9 +400,50 @@ impl Block {
     }
 }
 
+/// The buffers a finished code unit's graph leaves to the next unit compiled on the same
+/// thread ([`SPARE`]): the ~50 code units of a module then share one set of block
+/// instruction vectors, blocks vector, work lists and tables, instead of allocating and
+/// freeing them unit by unit (each block's vector was a malloc and a free).
+#[derive(Default)]
+struct Spare {
+    /// The blocks vector, empty.
+    blocks: Vec<Block>,
+    /// Empty instruction vectors for new blocks.
+    instrs: Vec<Vec<CInstr>>,
+    /// `Cfg::from_seq`'s block of each position and places of the jumps.
+    block_at: Vec<u32>,
+    jumps: Vec<(u32, u32)>,
+    /// The work list of [`Cfg::scratch`].
+    scratch: Vec<u32>,
+    /// The assembler's.
+    assembler: assemble::Buffers,
+}
+
+/// A spare vector is kept only up to this many elements (the rare huge unit's tables are
+/// freed with it), and at most this many instruction vectors.
+const SPARE_MAX_LEN: usize = 4096;
+const SPARE_MAX_VECS: usize = 1024;
+
+thread_local! {
+    /// What the last finished unit left ([`Spare`]); taken by [`Cfg::from_seq`] (a unit being
+    /// assembled while another is, were it to happen, would start from empty buffers).
+    static SPARE: Cell<Spare> = Cell::new(Spare::default());
+}
+
+/// `v` emptied, if it is worth keeping (see [`SPARE_MAX_LEN`]).
+fn keep<T>(mut v: Vec<T>) -> Vec<T> {
+    if v.capacity() > SPARE_MAX_LEN {
+        return Vec::new();
+    }
+    v.clear();
+    v
+}
+
 /// The flow graph of one code unit (CPython's `cfg_builder`).
 struct Cfg {
     blocks: Vec<Block>,
+    /// Buffers for new blocks and for the assembler, from the units before ([`Spare`]).
+    spare: Spare,
     entry: u32,
     /// A work list the passes lend each other, so that each walk of the graph does not
     /// allocate its own (`take` it, `clear` it, give it back).
@@ -416,6 +459,9 @@ struct Cfg {
     /// `LOAD_FAST_AND_CLEAR`, `STORE_FAST_MAYBE_NULL`): without them, in a unit whose locals
     /// are all parameters, no load needs a check.
     unbinds: bool,
+    /// Whether any instruction is one the last rewrites change ([`FIXUP`]: cells, free
+    /// variables, `SETUP_*`, `STORE_FAST_MAYBE_NULL`); no pass makes one.
+    fixups: bool,
 }
 
 impl Cfg {
@@ -435,8 +481,30 @@ impl Cfg {
     }
 
     fn new_block(&mut self) -> u32 {
-        self.blocks.push(Block::new());
+        let instrs = self.spare_instrs();
+        self.blocks.push(Block::new(instrs));
         self.blocks.len() as u32 - 1
+    }
+
+    /// An empty instruction vector, one a finished block left if there is one.
+    fn spare_instrs(&mut self) -> Vec<CInstr> {
+        self.spare.instrs.pop().unwrap_or_default()
+    }
+
+    /// Gives the graph's buffers to the next unit ([`SPARE`]).
+    fn recycle(mut self) {
+        let mut spare = std::mem::take(&mut self.spare);
+        for blk in self.blocks.drain(..) {
+            if spare.instrs.len() < SPARE_MAX_VECS && blk.instrs.capacity() > 0 {
+                let instrs = keep(blk.instrs);
+                if instrs.capacity() > 0 {
+                    spare.instrs.push(instrs);
+                }
+            }
+        }
+        spare.blocks = keep(self.blocks);
+        spare.scratch = keep(self.scratch);
+        SPARE.with(|s| s.set(spare));
     }
 
     fn max_label(&self) -> u32 {
@@ -461,7 +529,10 @@ impl Cfg {
         // because a terminator ends the one before, `NONE` otherwise.
         const TARGET: u32 = NONE - 1;
         const START: u32 = NONE - 2;
-        let mut block_at = vec![NONE; n + 1];
+        let mut spare = SPARE.with(Cell::take);
+        let mut block_at = std::mem::take(&mut spare.block_at);
+        block_at.clear();
+        block_at.resize(n + 1, NONE);
         let mut njumps = 0;
         // How many blocks start after the first instruction.
         let mut later_starts = 0;
@@ -487,19 +558,27 @@ impl Cfg {
                 }
             }
         }
+        let mut blocks = std::mem::take(&mut spare.blocks);
+        blocks.reserve(later_starts + 1);
+        let mut scratch = std::mem::take(&mut spare.scratch);
+        scratch.reserve(16);
+        let mut jumps = std::mem::take(&mut spare.jumps);
+        jumps.reserve(njumps);
         let mut cfg = Cfg {
-            blocks: Vec::with_capacity(later_starts + 1),
+            blocks,
+            spare,
             entry: 0,
-            scratch: Vec::with_capacity(16),
+            scratch,
             has_handlers: kinds & (BLOCK_PUSH | BLOCK_POP) != 0,
             has_jumps: kinds & (JUMP | BLOCK_PUSH) != 0,
             unbinds: kinds & UNBINDS != 0,
+            fixups: kinds & FIXUP != 0,
         };
         if n == 0 {
-            cfg.blocks.push(Block::new());
+            cfg.new_block();
         }
-        // Where the instructions with a target are, to point them at blocks afterwards.
-        let mut jumps: Vec<(u32, u32)> = Vec::with_capacity(njumps);
+        // Where the instructions with a target are (`jumps`), to point them at blocks
+        // afterwards.
         // A block starts at the first instruction, after each terminator and at each jump
         // target (`cfg_builder_maybe_start_new_block`), and ends where the next starts.
         let mut start = 0;
@@ -509,14 +588,15 @@ impl Cfg {
                 end += 1;
             }
             let k = cfg.blocks.len() as u32;
-            let mut blk = Block::new();
+            // Room for one more: jump threading appends to a block.
+            let mut instrs = cfg.spare_instrs();
+            instrs.reserve(end - start + 1);
+            let mut blk = Block::new(Vec::new());
             if block_at[start] == TARGET {
                 blk.label = start as u32;
                 block_at[start] = k;
             }
             blk.next = if end < n { k + 1 } else { NONE };
-            // Room for one more: jump threading appends to a block.
-            let mut instrs = Vec::with_capacity(end - start + 1);
             instrs.extend(seq.instrs[start..end].iter().enumerate().map(|(j, ins)| {
                 let target = if has_target(ins.op) {
                     jumps.push((k, j as u32));
@@ -539,7 +619,7 @@ impl Cfg {
         debug_assert_eq!(cfg.blocks.len(), later_starts + 1);
         // Positions (the labels) to blocks, marking the handlers (`mark_except_handlers`)
         // on the way. A label bound after the last instruction starts no block.
-        for (b, k) in jumps {
+        for &(b, k) in &jumps {
             let ins = &mut cfg.blocks[b as usize].instrs[k as usize];
             if ins.target != NONE {
                 let t = match block_at[ins.target as usize] {
@@ -552,6 +632,8 @@ impl Cfg {
                 }
             }
         }
+        cfg.spare.block_at = keep(block_at);
+        cfg.spare.jumps = keep(jumps);
         cfg
     }
 
@@ -670,10 +752,14 @@ impl Cfg {
                 let small_exit = tb.exits_scope() && tb.instrs.len() <= 4;
                 let no_lineno_no_ft = tb.has_no_lineno() && !tb.has_fallthrough();
                 if small_exit || no_lineno_no_ft {
-                    let appended = self.b(target).instrs.clone();
+                    let mut appended = self.spare_instrs();
+                    appended.extend_from_slice(&self.b(target).instrs);
                     let blk = self.bm(b);
                     blk.instrs.last_mut().unwrap().nop();
-                    blk.instrs.extend(appended);
+                    blk.instrs.extend_from_slice(&appended);
+                    appended.clear();
+                    self.spare.instrs.push(appended);
+                    let blk = self.bm(b);
                     if no_lineno_no_ft && last.op == Opcode::JUMP {
                         // Keep the eval-breaker check of the jump replaced.
                         if let Some(l) = blk.instrs.last_mut() {
@@ -776,7 +862,8 @@ impl Cfg {
                         && self.b(target).predecessors > 1
                     {
                         let nt = self.new_block();
-                        let mut instrs = self.b(target).instrs.clone();
+                        let mut instrs = self.spare_instrs();
+                        instrs.extend_from_slice(&self.b(target).instrs);
                         instrs[0].loc = last.loc;
                         let tnext = self.b(target).next;
                         {
@@ -1548,7 +1635,7 @@ impl Cfg {
         }
         // Only exception handlers and what they alone reach are cold: without handlers there
         // is nothing to move.
-        if !self.blocks.iter().any(|blk| blk.except_handler) {
+        if !self.has_handlers || !self.blocks.iter().any(|blk| blk.except_handler) {
             return;
         }
         // mark_warm
@@ -2008,9 +2095,7 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
         prefix.push(plain(Opcode::POP_TOP, 0, loc));
     }
     if !prefix.is_empty() {
-        let blk = cfg.bm(entry);
-        prefix.append(&mut blk.instrs);
-        blk.instrs = prefix;
+        cfg.bm(entry).instrs.splice(0..0, prefix);
     }
     // fix_cell_offsets
     let mut numdropped = 0u32;
@@ -2021,8 +2106,14 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
             numdropped += 1;
         }
     }
-    // ... and convert_pseudo_ops, in the same walk.
-    for blk in &mut cfg.blocks {
+    // ... and convert_pseudo_ops, in the same walk (not needed where no instruction is one
+    // they change: the prefix's MAKE_CELLs come with cells).
+    let fixups = if cfg.fixups || ncells > 0 {
+        &mut cfg.blocks[..]
+    } else {
+        &mut []
+    };
+    for blk in fixups {
         for ins in &mut blk.instrs {
             if kind(ins.op) & FIXUP == 0 {
                 continue;
@@ -2051,7 +2142,10 @@ pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, Strin
     cfg.normalize_jumps();
 
     // Assemble.
-    let assembled = assemble::assemble(&cfg, info.firstlineno)?;
+    let mut buffers = std::mem::take(&mut cfg.spare.assembler);
+    let assembled = assemble::assemble(&cfg, &mut buffers, info.firstlineno)?;
+    cfg.spare.assembler = buffers.kept();
+    cfg.recycle();
     // The constants go in as they are: CPython keeps apart the NaNs an equality test would
     // merge.
     let consts = info.consts.take();

@@ -18,7 +18,49 @@ use pyrs_bytecode::{
     exception_table, linetable, CodeUnit, ExceptionTableEntry, Opcode, OperandKind,
 };
 
-use super::{kind, CInstr, Cfg, Loc, JUMP_OPERAND, NONE, NOT_EMITTABLE};
+use super::{keep, kind, CInstr, Cfg, Loc, JUMP_OPERAND, NONE, NOT_EMITTABLE};
+
+/// The assembler's work space, kept from unit to unit with the graph's other buffers
+/// (`Spare`): empty between units.
+#[derive(Default)]
+pub(super) struct Buffers {
+    /// Each block's first instruction index.
+    start: Vec<u32>,
+    /// [`assemble_short`]'s code units before they are copied out at their length.
+    code: Vec<CodeUnit>,
+    /// [`assemble_short`]'s jumps and runs of handled instructions.
+    jumps: Vec<(usize, Opcode, u32, u32)>,
+    handled: Vec<(u32, u32, HandlerAt)>,
+}
+
+impl Buffers {
+    /// The buffers emptied, those worth keeping (see `keep`).
+    pub(super) fn kept(self) -> Buffers {
+        Buffers {
+            start: keep(self.start),
+            code: keep(self.code),
+            jumps: keep(self.jumps),
+            handled: keep(self.handled),
+        }
+    }
+}
+
+/// The most inline cache entries an instruction has.
+const MAX_CACHES: u32 = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < Opcode::ALL.len() {
+        let n = Opcode::ALL[i].cache_entries();
+        if n > max {
+            max = n;
+        }
+        i += 1;
+    }
+    max
+};
+
+/// The most code units one instruction takes: three `EXTENDED_ARG`s, itself, its caches.
+const MAX_SIZE: usize = 4 + MAX_CACHES as usize;
 
 /// What the assembler makes of a graph: `co_code`, `co_linetable`, `co_exceptiontable`.
 pub(super) struct Assembled {
@@ -62,10 +104,17 @@ fn size_of(op: Opcode, arg: u32) -> u32 {
 /// `EXTENDED_ARG`.
 const SHORT: usize = 256;
 
-/// Lays out the blocks of `cfg` in their order (`assemble_emit` and the tables after it).
-pub(super) fn assemble(cfg: &Cfg, firstlineno: u32) -> Result<Assembled, String> {
+/// Lays out the blocks of `cfg` in their order (`assemble_emit` and the tables after it);
+/// `start` is an empty vector to work in.
+pub(super) fn assemble(
+    cfg: &Cfg,
+    buffers: &mut Buffers,
+    firstlineno: u32,
+) -> Result<Assembled, String> {
     // Each block's first instruction index (an empty block starts where the next does).
-    let mut start = vec![NONE; cfg.blocks.len()];
+    let start = &mut buffers.start;
+    start.clear();
+    start.resize(cfg.blocks.len(), NONE);
     let mut count = 0u32;
     let mut b = cfg.entry;
     while b != NONE {
@@ -78,11 +127,11 @@ pub(super) fn assemble(cfg: &Cfg, firstlineno: u32) -> Result<Assembled, String>
         return Err("no instruction to assemble".into());
     }
     if count as usize <= SHORT {
-        if let Some(assembled) = assemble_short(cfg, &start, count, firstlineno)? {
+        if let Some(assembled) = assemble_short(cfg, buffers, count, firstlineno)? {
             return Ok(assembled);
         }
     }
-    assemble_long(cfg, &start, count, firstlineno)
+    assemble_long(cfg, &buffers.start, count, firstlineno)
 }
 
 /// The instruction a block's label stands for: its first, or the next block's if it is
@@ -162,19 +211,16 @@ fn lay(
     Ok((op, target, target))
 }
 
-/// Writes one instruction's code units: its `EXTENDED_ARG` prefixes, itself, and its caches
-/// (zeros), `size` units in all.
-#[inline(always)]
-fn write_units(code: &mut Vec<CodeUnit>, op: Opcode, arg: u32, size: u32) {
-    let prefixes = extended_args(arg);
-    for k in (1..=prefixes).rev() {
-        code.push(CodeUnit::new(Opcode::EXTENDED_ARG, (arg >> (8 * k)) as u8));
+/// Writes one instruction's code units into `out`, exactly its size: its `EXTENDED_ARG`
+/// prefixes, itself, and its caches (zeros).
+fn write_units(out: &mut [CodeUnit], op: Opcode, arg: u32) {
+    let prefixes = extended_args(arg) as usize;
+    for (k, unit) in out[..prefixes].iter_mut().enumerate() {
+        let shift = 8 * (prefixes - k);
+        *unit = CodeUnit::new(Opcode::EXTENDED_ARG, (arg >> shift) as u8);
     }
-    code.push(CodeUnit::new(op, arg as u8));
-    code.resize(
-        code.len() + (size - prefixes - 1) as usize,
-        CodeUnit::default(),
-    );
+    out[prefixes] = CodeUnit::new(op, arg as u8);
+    out[prefixes + 1..].fill(CodeUnit::default());
 }
 
 /// A unit of at most [`SHORT`] instructions, in one walk of the graph: every offset is known
@@ -182,20 +228,35 @@ fn write_units(code: &mut Vec<CodeUnit>, op: Opcode, arg: u32, size: u32) {
 /// table and the exception table's runs are written as it goes, and only the jumps' opargs
 /// are filled in after it. `None` if a jump then needs an `EXTENDED_ARG` after all (what
 /// [`assemble_long`]'s iteration settles).
+///
+/// The code units go into a buffer with room for the largest each instruction could take
+/// ([`MAX_SIZE`]), kept from unit to unit, so that writing one is a store rather than a
+/// push that checks for room; the code object gets a copy at the exact length.
 fn assemble_short(
     cfg: &Cfg,
-    start: &[u32],
+    buffers: &mut Buffers,
     count: u32,
     firstlineno: u32,
 ) -> Result<Option<Assembled>, String> {
+    let Buffers {
+        start,
+        code,
+        jumps,
+        handled,
+    } = buffers;
+    let start = &start[..];
     let mut offsets = [0u32; SHORT + 1];
-    let mut code: Vec<CodeUnit> = Vec::with_capacity(count as usize * 2);
+    // Stale units past those written are never read: each instruction writes its caches.
+    code.resize(count as usize * MAX_SIZE, CodeUnit::default());
     let mut lines = linetable::Encoder::new(firstlineno, count as usize);
     // The jumps: where each one's code unit is, its opcode, its index and its target's.
-    let mut jumps: Vec<(usize, Opcode, u32, u32)> = Vec::new();
+    jumps.clear();
     // The runs of instructions with a handler: their offsets, and the handler.
-    let mut handled: Vec<(u32, u32, HandlerAt)> = Vec::new();
-    let mut run_loc: Option<(Loc, u32)> = None;
+    handled.clear();
+    // The current run of one location: the location (none before the first instruction),
+    // and its first offset.
+    let mut run_loc: Option<Loc> = None;
+    let mut run_from = 0u32;
     let mut run_handler: Option<(HandlerAt, u32)> = None;
     let mut last_except = NONE;
     let mut total = 0u32;
@@ -205,11 +266,12 @@ fn assemble_short(
         let blk = cfg.b(b);
         for ins in &blk.instrs {
             offsets[i as usize] = total;
-            if run_loc.map(|(loc, _)| loc) != Some(ins.loc) {
-                if let Some((loc, from)) = run_loc {
-                    lines.run_raw(loc.raw(), total - from);
+            if run_loc != Some(ins.loc) {
+                if let Some(loc) = run_loc {
+                    lines.run_raw(loc.raw(), total - run_from);
                 }
-                run_loc = Some((ins.loc, total));
+                run_loc = Some(ins.loc);
+                run_from = total;
             }
             if ins.except != last_except {
                 last_except = ins.except;
@@ -223,11 +285,21 @@ fn assemble_short(
                 }
             }
             let (op, arg, target) = lay(cfg, start, count, i, ins)?;
+            let at = total as usize;
             if target != NONE {
-                jumps.push((code.len(), op, i, target));
+                jumps.push((at, op, i, target));
             }
-            let size = size_of(op, arg);
-            write_units(&mut code, op, arg, size);
+            let size = if arg <= 0xFF {
+                // Nearly every instruction: no prefix.
+                code[at] = CodeUnit::new(op, arg as u8);
+                let caches = op.cache_entries();
+                code[at + 1..at + 1 + caches as usize].fill(CodeUnit::default());
+                1 + caches
+            } else {
+                let size = size_of(op, arg);
+                write_units(&mut code[at..at + size as usize], op, arg);
+                size
+            };
             total += size;
             i += 1;
         }
@@ -235,22 +307,22 @@ fn assemble_short(
     }
     offsets[count as usize] = total;
     // Jump opargs count from the end of the jump.
-    for (at, op, i, target) in jumps {
+    for &(at, op, i, target) in jumps.iter() {
         let arg = offsets[i as usize + 1].abs_diff(offsets[target as usize]);
         if arg > 0xFF {
             return Ok(None);
         }
         code[at] = CodeUnit::new(op, arg as u8);
     }
-    if let Some((loc, from)) = run_loc {
-        lines.run_raw(loc.raw(), total - from);
+    if let Some(loc) = run_loc {
+        lines.run_raw(loc.raw(), total - run_from);
     }
     if let Some((h, from)) = run_handler {
         handled.push((from, total, h));
     }
     let entries: Vec<ExceptionTableEntry> = handled
-        .into_iter()
-        .map(|(from, end, h)| ExceptionTableEntry {
+        .iter()
+        .map(|&(from, end, h)| ExceptionTableEntry {
             start: from,
             end,
             target: offsets[h.start as usize],
@@ -259,7 +331,7 @@ fn assemble_short(
         })
         .collect();
     Ok(Some(Assembled {
-        code,
+        code: code[..total as usize].to_vec(),
         linetable: lines.finish(),
         exceptiontable: exception_table::encode(&entries),
     }))
