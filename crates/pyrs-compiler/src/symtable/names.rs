@@ -19,11 +19,20 @@ pub(crate) fn hash_text(text: &str) -> u64 {
 }
 
 /// The names of one symbol table, each stored once.
+///
+/// The texts lie end to end in one string (`bytes`), and each slot of the hash table holds,
+/// beside the name's number, where its text lies: a lookup reads the slot the hash leads to
+/// and compares the text found in the shared string, with no pointer to a text of its own
+/// to follow (a table of boxed texts cost an allocation per name, and a cache miss per
+/// lookup on texts scattered among the tree's nodes).
 #[derive(Debug, Default)]
 pub(crate) struct Names {
-    texts: Vec<Box<str>>,
-    /// Indices into `texts`, hashed by their text ([`hash_text`]).
-    index: HashTable<u32>,
+    /// Every text, one after the other.
+    bytes: String,
+    /// Where each name's text lies in `bytes`, by number.
+    spans: Vec<Span>,
+    /// The names, hashed by their text ([`hash_text`]).
+    index: HashTable<Slot>,
     /// For each name, whether a class could mangle it ([`mangles`]), worked out once.
     mangleable: Vec<bool>,
     /// Added to every index this table hands out: a table that extends another one (the
@@ -31,11 +40,33 @@ pub(crate) struct Names {
     base: u32,
 }
 
+/// Where a name's text lies in [`Names`]'s `bytes`.
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+impl Span {
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..(self.start + self.len) as usize
+    }
+}
+
+/// A slot of [`Names`]'s hash table: the name's number and where its text lies.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    index: u32,
+    span: Span,
+}
+
 impl Names {
     /// An empty table with room for `n` names before it grows (growing rehashes every text).
     pub(crate) fn with_capacity(n: usize) -> Names {
         Names {
-            texts: Vec::with_capacity(n),
+            // Most identifiers are short: room for about eight bytes a name.
+            bytes: String::with_capacity(n * 8),
+            spans: Vec::with_capacity(n),
             index: HashTable::with_capacity(n),
             mangleable: Vec::with_capacity(n),
             base: 0,
@@ -51,13 +82,20 @@ impl Names {
         if let Some(name) = self.find_hashed(hash, text) {
             return name;
         }
-        let i = self.texts.len() as u32;
-        let texts = &self.texts;
+        let index = self.spans.len() as u32;
+        let span = Span {
+            start: self.bytes.len() as u32,
+            len: text.len() as u32,
+        };
+        self.bytes.push_str(text);
+        let bytes = &self.bytes;
         self.index
-            .insert_unique(hash, i, |&j| hash_text(&texts[j as usize]));
-        self.texts.push(text.into());
+            .insert_unique(hash, Slot { index, span }, |slot| {
+                hash_text(&bytes[slot.span.range()])
+            });
+        self.spans.push(span);
         self.mangleable.push(mangles(text));
-        Name(self.base + i)
+        Name(self.base + index)
     }
 
     /// Whether a class could mangle the name (most names are left alone).
@@ -72,19 +110,21 @@ impl Names {
 
     /// [`Names::find`] with the text's [`hash_text`] already known.
     pub(crate) fn find_hashed(&self, hash: u64, text: &str) -> Option<Name> {
-        let texts = &self.texts;
+        let bytes = &self.bytes;
         self.index
-            .find(hash, |&i| same_text(&texts[i as usize], text))
-            .map(|&i| Name(self.base + i))
+            .find(hash, |slot| {
+                same_text(&bytes.as_bytes()[slot.span.range()], text.as_bytes())
+            })
+            .map(|slot| Name(self.base + slot.index))
     }
 
     pub(crate) fn text(&self, name: Name) -> &str {
-        &self.texts[(name.0 - self.base) as usize]
+        &self.bytes[self.spans[(name.0 - self.base) as usize].range()]
     }
 
     /// How many names the table holds.
     pub(crate) fn len(&self) -> usize {
-        self.texts.len()
+        self.spans.len()
     }
 }
 
@@ -92,8 +132,7 @@ impl Names {
 /// words (loads that may overlap) instead of calling `memcmp`: nearly every name is that
 /// short, and the table compares a name it finds once per lookup.
 #[inline]
-fn same_text(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+fn same_text(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
     if n != b.len() {
         return false;
@@ -284,14 +323,14 @@ mod tests {
     fn same_text_tells_apart_any_byte_of_any_length() {
         for n in 0..=20 {
             let a: String = (0..n).map(|i| char::from(b'a' + i as u8)).collect();
-            assert!(same_text(&a, &a.clone()));
+            assert!(same_text(a.as_bytes(), a.clone().as_bytes()));
             for at in 0..n {
                 let mut b = a.clone().into_bytes();
                 b[at] = b'_';
                 let b = String::from_utf8(b).unwrap();
-                assert!(!same_text(&a, &b), "{a:?} {b:?}");
+                assert!(!same_text(a.as_bytes(), b.as_bytes()), "{a:?} {b:?}");
             }
-            assert!(!same_text(&a, &format!("{a}x")));
+            assert!(!same_text(a.as_bytes(), format!("{a}x").as_bytes()));
         }
     }
 }
