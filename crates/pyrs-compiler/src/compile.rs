@@ -145,6 +145,7 @@ fn generate(
             warnings: Vec::new(),
             spare_sets: Vec::new(),
             spare_slots: Vec::new(),
+            spare_seqs: Vec::new(),
         };
         match c.compile_mod(tree) {
             Err(Stop::TooDeep) => Err(Stop::TooDeep),

@@ -2017,8 +2017,8 @@ pub(crate) struct UnitInfo {
 }
 
 /// Optimises and assembles one code unit (CPython's `optimize_and_assemble_code_unit`).
-pub(crate) fn assemble(seq: Seq, mut info: UnitInfo) -> Result<CodeObject, String> {
-    let mut cfg = Cfg::from_seq(&seq);
+pub(crate) fn assemble(seq: &Seq, mut info: UnitInfo) -> Result<CodeObject, String> {
+    let mut cfg = Cfg::from_seq(seq);
     cfg.label_exception_targets();
     // optimize_cfg
     cfg.inline_small_or_no_lineno_blocks();

@@ -122,6 +122,9 @@ pub(crate) struct Compiler<'t> {
     pub(crate) spare_sets: Vec<NameSet>,
     /// The same for the units' slot vectors ([`Unit::name_slots`]).
     pub(crate) spare_slots: Vec<Vec<u32>>,
+    /// The emptied instruction sequences of the units already assembled (the flow graph
+    /// reads a unit's sequence without keeping it), for the next units to fill.
+    pub(crate) spare_seqs: Vec<Seq>,
 }
 
 /// A SyntaxError at a node, with CPython's offsets for errors after parsing.
@@ -521,11 +524,11 @@ impl<'t> Compiler<'t> {
         let unit = Unit {
             scope,
             kind,
-            // Room for a small function's code, so that most units never regrow it.
-            seq: Seq {
+            seq: self.spare_seqs.pop().unwrap_or_else(|| Seq {
+                // Room for a small function's code, so that most units never regrow it.
                 instrs: Vec::with_capacity(64),
                 labels: Vec::with_capacity(16),
-            },
+            }),
             consts: ConstTable::new(),
             // A set a finished unit left, or one with room for the names of a small
             // function: most units never allocate or rehash it.
@@ -663,7 +666,7 @@ impl<'t> Compiler<'t> {
         let filename = self.filename.clone();
         let u = self.units.last_mut().expect("a unit is open");
         let names = &self.names;
-        let seq = std::mem::take(&mut u.seq);
+        let mut seq = std::mem::take(&mut u.seq);
         let info = UnitInfo {
             name: std::mem::take(&mut u.name),
             qualname: std::mem::take(&mut u.qualname),
@@ -686,7 +689,11 @@ impl<'t> Compiler<'t> {
             cellvars: u.cellvars.iter().map(|&n| names.text(n).into()).collect(),
             freevars: u.freevars.iter().map(|&n| names.text(n).into()).collect(),
         };
-        flowgraph::assemble(seq, info).map_err(internal)
+        let code = flowgraph::assemble(&seq, info).map_err(internal);
+        seq.instrs.clear();
+        seq.labels.clear();
+        self.spare_seqs.push(seq);
+        code
     }
 
     pub(crate) fn exit_scope(&mut self) {
