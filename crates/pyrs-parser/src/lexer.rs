@@ -196,6 +196,14 @@ enum Prev {
     Other,
 }
 
+/// A soft keyword, as the lexer adapter decides it (`Lexer::soft_keyword`).
+#[derive(Clone, Copy)]
+enum SoftKeyword {
+    Match,
+    Case,
+    Type,
+}
+
 impl Prev {
     #[inline]
     fn of(tok: &Tok<'_>) -> Prev {
@@ -322,38 +330,53 @@ impl<'a, 't> Lexer<'a, 't> {
     }
 
     /// A NAME that may be a keyword or a soft keyword.
-    #[inline(never)]
+    ///
+    /// Inlined, and the soft keywords decided out of line as a one-byte answer: a `Tok`
+    /// returned from a call comes back through memory, from which the parse loop then read the
+    /// token in other pieces than were written (a processor stall on every token).
+    #[inline(always)]
     fn name(&mut self, i: usize, text: &'a str) -> Tok<'a> {
         if let Some(kw) = keyword(text) {
             return kw;
         }
+        match self.soft_keyword(i, text) {
+            Some(SoftKeyword::Match) => Tok::Match,
+            Some(SoftKeyword::Case) => Tok::Case,
+            Some(SoftKeyword::Type) => Tok::Type,
+            None => Tok::Name(text),
+        }
+    }
+
+    /// The soft keyword a NAME that is no keyword starts, if any.
+    #[inline(never)]
+    fn soft_keyword(&mut self, i: usize, text: &str) -> Option<SoftKeyword> {
         match text {
             "match" if self.at_line_start() && self.is_match_statement(i) => {
                 self.match_header = true;
-                Tok::Match
+                Some(SoftKeyword::Match)
             }
             "case" if self.at_line_start() && self.case_levels.last() == Some(&self.indent) => {
-                Tok::Case
+                Some(SoftKeyword::Case)
             }
             "type"
                 if self.at_statement_start()
                     && self.kind(i + 1) == Some(TokenKind::Name)
                     && keyword(self.text(i + 1)).is_none() =>
             {
-                Tok::Type
+                Some(SoftKeyword::Type)
             }
-            _ => Tok::Name(text),
+            _ => None,
         }
     }
 
-    /// A `(` right after `with`: maybe the start of parenthesised with-items.
+    /// A `(` right after `with`: true when it starts parenthesised with-items (`Tok::WithLpar`).
     #[inline(never)]
-    fn with_lpar(&mut self, i: usize) -> Tok<'a> {
+    fn with_lpar(&mut self, i: usize) -> bool {
         if let Some(close) = self.with_items_close(i) {
             self.with_close = Some(close);
-            return Tok::WithLpar;
+            return true;
         }
-        Tok::Lpar
+        false
     }
 
     #[inline(always)]
@@ -378,8 +401,8 @@ impl<'a, 't> Lexer<'a, 't> {
             TokenKind::Dedent => Tok::Dedent,
             TokenKind::EndMarker => Tok::EndMarker,
             TokenKind::Lpar => {
-                if self.prev == Prev::With {
-                    return self.with_lpar(i);
+                if self.prev == Prev::With && self.with_lpar(i) {
+                    return Tok::WithLpar;
                 }
                 Tok::Lpar
             }

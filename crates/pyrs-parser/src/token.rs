@@ -168,7 +168,9 @@ pub(crate) fn may_be_keyword(name: &str) -> bool {
     }
 }
 
-/// The keyword a name is, if it is one (Python 3.13's `keyword.kwlist`).
+/// The keyword a name is, if it is one (Python 3.13's `keyword.kwlist`). Inlined into the
+/// lexer adapter's loop, so that the token does not come back through memory.
+#[inline(always)]
 pub(crate) fn keyword(name: &str) -> Option<Tok<'static>> {
     // Most names are no keyword: reject them by length and first letter before comparing.
     let b = name.as_bytes();
