@@ -748,6 +748,11 @@ enum ArgsError {
 impl ArgsBuilder {
     pub(crate) fn start(item: ArgItem) -> ArgsBuilder {
         let mut b = ArgsBuilder::default();
+        if let ArgItem::Positional(_) | ArgItem::Starred(_) | ArgItem::Genexp(_) = item {
+            // Room for a few: made at once, the first push does not go through the vector's
+            // growth path (a call with arguments usually has a positional one first).
+            b.args = Vec::with_capacity(4);
+        }
         b.push(item);
         b
     }
