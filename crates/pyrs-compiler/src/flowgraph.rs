@@ -533,7 +533,10 @@ impl Cfg {
         let mut block_at = std::mem::take(&mut spare.block_at);
         block_at.clear();
         block_at.resize(n + 1, NONE);
-        let mut njumps = 0;
+        // The instructions with a target: first their positions, then (once the blocks are
+        // made) their blocks and places in them.
+        let mut jumps = std::mem::take(&mut spare.jumps);
+        jumps.clear();
         // How many blocks start after the first instruction.
         let mut later_starts = 0;
         // The kinds of all the instructions together.
@@ -542,7 +545,7 @@ impl Cfg {
             let k = kind(ins.op);
             kinds |= k;
             if k & (JUMP | BLOCK_PUSH) != 0 {
-                njumps += 1;
+                jumps.push((i as u32, 0));
                 let pos = seq.labels[ins.arg as usize] as usize;
                 if pos != NONE as usize {
                     if block_at[pos] == NONE && pos != 0 && pos < n {
@@ -562,8 +565,6 @@ impl Cfg {
         blocks.reserve(later_starts + 1);
         let mut scratch = std::mem::take(&mut spare.scratch);
         scratch.reserve(16);
-        let mut jumps = std::mem::take(&mut spare.jumps);
-        jumps.reserve(njumps);
         let mut cfg = Cfg {
             blocks,
             spare,
@@ -577,11 +578,11 @@ impl Cfg {
         if n == 0 {
             cfg.new_block();
         }
-        // Where the instructions with a target are (`jumps`), to point them at blocks
-        // afterwards.
         // A block starts at the first instruction, after each terminator and at each jump
         // target (`cfg_builder_maybe_start_new_block`), and ends where the next starts.
         let mut start = 0;
+        // The next jump to place in its block.
+        let mut next_jump = 0;
         while start < n {
             let mut end = start + 1;
             while end < n && block_at[end] != TARGET && block_at[end] != START {
@@ -597,21 +598,24 @@ impl Cfg {
                 block_at[start] = k;
             }
             blk.next = if end < n { k + 1 } else { NONE };
-            instrs.extend(seq.instrs[start..end].iter().enumerate().map(|(j, ins)| {
-                let target = if has_target(ins.op) {
-                    jumps.push((k, j as u32));
-                    seq.labels[ins.arg as usize]
-                } else {
-                    NONE
-                };
-                CInstr {
-                    op: ins.op,
-                    arg: ins.arg,
-                    target,
-                    loc: ins.loc,
-                    except: NONE,
-                }
+            instrs.extend(seq.instrs[start..end].iter().map(|ins| CInstr {
+                op: ins.op,
+                arg: ins.arg,
+                target: NONE,
+                loc: ins.loc,
+                except: NONE,
             }));
+            // The jumps of this block get their label's position, and note where they are.
+            while let Some(&(i, _)) = jumps.get(next_jump) {
+                let i = i as usize;
+                if i >= end {
+                    break;
+                }
+                let ins = &mut instrs[i - start];
+                ins.target = seq.labels[ins.arg as usize];
+                jumps[next_jump] = (k, (i - start) as u32);
+                next_jump += 1;
+            }
             blk.instrs = instrs;
             cfg.blocks.push(blk);
             start = end;

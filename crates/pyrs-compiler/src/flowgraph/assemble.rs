@@ -253,9 +253,9 @@ fn assemble_short(
     jumps.clear();
     // The runs of instructions with a handler: their offsets, and the handler.
     handled.clear();
-    // The current run of one location: the location (none before the first instruction),
-    // and its first offset.
-    let mut run_loc: Option<Loc> = None;
+    // The current run of one location: the location (as `Loc::raw`, compared in one piece;
+    // before the first instruction one that no instruction has) and its first offset.
+    let mut run_loc = [i32::MIN; 4];
     let mut run_from = 0u32;
     let mut run_handler: Option<(HandlerAt, u32)> = None;
     let mut last_except = NONE;
@@ -266,11 +266,12 @@ fn assemble_short(
         let blk = cfg.b(b);
         for ins in &blk.instrs {
             offsets[i as usize] = total;
-            if run_loc != Some(ins.loc) {
-                if let Some(loc) = run_loc {
-                    lines.run_raw(loc.raw(), total - run_from);
+            let loc = ins.loc.raw();
+            if loc != run_loc {
+                if total > 0 {
+                    lines.run_raw(run_loc, total - run_from);
                 }
-                run_loc = Some(ins.loc);
+                run_loc = loc;
                 run_from = total;
             }
             if ins.except != last_except {
@@ -314,9 +315,8 @@ fn assemble_short(
         }
         code[at] = CodeUnit::new(op, arg as u8);
     }
-    if let Some(loc) = run_loc {
-        lines.run_raw(loc.raw(), total - run_from);
-    }
+    // (`count` is at least 1.)
+    lines.run_raw(run_loc, total - run_from);
     if let Some((h, from)) = run_handler {
         handled.push((from, total, h));
     }
