@@ -116,10 +116,14 @@ impl Analyzer<'_> {
         let mut newfree = Set::default();
         let mut inlined_cells = Set::default();
 
+        // What a scope passes down to its children is made only if it has any: most
+        // functions have none.
+        let nchildren = self.data.scopes[id.index()].children.len();
+
         // A class's own bindings are invisible to the functions inside it, so what it
         // passes down is fixed before its names are analysed (a copy only if they change).
-        let class_snapshot =
-            (kind == ScopeKind::Class).then(|| (up.global.clone(), up.bound.clone()));
+        let class_snapshot = (kind == ScopeKind::Class && nchildren > 0)
+            .then(|| (up.global.clone(), up.bound.clone()));
 
         for i in 0..nsymbols {
             let (&name, &bits) = self.data.scopes[id.index()]
@@ -138,7 +142,7 @@ impl Analyzer<'_> {
                 bound.insert(wk.dunder_classdict);
                 (global, Cow::Owned(bound))
             }
-            None if kind.is_function_like() => {
+            None if kind.is_function_like() && nchildren > 0 => {
                 let symbols = &self.data.scopes[id.index()].symbols;
                 let local = symbols
                     .keys()
@@ -164,7 +168,6 @@ impl Analyzer<'_> {
             ),
         };
 
-        let nchildren = self.data.scopes[id.index()].children.len();
         for c in 0..nchildren {
             let child = self.data.scopes[id.index()].children[c];
             let entry = &self.data.scopes[child.index()];
@@ -204,16 +207,22 @@ impl Analyzer<'_> {
         drop((newglobal, newbound));
 
         // An inlined comprehension's own children become children of this scope.
-        let children = std::mem::take(&mut self.data.scopes[id.index()].children);
-        let mut spliced = Vec::with_capacity(children.len());
-        for child in children {
-            if self.data.scopes[child.index()].comp_inlined {
-                spliced.extend_from_slice(&self.data.scopes[child.index()].children);
-            } else {
-                spliced.push(child);
+        let children = &self.data.scopes[id.index()].children;
+        if children
+            .iter()
+            .any(|c| self.data.scopes[c.index()].comp_inlined)
+        {
+            let children = std::mem::take(&mut self.data.scopes[id.index()].children);
+            let mut spliced = Vec::with_capacity(children.len());
+            for child in children {
+                if self.data.scopes[child.index()].comp_inlined {
+                    spliced.extend_from_slice(&self.data.scopes[child.index()].children);
+                } else {
+                    spliced.push(child);
+                }
             }
+            self.data.scopes[id.index()].children = spliced;
         }
-        self.data.scopes[id.index()].children = spliced;
 
         if kind.is_function_like() {
             let names = self.data.scopes[id.index()].symbols.keys();
