@@ -1301,7 +1301,8 @@ impl Cfg {
     }
 
     /// `basicblock_remove_redundant_nops`; returns how many were removed.
-    #[inline]
+    // Always inlined: called for every block by several passes, and most blocks have no NOP.
+    #[inline(always)]
     fn remove_redundant_nops_block(&mut self, b: u32) -> usize {
         // Most blocks have no NOP: nothing to do (a look that is inlined in the walks over
         // every block). The instructions before the first NOP stay where they are, so the
