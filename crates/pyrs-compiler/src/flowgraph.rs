@@ -787,8 +787,8 @@ impl Cfg {
     fn remove_unreachable(&mut self) {
         for b in &mut self.blocks {
             b.predecessors = 0;
+            b.visited = false;
         }
-        self.reset_visited();
         let entry = self.entry;
         let mut stack = std::mem::take(&mut self.scratch);
         stack.clear();
@@ -855,7 +855,9 @@ impl Cfg {
         if !self.has_jumps {
             return;
         }
-        let mut next_lbl = self.max_label() + 1;
+        // The labels for copies: past the graph's, worked out at the first copy (most units
+        // make none).
+        let mut next_lbl = NONE;
         let mut b = self.entry;
         while b != NONE {
             if let Some(last) = self.b(b).last().copied() {
@@ -865,8 +867,11 @@ impl Cfg {
                         && self.is_exit_or_eval_check_without_lineno(target)
                         && self.b(target).predecessors > 1
                     {
+                        if next_lbl == NONE {
+                            next_lbl = self.max_label() + 1;
+                        }
                         let nt = self.new_block();
-                        let mut instrs = self.spare_instrs();
+                        let mut instrs = std::mem::take(&mut self.bm(nt).instrs);
                         instrs.extend_from_slice(&self.b(target).instrs);
                         instrs[0].loc = last.loc;
                         let tnext = self.b(target).next;
