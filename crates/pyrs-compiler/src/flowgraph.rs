@@ -1427,7 +1427,8 @@ impl Cfg {
     /// kept: it may be the docstring) and renumbers the rest.
     fn remove_unused_consts(&mut self, consts: &mut ConstTable) {
         let n = consts.len();
-        if n == 0 {
+        // The first constant is kept: with no other, there is nothing to look for.
+        if n <= 1 {
             return;
         }
         // Most units have a few constants: their marks stay on the stack.
@@ -1440,15 +1441,19 @@ impl Cfg {
             &mut many
         };
         used[0] = true;
+        // How many are marked: once all are, the walk can stop (every constant is used).
+        let mut marked = 1;
         for blk in &self.blocks {
             for ins in &blk.instrs {
                 if matches!(ins.op, Opcode::LOAD_CONST | Opcode::RETURN_CONST) {
-                    used[ins.arg as usize] = true;
+                    let u = &mut used[ins.arg as usize];
+                    marked += usize::from(!*u);
+                    *u = true;
                 }
             }
-        }
-        if used.iter().all(|&u| u) {
-            return;
+            if marked == n {
+                return;
+            }
         }
         let mut map = vec![u32::MAX; n];
         let mut k = 0u32;
