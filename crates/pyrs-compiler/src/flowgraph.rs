@@ -1522,6 +1522,8 @@ impl Cfg {
         }
     }
 
+    // Always inlined into its two callers: it runs once or more for every block.
+    #[inline(always)]
     fn scan_block_for_locals(&mut self, b: u32, stack: &mut Vec<u32>) {
         let mut mask = self.b(b).unsafe_mask;
         // The handler last told of `mask` (telling it again changes nothing).
