@@ -37,23 +37,23 @@ def accepted_by(run, sources):
     return accepted, skipped
 
 
-def best_of(run, sources, clock=time.perf_counter):
-    """The shortest of PASSES timed runs of `run` over all of `sources`, in seconds of
+def best_of(run, sources, clock=time.perf_counter, passes=PASSES):
+    """The shortest of `passes` timed runs of `run` over all of `sources`, in seconds of
     `clock` (wall time unless the stage says otherwise)."""
     best = float("inf")
-    for _ in range(PASSES):
+    for _ in range(passes):
         start = clock()
         run(sources)
         best = min(best, clock() - start)
     return best
 
 
-def report(what, sources, skipped, best, skipped_note="rejected and skipped"):
+def report(what, sources, skipped, best, skipped_note="rejected and skipped", passes=PASSES):
     """Prints the human line and the caller's RESULT line."""
     total = sum(len(data) for _, data in sources)
     print(
         f"CPython {sys.version.split()[0]} {what}: {len(sources)} files "
-        f"({skipped} {skipped_note}), {total} bytes, best of {PASSES}: "
+        f"({skipped} {skipped_note}), {total} bytes, best of {passes}: "
         f"{best:.3f} s, {total / best / 1e6:.2f} MB/s"
     )
     print(f"RESULT files={len(sources)} rejected={skipped} bytes={total} seconds={best!r}")
