@@ -106,7 +106,7 @@ enum Statistic {
     /// The mean time of one iteration (`estimates.json`).
     Mean,
     /// The fastest sample's time per iteration (`sample.json`), to set beside the reference's
-    /// best of three passes.
+    /// best of its passes.
     Best,
 }
 
