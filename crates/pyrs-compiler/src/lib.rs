@@ -118,30 +118,31 @@
 //! 5× was still not reached then.
 //!
 //! The round after that brought it to about 5×, not reliably above it. Over the same subset,
-//! `compile()` went from 1,338.7 M to 1,242.2 M instructions (-7.2%), but the time fell more than the count: the parser runs its
-//! own parse loop over LALRPOP's tables (crates/pyrs-parser/src/driver.rs), which writes each
-//! shifted token's stack entry in its slot instead of building it in a temporary and copying
-//! it, and keeps the lexer's token in registers; both removed stores read back at once in
-//! wider pieces, which stalled the processor (parse_text 495.0 M -> 454.9 M instructions, the
-//! parse about 18% less time). The code generator alone raises the errors the context-check
-//! walk looked for, so that walk no longer runs (-21 M, -1.5%; tests/context_in_codegen.rs
-//! holds the equivalence over generated snippets); the name table keeps its texts in one
-//! string; code units reuse the instruction sequences and flow-graph buffers of finished ones
-//! (mallocs over the subset 1,299 K -> 1,175 K); the symbol table's analysis skips the sets a
-//! scope without children would hand down (symbol table 119.7 M -> 107.0 M); several
-//! flow-graph passes do less (flow graph and assembler 387.6 M -> 373.9 M). Code objects
-//! are identical byte for byte. On a quiet machine `cargo xtask bench compile` read `compile:
-//! pyrs 1.085 s, CPython 3.13 6.128 s, ratio 5.65×`, then 5.70× and 5.41× with the reference
-//! timing its best of three passes; once the reference times as many passes as criterion
-//! takes samples (ten; see xtask/src/bench.rs), three runs read 5.39× (`compile: pyrs 1.114
-//! s, CPython 3.13 6.006 s`), 5.17× (1.173 s, 6.069 s) and 4.86× (`compile: pyrs 1.141 s,
-//! CPython 3.13 5.546 s, ratio 4.86×`). Both sides move from run to run on the shared host
-//! (pyrs 1.085 to 1.173 s, the reference 5.55 to 6.43 s; it read 5.29 s in the session
-//! before), so the ratio straddles 5×: the target is met in most runs, not in every one. By
-//! the pyrs figure alone the pipeline is about 6% faster than in the round before. The profile is flatter still: the flow graph and assembler are the largest part
-//! (about 30% of instructions; a graph over one instruction array with blocks as ranges is
-//! the change of kind left there), then the parser (its action-table reads and reductions),
-//! then allocation, nearly all of it the tree's nodes.
+//! `compile()` went from 1,338.7 M to 1,242.2 M instructions (-7.2%), but the time fell more
+//! than the count: the parser runs its own parse loop over LALRPOP's tables
+//! (crates/pyrs-parser/src/driver.rs), which writes each shifted token's stack entry in its
+//! slot instead of building it in a temporary and copying it, and keeps the lexer's token in
+//! registers; both removed stores read back at once in wider pieces, which stalled the
+//! processor (parse_text 495.0 M -> 454.9 M instructions, the parse about 18% less time). The
+//! code generator alone raises the errors the context-check walk looked for, so that walk no
+//! longer runs (-21 M, -1.5%; tests/context_in_codegen.rs holds the equivalence over generated
+//! snippets); the name table keeps its texts in one string; code units reuse the instruction
+//! sequences and flow-graph buffers of finished ones (mallocs over the subset 1,299 K -> 1,175
+//! K); the symbol table's analysis skips the sets a scope without children would hand down
+//! (symbol table 119.7 M -> 107.0 M); several flow-graph passes do less (flow graph and
+//! assembler 387.6 M -> 373.9 M). Code objects are identical byte for byte. On a quiet machine
+//! `cargo xtask bench compile` read `compile: pyrs 1.085 s, CPython 3.13 6.128 s, ratio 5.65×`,
+//! then 5.70× and 5.41× with the reference timing its best of three passes; once the reference
+//! times as many passes as criterion takes samples (ten; see xtask/src/bench.rs), three runs
+//! read 5.39× (`compile: pyrs 1.114 s, CPython 3.13 6.006 s`), 5.17× (1.173 s, 6.069 s) and
+//! 4.86× (`compile: pyrs 1.141 s, CPython 3.13 5.546 s, ratio 4.86×`). Both sides move from run
+//! to run on the shared host (pyrs 1.085 to 1.173 s, the reference 5.55 to 6.43 s; it read 5.29
+//! s in the session before), so the ratio straddles 5×: the target is met in most runs, not in
+//! every one. By the pyrs figure alone the pipeline is about 6% faster than in the round
+//! before. The profile is flatter still: the flow graph and assembler are the largest part
+//! (about 30% of instructions; a graph over one instruction array with blocks as ranges is the
+//! change of kind left there), then the parser (its action-table reads and reductions), then
+//! allocation, nearly all of it the tree's nodes.
 //!
 //! **Not here**: no execution, no `.pyc` (marshal) output, no warnings (CPython's
 //! `SyntaxWarning`s for `is` with a literal, `assert (x, y)`…, are not emitted), no
