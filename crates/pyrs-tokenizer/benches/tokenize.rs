@@ -5,36 +5,13 @@
 
 use criterion::{criterion_main, Criterion, Throughput};
 use pyrs_tokenizer::{decode, Config, Tokenizer};
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-fn corpus_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("PYRS_CORPUS_DIR") {
-        return Some(PathBuf::from(dir));
-    }
-    let out = std::process::Command::new("pyenv")
-        .args(["prefix", "3.13.0"])
-        .output()
-        .ok()?;
-    let prefix = String::from_utf8(out.stdout).ok()?;
-    Some(Path::new(prefix.trim()).join("lib/python3.13"))
-}
+// The corpus walk the parser and compiler benches use too.
+#[path = "../../pyrs-parser/benches/common/corpus.rs"]
+mod corpus;
 
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            if path.file_name().is_some_and(|n| n != "site-packages") {
-                collect(&path, files);
-            }
-        } else if path.extension().is_some_and(|e| e == "py") {
-            files.push(path);
-        }
-    }
-}
+use corpus::{collect, corpus_dir};
 
 /// Decodes and tokenizes one file; returns the number of tokens (errors end the stream).
 fn tokenize_file(bytes: &[u8]) -> usize {

@@ -1,9 +1,9 @@
-//! The corpus of `.py` files the parser and compiler are measured on, and the processor-time
-//! clock they are timed with: what the criterion benches (through `common/mod.rs`) and the
-//! `parse_corpus` and `compile_corpus` examples share, each including this file with
-//! `#[path]`, as do the conformance examples (ast_conformance, symtable_corpus,
-//! bytecode_corpus). Criterion-free, so that the examples do not depend on it. Each includer uses a
-//! part of it, hence the `dead_code` allowance.
+//! The corpus of `.py` files the tokenizer, parser and compiler are measured on, and the
+//! processor-time clock they are timed with: what the criterion benches (the tokenizer's
+//! directly, the others through `common/mod.rs`) and the `parse_corpus` and `compile_corpus`
+//! examples share, each including this file with `#[path]`, as do the conformance examples
+//! (ast_conformance, symtable_corpus, bytecode_corpus). Criterion-free, so that the examples
+//! do not depend on it. Each includer uses a part of it, hence the `dead_code` allowance.
 
 #![allow(dead_code)]
 
