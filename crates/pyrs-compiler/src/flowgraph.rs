@@ -592,12 +592,6 @@ impl Cfg {
             // Room for one more: jump threading appends to a block.
             let mut instrs = cfg.spare_instrs();
             instrs.reserve(end - start + 1);
-            let mut blk = Block::new(Vec::new());
-            if block_at[start] == TARGET {
-                blk.label = start as u32;
-                block_at[start] = k;
-            }
-            blk.next = if end < n { k + 1 } else { NONE };
             instrs.extend(seq.instrs[start..end].iter().map(|ins| CInstr {
                 op: ins.op,
                 arg: ins.arg,
@@ -616,7 +610,12 @@ impl Cfg {
                 jumps[next_jump] = (k, (i - start) as u32);
                 next_jump += 1;
             }
-            blk.instrs = instrs;
+            let mut blk = Block::new(instrs);
+            if block_at[start] == TARGET {
+                blk.label = start as u32;
+                block_at[start] = k;
+            }
+            blk.next = if end < n { k + 1 } else { NONE };
             cfg.blocks.push(blk);
             start = end;
         }
