@@ -9,6 +9,9 @@ fn main() {
         .emit_rerun_directives(true)
         .process()
         .expect("the grammar must generate");
+    // The generated parser names src/driver.rs by its absolute path (`include_driver`): a
+    // checkout elsewhere, whose files are newer than the last build, writes it again.
+    println!("cargo:rerun-if-changed=src/driver.rs");
     patch_generated_parser();
 }
 
@@ -47,23 +50,32 @@ fn patch_generated_parser() {
 }
 
 /// Declares src/driver.rs a module inside LALRPOP's `__parse__Top` module and re-exports its
-/// `drive` from the generated module (src/parser.rs calls it).
+/// `drive` from the generated module (src/parser.rs calls it). The declaration names the file
+/// by its absolute path (`#[path]` takes no macro), so a generated file that already has one
+/// gets this checkout's path again: LALRPOP keeps an up-to-date output as it is, and a
+/// checkout moved to another directory with the same target directory would otherwise build
+/// against the old path.
 fn include_driver(text: &str) -> String {
     const MODULE: &str = "mod __parse__Top {\n";
     const DECLARED: &str = "pub(crate) mod driver;";
-    if text.contains(DECLARED) {
-        return text.to_owned();
-    }
+    const REEXPORT: &str = "\npub(crate) use self::__parse__Top::driver::drive;\n";
     let driver = std::path::Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"))
         .join("src/driver.rs");
+    let attribute = format!("    #[path = {:?}]\n", driver.display().to_string());
+    if let Some(declared) = text.find(DECLARED) {
+        // Its attribute is the line before it.
+        let line = text[..declared]
+            .rfind("    #[path = ")
+            .expect("the declaration's #[path]");
+        return format!("{}{attribute}    {}", &text[..line], &text[declared..]);
+    }
     let at = text
         .find(MODULE)
         .expect("LALRPOP's generated parser has its `__parse__Top` module")
         + MODULE.len();
     format!(
-        "{}    #[path = {:?}]\n    {DECLARED}\n{}\npub(crate) use self::__parse__Top::driver::drive;\n",
+        "{}{attribute}    {DECLARED}\n{}{REEXPORT}",
         &text[..at],
-        driver.display().to_string(),
         &text[at..]
     )
 }
