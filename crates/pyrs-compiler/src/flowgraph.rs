@@ -8,6 +8,16 @@
 //! pseudo-instructions; [`assemble`] turns it into a code object. The passes run in
 //! CPython's order and keep CPython's block order, because the result is compared
 //! instruction for instruction with the reference's.
+//!
+//! The graph keeps the instructions of all its blocks in one array per unit ([`Cfg::instrs`]),
+//! and each block is a range of it (`start`, `len`, and `cap`, the room it may grow into):
+//! the passes that walk every block then read memory in order, as the blocks start out in the
+//! sequence's order, and a unit makes no allocation per block. Removing NOPs compacts a
+//! block inside its range. A pass that grows a block (jump threading's new jump, inlining a
+//! small exit, the prefix instructions) grows it in place when its range ends the array, and
+//! otherwise moves its instructions to the end of the array first ([`Cfg::reserve`]); a new
+//! block (a copy of an exit, a jump after a cold block) starts at the end. The ranges a block
+//! leaves behind are never read again: a walk over "all the instructions" goes block by block.
 
 use std::cell::Cell;
 use std::sync::Arc;
@@ -342,77 +352,76 @@ impl CInstr {
     }
 }
 
+/// What fills the room a block's range has past its instructions (never read).
+const FILLER: CInstr = CInstr {
+    op: Opcode::NOP,
+    arg: 0,
+    target: NONE,
+    loc: NO_LOC,
+    except: NONE,
+};
+
+/// A basic block: a range of the unit's instruction array ([`Cfg::instrs`]) and what the
+/// passes note about it.
 #[derive(Clone, Debug)]
 struct Block {
-    instrs: Vec<CInstr>,
+    /// The block's instructions are `instrs[start..start + len]`, and it may grow in place up
+    /// to `start + cap`; past that, [`Cfg::reserve`] moves it to the end of the array.
+    start: u32,
+    len: u32,
+    cap: u32,
     next: u32,
     label: u32,
+    predecessors: u32,
+    startdepth: i32,
+    /// The handler stack on entry (a node of `label_exception_targets`'s tree).
+    exceptstack: u32,
+    unsafe_mask: u64,
     except_handler: bool,
     preserve_lasti: bool,
     cold: bool,
     warm: bool,
     visited: bool,
-    predecessors: u32,
-    startdepth: i32,
-    unsafe_mask: u64,
-    /// The handler stack on entry (a node of `label_exception_targets`'s tree).
-    exceptstack: u32,
 }
 
 impl Block {
-    /// An empty block whose instructions go in `instrs` (an empty vector, maybe with room).
-    fn new(instrs: Vec<CInstr>) -> Block {
+    /// A block of the instructions `start..start + len` of the array, with no room to grow.
+    fn new(start: usize, len: usize) -> Block {
         Block {
-            instrs,
+            start: start as u32,
+            len: len as u32,
+            cap: len as u32,
             next: NONE,
             label: NONE,
+            predecessors: 0,
+            startdepth: i32::MIN,
+            exceptstack: 0,
+            unsafe_mask: 0,
             except_handler: false,
             preserve_lasti: false,
             cold: false,
             warm: false,
             visited: false,
-            predecessors: 0,
-            startdepth: i32::MIN,
-            unsafe_mask: 0,
-            exceptstack: 0,
         }
     }
 
-    fn last(&self) -> Option<&CInstr> {
-        self.instrs.last()
-    }
-
-    fn no_fallthrough(&self) -> bool {
-        self.last()
-            .is_some_and(|i| is_scope_exit(i.op) || is_uncond_jump(i.op))
-    }
-
-    fn has_fallthrough(&self) -> bool {
-        !self.no_fallthrough()
-    }
-
-    fn exits_scope(&self) -> bool {
-        self.last().is_some_and(|i| is_scope_exit(i.op))
-    }
-
-    fn has_no_lineno(&self) -> bool {
-        self.instrs.iter().all(|i| i.loc.lineno < 0)
+    fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..(self.start + self.len) as usize
     }
 }
 
 /// The buffers a finished code unit's graph leaves to the next unit compiled on the same
-/// thread ([`SPARE`]): the ~50 code units of a module then share one set of block
-/// instruction vectors, blocks vector, work lists and tables, instead of allocating and
-/// freeing them unit by unit (each block's vector was a malloc and a free).
+/// thread ([`SPARE`]): the ~50 code units of a module then share one instruction array,
+/// blocks vector, work lists and tables, instead of allocating and freeing them unit by unit.
 #[derive(Default)]
 struct Spare {
     /// The blocks vector, empty.
     blocks: Vec<Block>,
-    /// Empty instruction vectors for new blocks.
-    instrs: Vec<Vec<CInstr>>,
+    /// The instruction array, empty.
+    instrs: Vec<CInstr>,
     /// `Cfg::from_seq`'s block of each position and places of the jumps.
     block_at: Vec<u32>,
-    jumps: Vec<(u32, u32)>,
+    jumps: Vec<u32>,
     /// The work list of [`Cfg::scratch`].
     scratch: Vec<u32>,
     /// The assembler's.
@@ -420,9 +429,8 @@ struct Spare {
 }
 
 /// A spare vector is kept only up to this many elements (the rare huge unit's tables are
-/// freed with it), and at most this many instruction vectors.
+/// freed with it).
 const SPARE_MAX_LEN: usize = 4096;
-const SPARE_MAX_VECS: usize = 1024;
 
 thread_local! {
     /// What the last finished unit left ([`Spare`]); taken by [`Cfg::from_seq`] (a unit being
@@ -442,7 +450,10 @@ fn keep<T>(mut v: Vec<T>) -> Vec<T> {
 /// The flow graph of one code unit (CPython's `cfg_builder`).
 struct Cfg {
     blocks: Vec<Block>,
-    /// Buffers for new blocks and for the assembler, from the units before ([`Spare`]).
+    /// Every block's instructions, each block a range of it ([`Block::start`]): see the
+    /// module doc.
+    instrs: Vec<CInstr>,
+    /// Buffers for the assembler and the next unit, from the units before ([`Spare`]).
     spare: Spare,
     entry: u32,
     /// A work list the passes lend each other, so that each walk of the graph does not
@@ -469,40 +480,137 @@ impl Cfg {
         &self.blocks[i as usize]
     }
 
-    /// Whether only the last instruction of block `b` can be a jump (what the walks that
-    /// look at blocks' last instructions only rely on; checked in debug builds).
-    fn jumps_only_last(&self, b: u32) -> bool {
-        let instrs = &self.b(b).instrs;
-        instrs.iter().rev().skip(1).all(|i| !is_jump(i.op))
-    }
-
     fn bm(&mut self, i: u32) -> &mut Block {
         &mut self.blocks[i as usize]
     }
 
+    /// Block `b`'s instructions.
+    #[inline]
+    fn ins(&self, b: u32) -> &[CInstr] {
+        &self.instrs[self.b(b).range()]
+    }
+
+    #[inline]
+    fn ins_mut(&mut self, b: u32) -> &mut [CInstr] {
+        let range = self.b(b).range();
+        &mut self.instrs[range]
+    }
+
+    fn len(&self, b: u32) -> usize {
+        self.b(b).len as usize
+    }
+
+    fn is_empty(&self, b: u32) -> bool {
+        self.b(b).len == 0
+    }
+
+    fn last(&self, b: u32) -> Option<&CInstr> {
+        self.ins(b).last()
+    }
+
+    fn last_mut(&mut self, b: u32) -> Option<&mut CInstr> {
+        self.ins_mut(b).last_mut()
+    }
+
+    fn no_fallthrough(&self, b: u32) -> bool {
+        self.last(b)
+            .is_some_and(|i| is_scope_exit(i.op) || is_uncond_jump(i.op))
+    }
+
+    fn has_fallthrough(&self, b: u32) -> bool {
+        !self.no_fallthrough(b)
+    }
+
+    fn exits_scope(&self, b: u32) -> bool {
+        self.last(b).is_some_and(|i| is_scope_exit(i.op))
+    }
+
+    fn has_no_lineno(&self, b: u32) -> bool {
+        self.ins(b).iter().all(|i| i.loc.lineno < 0)
+    }
+
+    /// Whether only the last instruction of block `b` can be a jump (what the walks that
+    /// look at blocks' last instructions only rely on; checked in debug builds).
+    fn jumps_only_last(&self, b: u32) -> bool {
+        self.ins(b).iter().rev().skip(1).all(|i| !is_jump(i.op))
+    }
+
+    /// A new empty block (its range starts at the end of the array, with no room).
     fn new_block(&mut self) -> u32 {
-        let instrs = self.spare_instrs();
-        self.blocks.push(Block::new(instrs));
+        self.blocks.push(Block::new(self.instrs.len(), 0));
         self.blocks.len() as u32 - 1
     }
 
-    /// An empty instruction vector, one a finished block left if there is one.
-    fn spare_instrs(&mut self) -> Vec<CInstr> {
-        self.spare.instrs.pop().unwrap_or_default()
+    /// Room in block `b` for `extra` more instructions: a block whose range ends the array
+    /// grows in place; another moves its instructions to the end of the array first (the
+    /// range it leaves is never read again).
+    fn reserve(&mut self, b: u32, extra: usize) {
+        let blk = self.b(b);
+        if (blk.len as usize) + extra <= blk.cap as usize {
+            return;
+        }
+        let len = blk.len as usize;
+        let end = (blk.start + blk.cap) as usize;
+        if end != self.instrs.len() {
+            let from = blk.range();
+            let to = self.instrs.len();
+            self.instrs.extend_from_within(from);
+            self.bm(b).start = to as u32;
+        }
+        let start = self.b(b).start as usize;
+        self.instrs.resize(start + len + extra, FILLER);
+        self.bm(b).cap = (len + extra) as u32;
+    }
+
+    /// Appends `ins` to block `b`.
+    fn push(&mut self, b: u32, ins: CInstr) {
+        self.reserve(b, 1);
+        let blk = self.bm(b);
+        let at = (blk.start + blk.len) as usize;
+        blk.len += 1;
+        self.instrs[at] = ins;
+    }
+
+    /// Appends a copy of block `from`'s instructions to block `b`, after making the last
+    /// of `b`'s own a NOP if `nop_last` (taken before, should the two be one block).
+    fn append_copy(&mut self, b: u32, from: u32, nop_last: bool) {
+        let n = self.len(from);
+        self.reserve(b, n);
+        let src = self.b(from).range();
+        let blk = self.b(b);
+        let dest = (blk.start + blk.len) as usize;
+        self.instrs.copy_within(src, dest);
+        if nop_last {
+            self.instrs[dest - 1].nop();
+        }
+        self.bm(b).len += n as u32;
+    }
+
+    /// Puts `prefix` before block `b`'s instructions (its range moves to the end of the
+    /// array).
+    fn prepend(&mut self, b: u32, prefix: &[CInstr]) {
+        let from = self.b(b).range();
+        let to = self.instrs.len();
+        self.instrs.extend_from_slice(prefix);
+        self.instrs.extend_from_within(from);
+        let len = (self.instrs.len() - to) as u32;
+        let blk = self.bm(b);
+        blk.start = to as u32;
+        blk.len = len;
+        blk.cap = len;
+    }
+
+    /// Keeps the first `n` of block `b`'s instructions.
+    fn truncate(&mut self, b: u32, n: usize) {
+        let blk = self.bm(b);
+        blk.len = blk.len.min(n as u32);
     }
 
     /// Gives the graph's buffers to the next unit ([`SPARE`]).
     fn recycle(mut self) {
         let mut spare = std::mem::take(&mut self.spare);
-        for blk in self.blocks.drain(..) {
-            if spare.instrs.len() < SPARE_MAX_VECS && blk.instrs.capacity() > 0 {
-                let instrs = keep(blk.instrs);
-                if instrs.capacity() > 0 {
-                    spare.instrs.push(instrs);
-                }
-            }
-        }
         spare.blocks = keep(self.blocks);
+        spare.instrs = keep(self.instrs);
         spare.scratch = keep(self.scratch);
         SPARE.with(|s| s.set(spare));
     }
@@ -533,10 +641,14 @@ impl Cfg {
         let mut block_at = std::mem::take(&mut spare.block_at);
         block_at.clear();
         block_at.resize(n + 1, NONE);
-        // The instructions with a target: first their positions, then (once the blocks are
-        // made) their blocks and places in them.
+        // The positions of the instructions with a target.
         let mut jumps = std::mem::take(&mut spare.jumps);
         jumps.clear();
+        // The instructions, in the sequence's order: the blocks are ranges of it. A jump's
+        // target is its label's position until the blocks are made.
+        let mut instrs = std::mem::take(&mut spare.instrs);
+        instrs.clear();
+        instrs.reserve(n);
         // How many blocks start after the first instruction.
         let mut later_starts = 0;
         // The kinds of all the instructions together.
@@ -544,9 +656,11 @@ impl Cfg {
         for (i, ins) in seq.instrs.iter().enumerate() {
             let k = kind(ins.op);
             kinds |= k;
+            let mut target = NONE;
             if k & (JUMP | BLOCK_PUSH) != 0 {
-                jumps.push((i as u32, 0));
-                let pos = seq.labels[ins.arg as usize] as usize;
+                jumps.push(i as u32);
+                target = seq.labels[ins.arg as usize];
+                let pos = target as usize;
                 if pos != NONE as usize {
                     if block_at[pos] == NONE && pos != 0 && pos < n {
                         later_starts += 1;
@@ -560,6 +674,13 @@ impl Cfg {
                     later_starts += 1;
                 }
             }
+            instrs.push(CInstr {
+                op: ins.op,
+                arg: ins.arg,
+                target,
+                loc: ins.loc,
+                except: NONE,
+            });
         }
         let mut blocks = std::mem::take(&mut spare.blocks);
         blocks.reserve(later_starts + 1);
@@ -567,6 +688,7 @@ impl Cfg {
         scratch.reserve(16);
         let mut cfg = Cfg {
             blocks,
+            instrs,
             spare,
             entry: 0,
             scratch,
@@ -581,36 +703,13 @@ impl Cfg {
         // A block starts at the first instruction, after each terminator and at each jump
         // target (`cfg_builder_maybe_start_new_block`), and ends where the next starts.
         let mut start = 0;
-        // The next jump to place in its block.
-        let mut next_jump = 0;
         while start < n {
             let mut end = start + 1;
             while end < n && block_at[end] != TARGET && block_at[end] != START {
                 end += 1;
             }
             let k = cfg.blocks.len() as u32;
-            // Room for one more: jump threading appends to a block.
-            let mut instrs = cfg.spare_instrs();
-            instrs.reserve(end - start + 1);
-            instrs.extend(seq.instrs[start..end].iter().map(|ins| CInstr {
-                op: ins.op,
-                arg: ins.arg,
-                target: NONE,
-                loc: ins.loc,
-                except: NONE,
-            }));
-            // The jumps of this block get their label's position, and note where they are.
-            while let Some(&(i, _)) = jumps.get(next_jump) {
-                let i = i as usize;
-                if i >= end {
-                    break;
-                }
-                let ins = &mut instrs[i - start];
-                ins.target = seq.labels[ins.arg as usize];
-                jumps[next_jump] = (k, (i - start) as u32);
-                next_jump += 1;
-            }
-            let mut blk = Block::new(instrs);
+            let mut blk = Block::new(start, end - start);
             if block_at[start] == TARGET {
                 blk.label = start as u32;
                 block_at[start] = k;
@@ -622,8 +721,8 @@ impl Cfg {
         debug_assert_eq!(cfg.blocks.len(), later_starts + 1);
         // Positions (the labels) to blocks, marking the handlers (`mark_except_handlers`)
         // on the way. A label bound after the last instruction starts no block.
-        for &(b, k) in &jumps {
-            let ins = &mut cfg.blocks[b as usize].instrs[k as usize];
+        for &i in &jumps {
+            let ins = &mut cfg.instrs[i as usize];
             if ins.target != NONE {
                 let t = match block_at[ins.target as usize] {
                     TARGET => NONE,
@@ -669,18 +768,20 @@ impl Cfg {
         while let Some(b) = todo.pop() {
             let mut stack = self.b(b).exceptstack;
             let mut handler = nodes[stack as usize].0;
-            // Lent out while the block is walked: its targets are other blocks to write.
-            let mut instrs = std::mem::take(&mut self.bm(b).instrs);
-            for ins in &mut instrs {
+            // The block's instructions and the other blocks are borrowed apart: its targets
+            // are other blocks to write.
+            let range = self.b(b).range();
+            let blocks = &mut self.blocks;
+            for ins in &mut self.instrs[range] {
                 if is_block_push(ins.op) {
                     let t = ins.target;
-                    if !self.b(t).visited {
-                        self.bm(t).exceptstack = stack;
-                        self.bm(t).visited = true;
+                    if !blocks[t as usize].visited {
+                        blocks[t as usize].exceptstack = stack;
+                        blocks[t as usize].visited = true;
                         todo.push(t);
                     }
                     if matches!(ins.op, Opcode::SETUP_WITH | Opcode::SETUP_CLEANUP) {
-                        self.bm(t).preserve_lasti = true;
+                        blocks[t as usize].preserve_lasti = true;
                     }
                     let depth = nodes[stack as usize].2 + 1;
                     nodes.push((t, stack, depth));
@@ -695,9 +796,9 @@ impl Cfg {
                 } else if is_jump(ins.op) {
                     ins.except = handler;
                     let t = ins.target;
-                    if !self.b(t).visited {
-                        self.bm(t).exceptstack = stack;
-                        self.bm(t).visited = true;
+                    if !blocks[t as usize].visited {
+                        blocks[t as usize].exceptstack = stack;
+                        blocks[t as usize].visited = true;
                         todo.push(t);
                     }
                 } else if ins.op == Opcode::RESUME {
@@ -715,9 +816,8 @@ impl Cfg {
                     ins.except = handler;
                 }
             }
-            self.bm(b).instrs = instrs;
             let next = self.b(b).next;
-            if self.b(b).has_fallthrough() && next != NONE && !self.b(next).visited {
+            if self.has_fallthrough(b) && next != NONE && !self.b(next).visited {
                 self.bm(next).exceptstack = stack;
                 self.bm(next).visited = true;
                 todo.push(next);
@@ -727,7 +827,7 @@ impl Cfg {
     }
 
     fn next_nonempty(&self, mut b: u32) -> u32 {
-        while b != NONE && self.b(b).instrs.is_empty() {
+        while b != NONE && self.is_empty(b) {
             b = self.b(b).next;
         }
         b
@@ -744,28 +844,20 @@ impl Cfg {
             while cursor != NONE {
                 let b = cursor;
                 cursor = self.b(b).next;
-                let Some(last) = self.b(b).last().copied() else {
+                let Some(last) = self.last(b).copied() else {
                     continue;
                 };
                 if !is_uncond_jump(last.op) {
                     continue;
                 }
                 let target = last.target;
-                let tb = self.b(target);
-                let small_exit = tb.exits_scope() && tb.instrs.len() <= 4;
-                let no_lineno_no_ft = tb.has_no_lineno() && !tb.has_fallthrough();
+                let small_exit = self.exits_scope(target) && self.len(target) <= 4;
+                let no_lineno_no_ft = self.has_no_lineno(target) && !self.has_fallthrough(target);
                 if small_exit || no_lineno_no_ft {
-                    let mut appended = self.spare_instrs();
-                    appended.extend_from_slice(&self.b(target).instrs);
-                    let blk = self.bm(b);
-                    blk.instrs.last_mut().unwrap().nop();
-                    blk.instrs.extend_from_slice(&appended);
-                    appended.clear();
-                    self.spare.instrs.push(appended);
-                    let blk = self.bm(b);
+                    self.append_copy(b, target, true);
                     if no_lineno_no_ft && last.op == Opcode::JUMP {
                         // Keep the eval-breaker check of the jump replaced.
-                        if let Some(l) = blk.instrs.last_mut() {
+                        if let Some(l) = self.last_mut(b) {
                             if is_uncond_jump(l.op) {
                                 l.op = Opcode::JUMP;
                             }
@@ -796,7 +888,7 @@ impl Cfg {
         self.bm(entry).visited = true;
         while let Some(b) = stack.pop() {
             let next = self.b(b).next;
-            if next != NONE && self.b(b).has_fallthrough() {
+            if next != NONE && self.has_fallthrough(b) {
                 if !self.b(next).visited {
                     stack.push(next);
                     self.bm(next).visited = true;
@@ -805,22 +897,21 @@ impl Cfg {
             }
             // Jumps end their blocks; only `SETUP_*` stand inside one, and a unit without
             // them needs only its blocks' last instructions looked at.
-            let n = self.b(b).instrs.len();
             debug_assert!(self.jumps_only_last(b));
+            let range = self.b(b).range();
             let from = if self.has_handlers {
-                0
+                range.start
             } else {
-                n.saturating_sub(1)
+                range.end.saturating_sub(1).max(range.start)
             };
-            for k in from..n {
-                let ins = self.b(b).instrs[k];
+            for ins in &self.instrs[from..range.end] {
                 if has_target(ins.op) {
-                    let t = ins.target;
-                    if !self.b(t).visited {
-                        stack.push(t);
-                        self.bm(t).visited = true;
+                    let tb = &mut self.blocks[ins.target as usize];
+                    if !tb.visited {
+                        stack.push(ins.target);
+                        tb.visited = true;
                     }
-                    self.bm(t).predecessors += 1;
+                    tb.predecessors += 1;
                 }
             }
         }
@@ -831,7 +922,7 @@ impl Cfg {
             cursor = self.b(b).next;
             let blk = self.bm(b);
             if blk.predecessors == 0 {
-                blk.instrs.clear();
+                blk.len = 0;
                 blk.except_handler = false;
             }
         }
@@ -841,10 +932,9 @@ impl Cfg {
     /// checks the eval breaker, and has no line number (the copies of it let each path keep
     /// its own line).
     fn is_exit_or_eval_check_without_lineno(&self, b: u32) -> bool {
-        let blk = self.b(b);
         // The line test first: it usually fails at the first instruction.
-        blk.has_no_lineno()
-            && (blk.exits_scope() || blk.instrs.iter().any(|i| has_eval_break(i.op)))
+        self.has_no_lineno(b)
+            && (self.exits_scope(b) || self.ins(b).iter().any(|i| has_eval_break(i.op)))
     }
 
     /// `duplicate_exits_without_lineno`.
@@ -859,7 +949,7 @@ impl Cfg {
         let mut next_lbl = NONE;
         let mut b = self.entry;
         while b != NONE {
-            if let Some(last) = self.b(b).last().copied() {
+            if let Some(last) = self.last(b).copied() {
                 if is_jump(last.op) {
                     let target = self.next_nonempty(last.target);
                     if target != NONE
@@ -870,19 +960,17 @@ impl Cfg {
                             next_lbl = self.max_label() + 1;
                         }
                         let nt = self.new_block();
-                        let mut instrs = std::mem::take(&mut self.bm(nt).instrs);
-                        instrs.extend_from_slice(&self.b(target).instrs);
-                        instrs[0].loc = last.loc;
+                        self.append_copy(nt, target, false);
+                        self.ins_mut(nt)[0].loc = last.loc;
                         let tnext = self.b(target).next;
                         {
                             let nb = self.bm(nt);
-                            nb.instrs = instrs;
                             nb.predecessors = 1;
                             nb.next = tnext;
                             nb.label = next_lbl;
                         }
                         next_lbl += 1;
-                        self.bm(b).instrs.last_mut().unwrap().target = nt;
+                        self.last_mut(b).unwrap().target = nt;
                         self.bm(target).predecessors -= 1;
                         self.bm(target).next = nt;
                     }
@@ -893,13 +981,13 @@ impl Cfg {
         let mut b = self.entry;
         while b != NONE {
             let next = self.b(b).next;
-            if self.b(b).has_fallthrough()
+            if self.has_fallthrough(b)
                 && next != NONE
-                && !self.b(b).instrs.is_empty()
+                && !self.is_empty(b)
                 && self.is_exit_or_eval_check_without_lineno(next)
             {
-                let loc = self.b(b).last().unwrap().loc;
-                self.bm(next).instrs[0].loc = loc;
+                let loc = self.last(b).unwrap().loc;
+                self.ins_mut(next)[0].loc = loc;
             }
             b = next;
         }
@@ -911,11 +999,11 @@ impl Cfg {
         while cursor != NONE {
             let b = cursor;
             cursor = self.b(b).next;
-            let Some(last) = self.b(b).last().copied() else {
+            let Some(last) = self.last(b).copied() else {
                 continue;
             };
             let mut prev = NO_LOC;
-            for ins in &mut self.bm(b).instrs {
+            for ins in self.ins_mut(b) {
                 if ins.loc.lineno < 0 {
                     ins.loc = prev;
                 } else {
@@ -923,8 +1011,8 @@ impl Cfg {
                 }
             }
             let next = self.b(b).next;
-            if self.b(b).has_fallthrough() && next != NONE && self.b(next).predecessors == 1 {
-                if let Some(first) = self.bm(next).instrs.first_mut() {
+            if self.has_fallthrough(b) && next != NONE && self.b(next).predecessors == 1 {
+                if let Some(first) = self.ins_mut(next).first_mut() {
                     if first.loc.lineno < 0 {
                         first.loc = prev;
                     }
@@ -933,7 +1021,7 @@ impl Cfg {
             if is_jump(last.op) {
                 let t = last.target;
                 if self.b(t).predecessors == 1 {
-                    if let Some(first) = self.bm(t).instrs.first_mut() {
+                    if let Some(first) = self.ins_mut(t).first_mut() {
                         if first.loc.lineno < 0 {
                             first.loc = prev;
                         }
@@ -957,7 +1045,7 @@ impl Cfg {
             let mut opcode = Opcode::NOP;
             let mut oparg = 0u32;
             // Only this block changes: one borrow of its instructions for the walk.
-            let instrs = &mut self.blocks[b as usize].instrs;
+            let instrs = self.ins_mut(b);
             let n = instrs.len();
             let mut i = 0;
             while i < n {
@@ -1046,17 +1134,17 @@ impl Cfg {
     /// `optimize_basic_block`.
     fn optimize_basic_block(&mut self, b: u32, consts: &mut ConstTable) {
         let mut i = 0usize;
-        while i < self.b(b).instrs.len() {
+        while i < self.len(b) {
             // Most instructions are none of those matched below: go straight to the next one
             // that is.
-            match self.b(b).instrs[i..]
+            match self.ins(b)[i..]
                 .iter()
                 .position(|x| kind(x.op) & PEEPHOLE != 0)
             {
                 Some(k) => i += k,
                 None => break,
             }
-            let inst = self.b(b).instrs[i];
+            let inst = self.ins(b)[i];
             let (op, arg) = (inst.op, inst.arg);
             // Only the jumps below look at their target's first instruction.
             let target_op = if matches!(
@@ -1072,12 +1160,12 @@ impl Cfg {
                 if t == NONE {
                     Opcode::NOP
                 } else {
-                    self.b(t).instrs[0].op
+                    self.ins(t)[0].op
                 }
             } else {
                 Opcode::NOP
             };
-            let (nextop, nextarg) = match self.b(b).instrs.get(i + 1) {
+            let (nextop, nextarg) = match self.ins(b).get(i + 1) {
                 Some(next) => (next.op, next.arg),
                 None => (Opcode::NOP, 0),
             };
@@ -1086,16 +1174,16 @@ impl Cfg {
                     if nextop == Opcode::UNPACK_SEQUENCE && arg == nextarg {
                         match arg {
                             1 => {
-                                let blk = self.bm(b);
-                                blk.instrs[i].nop();
-                                blk.instrs[i + 1].nop();
+                                let instrs = self.ins_mut(b);
+                                instrs[i].nop();
+                                instrs[i + 1].nop();
                                 i += 1;
                                 continue;
                             }
                             2 | 3 => {
-                                let blk = self.bm(b);
-                                blk.instrs[i].nop();
-                                blk.instrs[i + 1].op = Opcode::SWAP;
+                                let instrs = self.ins_mut(b);
+                                instrs[i].nop();
+                                instrs[i + 1].op = Opcode::SWAP;
                                 i += 1;
                                 continue;
                             }
@@ -1132,59 +1220,59 @@ impl Cfg {
                     }
                 }
                 Opcode::STORE_FAST if nextop == op && arg == nextarg => {
-                    let blk = self.bm(b);
-                    if blk.instrs[i].loc.lineno == blk.instrs[i + 1].loc.lineno {
-                        blk.instrs[i].set(Opcode::POP_TOP, 0);
+                    let instrs = self.ins_mut(b);
+                    if instrs[i].loc.lineno == instrs[i + 1].loc.lineno {
+                        instrs[i].set(Opcode::POP_TOP, 0);
                     }
                 }
                 Opcode::SWAP if arg == 1 => {
-                    self.bm(b).instrs[i].nop();
+                    self.ins_mut(b)[i].nop();
                 }
                 Opcode::LOAD_GLOBAL if nextop == Opcode::PUSH_NULL && arg & 1 == 0 => {
-                    let blk = self.bm(b);
-                    blk.instrs[i].arg = arg | 1;
-                    blk.instrs[i + 1].nop();
+                    let instrs = self.ins_mut(b);
+                    instrs[i].arg = arg | 1;
+                    instrs[i + 1].nop();
                 }
                 Opcode::COMPARE_OP if nextop == Opcode::TO_BOOL => {
-                    let blk = self.bm(b);
-                    blk.instrs[i].nop();
-                    blk.instrs[i + 1].set(Opcode::COMPARE_OP, arg | 16);
+                    let instrs = self.ins_mut(b);
+                    instrs[i].nop();
+                    instrs[i + 1].set(Opcode::COMPARE_OP, arg | 16);
                     i += 1;
                     continue;
                 }
                 Opcode::CONTAINS_OP | Opcode::IS_OP => {
                     if nextop == Opcode::TO_BOOL {
-                        let blk = self.bm(b);
-                        blk.instrs[i].nop();
-                        blk.instrs[i + 1].set(op, arg);
+                        let instrs = self.ins_mut(b);
+                        instrs[i].nop();
+                        instrs[i + 1].set(op, arg);
                         i += 1;
                         continue;
                     }
                     if nextop == Opcode::UNARY_NOT {
-                        let blk = self.bm(b);
-                        blk.instrs[i].nop();
-                        blk.instrs[i + 1].set(op, arg ^ 1);
+                        let instrs = self.ins_mut(b);
+                        instrs[i].nop();
+                        instrs[i + 1].set(op, arg ^ 1);
                         i += 1;
                         continue;
                     }
                 }
                 Opcode::TO_BOOL if nextop == Opcode::TO_BOOL => {
-                    self.bm(b).instrs[i].nop();
+                    self.ins_mut(b)[i].nop();
                     i += 1;
                     continue;
                 }
                 Opcode::UNARY_NOT => {
                     if nextop == Opcode::TO_BOOL {
-                        let blk = self.bm(b);
-                        blk.instrs[i].nop();
-                        blk.instrs[i + 1].set(Opcode::UNARY_NOT, 0);
+                        let instrs = self.ins_mut(b);
+                        instrs[i].nop();
+                        instrs[i + 1].set(Opcode::UNARY_NOT, 0);
                         i += 1;
                         continue;
                     }
                     if nextop == Opcode::UNARY_NOT {
-                        let blk = self.bm(b);
-                        blk.instrs[i].nop();
-                        blk.instrs[i + 1].nop();
+                        let instrs = self.ins_mut(b);
+                        instrs[i].nop();
+                        instrs[i + 1].nop();
                         i += 1;
                         continue;
                     }
@@ -1194,13 +1282,10 @@ impl Cfg {
             i += 1;
         }
         let mut i = 0usize;
-        while let Some(k) = self.b(b).instrs[i..]
-            .iter()
-            .position(|x| x.op == Opcode::SWAP)
-        {
+        while let Some(k) = self.ins(b)[i..].iter().position(|x| x.op == Opcode::SWAP) {
             i += k;
-            swaptimize(&mut self.bm(b).instrs, &mut i);
-            apply_static_swaps(&mut self.bm(b).instrs, i as isize);
+            swaptimize(self.ins_mut(b), &mut i);
+            apply_static_swaps(self.ins_mut(b), i as isize);
             i += 1;
         }
     }
@@ -1213,19 +1298,21 @@ impl Cfg {
     /// as "the old jump's handler when the new target lies ahead, none when it lies behind"
     /// in all but one code object.
     fn jump_thread(&mut self, b: u32, i: usize, opcode: Opcode) -> bool {
-        let inst = self.b(b).instrs[i];
+        let inst = self.ins(b)[i];
         let t = self.next_nonempty(inst.target);
-        let tins = self.b(t).instrs[0];
+        let tins = self.ins(t)[0];
         if inst.target != tins.target {
-            let blk = self.bm(b);
-            blk.instrs[i].nop();
-            blk.instrs.push(CInstr {
-                op: opcode,
-                arg: 0,
-                target: tins.target,
-                loc: tins.loc,
-                except: if tins.target > b { inst.except } else { NONE },
-            });
+            self.ins_mut(b)[i].nop();
+            self.push(
+                b,
+                CInstr {
+                    op: opcode,
+                    arg: 0,
+                    target: tins.target,
+                    loc: tins.loc,
+                    except: if tins.target > b { inst.except } else { NONE },
+                },
+            );
             true
         } else {
             false
@@ -1234,23 +1321,20 @@ impl Cfg {
 
     fn fold_tuple_on_constants(&mut self, b: u32, i: usize, n: usize, consts: &mut ConstTable) {
         let start = i - n;
-        let blk = self.b(b);
-        if !blk.instrs[start..i]
-            .iter()
-            .all(|x| x.op == Opcode::LOAD_CONST)
-        {
+        let instrs = self.ins(b);
+        if !instrs[start..i].iter().all(|x| x.op == Opcode::LOAD_CONST) {
             return;
         }
-        let items: Vec<Constant> = blk.instrs[start..i]
+        let items: Vec<Constant> = instrs[start..i]
             .iter()
             .map(|x| consts.get(x.arg).clone())
             .collect();
         let index = consts.add(Constant::Tuple(items.into()));
-        let blk = self.bm(b);
-        for k in start..i {
-            blk.instrs[k].nop();
+        let instrs = self.ins_mut(b);
+        for ins in &mut instrs[start..i] {
+            ins.nop();
         }
-        blk.instrs[i].set(Opcode::LOAD_CONST, index);
+        instrs[i].set(Opcode::LOAD_CONST, index);
     }
 
     /// `remove_redundant_nops_and_pairs`.
@@ -1272,7 +1356,7 @@ impl Cfg {
                 // A pair ends at a POP_TOP: only those, and what stands before each (as it is
                 // now, a NOP if it ended a pair), are looked at.
                 let mut from = 0;
-                while let Some(k) = self.b(b).instrs[from..]
+                while let Some(k) = self.ins(b)[from..]
                     .iter()
                     .position(|x| x.op == Opcode::POP_TOP)
                 {
@@ -1281,23 +1365,23 @@ impl Cfg {
                     let prev = match k {
                         0 => instr,
                         _ => {
-                            let p = self.b(b).instrs[k - 1];
+                            let p = self.ins(b)[k - 1];
                             Some((b, k - 1, p.op, p.arg))
                         }
                     };
                     if let Some((pb, pk, pop, parg)) = prev {
                         if pop == Opcode::LOAD_CONST || (pop == Opcode::COPY && parg == 1) {
-                            self.bm(pb).instrs[pk].nop();
-                            self.bm(b).instrs[k].nop();
+                            self.ins_mut(pb)[pk].nop();
+                            self.ins_mut(b)[k].nop();
                             done = false;
                         }
                     }
                 }
-                if let Some(last) = self.b(b).last() {
-                    instr = Some((b, self.b(b).instrs.len() - 1, last.op, last.arg));
+                if let Some(last) = self.last(b) {
+                    instr = Some((b, self.len(b) - 1, last.op, last.arg));
                 }
                 let last_jump = instr.is_some_and(|(_, _, op, _)| is_jump(op));
-                if last_jump || !self.b(b).has_fallthrough() {
+                if last_jump || !self.has_fallthrough(b) {
                     instr = None;
                 }
             }
@@ -1311,7 +1395,7 @@ impl Cfg {
         // Most blocks have no NOP: nothing to do (a look that is inlined in the walks over
         // every block). The instructions before the first NOP stay where they are, so the
         // compaction starts there.
-        match self.b(b).instrs.iter().position(|i| i.op == Opcode::NOP) {
+        match self.ins(b).iter().position(|i| i.op == Opcode::NOP) {
             None => 0,
             Some(first) => self.remove_redundant_nops_from(b, first),
         }
@@ -1319,26 +1403,26 @@ impl Cfg {
 
     /// [`Cfg::remove_redundant_nops_block`] from the block's first NOP, `first`.
     fn remove_redundant_nops_from(&mut self, b: u32, first: usize) -> usize {
-        let n = self.b(b).instrs.len();
-        let next_first_line = if self.b(b).instrs[n - 1].op == Opcode::NOP {
+        let n = self.len(b);
+        let next_first_line = if self.ins(b)[n - 1].op == Opcode::NOP {
             let nb = self.next_nonempty(self.b(b).next);
             if nb == NONE {
                 None
             } else {
-                Some(self.b(nb).instrs[0].loc.lineno)
+                Some(self.ins(nb)[0].loc.lineno)
             }
         } else {
             None
         };
-        let blk = self.bm(b);
+        let instrs = self.ins_mut(b);
         let mut dest = first;
         let mut prev_lineno = match first {
             0 => -1i32,
-            _ => blk.instrs[first - 1].loc.lineno,
+            _ => instrs[first - 1].loc.lineno,
         };
         let mut src = first;
         while src < n {
-            let ins = blk.instrs[src];
+            let ins = instrs[src];
             let lineno = ins.loc.lineno;
             if ins.op == Opcode::NOP {
                 if lineno < 0 {
@@ -1350,13 +1434,13 @@ impl Cfg {
                     continue;
                 }
                 if src < n - 1 {
-                    let next_lineno = blk.instrs[src + 1].loc.lineno;
+                    let next_lineno = instrs[src + 1].loc.lineno;
                     if next_lineno == lineno {
                         src += 1;
                         continue;
                     }
                     if next_lineno < 0 {
-                        blk.instrs[src + 1].loc = ins.loc;
+                        instrs[src + 1].loc = ins.loc;
                         src += 1;
                         continue;
                     }
@@ -1368,13 +1452,13 @@ impl Cfg {
                 }
             }
             if dest != src {
-                blk.instrs[dest] = blk.instrs[src];
+                instrs[dest] = instrs[src];
             }
             dest += 1;
             prev_lineno = lineno;
             src += 1;
         }
-        blk.instrs.truncate(dest);
+        self.truncate(b, dest);
         n - dest
     }
 
@@ -1397,7 +1481,7 @@ impl Cfg {
         while next_block != NONE {
             let b = next_block;
             next_block = self.b(b).next;
-            let Some(last) = self.b(b).last().copied() else {
+            let Some(last) = self.last(b).copied() else {
                 continue;
             };
             if is_uncond_jump(last.op) {
@@ -1405,7 +1489,7 @@ impl Cfg {
                 let next = self.next_nonempty(self.b(b).next);
                 if jt == next {
                     changes += 1;
-                    self.bm(b).instrs.last_mut().unwrap().nop();
+                    self.last_mut(b).unwrap().nop();
                 }
             }
         }
@@ -1443,7 +1527,7 @@ impl Cfg {
         // How many are marked: once all are, the walk can stop (every constant is used).
         let mut marked = 1;
         for blk in &self.blocks {
-            for ins in &blk.instrs {
+            for ins in &self.instrs[blk.range()] {
                 if matches!(ins.op, Opcode::LOAD_CONST | Opcode::RETURN_CONST) {
                     let u = &mut used[ins.arg as usize];
                     marked += usize::from(!*u);
@@ -1463,8 +1547,8 @@ impl Cfg {
             }
         }
         consts.retain_map(used);
-        for blk in &mut self.blocks {
-            for ins in &mut blk.instrs {
+        for blk in &self.blocks {
+            for ins in &mut self.instrs[blk.range()] {
                 if matches!(ins.op, Opcode::LOAD_CONST | Opcode::RETURN_CONST) {
                     ins.arg = map[ins.arg as usize];
                 }
@@ -1495,7 +1579,7 @@ impl Cfg {
             start_mask |= 1u64 << i;
         }
         let entry = self.entry;
-        self.maybe_push(entry, start_mask, &mut stack);
+        maybe_push(&mut self.blocks, entry, start_mask, &mut stack);
         let mut cursor = self.entry;
         while cursor != NONE {
             let b = cursor;
@@ -1509,31 +1593,19 @@ impl Cfg {
         self.scratch = stack;
     }
 
-    fn maybe_push(&mut self, b: u32, mask: u64, stack: &mut Vec<u32>) {
-        let blk = self.bm(b);
-        let both = blk.unsafe_mask | mask;
-        if blk.unsafe_mask != both {
-            blk.unsafe_mask = both;
-            if !blk.visited {
-                blk.visited = true;
-                stack.push(b);
-            }
-        }
-    }
-
     // Always inlined into its two callers: it runs once or more for every block.
     #[inline(always)]
     fn scan_block_for_locals(&mut self, b: u32, stack: &mut Vec<u32>) {
         let mut mask = self.b(b).unsafe_mask;
         // The handler last told of `mask` (telling it again changes nothing).
         let mut told = (NONE, 0u64);
-        // The instructions are lent out of the block while it is scanned, so that telling a
-        // handler (another block's mask) needs no second look-up of this one.
-        let mut instrs = std::mem::take(&mut self.bm(b).instrs);
-        for ins in &mut instrs {
+        // The block's instructions and the other blocks are borrowed apart, so that telling
+        // a handler (another block's mask) needs no second look-up of this one.
+        let range = self.b(b).range();
+        for ins in &mut self.instrs[range] {
             if ins.except != NONE && (ins.except, mask) != told {
                 told = (ins.except, mask);
-                self.maybe_push(ins.except, mask, stack);
+                maybe_push(&mut self.blocks, ins.except, mask, stack);
             }
             // One test of the kinds table, and a few of the opcode, instead of a `match`:
             // its jump table mispredicts, the instructions interleaving as they do.
@@ -1552,14 +1624,13 @@ impl Cfg {
                 mask &= !bit;
             }
         }
-        self.bm(b).instrs = instrs;
         let next = self.b(b).next;
-        if next != NONE && self.b(b).has_fallthrough() {
-            self.maybe_push(next, mask, stack);
+        if next != NONE && self.has_fallthrough(b) {
+            maybe_push(&mut self.blocks, next, mask, stack);
         }
-        if let Some(last) = self.b(b).last().copied() {
+        if let Some(last) = self.last(b).copied() {
             if is_jump(last.op) {
-                self.maybe_push(last.target, mask, stack);
+                maybe_push(&mut self.blocks, last.target, mask, stack);
             }
         }
     }
@@ -1572,7 +1643,7 @@ impl Cfg {
             let b = cursor;
             cursor = self.b(b).next;
             blocknum += 1;
-            for ins in &mut self.bm(b).instrs {
+            for ins in self.ins_mut(b) {
                 let arg = ins.arg as usize;
                 if arg < 64 || arg >= nlocals {
                     continue;
@@ -1600,29 +1671,29 @@ impl Cfg {
         while cursor != NONE {
             let b = cursor;
             cursor = self.b(b).next;
-            let blk = self.bm(b);
-            let n = blk.instrs.len();
+            let instrs = self.ins_mut(b);
+            let n = instrs.len();
             let mut changed = false;
             let mut from = 0;
             // Only a LOAD_FAST or a STORE_FAST starts a pair.
-            while let Some(k) = blk.instrs[from..]
+            while let Some(k) = instrs[from..]
                 .iter()
                 .position(|x| matches!(x.op, Opcode::LOAD_FAST | Opcode::STORE_FAST))
             {
                 let i = from + k;
                 from = i + 1;
                 let nextop = if i + 1 < n {
-                    blk.instrs[i + 1].op
+                    instrs[i + 1].op
                 } else {
                     Opcode::NOP
                 };
-                let sup = match (blk.instrs[i].op, nextop) {
+                let sup = match (instrs[i].op, nextop) {
                     (Opcode::LOAD_FAST, Opcode::LOAD_FAST) => Opcode::LOAD_FAST_LOAD_FAST,
                     (Opcode::STORE_FAST, Opcode::LOAD_FAST) => Opcode::STORE_FAST_LOAD_FAST,
                     (Opcode::STORE_FAST, Opcode::STORE_FAST) => Opcode::STORE_FAST_STORE_FAST,
                     _ => continue,
                 };
-                let (a, c) = (blk.instrs[i], blk.instrs[i + 1]);
+                let (a, c) = (instrs[i], instrs[i + 1]);
                 let (l1, l2) = (a.loc.lineno, c.loc.lineno);
                 if l1 >= 0 && l2 >= 0 && l1 != l2 {
                     continue;
@@ -1630,8 +1701,8 @@ impl Cfg {
                 if a.arg >= 16 || c.arg >= 16 {
                     continue;
                 }
-                blk.instrs[i].set(sup, (a.arg << 4) | c.arg);
-                blk.instrs[i + 1].nop();
+                instrs[i].set(sup, (a.arg << 4) | c.arg);
+                instrs[i + 1].nop();
                 changed = true;
             }
             // Before this pass no NOP was left that the removal would take, and a pair's NOP
@@ -1661,13 +1732,13 @@ impl Cfg {
         while let Some(b) = stack.pop() {
             self.bm(b).warm = true;
             let next = self.b(b).next;
-            if next != NONE && self.b(b).has_fallthrough() && !self.b(next).visited {
+            if next != NONE && self.has_fallthrough(b) && !self.b(next).visited {
                 stack.push(next);
                 self.bm(next).visited = true;
             }
             // A jump ends its block.
             debug_assert!(self.jumps_only_last(b));
-            if let Some(&ins) = self.b(b).last() {
+            if let Some(&ins) = self.last(b) {
                 if is_jump(ins.op) && !self.b(ins.target).visited {
                     stack.push(ins.target);
                     self.bm(ins.target).visited = true;
@@ -1690,14 +1761,14 @@ impl Cfg {
             self.bm(b).cold = true;
             let next = self.b(b).next;
             if next != NONE
-                && self.b(b).has_fallthrough()
+                && self.has_fallthrough(b)
                 && !self.b(next).warm
                 && !self.b(next).visited
             {
                 stack.push(next);
                 self.bm(next).visited = true;
             }
-            if let Some(&ins) = self.b(b).last() {
+            if let Some(&ins) = self.last(b) {
                 if is_jump(ins.op) {
                     let t = ins.target;
                     if !self.b(t).warm && !self.b(t).visited {
@@ -1711,21 +1782,24 @@ impl Cfg {
         let mut b = entry;
         while b != NONE {
             let next = self.b(b).next;
-            if self.b(b).cold && self.b(b).has_fallthrough() && next != NONE && self.b(next).warm {
+            if self.b(b).cold && self.has_fallthrough(b) && next != NONE && self.b(next).warm {
                 let j = self.new_block();
+                self.push(
+                    j,
+                    CInstr {
+                        op: Opcode::JUMP_NO_INTERRUPT,
+                        arg: 0,
+                        target: next,
+                        loc: NO_LOC,
+                        except: NONE,
+                    },
+                );
                 if self.b(next).label == NONE {
                     self.bm(next).label = next_lbl;
                     next_lbl += 1;
                 }
                 {
                     let jb = self.bm(j);
-                    jb.instrs.push(CInstr {
-                        op: Opcode::JUMP_NO_INTERRUPT,
-                        arg: 0,
-                        target: next,
-                        loc: NO_LOC,
-                        except: NONE,
-                    });
                     jb.cold = true;
                     jb.next = next;
                     jb.predecessors = 1;
@@ -1778,9 +1852,10 @@ impl Cfg {
         while let Some(b) = stack.pop() {
             let mut depth = self.b(b).startdepth;
             let mut fall = self.b(b).next;
-            // Lent out while the block is walked: pushing a target writes another block.
-            let instrs = std::mem::take(&mut self.bm(b).instrs);
-            for ins in &instrs {
+            // The block's instructions and the other blocks are borrowed apart: pushing a
+            // target writes another block.
+            let range = self.b(b).range();
+            for ins in &self.instrs[range] {
                 let effect = match FIXED_EFFECT[ins.op as usize] {
                     VARIES => ins
                         .op
@@ -1807,7 +1882,6 @@ impl Cfg {
                     break;
                 }
             }
-            self.bm(b).instrs = instrs;
             if fall != NONE {
                 push_depth(&mut self.blocks, &mut stack, fall, depth);
             }
@@ -1826,7 +1900,7 @@ impl Cfg {
         let mut b = self.entry;
         while b != NONE {
             self.bm(b).visited = true;
-            if let Some(last) = self.b(b).last().copied() {
+            if let Some(last) = self.last(b).copied() {
                 if is_jump(last.op) && !matches!(last.op, Opcode::JUMP | Opcode::JUMP_NO_INTERRUPT)
                 {
                     let forward = !self.b(last.target).visited;
@@ -1839,21 +1913,24 @@ impl Cfg {
                             op => op,
                         };
                         let nj = self.new_block();
-                        let next = self.b(b).next;
-                        let cold = self.b(b).cold;
-                        {
-                            let jb = self.bm(nj);
-                            jb.instrs.push(CInstr {
+                        self.push(
+                            nj,
+                            CInstr {
                                 op: Opcode::JUMP,
                                 arg: 0,
                                 target: last.target,
                                 loc: last.loc,
                                 except: NONE,
-                            });
+                            },
+                        );
+                        let next = self.b(b).next;
+                        let cold = self.b(b).cold;
+                        {
+                            let jb = self.bm(nj);
                             jb.cold = cold;
                             jb.next = next;
                         }
-                        let l = self.bm(b).instrs.last_mut().unwrap();
+                        let l = self.last_mut(b).unwrap();
                         l.op = reversed;
                         l.target = next;
                         self.bm(b).next = nj;
@@ -1861,6 +1938,20 @@ impl Cfg {
                 }
             }
             b = self.b(b).next;
+        }
+    }
+}
+
+/// `maybe_push`: adds `mask` to block `b`'s unsafe locals, and the block to `stack` if that
+/// changed them and it is not there yet.
+fn maybe_push(blocks: &mut [Block], b: u32, mask: u64, stack: &mut Vec<u32>) {
+    let blk = &mut blocks[b as usize];
+    let both = blk.unsafe_mask | mask;
+    if blk.unsafe_mask != both {
+        blk.unsafe_mask = both;
+        if !blk.visited {
+            blk.visited = true;
+            stack.push(b);
         }
     }
 }
@@ -2111,7 +2202,7 @@ pub(crate) fn assemble(seq: &Seq, mut info: UnitInfo) -> Result<CodeObject, Stri
         prefix.push(plain(Opcode::POP_TOP, 0, loc));
     }
     if !prefix.is_empty() {
-        cfg.bm(entry).instrs.splice(0..0, prefix);
+        cfg.prepend(entry, &prefix);
     }
     // fix_cell_offsets
     let mut numdropped = 0u32;
@@ -2125,12 +2216,12 @@ pub(crate) fn assemble(seq: &Seq, mut info: UnitInfo) -> Result<CodeObject, Stri
     // ... and convert_pseudo_ops, in the same walk (not needed where no instruction is one
     // they change: the prefix's MAKE_CELLs come with cells).
     let fixups = if cfg.fixups || ncells > 0 {
-        &mut cfg.blocks[..]
+        &cfg.blocks[..]
     } else {
-        &mut []
+        &[]
     };
     for blk in fixups {
-        for ins in &mut blk.instrs {
+        for ins in &mut cfg.instrs[blk.range()] {
             if kind(ins.op) & FIXUP == 0 {
                 continue;
             }

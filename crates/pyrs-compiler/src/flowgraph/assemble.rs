@@ -120,7 +120,7 @@ pub(super) fn assemble(
     while b != NONE {
         start[b as usize] = count;
         let blk = cfg.b(b);
-        count += blk.instrs.len() as u32;
+        count += blk.len;
         b = blk.next;
     }
     if count == 0 {
@@ -264,7 +264,7 @@ fn assemble_short(
     let mut b = cfg.entry;
     while b != NONE {
         let blk = cfg.b(b);
-        for ins in &blk.instrs {
+        for ins in cfg.ins(b) {
             offsets[i as usize] = total;
             let loc = ins.loc.raw();
             if loc != run_loc {
@@ -360,7 +360,7 @@ fn assemble_long(
     let mut b = cfg.entry;
     while b != NONE {
         let blk = cfg.b(b);
-        for ins in &blk.instrs {
+        for ins in cfg.ins(b) {
             let i = laid.len() as u32;
             if run_loc != Some(ins.loc) {
                 run_loc = Some(ins.loc);
