@@ -22,7 +22,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use pyrs_ast::StrValue;
+use pyrs_ast::{Identifier, StrValue};
 
 use crate::code::{CodeFlags, CodeObject, CodeUnit, LocalKind, LocalVar};
 use crate::constant::Constant;
@@ -102,13 +102,13 @@ pub struct CodeBuilder {
     pub kwonlyargcount: u32,
     /// `co_flags`.
     pub flags: CodeFlags,
-    name: Box<str>,
-    qualname: Box<str>,
+    name: Identifier,
+    qualname: Identifier,
     filename: StrValue,
     firstlineno: u32,
     consts: Vec<Constant>,
     const_index: HashMap<Constant, u32>,
-    names: Vec<Box<str>>,
+    names: Vec<Identifier>,
     name_index: HashMap<Box<str>, u32>,
     localsplus: Vec<LocalVar>,
     local_index: HashMap<Box<str>, u32>,
@@ -132,8 +132,8 @@ impl CodeBuilder {
     /// A builder for the code object `name` (`qualname` its qualified name) of `filename`,
     /// starting at line `firstlineno`.
     pub fn new(
-        name: impl Into<Box<str>>,
-        qualname: impl Into<Box<str>>,
+        name: impl Into<Identifier>,
+        qualname: impl Into<Identifier>,
         filename: impl Into<StrValue>,
         firstlineno: u32,
     ) -> CodeBuilder {

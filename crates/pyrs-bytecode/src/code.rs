@@ -4,7 +4,7 @@
 use std::fmt;
 use std::iter::FusedIterator;
 
-use pyrs_ast::StrValue;
+use pyrs_ast::{Identifier, StrValue};
 
 use crate::constant::Constant;
 use crate::exception_table::{self, ExceptionTableEntry};
@@ -210,7 +210,7 @@ impl std::ops::BitOr for LocalKind {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct LocalVar {
     /// The variable's name.
-    pub name: Box<str>,
+    pub name: Identifier,
     /// What kind of variable it is.
     pub kind: LocalKind,
 }
@@ -226,6 +226,11 @@ pub struct LocalVar {
 /// parameters first, from which `co_varnames`, `co_cellvars`, `co_freevars` and `co_nlocals`
 /// are derived ([`CodeObject::varnames`]…). Opargs of `haslocal` and `hasfree` instructions
 /// index that array.
+///
+/// Names (`co_names`, the fast locals' names, `co_name`, `co_qualname`) are
+/// [`Identifier`]s, the tree's name type: one of up to 22 bytes, nearly every name, is kept
+/// inside the value, so the compiler gives each code unit its names without allocating a
+/// string per name. They deref to `str`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CodeObject {
     /// `co_argcount`: positional parameters, positional-only ones included.
@@ -243,15 +248,15 @@ pub struct CodeObject {
     /// `co_consts`.
     pub consts: Vec<Constant>,
     /// `co_names`: global, attribute and imported names.
-    pub names: Vec<Box<str>>,
+    pub names: Vec<Identifier>,
     /// The fast locals: `co_localsplusnames` with `co_localspluskinds`.
     pub localsplus: Vec<LocalVar>,
     /// `co_filename` (a str, which may hold surrogate escapes of undecodable bytes).
     pub filename: StrValue,
     /// `co_name`.
-    pub name: Box<str>,
+    pub name: Identifier,
     /// `co_qualname`.
-    pub qualname: Box<str>,
+    pub qualname: Identifier,
     /// `co_firstlineno`.
     pub firstlineno: u32,
     /// `co_linetable`, decoded by [`CodeObject::positions`] and [`CodeObject::lines`].

@@ -62,11 +62,13 @@
 //! VM turns into objects.
 //!
 //! # Dependencies
-//! One: pyrs-ast, the syntax tree's data crate, for three things the project keeps in one
+//! One: pyrs-ast, the syntax tree's data crate, for four things the project keeps in one
 //! place — [`pyrs_ast::StrValue`], the `str` value with lone surrogates that AST constants
 //! already use (so the compiler moves string literals into `co_consts` without conversion);
-//! [`pyrs_ast::repr`], the project's one implementation of Python's `repr()` of `str`,
-//! `bytes`, `float` and `complex`, which the disassembler prints; and
+//! [`pyrs_ast::Identifier`], the name type that keeps short names inline, which code objects
+//! use for their names (so that the compiler fills `co_names` and the fast locals without
+//! an allocation per name); [`pyrs_ast::repr`], the project's one implementation of Python's
+//! `repr()` of `str`, `bytes`, `float` and `complex`, which the disassembler prints; and
 //! [`pyrs_ast::Location`], which converts into [`Positions`]. pyrs-ast depends only on
 //! pyrs-tokenizer, so this keeps the crate before the compiler in the pipeline. Its `Int`
 //! cannot hold the negative big integers constant folding makes, hence this crate's own
@@ -93,4 +95,5 @@ pub use opcode::{
     CacheField, Flow, Opcode, OpcodeFlags, OperandKind, StackEffect, HAVE_ARGUMENT,
     MIN_INSTRUMENTED_OPCODE, MIN_PSEUDO_OPCODE,
 };
+pub use pyrs_ast::Identifier;
 pub use serialize::DecodeError;

@@ -31,7 +31,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use pyrs_ast::StrValue;
+use pyrs_ast::{Identifier, StrValue};
 
 use crate::code::{CodeError, CodeFlags, CodeObject, CodeUnit, LocalKind, LocalVar};
 use crate::constant::{Constant, Int};
@@ -285,6 +285,14 @@ impl<'a> Reader<'a> {
             .map_err(|_| DecodeError::InvalidUtf8)
     }
 
+    fn identifier(&mut self) -> Result<Identifier, DecodeError> {
+        let n = self.count(1)?;
+        let bytes = self.take(n)?;
+        std::str::from_utf8(bytes)
+            .map(Identifier::from)
+            .map_err(|_| DecodeError::InvalidUtf8)
+    }
+
     fn pystr(&mut self) -> Result<StrValue, DecodeError> {
         match self.byte()? {
             0 => Ok(StrValue::from(self.str()?)),
@@ -315,8 +323,8 @@ impl<'a> Reader<'a> {
         let stacksize = self.u32()?;
         let flags = CodeFlags(self.u32()?);
         let firstlineno = self.u32()?;
-        let name = self.str()?;
-        let qualname = self.str()?;
+        let name = self.identifier()?;
+        let qualname = self.identifier()?;
         let filename = self.pystr()?;
         let n = self.count(2)?;
         let code = self
@@ -335,12 +343,12 @@ impl<'a> Reader<'a> {
         let n = self.count(1)?;
         let mut names = Vec::with_capacity(n);
         for _ in 0..n {
-            names.push(self.str()?);
+            names.push(self.identifier()?);
         }
         let n = self.count(2)?;
         let mut localsplus = Vec::with_capacity(n);
         for _ in 0..n {
-            let name = self.str()?;
+            let name = self.identifier()?;
             let kind = LocalKind(self.byte()?);
             localsplus.push(LocalVar { name, kind });
         }

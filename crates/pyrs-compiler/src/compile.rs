@@ -146,6 +146,7 @@ fn generate(
             spare_sets: Vec::new(),
             spare_slots: Vec::new(),
             spare_seqs: Vec::new(),
+            qualname_buf: String::new(),
         };
         match c.compile_mod(tree) {
             Err(Stop::TooDeep) => Err(Stop::TooDeep),

@@ -2104,8 +2104,8 @@ fn apply_static_swaps(instrs: &mut [CInstr], mut i: isize) {
 
 /// What the flow graph needs to know of the code unit besides its instructions.
 pub(crate) struct UnitInfo {
-    pub(crate) name: String,
-    pub(crate) qualname: String,
+    pub(crate) name: pyrs_ast::Identifier,
+    pub(crate) qualname: pyrs_ast::Identifier,
     pub(crate) filename: pyrs_ast::StrValue,
     pub(crate) firstlineno: u32,
     pub(crate) flags: CodeFlags,
@@ -2115,12 +2115,12 @@ pub(crate) struct UnitInfo {
     /// How many parameters the scope has (`ste_varnames`): the locals bound on entry.
     pub(crate) nparams: usize,
     pub(crate) consts: ConstTable,
-    pub(crate) names: Vec<Box<str>>,
-    pub(crate) varnames: Vec<String>,
-    pub(crate) cellvars: Vec<String>,
-    pub(crate) freevars: Vec<String>,
+    pub(crate) names: Vec<pyrs_ast::Identifier>,
+    pub(crate) varnames: Vec<pyrs_ast::Identifier>,
+    pub(crate) cellvars: Vec<pyrs_ast::Identifier>,
+    pub(crate) freevars: Vec<pyrs_ast::Identifier>,
     /// Names that were fast locals only inside an inlined comprehension (`CO_FAST_HIDDEN`).
-    pub(crate) fasthidden: Vec<String>,
+    pub(crate) fasthidden: Vec<pyrs_ast::Identifier>,
 }
 
 /// Optimises and assembles one code unit (CPython's `optimize_and_assemble_code_unit`).
@@ -2276,10 +2276,7 @@ pub(crate) fn assemble(seq: &Seq, mut info: UnitInfo) -> Result<CodeObject, Stri
         if info.cellvars.contains(&v) {
             kind = kind | LocalKind::CELL;
         }
-        localsplus.push(LocalVar {
-            name: v.into_boxed_str(),
-            kind,
-        });
+        localsplus.push(LocalVar { name: v, kind });
     }
     for (c, only) in std::mem::take(&mut info.cellvars)
         .into_iter()
@@ -2287,14 +2284,14 @@ pub(crate) fn assemble(seq: &Seq, mut info: UnitInfo) -> Result<CodeObject, Stri
     {
         if only {
             localsplus.push(LocalVar {
-                name: c.into_boxed_str(),
+                name: c,
                 kind: LocalKind::CELL,
             });
         }
     }
     for f in std::mem::take(&mut info.freevars) {
         localsplus.push(LocalVar {
-            name: f.into_boxed_str(),
+            name: f,
             kind: LocalKind::FREE,
         });
     }
@@ -2309,8 +2306,8 @@ pub(crate) fn assemble(seq: &Seq, mut info: UnitInfo) -> Result<CodeObject, Stri
         names,
         localsplus,
         filename: info.filename,
-        name: std::mem::take(&mut info.name).into_boxed_str(),
-        qualname: std::mem::take(&mut info.qualname).into_boxed_str(),
+        name: info.name,
+        qualname: info.qualname,
         firstlineno: info.firstlineno,
         linetable: assembled.linetable,
         exceptiontable: assembled.exceptiontable,

@@ -141,7 +141,10 @@ pub(crate) fn recorded_codes(sample: &Sample) -> Vec<Arc<CodeObject>> {
                 .iter()
                 .map(|c| constant(c, &codes))
                 .collect(),
-            names: strings(&r["names"]).into_iter().map(Box::from).collect(),
+            names: strings(&r["names"])
+                .into_iter()
+                .map(pyrs_bytecode::Identifier::from)
+                .collect(),
             localsplus: strings(&r["localsplusnames"])
                 .into_iter()
                 .zip(kinds)

@@ -11,7 +11,7 @@ pub(crate) mod warn;
 use std::collections::HashMap;
 
 use indexmap::IndexSet;
-use pyrs_ast::{Expr, Location, Stmt, StrValue};
+use pyrs_ast::{Expr, Identifier, Location, Stmt, StrValue};
 use pyrs_bytecode::{CodeFlags, CodeObject, Constant, Opcode};
 use pyrs_parser::{ErrorKind, SyntaxError};
 
@@ -91,8 +91,9 @@ pub(crate) struct Unit<'t> {
     pub(crate) posonlyargcount: u32,
     pub(crate) kwonlyargcount: u32,
     pub(crate) firstlineno: u32,
-    pub(crate) name: String,
-    pub(crate) qualname: String,
+    /// `co_name` and `co_qualname` (names of up to 22 bytes kept inline: see [`Identifier`]).
+    pub(crate) name: Identifier,
+    pub(crate) qualname: Identifier,
     /// The class whose name mangles private names here (`u_private`).
     pub(crate) private: Option<Name>,
     pub(crate) static_attributes: Option<NameSet>,
@@ -125,6 +126,8 @@ pub(crate) struct Compiler<'t> {
     /// The emptied instruction sequences of the units already assembled (the flow graph
     /// reads a unit's sequence without keeping it), for the next units to fill.
     pub(crate) spare_seqs: Vec<Seq>,
+    /// Where [`Compiler::set_qualname`] builds a qualified name before it becomes the unit's.
+    pub(crate) qualname_buf: String,
 }
 
 /// A SyntaxError at a node, with CPython's offsets for errors after parsing.
@@ -547,8 +550,8 @@ impl<'t> Compiler<'t> {
             posonlyargcount: 0,
             kwonlyargcount: 0,
             firstlineno: lineno,
-            name: name.to_string(),
-            qualname: name.to_string(),
+            name: Identifier::from(name),
+            qualname: Identifier::from(name),
             private,
             static_attributes: if kind == UnitKind::Class {
                 Some(NameSet::default())
@@ -613,14 +616,16 @@ impl<'t> Compiler<'t> {
                 UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Lambda
             );
             let name = &self.units[n - 1].name;
-            let mut q = String::with_capacity(p.qualname.len() + 9 + name.len());
+            // Built in a reused buffer: most qualified names fit inline in an `Identifier`.
+            let q = &mut self.qualname_buf;
+            q.clear();
             q.push_str(&p.qualname);
             if locals {
                 q.push_str(".<locals>");
             }
             q.push('.');
             q.push_str(name);
-            self.units[n - 1].qualname = q;
+            self.units[n - 1].qualname = Identifier::from(q.as_str());
         }
     }
 
@@ -668,8 +673,9 @@ impl<'t> Compiler<'t> {
         let names = &self.names;
         let mut seq = std::mem::take(&mut u.seq);
         let info = UnitInfo {
-            name: std::mem::take(&mut u.name),
-            qualname: std::mem::take(&mut u.qualname),
+            // Moved out: the unit is only closed after this.
+            name: std::mem::replace(&mut u.name, Identifier::from("")),
+            qualname: std::mem::replace(&mut u.qualname, Identifier::from("")),
             filename,
             firstlineno: u.firstlineno,
             flags,
@@ -682,7 +688,7 @@ impl<'t> Compiler<'t> {
                 .fasthidden
                 .iter()
                 .filter(|(k, _)| u.varnames.contains(*k))
-                .map(|(&k, _)| names.text(k).to_string())
+                .map(|(&k, _)| names.text(k).into())
                 .collect(),
             names: u.names.iter().map(|&n| names.text(n).into()).collect(),
             varnames: u.varnames.iter().map(|&n| names.text(n).into()).collect(),
