@@ -10,7 +10,7 @@
 //! instruction for instruction with the reference's.
 //!
 //! The graph keeps the instructions of all its blocks in one array per unit ([`Cfg::instrs`]),
-//! and each block is a range of it (`start`, `len`, and `cap`, the room it may grow into):
+//! and each block is a range of it (`start`, `end`, and `limit`, the room it may grow into):
 //! the passes that walk every block then read memory in order, as the blocks start out in the
 //! sequence's order, and a unit makes no allocation per block. Removing NOPs compacts a
 //! block inside its range. A pass that grows a block (jump threading's new jump, inlining a
@@ -365,11 +365,11 @@ const FILLER: CInstr = CInstr {
 /// passes note about it.
 #[derive(Clone, Debug)]
 struct Block {
-    /// The block's instructions are `instrs[start..start + len]`, and it may grow in place up
-    /// to `start + cap`; past that, [`Cfg::reserve`] moves it to the end of the array.
+    /// The block's instructions are `instrs[start..end]`, and it may grow in place up to
+    /// `limit`; past that, [`Cfg::reserve`] moves it to the end of the array.
     start: u32,
-    len: u32,
-    cap: u32,
+    end: u32,
+    limit: u32,
     next: u32,
     label: u32,
     predecessors: u32,
@@ -385,12 +385,12 @@ struct Block {
 }
 
 impl Block {
-    /// A block of the instructions `start..start + len` of the array, with no room to grow.
-    fn new(start: usize, len: usize) -> Block {
+    /// A block of the instructions `start..end` of the array, with no room to grow.
+    fn new(start: usize, end: usize) -> Block {
         Block {
             start: start as u32,
-            len: len as u32,
-            cap: len as u32,
+            end: end as u32,
+            limit: end as u32,
             next: NONE,
             label: NONE,
             predecessors: 0,
@@ -405,8 +405,9 @@ impl Block {
         }
     }
 
+    #[inline(always)]
     fn range(&self) -> std::ops::Range<usize> {
-        self.start as usize..(self.start + self.len) as usize
+        self.start as usize..self.end as usize
     }
 }
 
@@ -485,38 +486,46 @@ impl Cfg {
     }
 
     /// Block `b`'s instructions.
-    #[inline]
+    #[inline(always)]
     fn ins(&self, b: u32) -> &[CInstr] {
         &self.instrs[self.b(b).range()]
     }
 
-    #[inline]
+    #[inline(always)]
     fn ins_mut(&mut self, b: u32) -> &mut [CInstr] {
         let range = self.b(b).range();
         &mut self.instrs[range]
     }
 
+    #[inline(always)]
     fn len(&self, b: u32) -> usize {
-        self.b(b).len as usize
+        let blk = self.b(b);
+        (blk.end - blk.start) as usize
     }
 
+    #[inline(always)]
     fn is_empty(&self, b: u32) -> bool {
-        self.b(b).len == 0
+        let blk = self.b(b);
+        blk.end == blk.start
     }
 
+    #[inline(always)]
     fn last(&self, b: u32) -> Option<&CInstr> {
         self.ins(b).last()
     }
 
+    #[inline(always)]
     fn last_mut(&mut self, b: u32) -> Option<&mut CInstr> {
         self.ins_mut(b).last_mut()
     }
 
+    #[inline(always)]
     fn no_fallthrough(&self, b: u32) -> bool {
         self.last(b)
             .is_some_and(|i| is_scope_exit(i.op) || is_uncond_jump(i.op))
     }
 
+    #[inline(always)]
     fn has_fallthrough(&self, b: u32) -> bool {
         !self.no_fallthrough(b)
     }
@@ -537,7 +546,8 @@ impl Cfg {
 
     /// A new empty block (its range starts at the end of the array, with no room).
     fn new_block(&mut self) -> u32 {
-        self.blocks.push(Block::new(self.instrs.len(), 0));
+        let at = self.instrs.len();
+        self.blocks.push(Block::new(at, at));
         self.blocks.len() as u32 - 1
     }
 
@@ -546,28 +556,29 @@ impl Cfg {
     /// range it leaves is never read again).
     fn reserve(&mut self, b: u32, extra: usize) {
         let blk = self.b(b);
-        if (blk.len as usize) + extra <= blk.cap as usize {
+        if blk.end as usize + extra <= blk.limit as usize {
             return;
         }
-        let len = blk.len as usize;
-        let end = (blk.start + blk.cap) as usize;
-        if end != self.instrs.len() {
+        if blk.limit as usize != self.instrs.len() {
             let from = blk.range();
             let to = self.instrs.len();
             self.instrs.extend_from_within(from);
-            self.bm(b).start = to as u32;
+            let blk = self.bm(b);
+            blk.end = to as u32 + (blk.end - blk.start);
+            blk.start = to as u32;
         }
-        let start = self.b(b).start as usize;
-        self.instrs.resize(start + len + extra, FILLER);
-        self.bm(b).cap = (len + extra) as u32;
+        let blk = self.bm(b);
+        blk.limit = blk.end + extra as u32;
+        let limit = blk.limit as usize;
+        self.instrs.resize(limit, FILLER);
     }
 
     /// Appends `ins` to block `b`.
     fn push(&mut self, b: u32, ins: CInstr) {
         self.reserve(b, 1);
         let blk = self.bm(b);
-        let at = (blk.start + blk.len) as usize;
-        blk.len += 1;
+        let at = blk.end as usize;
+        blk.end += 1;
         self.instrs[at] = ins;
     }
 
@@ -577,13 +588,13 @@ impl Cfg {
         let n = self.len(from);
         self.reserve(b, n);
         let src = self.b(from).range();
-        let blk = self.b(b);
-        let dest = (blk.start + blk.len) as usize;
+        let dest = self.b(b).end as usize;
         self.instrs.copy_within(src, dest);
         if nop_last {
+            debug_assert!(dest > self.b(b).start as usize);
             self.instrs[dest - 1].nop();
         }
-        self.bm(b).len += n as u32;
+        self.bm(b).end += n as u32;
     }
 
     /// Puts `prefix` before block `b`'s instructions (its range moves to the end of the
@@ -593,17 +604,17 @@ impl Cfg {
         let to = self.instrs.len();
         self.instrs.extend_from_slice(prefix);
         self.instrs.extend_from_within(from);
-        let len = (self.instrs.len() - to) as u32;
+        let end = self.instrs.len() as u32;
         let blk = self.bm(b);
         blk.start = to as u32;
-        blk.len = len;
-        blk.cap = len;
+        blk.end = end;
+        blk.limit = end;
     }
 
     /// Keeps the first `n` of block `b`'s instructions.
     fn truncate(&mut self, b: u32, n: usize) {
         let blk = self.bm(b);
-        blk.len = blk.len.min(n as u32);
+        blk.end = blk.end.min(blk.start + n as u32);
     }
 
     /// Gives the graph's buffers to the next unit ([`SPARE`]).
@@ -709,7 +720,7 @@ impl Cfg {
                 end += 1;
             }
             let k = cfg.blocks.len() as u32;
-            let mut blk = Block::new(start, end - start);
+            let mut blk = Block::new(start, end);
             if block_at[start] == TARGET {
                 blk.label = start as u32;
                 block_at[start] = k;
@@ -922,7 +933,7 @@ impl Cfg {
             cursor = self.b(b).next;
             let blk = self.bm(b);
             if blk.predecessors == 0 {
-                blk.len = 0;
+                blk.end = blk.start;
                 blk.except_handler = false;
             }
         }
@@ -931,6 +942,7 @@ impl Cfg {
     /// `is_exit_or_eval_check_without_lineno`: a block that leaves the code object, or
     /// checks the eval breaker, and has no line number (the copies of it let each path keep
     /// its own line).
+    #[inline]
     fn is_exit_or_eval_check_without_lineno(&self, b: u32) -> bool {
         // The line test first: it usually fails at the first instruction.
         self.has_no_lineno(b)
@@ -1010,8 +1022,9 @@ impl Cfg {
                     prev = ins.loc;
                 }
             }
-            let next = self.b(b).next;
-            if self.has_fallthrough(b) && next != NONE && self.b(next).predecessors == 1 {
+            let next = cursor;
+            let falls_through = !is_scope_exit(last.op) && !is_uncond_jump(last.op);
+            if falls_through && next != NONE && self.b(next).predecessors == 1 {
                 if let Some(first) = self.ins_mut(next).first_mut() {
                     if first.loc.lineno < 0 {
                         first.loc = prev;
@@ -1134,17 +1147,23 @@ impl Cfg {
     /// `optimize_basic_block`.
     fn optimize_basic_block(&mut self, b: u32, consts: &mut ConstTable) {
         let mut i = 0usize;
-        while i < self.len(b) {
+        loop {
+            // (Looked up again each time: jump threading may move the block.)
+            let instrs = self.ins(b);
             // Most instructions are none of those matched below: go straight to the next one
             // that is.
-            match self.ins(b)[i..]
-                .iter()
-                .position(|x| kind(x.op) & PEEPHOLE != 0)
+            match instrs
+                .get(i..)
+                .and_then(|rest| rest.iter().position(|x| kind(x.op) & PEEPHOLE != 0))
             {
                 Some(k) => i += k,
                 None => break,
             }
-            let inst = self.ins(b)[i];
+            let inst = instrs[i];
+            let (nextop, nextarg) = match instrs.get(i + 1) {
+                Some(next) => (next.op, next.arg),
+                None => (Opcode::NOP, 0),
+            };
             let (op, arg) = (inst.op, inst.arg);
             // Only the jumps below look at their target's first instruction.
             let target_op = if matches!(
@@ -1164,10 +1183,6 @@ impl Cfg {
                 }
             } else {
                 Opcode::NOP
-            };
-            let (nextop, nextarg) = match self.ins(b).get(i + 1) {
-                Some(next) => (next.op, next.arg),
-                None => (Opcode::NOP, 0),
             };
             match op {
                 Opcode::BUILD_TUPLE => {

@@ -120,7 +120,7 @@ pub(super) fn assemble(
     while b != NONE {
         start[b as usize] = count;
         let blk = cfg.b(b);
-        count += blk.len;
+        count += blk.end - blk.start;
         b = blk.next;
     }
     if count == 0 {
