@@ -716,7 +716,8 @@ impl Cfg {
         let mut start = 0;
         while start < n {
             let mut end = start + 1;
-            while end < n && block_at[end] != TARGET && block_at[end] != START {
+            // (Past `start`, a position holds `NONE`, `TARGET` or `START`.)
+            while end < n && block_at[end] == NONE {
                 end += 1;
             }
             let k = cfg.blocks.len() as u32;
@@ -1147,6 +1148,9 @@ impl Cfg {
     /// `optimize_basic_block`.
     fn optimize_basic_block(&mut self, b: u32, consts: &mut ConstTable) {
         let mut i = 0usize;
+        // Whether a SWAP is left for `swaptimize`: the walk stops at every one, and notes
+        // those it makes.
+        let mut swaps = false;
         loop {
             // (Looked up again each time: jump threading may move the block.)
             let instrs = self.ins(b);
@@ -1160,6 +1164,7 @@ impl Cfg {
                 None => break,
             }
             let inst = instrs[i];
+            swaps |= inst.op == Opcode::SWAP && inst.arg != 1;
             let (nextop, nextarg) = match instrs.get(i + 1) {
                 Some(next) => (next.op, next.arg),
                 None => (Opcode::NOP, 0),
@@ -1199,6 +1204,7 @@ impl Cfg {
                                 let instrs = self.ins_mut(b);
                                 instrs[i].nop();
                                 instrs[i + 1].op = Opcode::SWAP;
+                                swaps = true;
                                 i += 1;
                                 continue;
                             }
@@ -1295,6 +1301,9 @@ impl Cfg {
                 _ => {}
             }
             i += 1;
+        }
+        if !swaps {
+            return;
         }
         let mut i = 0usize;
         while let Some(k) = self.ins(b)[i..].iter().position(|x| x.op == Opcode::SWAP) {
