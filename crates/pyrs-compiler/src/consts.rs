@@ -11,12 +11,21 @@ use pyrs_bytecode::Constant;
 /// [`Constant`]'s equality, which tells `1`, `1.0` and `True` apart) share an index. Equal
 /// code objects are merged too, as CPython's constant cache merges them (the code of a
 /// `while` test is generated twice, and so are the code objects made in it).
+///
+/// Most code units have a handful of constants: up to [`SCAN_LIMIT`] of them, a constant is
+/// looked for by comparing it with each one, which hashes nothing and allocates no table;
+/// past that, the table is indexed by hash.
 #[derive(Default, Debug)]
 pub(crate) struct ConstTable {
     items: Vec<Constant>,
     /// Indices into `items`, hashed by the constant they name (so no constant is stored
-    /// twice, and looking one up clones nothing).
+    /// twice, and looking one up clones nothing); filled only once `items` holds more than
+    /// [`SCAN_LIMIT`] constants (`indexed`).
     index: HashTable<u32>,
+    /// Whether `index` holds every constant of `items` but the singletons and NaNs (when it
+    /// does not, lookups compare with each constant: right for any length, quick for short
+    /// tables).
+    indexed: bool,
     /// The indices of `None`, `False` and `True` once added ([`singleton`]): the commonest
     /// constants are found without hashing, and are not in `index`.
     singletons: [Option<u32>; 3],
@@ -29,6 +38,26 @@ fn singleton(c: &Constant) -> Option<usize> {
         Constant::Bool(false) => Some(1),
         Constant::Bool(true) => Some(2),
         _ => None,
+    }
+}
+
+/// How many constants a [`ConstTable`] holds before it indexes them by hash: comparing a
+/// constant with this many others (most of them differ in kind or in their first bytes) costs
+/// about what hashing it does.
+const SCAN_LIMIT: usize = 8;
+
+/// Whether two constants are the same constant of a table. Code objects are compared by a
+/// few cheap fields first: two of them differ early unless they are the same.
+fn same(a: &Constant, b: &Constant) -> bool {
+    match (a, b) {
+        (Constant::Code(a), Constant::Code(b)) => {
+            a.firstlineno == b.firstlineno
+                && a.name == b.name
+                && a.code.len() == b.code.len()
+                && **a == **b
+        }
+        // Most constants compared differ in kind, told apart here without a call.
+        _ => std::mem::discriminant(a) == std::mem::discriminant(b) && a == b,
     }
 }
 
@@ -105,9 +134,58 @@ impl ConstTable {
     /// units never grow it).
     pub(crate) fn new() -> ConstTable {
         ConstTable {
-            items: Vec::with_capacity(8),
-            index: HashTable::with_capacity(8),
+            items: Vec::with_capacity(SCAN_LIMIT),
+            index: HashTable::new(),
+            indexed: false,
             singletons: [None; 3],
+        }
+    }
+
+    /// The index of a constant equal to `value` (not a singleton, not a NaN), if there is one.
+    fn find(&self, value: &Constant) -> Option<u32> {
+        let items = &self.items;
+        if !self.indexed {
+            return items.iter().position(|c| same(c, value)).map(|i| i as u32);
+        }
+        self.index
+            .find(hash_of(value), |&i| same(&items[i as usize], value))
+            .copied()
+    }
+
+    /// Appends `value` (not a singleton, not a NaN), known to be new, and indexes it, or
+    /// every constant once there are more than [`SCAN_LIMIT`].
+    fn push_new(&mut self, value: Constant) -> u32 {
+        let i = self.items.len() as u32;
+        self.items.push(value);
+        if self.indexed {
+            self.insert_index(i);
+        } else if self.items.len() > SCAN_LIMIT {
+            self.index_all();
+        }
+        i
+    }
+
+    fn insert_index(&mut self, i: u32) {
+        let items = &self.items;
+        self.index
+            .insert_unique(hash_of(&items[i as usize]), i, |&j| {
+                hash_of(&items[j as usize])
+            });
+    }
+
+    /// Indexes every constant but the singletons and NaNs.
+    fn index_all(&mut self) {
+        self.indexed = true;
+        self.index.clear();
+        // Room for twice as many, so that the next few are added without rehashing.
+        let items = &self.items;
+        self.index
+            .reserve(2 * items.len(), |&j| hash_of(&items[j as usize]));
+        for i in 0..self.items.len() {
+            let c = &self.items[i];
+            if singleton(c).is_none() && !is_nan(c) {
+                self.insert_index(i as u32);
+            }
         }
     }
 
@@ -121,46 +199,15 @@ impl ConstTable {
             self.items.push(value);
             return i;
         }
-        if let Constant::Code(code) = &value {
-            // Code objects are hashed by a few cheap fields only (hashing all of one would walk
-            // every nested code object, at every level); two of them differ early unless they
-            // are the same.
-            let hash = hash_of(&value);
-            let items = &self.items;
-            let same = self.index.find(hash, |&i| match &items[i as usize] {
-                Constant::Code(other) => {
-                    other.firstlineno == code.firstlineno
-                        && other.name == code.name
-                        && other.code.len() == code.code.len()
-                        && **other == **code
-                }
-                _ => false,
-            });
-            if let Some(&i) = same {
-                return i;
-            }
-            let i = self.items.len() as u32;
-            self.index
-                .insert_unique(hash, i, |&j| hash_of(&items[j as usize]));
-            self.items.push(value);
-            return i;
-        }
         if is_nan(&value) {
             // Each NaN CPython folds is an object of its own, equal to nothing: never merged.
             self.items.push(value);
             return self.items.len() as u32 - 1;
         }
-        let hash = hash_of(&value);
-        let items = &self.items;
-        if let Some(&i) = self.index.find(hash, |&i| items[i as usize] == value) {
-            return i;
+        match self.find(&value) {
+            Some(i) => i,
+            None => self.push_new(value),
         }
-        let i = self.items.len() as u32;
-        let items = &self.items;
-        self.index
-            .insert_unique(hash, i, |&j| hash_of(&items[j as usize]));
-        self.items.push(value);
-        i
     }
 
     pub(crate) fn get(&self, i: u32) -> &Constant {
@@ -173,26 +220,25 @@ impl ConstTable {
 
     /// Keeps the constants whose `keep` entry is true, in order.
     pub(crate) fn retain_map(&mut self, keep: &[bool]) {
-        let items = std::mem::take(&mut self.items);
-        self.index.clear();
+        let mut marks = keep.iter();
+        self.items
+            .retain(|_| marks.next().copied().unwrap_or(false));
         self.singletons = [None; 3];
-        for (c, &k) in items.into_iter().zip(keep) {
-            if k {
-                if let Some(slot) = singleton(&c) {
-                    self.singletons[slot] = Some(self.items.len() as u32);
-                } else if !is_nan(&c) {
-                    let i = self.items.len() as u32;
-                    let items = &self.items;
-                    self.index
-                        .insert_unique(hash_of(&c), i, |&j| hash_of(&items[j as usize]));
-                }
-                self.items.push(c);
+        for (i, c) in self.items.iter().enumerate() {
+            if let Some(slot) = singleton(c) {
+                self.singletons[slot] = Some(i as u32);
             }
+        }
+        self.index.clear();
+        self.indexed = false;
+        if self.items.len() > SCAN_LIMIT {
+            self.index_all();
         }
     }
 
     pub(crate) fn take(&mut self) -> Vec<Constant> {
         self.index.clear();
+        self.indexed = false;
         self.singletons = [None; 3];
         std::mem::take(&mut self.items)
     }
