@@ -143,9 +143,7 @@ fn generate(
             depth: 0,
             limit,
             warnings: Vec::new(),
-            spare_sets: Vec::new(),
-            spare_slots: Vec::new(),
-            spare_seqs: Vec::new(),
+            spare_units: Vec::new(),
             qualname_buf: String::new(),
         };
         match c.compile_mod(tree) {

@@ -101,6 +101,60 @@ pub(crate) struct Unit<'t> {
     pub(crate) coroutine: bool,
 }
 
+impl<'t> Unit<'t> {
+    /// An empty unit of `scope`, with room for the code and names of a small function, so
+    /// that most units never grow their vectors and sets; [`Compiler::enter_scope`] fills
+    /// in the rest.
+    fn new(scope: Scope<'t>) -> Unit<'t> {
+        let set = || NameSet::with_capacity_and_hasher(8, Default::default());
+        Unit {
+            scope,
+            kind: UnitKind::Module,
+            seq: Seq {
+                instrs: Vec::with_capacity(64),
+                labels: Vec::with_capacity(16),
+            },
+            consts: ConstTable::default(),
+            names: set(),
+            varnames: set(),
+            cellvars: NameSet::default(),
+            freevars: NameSet::default(),
+            fasthidden: NameMap::default(),
+            temp_symbols: NameMap::default(),
+            temp_imports: NameMap::default(),
+            name_slots: Vec::new(),
+            varname_slots: Vec::new(),
+            fblocks: Vec::new(),
+            in_inlined_comp: 0,
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            firstlineno: 0,
+            name: Identifier::from(""),
+            qualname: Identifier::from(""),
+            private: None,
+            static_attributes: None,
+            coroutine: false,
+        }
+    }
+
+    /// Empties the unit's tables, keeping their storage for the next unit.
+    fn clear(&mut self) {
+        self.seq.instrs.clear();
+        self.seq.labels.clear();
+        self.names.clear();
+        self.varnames.clear();
+        self.cellvars.clear();
+        self.freevars.clear();
+        self.fasthidden.clear();
+        self.temp_symbols.clear();
+        self.temp_imports.clear();
+        self.name_slots.clear();
+        self.varname_slots.clear();
+        self.fblocks.clear();
+    }
+}
+
 /// The compiler's state for one module (`struct compiler`).
 pub(crate) struct Compiler<'t> {
     pub(crate) table: &'t SymbolTable<'t>,
@@ -113,19 +167,20 @@ pub(crate) struct Compiler<'t> {
     pub(crate) future_annotations: bool,
     pub(crate) future_line: Option<u32>,
     pub(crate) interactive: bool,
-    pub(crate) units: Vec<Unit<'t>>,
+    /// The units being compiled, innermost last. Boxed, so that opening and closing a unit
+    /// moves a pointer ([`Compiler::spare_units`]).
+    #[allow(clippy::vec_box)]
+    pub(crate) units: Vec<Box<Unit<'t>>>,
     pub(crate) depth: usize,
     pub(crate) limit: usize,
     /// The SyntaxWarnings found so far, in the order CPython emits them.
     pub(crate) warnings: Vec<warn::Warning>,
-    /// Emptied name sets of the units already compiled, for the next units to fill
-    /// ([`Compiler::name_set`]): most units would otherwise allocate two or three each.
-    pub(crate) spare_sets: Vec<NameSet>,
-    /// The same for the units' slot vectors ([`Unit::name_slots`]).
-    pub(crate) spare_slots: Vec<Vec<u32>>,
-    /// The emptied instruction sequences of the units already assembled (the flow graph
-    /// reads a unit's sequence without keeping it), for the next units to fill.
-    pub(crate) spare_seqs: Vec<Seq>,
+    /// The units already compiled, emptied ([`Unit::clear`]), for the next units to fill:
+    /// a unit reuses the instruction sequence, name sets, slot vectors and maps of a
+    /// finished one instead of allocating its own, and since units are boxed, opening and
+    /// closing one moves a pointer, not the several hundred bytes of a [`Unit`].
+    #[allow(clippy::vec_box)]
+    pub(crate) spare_units: Vec<Box<Unit<'t>>>,
     /// Where [`Compiler::set_qualname`] builds a qualified name before it becomes the unit's.
     pub(crate) qualname_buf: String,
 }
@@ -480,87 +535,66 @@ impl<'t> Compiler<'t> {
         scope: Scope<'t>,
         lineno: u32,
     ) -> R {
-        let mut varnames = self.name_set();
-        varnames.extend(scope.param_ids().iter().copied());
+        let private = self.units.last().and_then(|u| u.private);
+        // The storage of a finished unit, emptied, or a new one (see `spare_units`).
+        let mut u = match self.spare_units.pop() {
+            Some(u) => u,
+            None => Box::new(Unit::new(scope)),
+        };
+        u.scope = scope;
+        u.kind = kind;
+        u.consts = ConstTable::new();
+        u.varnames.extend(scope.param_ids().iter().copied());
         // Cells and free variables in code-point order (`dictbytype`).
-        let mut cells: Vec<Name> = scope
-            .symbol_ids()
-            .filter(|&(_, bits)| {
-                scope_of_bits(bits) == Some(SymbolScope::Cell)
-                    || crate::symtable::Flags::from_bits(bits)
-                        .contains(crate::symtable::Flags::DEF_COMP_CELL)
-            })
-            .map(|(name, _)| name)
-            .collect();
-        cells.sort_unstable_by(|&a, &b| self.text(a).cmp(self.text(b)));
-        let mut cellvars = NameSet::default();
-        if !cells.is_empty() || scope.needs_class_closure() || scope.needs_classdict() {
-            cellvars = self.name_set();
-            cellvars.extend(cells);
-        }
+        let names = &self.names;
+        let by_text = |a: &Name, b: &Name| names.text(*a).cmp(names.text(*b));
+        u.cellvars.extend(
+            scope
+                .symbol_ids()
+                .filter(|&(_, bits)| {
+                    scope_of_bits(bits) == Some(SymbolScope::Cell)
+                        || crate::symtable::Flags::from_bits(bits)
+                            .contains(crate::symtable::Flags::DEF_COMP_CELL)
+                })
+                .map(|(name, _)| name),
+        );
+        u.cellvars.sort_unstable_by(by_text);
         if scope.needs_class_closure() {
-            cellvars.insert(self.intern("__class__"));
+            u.cellvars.insert(self.names.intern("__class__"));
         }
         if scope.needs_classdict() {
-            cellvars.insert(self.intern("__classdict__"));
+            u.cellvars.insert(self.names.intern("__classdict__"));
         }
-        let mut frees: Vec<Name> = scope
-            .symbol_ids()
-            .filter(|&(_, bits)| {
-                scope_of_bits(bits) == Some(SymbolScope::Free)
-                    || crate::symtable::Flags::from_bits(bits)
-                        .contains(crate::symtable::Flags::DEF_FREE_CLASS)
-            })
-            .map(|(name, _)| name)
-            .collect();
-        frees.sort_unstable_by(|&a, &b| self.text(a).cmp(self.text(b)));
-        let mut freevars = NameSet::default();
-        if !frees.is_empty() {
-            freevars = self.name_set();
-            freevars.extend(frees);
-        }
-        let names = self.name_set();
-        let name_slots = self.slots(scope.symbol_count());
-        let varname_slots = self.slots(scope.symbol_count());
-        let private = self.units.last().and_then(|u| u.private);
-        let coroutine = scope.is_coroutine();
-        let unit = Unit {
-            scope,
-            kind,
-            seq: self.spare_seqs.pop().unwrap_or_else(|| Seq {
-                // Room for a small function's code, so that most units never regrow it.
-                instrs: Vec::with_capacity(64),
-                labels: Vec::with_capacity(16),
-            }),
-            consts: ConstTable::new(),
-            // A set a finished unit left, or one with room for the names of a small
-            // function: most units never allocate or rehash it.
-            names,
-            varnames,
-            cellvars,
-            freevars,
-            fasthidden: NameMap::default(),
-            temp_symbols: NameMap::default(),
-            temp_imports: NameMap::default(),
-            name_slots,
-            varname_slots,
-            fblocks: Vec::new(),
-            in_inlined_comp: 0,
-            argcount: 0,
-            posonlyargcount: 0,
-            kwonlyargcount: 0,
-            firstlineno: lineno,
-            name: Identifier::from(name),
-            qualname: Identifier::from(name),
-            private,
-            static_attributes: if kind == UnitKind::Class {
-                Some(NameSet::default())
-            } else {
-                None
-            },
-            coroutine,
+        let names = &self.names;
+        let by_text = |a: &Name, b: &Name| names.text(*a).cmp(names.text(*b));
+        u.freevars.extend(
+            scope
+                .symbol_ids()
+                .filter(|&(_, bits)| {
+                    scope_of_bits(bits) == Some(SymbolScope::Free)
+                        || crate::symtable::Flags::from_bits(bits)
+                            .contains(crate::symtable::Flags::DEF_FREE_CLASS)
+                })
+                .map(|(name, _)| name),
+        );
+        u.freevars.sort_unstable_by(by_text);
+        u.name_slots.resize(scope.symbol_count(), u32::MAX);
+        u.varname_slots.resize(scope.symbol_count(), u32::MAX);
+        u.in_inlined_comp = 0;
+        u.argcount = 0;
+        u.posonlyargcount = 0;
+        u.kwonlyargcount = 0;
+        u.firstlineno = lineno;
+        u.name = Identifier::from(name);
+        u.qualname = Identifier::from(name);
+        u.private = private;
+        u.static_attributes = if kind == UnitKind::Class {
+            Some(NameSet::default())
+        } else {
+            None
         };
-        self.units.push(unit);
+        u.coroutine = scope.is_coroutine();
+        self.units.push(u);
         let mut loc = Loc {
             lineno: lineno as i32,
             end_lineno: lineno as i32,
@@ -671,7 +705,6 @@ impl<'t> Compiler<'t> {
         let filename = self.filename.clone();
         let u = self.units.last_mut().expect("a unit is open");
         let names = &self.names;
-        let mut seq = std::mem::take(&mut u.seq);
         let info = UnitInfo {
             // Moved out: the unit is only closed after this.
             name: std::mem::replace(&mut u.name, Identifier::from("")),
@@ -695,42 +728,19 @@ impl<'t> Compiler<'t> {
             cellvars: u.cellvars.iter().map(|&n| names.text(n).into()).collect(),
             freevars: u.freevars.iter().map(|&n| names.text(n).into()).collect(),
         };
-        let code = flowgraph::assemble(&seq, info).map_err(internal);
-        seq.instrs.clear();
-        seq.labels.clear();
-        self.spare_seqs.push(seq);
+        let code = flowgraph::assemble(&u.seq, info).map_err(internal);
+        u.seq.instrs.clear();
+        u.seq.labels.clear();
         code
     }
 
+    /// `compiler_exit_scope`: closes the current unit, whose storage, emptied, is kept for
+    /// the next unit ([`Compiler::spare_units`]).
     pub(crate) fn exit_scope(&mut self) {
-        if let Some(u) = self.units.pop() {
-            for mut set in [u.names, u.varnames, u.cellvars, u.freevars] {
-                if set.capacity() > 0 {
-                    set.clear();
-                    self.spare_sets.push(set);
-                }
-            }
-            for slots in [u.name_slots, u.varname_slots] {
-                if slots.capacity() > 0 {
-                    self.spare_slots.push(slots);
-                }
-            }
+        if let Some(mut u) = self.units.pop() {
+            u.clear();
+            self.spare_units.push(u);
         }
-    }
-
-    /// `n` empty slots ([`Unit::name_slots`]), in a vector a finished unit left if there is one.
-    fn slots(&mut self, n: usize) -> Vec<u32> {
-        let mut slots = self.spare_slots.pop().unwrap_or_default();
-        slots.clear();
-        slots.resize(n, u32::MAX);
-        slots
-    }
-
-    /// An empty name set, one a finished unit left if there is one.
-    fn name_set(&mut self) -> NameSet {
-        self.spare_sets
-            .pop()
-            .unwrap_or_else(|| NameSet::with_capacity_and_hasher(8, Default::default()))
     }
 
     // ---- fblocks -------------------------------------------------------------------------
