@@ -1,7 +1,8 @@
 //! Generates the LALR(1) parser from src/grammar.lalrpop into OUT_DIR at build time, puts the
 //! crate's own parse loop (src/driver.rs) inside the generated module, next to the tables and
 //! reductions it drives (which LALRPOP keeps private to that module), and patches some of the
-//! generated items for speed (`patch_generated_parser`, `pop_without_drop`).
+//! generated items for speed (`patch_generated_parser`, `pop_without_drop`), and writes the
+//! goto table in the packed form the parse loop reads (`pack_goto_table`).
 
 fn main() {
     lalrpop::Configuration::new()
@@ -44,6 +45,12 @@ fn patch_generated_parser() {
     }
     patched = pop_without_drop(&patched);
     patched = include_driver(&patched);
+    patched = goto_from_driver(&patched);
+    let gotos = pack_goto_table(&patched);
+    let gotos_path = std::path::Path::new(&out).join("goto_table.rs");
+    if std::fs::read_to_string(&gotos_path).ok().as_deref() != Some(gotos.as_str()) {
+        std::fs::write(&gotos_path, gotos).expect("OUT_DIR is writable");
+    }
     if patched != text {
         std::fs::write(&path, patched).expect("the generated parser is writable");
     }
@@ -134,5 +141,148 @@ fn pop_without_drop(text: &str) -> String {
         rewritten >= 2,
         "LALRPOP's __pop_Variant functions no longer have the shape build.rs rewrites"
     );
+    out
+}
+
+/// Makes the generated `__reduce` take its next state from the driver's packed goto table
+/// (`driver::goto`, see [`pack_goto_table`]) rather than from `__goto`, a `match` on the
+/// nonterminal and then on the state: an indirect jump and a chain of comparisons on every
+/// reduction, where the table needs two loads. `__goto` stays for LALRPOP's own loop (the
+/// error reporter's re-parses).
+fn goto_from_driver(text: &str) -> String {
+    const CALL: &str = "let __next_state = __goto(__state, __nonterminal);";
+    const DRIVER: &str = "let __next_state = driver::goto(__state, __nonterminal);";
+    if text.contains(DRIVER) {
+        return text.to_string();
+    }
+    assert!(
+        text.contains(CALL),
+        "LALRPOP's __reduce no longer ends with `{CALL}`"
+    );
+    text.replacen(CALL, DRIVER, 1)
+}
+
+/// Reads LALRPOP's generated `__goto` (for each nonterminal, a default next state and the
+/// states where it differs) and returns the Rust source of the same function as two tables.
+///
+/// The exceptions are laid over one array by "row displacement": each nonterminal's column
+/// (indexed by state) gets an offset, its *base*, where all its exceptions land on free slots,
+/// the columns with most exceptions first, each at the lowest base that fits and that no other
+/// column has. A slot holds the next state and the state it is for; the goto of state `s` on
+/// nonterminal `n` is the slot at `base(n) + s` if that slot is for `s` (the slot at that place
+/// for `s` can only be `n`'s, since bases differ), and `n`'s default otherwise.
+fn pack_goto_table(text: &str) -> String {
+    const START: &str = "    fn __goto(state: i16, nt: usize) -> i16 {\n";
+    let body = &text[text.find(START).expect("LALRPOP's parser has its __goto") + START.len()..];
+    let body = &body[..body.find("\n    }\n").expect("the end of __goto")];
+    let number = |s: &str| -> u32 { s.trim().parse().expect("a number in __goto") };
+    // Per nonterminal: its default and its exceptions (state, next state).
+    let mut columns: Vec<(u32, Vec<(u32, u32)>)> = Vec::new();
+    let mut current: Option<usize> = None;
+    for line in body.lines().map(str::trim) {
+        if line == "match nt {" || line == "}" || line == "_ => 0," {
+            continue;
+        }
+        if line == "}," {
+            current = None;
+            continue;
+        }
+        let (lhs, rhs) = line.split_once(" => ").expect("an arm of __goto");
+        let nt = |n: u32, columns: &mut Vec<(u32, Vec<(u32, u32)>)>| {
+            let n = n as usize;
+            if columns.len() <= n {
+                columns.resize(n + 1, (0, Vec::new()));
+            }
+            n
+        };
+        match current {
+            None if rhs == "match state {" => current = Some(nt(number(lhs), &mut columns)),
+            None => {
+                let n = nt(number(lhs), &mut columns);
+                columns[n].0 = number(rhs.trim_end_matches(','));
+            }
+            Some(n) => {
+                let to = number(rhs.trim_end_matches(','));
+                if lhs == "_" {
+                    columns[n].0 = to;
+                    continue;
+                }
+                for pattern in lhs.split(" | ") {
+                    let (first, last) = match pattern.split_once("..=") {
+                        Some((a, b)) => (number(a), number(b)),
+                        None => (number(pattern), number(pattern)),
+                    };
+                    columns[n].1.extend((first..=last).map(|state| (state, to)));
+                }
+            }
+        }
+    }
+
+    const FREE: u32 = u32::MAX;
+    let mut slots: Vec<u32> = Vec::new();
+    // No two columns share a base: a slot is marked with its state only, and the state
+    // alone tells the columns apart when their bases differ. A column without exceptions gets
+    // a base no other column has, so that no slot is ever taken for one of its own.
+    const UNSET: usize = usize::MAX;
+    let mut base = vec![UNSET; columns.len()];
+    let mut order: Vec<usize> = (0..columns.len())
+        .filter(|&n| !columns[n].1.is_empty())
+        .collect();
+    order.sort_by_key(|&n| (std::cmp::Reverse(columns[n].1.len()), n));
+    for n in order {
+        let exceptions = &columns[n].1;
+        let fits = |b: usize| {
+            exceptions
+                .iter()
+                .all(|&(state, _)| slots.get(b + state as usize).is_none_or(|&s| s == FREE))
+        };
+        let b = (0..)
+            .find(|&b| !base.contains(&b) && fits(b))
+            .expect("some base fits");
+        for &(state, to) in exceptions {
+            let at = b + state as usize;
+            if slots.len() <= at {
+                slots.resize(at + 1, FREE);
+            }
+            slots[at] = state << 16 | to;
+        }
+        base[n] = b;
+    }
+    let unused = (0..).find(|b| !base.contains(b)).expect("an unused base");
+    for b in &mut base {
+        if *b == UNSET {
+            *b = unused;
+        }
+    }
+
+    let mut out = String::from(
+        "// Generated by build.rs (`pack_goto_table`) from LALRPOP's __goto: do not edit.\n",
+    );
+    out.push_str(
+        "/// Per nonterminal: its default next state (high 16 bits) and its base in [`GOTO_PACKED`].\n",
+    );
+    out.push_str(&format!("static GOTO_COLUMN: [u32; {}] = [", columns.len()));
+    for (n, (default, _)) in columns.iter().enumerate() {
+        if n % 8 == 0 {
+            out.push_str("\n   ");
+        }
+        assert!(
+            *default <= 0xFFFF && base[n] <= 0xFFFF,
+            "goto entries fit 16 bits"
+        );
+        out.push_str(&format!(" {:#x},", default << 16 | base[n] as u32));
+    }
+    out.push_str("\n];\n");
+    out.push_str(
+        "/// The exceptions: the state a slot is for (high 16 bits) and its next state.\n",
+    );
+    out.push_str(&format!("static GOTO_PACKED: [u32; {}] = [", slots.len()));
+    for (i, slot) in slots.iter().enumerate() {
+        if i % 8 == 0 {
+            out.push_str("\n   ");
+        }
+        out.push_str(&format!(" {slot:#x},"));
+    }
+    out.push_str("\n];\n");
     out
 }
