@@ -39,6 +39,7 @@ pub(crate) fn analyze(data: &mut TableData, limit: usize) -> Result<(), Stop> {
         data,
         depth: 0,
         limit,
+        spare_scopes: Vec::new(),
     };
     let (empty, mut free) = (Set::default(), Set::default());
     analyzer.analyze_block(
@@ -57,6 +58,9 @@ struct Analyzer<'d> {
     data: &'d mut TableData,
     depth: usize,
     limit: usize,
+    /// The emptied [`Scopes`] vectors of the scopes already analysed, for the next ones
+    /// (one per level of nesting is in use at a time), instead of one allocation a scope.
+    spare_scopes: Vec<Scopes>,
 }
 
 /// What `analyze_block` receives from its parent: the parent's sets, copied on first change.
@@ -112,7 +116,9 @@ impl Analyzer<'_> {
         // Every symbol gets a scope, and most are local: room for all of them from the start
         // (growing a hash table rehashes it).
         let nsymbols = self.data.scopes[id.index()].symbols.len();
-        let mut scopes = Scopes::with_capacity(nsymbols);
+        let mut scopes = self.spare_scopes.pop().unwrap_or_default();
+        scopes.clear();
+        scopes.reserve(nsymbols);
         let mut newfree = Set::default();
         let mut inlined_cells = Set::default();
 
@@ -246,6 +252,7 @@ impl Analyzer<'_> {
             classflag,
         );
         up.free.extend(newfree);
+        self.spare_scopes.push(scopes);
         self.depth -= 1;
         Ok(())
     }
