@@ -10,7 +10,7 @@ use pyrs_bytecode::oparg::{BinaryOp, ComparisonOp};
 use pyrs_bytecode::{Constant, Opcode};
 
 use super::stmt::{attr_loc, is_two_element_slice};
-use super::{error_at, Compiler, FBlock, UnitKind, R, STACK_USE_GUIDELINE};
+use super::{error_at, Compiler, Exprs, FBlock, UnitKind, R, STACK_USE_GUIDELINE};
 use crate::flowgraph::{Loc, NO_LOC};
 use crate::symtable::{scope_of_bits, ComprehensionKind, Flags, Name, SymbolScope};
 
@@ -121,18 +121,15 @@ impl<'t> Compiler<'t> {
                 self.bind(end);
             }
             Expr::Dict(d) => self.compile_dict(d, loc)?,
-            Expr::Set(s) => {
-                let refs: Vec<&'t Expr> = s.elts.iter().collect();
-                self.starunpack(
-                    loc,
-                    &refs,
-                    0,
-                    Opcode::BUILD_SET,
-                    Opcode::SET_ADD,
-                    Opcode::SET_UPDATE,
-                    false,
-                )?
-            }
+            Expr::Set(s) => self.starunpack(
+                loc,
+                Exprs::of(&s.elts),
+                0,
+                Opcode::BUILD_SET,
+                Opcode::SET_ADD,
+                Opcode::SET_UPDATE,
+                false,
+            )?,
             Expr::ListComp(c) => {
                 self.compile_comprehension(e, ComprehensionKind::List, &c.generators, &c.elt, None)?
             }
@@ -324,34 +321,28 @@ impl<'t> Compiler<'t> {
             Expr::Name(n) => self.nameop(&n.id, n.ctx, loc)?,
             Expr::List(l) => match l.ctx {
                 ExprContext::Store => self.assignment_helper(&l.elts, loc, l.loc)?,
-                ExprContext::Load => {
-                    let refs: Vec<&'t Expr> = l.elts.iter().collect();
-                    self.starunpack(
-                        loc,
-                        &refs,
-                        0,
-                        Opcode::BUILD_LIST,
-                        Opcode::LIST_APPEND,
-                        Opcode::LIST_EXTEND,
-                        false,
-                    )?
-                }
+                ExprContext::Load => self.starunpack(
+                    loc,
+                    Exprs::of(&l.elts),
+                    0,
+                    Opcode::BUILD_LIST,
+                    Opcode::LIST_APPEND,
+                    Opcode::LIST_EXTEND,
+                    false,
+                )?,
                 ExprContext::Del => self.visit_exprs(&l.elts)?,
             },
             Expr::Tuple(t) => match t.ctx {
                 ExprContext::Store => self.assignment_helper(&t.elts, loc, t.loc)?,
-                ExprContext::Load => {
-                    let refs: Vec<&'t Expr> = t.elts.iter().collect();
-                    self.starunpack(
-                        loc,
-                        &refs,
-                        0,
-                        Opcode::BUILD_LIST,
-                        Opcode::LIST_APPEND,
-                        Opcode::LIST_EXTEND,
-                        true,
-                    )?
-                }
+                ExprContext::Load => self.starunpack(
+                    loc,
+                    Exprs::of(&t.elts),
+                    0,
+                    Opcode::BUILD_LIST,
+                    Opcode::LIST_APPEND,
+                    Opcode::LIST_EXTEND,
+                    true,
+                )?,
                 ExprContext::Del => self.visit_exprs(&t.elts)?,
             },
             Expr::Slice(_) => {
@@ -526,9 +517,14 @@ impl<'t> Compiler<'t> {
         Ok(())
     }
 
-    fn all_const(&self, elts: &[&'t Expr]) -> Option<Vec<Constant>> {
+    fn all_const(&self, elts: Exprs<'t>) -> Option<Vec<Constant>> {
+        let mut items = elts.iter();
+        // The first element decides most displays that are not constant, before anything is
+        // allocated.
+        let first = self.const_of(items.next()?)?;
         let mut out = Vec::with_capacity(elts.len());
-        for e in elts {
+        out.push(first);
+        for e in items {
             out.push(self.const_of(e)?);
         }
         Some(out)
@@ -539,7 +535,7 @@ impl<'t> Compiler<'t> {
     fn starunpack(
         &mut self,
         loc: Loc,
-        elts: &[&'t Expr],
+        elts: Exprs<'t>,
         pushed: u32,
         build: Opcode,
         add: Opcode,
@@ -570,7 +566,7 @@ impl<'t> Compiler<'t> {
         let big = n + pushed as usize > STACK_USE_GUIDELINE;
         let seen_star = elts.iter().any(|e| matches!(e, Expr::Starred(_)));
         if !seen_star && !big {
-            for e in elts {
+            for e in elts.iter() {
                 self.visit_expr(e)?;
             }
             let op = if tuple { Opcode::BUILD_TUPLE } else { build };
@@ -691,8 +687,7 @@ impl<'t> Compiler<'t> {
         self.check_caller(&c.func);
         self.visit_expr(&c.func)?;
         self.op(Opcode::PUSH_NULL, Loc::of(c.func.loc()));
-        let args: Vec<&'t Expr> = c.args.iter().collect();
-        self.call_helper_refs(Loc::of(c.loc), 0, &args, &c.keywords)
+        self.call_helper(Loc::of(c.loc), 0, Exprs::of(&c.args), &c.keywords)
     }
 
     fn is_import_originated(&self, e: &Expr) -> bool {
@@ -853,11 +848,11 @@ impl<'t> Compiler<'t> {
     }
 
     /// `compiler_call_helper`.
-    pub(crate) fn call_helper_refs(
+    pub(crate) fn call_helper(
         &mut self,
         loc: Loc,
         n: u32,
-        args: &[&'t Expr],
+        args: Exprs<'t>,
         keywords: &'t [Keyword],
     ) -> R {
         let nelts = args.len();
@@ -866,7 +861,7 @@ impl<'t> Compiler<'t> {
             && !args.iter().any(|a| matches!(a, Expr::Starred(_)))
             && !keywords.iter().any(|k| k.arg.is_none());
         if simple {
-            for a in args {
+            for a in args.iter() {
                 self.visit_expr(a)?;
             }
             if nkw > 0 {
@@ -882,7 +877,7 @@ impl<'t> Compiler<'t> {
         }
         // ex_call
         if n == 0 && nelts == 1 {
-            if let Expr::Starred(s) = args[0] {
+            if let Some(Expr::Starred(s)) = args.iter().next() {
                 self.visit_expr(&s.value)?;
             } else {
                 self.starunpack(

@@ -33,6 +33,31 @@ pub(crate) type NameMap<V> = HashMap<Name, V, crate::consts::FastHash>;
 /// piecewise.
 const STACK_USE_GUIDELINE: usize = 30;
 
+/// The elements of a display or the positional arguments of a call, as
+/// `starunpack_helper` and `compiler_call_helper` take them: a slice of the tree, and for a
+/// generic class's bases one expression more after it (`.generic_base`). Passed by value
+/// instead of as a vector of references collected for each call, list, tuple and set.
+#[derive(Clone, Copy)]
+pub(crate) struct Exprs<'t> {
+    pub(crate) items: &'t [Expr],
+    pub(crate) extra: Option<&'t Expr>,
+}
+
+impl<'t> Exprs<'t> {
+    /// The expressions of a slice of the tree.
+    pub(crate) fn of(items: &'t [Expr]) -> Exprs<'t> {
+        Exprs { items, extra: None }
+    }
+
+    pub(crate) fn len(self) -> usize {
+        self.items.len() + usize::from(self.extra.is_some())
+    }
+
+    pub(crate) fn iter(self) -> impl Iterator<Item = &'t Expr> {
+        self.items.iter().chain(self.extra)
+    }
+}
+
 /// What kind of code unit is being compiled (`COMPILER_SCOPE_*`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum UnitKind {

@@ -6,7 +6,7 @@ use pyrs_ast::{
 };
 use pyrs_bytecode::{Constant, Opcode};
 
-use super::{docstring, error_at, Compiler, FBlock, UnitKind, R};
+use super::{docstring, error_at, Compiler, Exprs, FBlock, UnitKind, R};
 use crate::flowgraph::{Loc, NO_LOC};
 
 impl<'t> Compiler<'t> {
@@ -1129,18 +1129,18 @@ impl<'t> Compiler<'t> {
             self.emit(Opcode::CALL_INTRINSIC_1, 10, loc);
             self.nameop(".generic_base", ExprContext::Store, loc)?;
             // The bases, then .generic_base.
-            let mut bases: Vec<&'t Expr> = c.bases.iter().collect();
-            let generic = generic_base();
-            bases.push(generic);
-            self.call_helper_refs(loc, 2, &bases, &c.keywords)?;
+            let bases = Exprs {
+                items: &c.bases,
+                extra: Some(generic_base()),
+            };
+            self.call_helper(loc, 2, bases, &c.keywords)?;
             let code = self.assemble(false)?;
             self.exit_scope();
             self.make_closure(code, 0, loc)?;
             self.op(Opcode::PUSH_NULL, loc);
             self.emit(Opcode::CALL, 0, loc);
         } else {
-            let bases: Vec<&'t Expr> = c.bases.iter().collect();
-            self.call_helper_refs(loc, 2, &bases, &c.keywords)?;
+            self.call_helper(loc, 2, Exprs::of(&c.bases), &c.keywords)?;
         }
         self.apply_decorators(&c.decorator_list);
         self.nameop(&c.name, ExprContext::Store, loc)
