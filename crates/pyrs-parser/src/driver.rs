@@ -13,7 +13,8 @@
 //! After a reduction, the generated `__reduce` asks [`goto`] for the next state (build.rs
 //! makes it): a packed table that build.rs writes from LALRPOP's `__goto`, which is a `match`
 //! on the nonterminal and then on the state, an indirect jump and a chain of comparisons on
-//! every reduction.
+//! every reduction. The loop calls the generated reductions itself, through a table of them
+//! that build.rs writes ([`reduce`]), rather than through `__reduce`.
 
 use super::*;
 
@@ -32,6 +33,38 @@ pub(super) fn goto(state: i16, nt: usize) -> i16 {
         Some(&entry) if entry >> 16 == state as u32 => entry as u16 as i16,
         _ => (column >> 16) as i16,
     }
+}
+
+/// A generated reduction: pops its rule's symbols, runs its action, pushes the result, and
+/// returns how many states to pop and the nonterminal made.
+type Reducer = for<'a> fn(
+    &Ctx<'a>,
+    Option<&Pos>,
+    &mut alloc::vec::Vec<(Pos, __Symbol<'a>, Pos)>,
+    core::marker::PhantomData<(&'a ())>,
+) -> (usize, usize);
+
+include!(concat!(env!("OUT_DIR"), "/reducers.rs"));
+
+/// Reduces by `rule` and goes to the next state: through [`REDUCERS`], or, for the accepting
+/// rule, through the generated `__reduce`, which returns the tree (or an action's error).
+#[inline(always)]
+fn reduce<'a>(
+    ctx: &Ctx<'a>,
+    rule: i16,
+    lookahead_start: Option<&Pos>,
+    states: &mut alloc::vec::Vec<i16>,
+    symbols: &mut alloc::vec::Vec<(Pos, __Symbol<'a>, Pos)>,
+) -> Option<Parsed<'a>> {
+    let phantom = core::marker::PhantomData::<(&())>;
+    let Some(reducer) = REDUCERS.get(rule as usize) else {
+        return __reduce(ctx, rule, lookahead_start, states, symbols, phantom);
+    };
+    let (pop, nt) = reducer(ctx, lookahead_start, symbols, phantom);
+    states.truncate(states.len().saturating_sub(pop));
+    let top = states.last().copied().unwrap_or_default();
+    states.push(goto(top, nt));
+    None
 }
 
 /// What the loop returns: the module, or LALRPOP's error for the reporter (src/parser.rs).
@@ -63,7 +96,7 @@ pub(crate) fn drive<'a>(ctx: &Ctx<'a>, lexer: &mut crate::lexer::Lexer<'a, '_>) 
             if action == 0 {
                 return Err(unrecognized_token((l, tok, r), &states));
             }
-            let reduced = __reduce(ctx, -(action + 1), Some(&l), &mut states, &mut symbols, phantom);
+            let reduced = reduce(ctx, -(action + 1), Some(&l), &mut states, &mut symbols);
             if let Some(result) = reduced {
                 return match result {
                     // The start symbol is complete with a token still to read.
@@ -82,7 +115,7 @@ pub(crate) fn drive<'a>(ctx: &Ctx<'a>, lexer: &mut crate::lexer::Lexer<'a, '_>) 
                 expected: __expected_tokens_from_states(&states, phantom),
             });
         }
-        let reduced = __reduce(ctx, -(action + 1), None, &mut states, &mut symbols, phantom);
+        let reduced = reduce(ctx, -(action + 1), None, &mut states, &mut symbols);
         if let Some(result) = reduced {
             return result;
         }
