@@ -18,7 +18,7 @@ use pyrs_bytecode::{
     exception_table, linetable, CodeUnit, ExceptionTableEntry, Opcode, OperandKind,
 };
 
-use super::{keep, kind, CInstr, Cfg, Loc, JUMP_OPERAND, NONE, NOT_EMITTABLE};
+use super::{keep, CInstr, Cfg, Loc, NONE, OPCODES};
 
 /// The assembler's work space, kept from unit to unit with the graph's other buffers
 /// (`Spare`): empty between units.
@@ -62,6 +62,44 @@ const MAX_CACHES: u32 = {
 /// The most code units one instruction takes: three `EXTENDED_ARG`s, itself, its caches.
 const MAX_SIZE: usize = 4 + MAX_CACHES as usize;
 
+/// [`LAYOUT`]'s bits above the cache count (which takes the low four).
+const CACHES: u8 = 0x0F;
+/// The opcode cannot be written into code units ([`Opcode::is_emittable`] is false).
+const NOT_EMITTABLE: u8 = 0x10;
+/// A jump whose target comes after it (operand `Jump` or `JumpForward`).
+const JUMPS_FORWARD: u8 = 0x20;
+/// A jump whose target is it or comes before it (operand `JumpBackward`).
+const JUMPS_BACKWARD: u8 = 0x40;
+
+/// What the assembler asks of each opcode, in one byte read once per instruction: its
+/// inline cache entries (the low four bits) and [`NOT_EMITTABLE`], [`JUMPS_FORWARD`],
+/// [`JUMPS_BACKWARD`].
+static LAYOUT: [u8; OPCODES] = {
+    assert!(MAX_CACHES <= CACHES as u32);
+    let mut table = [0u8; OPCODES];
+    let mut i = 0;
+    while i < Opcode::ALL.len() {
+        let op = Opcode::ALL[i];
+        let mut bits = op.cache_entries() as u8;
+        if !op.is_emittable() {
+            bits |= NOT_EMITTABLE;
+        }
+        bits |= match op.operand() {
+            OperandKind::Jump | OperandKind::JumpForward => JUMPS_FORWARD,
+            OperandKind::JumpBackward => JUMPS_BACKWARD,
+            _ => 0,
+        };
+        table[op as usize] = bits;
+        i += 1;
+    }
+    table
+};
+
+#[inline(always)]
+fn layout(op: Opcode) -> u8 {
+    LAYOUT[op as usize]
+}
+
 /// What the assembler makes of a graph: `co_code`, `co_linetable`, `co_exceptiontable`.
 pub(super) struct Assembled {
     pub(super) code: Vec<CodeUnit>,
@@ -96,7 +134,7 @@ fn extended_args(arg: u32) -> u32 {
 }
 
 fn size_of(op: Opcode, arg: u32) -> u32 {
-    extended_args(arg) + 1 + op.cache_entries()
+    extended_args(arg) + 1 + u32::from(layout(op) & CACHES)
 }
 
 /// Units of at most this many instructions are laid out in one pass ([`assemble_short`]):
@@ -135,11 +173,17 @@ pub(super) fn assemble(
 }
 
 /// The instruction a block's label stands for: its first, or the next block's if it is
-/// empty; `NONE` for a block outside the order or a label after the last instruction.
+/// empty; `NONE` for a block outside the order, and at least `count` for a label after the
+/// last instruction. A block in the order has that index as its `start` already (an empty
+/// block's is the next instruction's).
+#[inline(always)]
 fn first_of(cfg: &Cfg, start: &[u32], b: u32) -> u32 {
-    match cfg.next_nonempty(b) {
-        NONE => NONE,
-        b => start[b as usize],
+    match start[b as usize] {
+        NONE => match cfg.next_nonempty(b) {
+            NONE => NONE,
+            b => start[b as usize],
+        },
+        first => first,
     }
 }
 
@@ -163,8 +207,9 @@ fn handler_at(cfg: &Cfg, start: &[u32], except: u32) -> Option<HandlerAt> {
 }
 
 /// Instruction `i` as laid out: its opcode (a `JUMP` or `JUMP_NO_INTERRUPT` made forward or
-/// backward), its oparg (for a jump, as CPython's assembler starts, its target's index) and
-/// its target's index (`NONE` if it has none); or why it cannot be assembled.
+/// backward), its oparg (for a jump, as CPython's assembler starts, its target's index), its
+/// target's index (`NONE` if it has none) and its [`LAYOUT`] byte; or why it cannot be
+/// assembled.
 #[inline(always)]
 fn lay(
     cfg: &Cfg,
@@ -172,20 +217,42 @@ fn lay(
     count: u32,
     i: u32,
     ins: &CInstr,
-) -> Result<(Opcode, u32, u32), String> {
+) -> Result<(Opcode, u32, u32, u8), String> {
     let op = ins.op;
     if ins.target == NONE {
-        // One look at the table for the two ways an instruction without a target can be
-        // wrong.
-        let k = kind(op);
-        if k & (JUMP_OPERAND | NOT_EMITTABLE) != 0 {
-            if k & JUMP_OPERAND != 0 {
-                return Err(format!("{op} without a target"));
-            }
-            return Err(format!("{op} cannot be assembled"));
+        // One look at the table for the caches and the two ways an instruction without a
+        // target can be wrong.
+        let bits = layout(op);
+        if bits & !CACHES != 0 {
+            return Err(lay_error(op));
         }
-        return Ok((op, ins.arg, NONE));
+        return Ok((op, ins.arg, NONE, bits));
     }
+    lay_jump(cfg, start, count, i, ins)
+}
+
+/// Why an instruction without a target cannot be assembled (out of line: never taken in a
+/// graph the passes made).
+#[cold]
+#[inline(never)]
+fn lay_error(op: Opcode) -> String {
+    if layout(op) & (JUMPS_FORWARD | JUMPS_BACKWARD) != 0 {
+        format!("{op} without a target")
+    } else {
+        format!("{op} cannot be assembled")
+    }
+}
+
+/// [`lay`] for an instruction with a target.
+#[inline(always)]
+fn lay_jump(
+    cfg: &Cfg,
+    start: &[u32],
+    count: u32,
+    i: u32,
+    ins: &CInstr,
+) -> Result<(Opcode, u32, u32, u8), String> {
+    let op = ins.op;
     let target = first_of(cfg, start, ins.target);
     if target == NONE || target >= count {
         return Err(format!("{op} jumps past the last instruction"));
@@ -197,18 +264,22 @@ fn lay(
         Opcode::JUMP_NO_INTERRUPT => Opcode::JUMP_BACKWARD_NO_INTERRUPT,
         op => op,
     };
-    match op.operand() {
-        OperandKind::JumpBackward if target <= i => {}
-        OperandKind::JumpForward | OperandKind::Jump if target > i => {}
-        OperandKind::JumpBackward | OperandKind::JumpForward | OperandKind::Jump => {
+    let bits = layout(op);
+    let right_way = if target > i {
+        JUMPS_FORWARD
+    } else {
+        JUMPS_BACKWARD
+    };
+    if bits & right_way == 0 {
+        if bits & (JUMPS_FORWARD | JUMPS_BACKWARD) != 0 {
             return Err(format!("{op} at {i} jumps the wrong way"));
         }
-        _ => return Err(format!("{op} is not a jump")),
+        return Err(format!("{op} is not a jump"));
     }
-    if kind(op) & NOT_EMITTABLE != 0 {
+    if bits & NOT_EMITTABLE != 0 {
         return Err(format!("{op} cannot be assembled"));
     }
-    Ok((op, target, target))
+    Ok((op, target, target, bits))
 }
 
 /// Writes one instruction's code units into `out`, exactly its size: its `EXTENDED_ARG`
@@ -246,7 +317,9 @@ fn assemble_short(
     } = buffers;
     let start = &start[..];
     let mut offsets = [0u32; SHORT + 1];
-    // Stale units past those written are never read: each instruction writes its caches.
+    // All zeros, with room for the most units `count` instructions can take: each
+    // instruction writes its opcode and oparg, and its caches are the zeros already there.
+    code.clear();
     code.resize(count as usize * MAX_SIZE, CodeUnit::default());
     let mut lines = linetable::Encoder::new(firstlineno, count as usize);
     // The jumps: where each one's code unit is, its opcode, its index and its target's.
@@ -285,19 +358,18 @@ fn assemble_short(
                     run_handler = handler.map(|h| (h, total));
                 }
             }
-            let (op, arg, target) = lay(cfg, start, count, i, ins)?;
+            let (op, arg, target, bits) = lay(cfg, start, count, i, ins)?;
             let at = total as usize;
             if target != NONE {
                 jumps.push((at, op, i, target));
             }
+            let caches = u32::from(bits & CACHES);
             let size = if arg <= 0xFF {
                 // Nearly every instruction: no prefix.
                 code[at] = CodeUnit::new(op, arg as u8);
-                let caches = op.cache_entries();
-                code[at + 1..at + 1 + caches as usize].fill(CodeUnit::default());
                 1 + caches
             } else {
-                let size = size_of(op, arg);
+                let size = extended_args(arg) + 1 + caches;
                 write_units(&mut code[at..at + size as usize], op, arg);
                 size
             };
@@ -376,11 +448,11 @@ fn assemble_long(
                     handler_runs.push((i, handler));
                 }
             }
-            let (op, arg, target) = lay(cfg, start, count, i, ins)?;
+            let (op, arg, target, bits) = lay(cfg, start, count, i, ins)?;
             if target != NONE {
                 jumps.push(i);
             }
-            let size = size_of(op, arg);
+            let size = extended_args(arg) + 1 + u32::from(bits & CACHES);
             offsets.push(total);
             total += size;
             laid.push(Laid {
