@@ -22,7 +22,7 @@
 use std::cell::Cell;
 use std::sync::Arc;
 
-use pyrs_bytecode::{CodeFlags, CodeObject, Constant, LocalKind, LocalVar, Opcode, OperandKind};
+use pyrs_bytecode::{CodeFlags, CodeObject, Constant, LocalVar, Opcode, OperandKind};
 
 use crate::consts::{ConstTable, Truth};
 
@@ -2127,7 +2127,11 @@ fn apply_static_swaps(instrs: &mut [CInstr], mut i: isize) {
 }
 
 /// What the flow graph needs to know of the code unit besides its instructions.
-pub(crate) struct UnitInfo {
+///
+/// The code generator hands over the fast locals ready made (`localsplus`, with their
+/// kinds), and its own sets of local, cell and free variable names (interned [`crate::symtable::Name`]s, which
+/// compare as integers) for the offsets of the cells.
+pub(crate) struct UnitInfo<'u> {
     pub(crate) name: pyrs_ast::Identifier,
     pub(crate) qualname: pyrs_ast::Identifier,
     pub(crate) filename: pyrs_ast::StrValue,
@@ -2140,11 +2144,12 @@ pub(crate) struct UnitInfo {
     pub(crate) nparams: usize,
     pub(crate) consts: ConstTable,
     pub(crate) names: Vec<pyrs_ast::Identifier>,
-    pub(crate) varnames: Vec<pyrs_ast::Identifier>,
-    pub(crate) cellvars: Vec<pyrs_ast::Identifier>,
-    pub(crate) freevars: Vec<pyrs_ast::Identifier>,
-    /// Names that were fast locals only inside an inlined comprehension (`CO_FAST_HIDDEN`).
-    pub(crate) fasthidden: Vec<pyrs_ast::Identifier>,
+    pub(crate) varnames: &'u indexmap::set::Slice<crate::symtable::Name>,
+    pub(crate) cellvars: &'u indexmap::set::Slice<crate::symtable::Name>,
+    pub(crate) freevars: &'u indexmap::set::Slice<crate::symtable::Name>,
+    /// `co_localsplusnames` and `co_localspluskinds` (`compute_localsplus_info`): the
+    /// locals, then the cells that are not locals, then the free variables.
+    pub(crate) localsplus: Vec<LocalVar>,
 }
 
 /// Optimises and assembles one code unit (CPython's `optimize_and_assemble_code_unit`).
@@ -2280,45 +2285,9 @@ pub(crate) fn assemble(seq: &Seq, mut info: UnitInfo) -> Result<CodeObject, Stri
     // The constants go in as they are: CPython keeps apart the NaNs an equality test would
     // merge.
     let consts = info.consts.take();
-    // The names too, as they are (the code generator already numbered them).
+    // The names and fast locals too, as the code generator made them.
     let names = std::mem::take(&mut info.names);
-    // compute_localsplus_info: a name can be both a cell and a free variable (a class body
-    // reading `__class__` from a method around it while making its own `__class__` cell), and
-    // then appears twice.
-    let mut localsplus: Vec<LocalVar> = Vec::with_capacity(nlocals + ncells + nfree);
-    // The cells that are not also locals come after the locals.
-    let cells_only: Vec<bool> = info
-        .cellvars
-        .iter()
-        .map(|c| !info.varnames.iter().any(|v| v == c))
-        .collect();
-    for v in std::mem::take(&mut info.varnames) {
-        let mut kind = LocalKind::LOCAL;
-        if info.fasthidden.contains(&v) {
-            kind = kind | LocalKind::HIDDEN;
-        }
-        if info.cellvars.contains(&v) {
-            kind = kind | LocalKind::CELL;
-        }
-        localsplus.push(LocalVar { name: v, kind });
-    }
-    for (c, only) in std::mem::take(&mut info.cellvars)
-        .into_iter()
-        .zip(cells_only)
-    {
-        if only {
-            localsplus.push(LocalVar {
-                name: c,
-                kind: LocalKind::CELL,
-            });
-        }
-    }
-    for f in std::mem::take(&mut info.freevars) {
-        localsplus.push(LocalVar {
-            name: f,
-            kind: LocalKind::FREE,
-        });
-    }
+    let localsplus = std::mem::take(&mut info.localsplus);
     Ok(CodeObject {
         argcount: info.argcount + info.posonlyargcount,
         posonlyargcount: info.posonlyargcount,

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use indexmap::IndexSet;
 use pyrs_ast::{Expr, Identifier, Location, Stmt, StrValue};
-use pyrs_bytecode::{CodeFlags, CodeObject, Constant, Opcode};
+use pyrs_bytecode::{CodeFlags, CodeObject, Constant, LocalKind, LocalVar, Opcode};
 use pyrs_parser::{ErrorKind, SyntaxError};
 
 use crate::ast_opt::Folded;
@@ -56,6 +56,43 @@ impl<'t> Exprs<'t> {
     pub(crate) fn iter(self) -> impl Iterator<Item = &'t Expr> {
         self.items.iter().chain(self.extra)
     }
+}
+
+/// A unit's fast locals with their kinds (`compute_localsplus_info`): the locals, hidden
+/// if an inlined comprehension made them (`u_fasthidden`) and cells if inner functions
+/// capture them; then the cells that are not locals; then the free variables. A name can be
+/// both a cell and a free variable (a class body reading `__class__` from a method around
+/// it while making its own `__class__` cell), and then appears twice.
+fn localsplus(u: &Unit<'_>, names: &CodeNames<'_>) -> Vec<LocalVar> {
+    let mut out = Vec::with_capacity(u.varnames.len() + u.cellvars.len() + u.freevars.len());
+    for &v in &u.varnames {
+        let mut kind = LocalKind::LOCAL;
+        if u.fasthidden.contains_key(&v) {
+            kind = kind | LocalKind::HIDDEN;
+        }
+        if u.cellvars.contains(&v) {
+            kind = kind | LocalKind::CELL;
+        }
+        out.push(LocalVar {
+            name: names.text(v).into(),
+            kind,
+        });
+    }
+    for &c in &u.cellvars {
+        if !u.varnames.contains(&c) {
+            out.push(LocalVar {
+                name: names.text(c).into(),
+                kind: LocalKind::CELL,
+            });
+        }
+    }
+    for &f in &u.freevars {
+        out.push(LocalVar {
+            name: names.text(f).into(),
+            kind: LocalKind::FREE,
+        });
+    }
+    out
 }
 
 /// What kind of code unit is being compiled (`COMPILER_SCOPE_*`).
@@ -742,16 +779,11 @@ impl<'t> Compiler<'t> {
             kwonlyargcount: u.kwonlyargcount,
             nparams: u.scope.param_count(),
             consts: std::mem::take(&mut u.consts),
-            fasthidden: u
-                .fasthidden
-                .iter()
-                .filter(|(k, _)| u.varnames.contains(*k))
-                .map(|(&k, _)| names.text(k).into())
-                .collect(),
             names: u.names.iter().map(|&n| names.text(n).into()).collect(),
-            varnames: u.varnames.iter().map(|&n| names.text(n).into()).collect(),
-            cellvars: u.cellvars.iter().map(|&n| names.text(n).into()).collect(),
-            freevars: u.freevars.iter().map(|&n| names.text(n).into()).collect(),
+            varnames: u.varnames.as_slice(),
+            cellvars: u.cellvars.as_slice(),
+            freevars: u.freevars.as_slice(),
+            localsplus: localsplus(u, names),
         };
         let code = flowgraph::assemble(&u.seq, info).map_err(internal);
         u.seq.instrs.clear();
