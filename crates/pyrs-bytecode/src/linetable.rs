@@ -192,17 +192,16 @@ impl Encoder {
     pub fn run_raw(&mut self, [lineno, end_lineno, col, end_col]: [i32; 4], size: u32) {
         // Up to 16 code units (an instruction with its caches, such as `LOAD_ATTR`, takes
         // 10): one or two entries, the second on the line the first leaves current.
-        if lineno >= 0
-            && end_lineno == lineno
-            && col >= 0
-            && end_col >= 0
-            && (1..=16).contains(&size)
-        {
+        // A missing column (-1) becomes a number no form below takes, so that it goes to the
+        // general path with the rest.
+        if lineno >= 0 && end_lineno == lineno && (1..=16).contains(&size) {
             let delta = i64::from(lineno) - self.writer.line;
             let head = |code: u32, length: u32| (0x80 | (code << 3) | (length - 1)) as u8;
             let (col, end_col) = (col as u32, end_col as u32);
-            let short = col < 80 && end_col >= col && end_col - col < 16;
-            let columns = (((col % 8) << 4) | end_col.wrapping_sub(col)) as u8;
+            // (`end_col - col` wraps to a large number when `end_col < col`.)
+            let width = end_col.wrapping_sub(col);
+            let short = col < 80 && width < 16;
+            let columns = (((col % 8) << 4) | width) as u8;
             let first = size.min(8);
             if delta == 0 && short {
                 self.writer
