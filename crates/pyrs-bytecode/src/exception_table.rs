@@ -45,7 +45,9 @@ impl ExceptionTableEntry {
 /// assert_eq!(decode(&bytes).collect::<Vec<_>>(), [entry]);
 /// ```
 pub fn encode(entries: &[ExceptionTableEntry]) -> Vec<u8> {
-    let mut out = Vec::new();
+    // Room for the usual entries (the four items take one or two bytes each) at once, rather
+    // than growing the table several times.
+    let mut out = Vec::with_capacity(entries.len() * 6);
     for e in entries {
         push_item(&mut out, e.start, 0x80);
         push_item(&mut out, e.end.saturating_sub(e.start), 0);
