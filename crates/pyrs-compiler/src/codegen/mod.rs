@@ -1129,69 +1129,37 @@ fn clean_units<T: Copy + PartialEq + From<u8>>(units: impl Iterator<Item = T>) -
 }
 
 /// [`clean_units`] after the tabs are expanded: `None` when the margins change nothing.
+///
+/// Works line by line on slices (a line is copied whole, not a character at a time):
+/// docstrings are a good part of the text of a module.
 fn clean_expanded<T: Copy + PartialEq + From<u8>>(cps: &[T]) -> Option<Vec<T>> {
     let nl = T::from(b'\n');
     let sp = T::from(b' ');
-    let n = cps.len();
-    let mut p = 0;
-    while p < n {
-        p += 1;
-        if cps[p - 1] == nl {
-            break;
-        }
-    }
-    let mut margin = usize::MAX;
-    while p < n {
-        let s = p;
-        while p < n && cps[p] == sp {
-            p += 1;
-        }
-        if p < n && cps[p] != nl {
-            margin = margin.min(p - s);
-        }
-        while p < n {
-            p += 1;
-            if cps[p - 1] == nl {
-                break;
-            }
-        }
-    }
-    if margin == usize::MAX {
-        margin = 0;
-    }
-    let mut p = 0;
-    while p < n && cps[p] == sp {
-        p += 1;
-    }
-    if p == 0 && margin == 0 {
+    // The lines, each with its line end (the last one may have none).
+    let lines = || cps.split_inclusive(move |&c| c == nl);
+    let indent = |line: &[T]| line.iter().take_while(|&&c| c == sp).count();
+    // The smallest indentation of the lines after the first that hold more than spaces.
+    let margin = lines()
+        .skip(1)
+        .filter_map(|line| {
+            let n = indent(line);
+            (n < line.len() && line[n] != nl).then_some(n)
+        })
+        .min()
+        .unwrap_or(0);
+    // The first line loses its leading spaces (a space run stops at its line end).
+    let lead = indent(cps);
+    if lead == 0 && margin == 0 {
         return None;
     }
-    let mut out: Vec<T> = Vec::with_capacity(n);
-    while p < n {
-        let ch = cps[p];
-        out.push(ch);
-        p += 1;
-        if ch == nl {
-            break;
-        }
+    let mut out: Vec<T> = Vec::with_capacity(cps.len());
+    let mut rest = lines();
+    if let Some(first) = rest.next() {
+        out.extend_from_slice(&first[lead..]);
     }
-    while p < n {
-        let mut i = 0;
-        while i < margin && p < n {
-            if cps[p] != sp {
-                break;
-            }
-            i += 1;
-            p += 1;
-        }
-        while p < n {
-            let ch = cps[p];
-            out.push(ch);
-            p += 1;
-            if ch == nl {
-                break;
-            }
-        }
+    for line in rest {
+        let cut = line.iter().take(margin).take_while(|&&c| c == sp).count();
+        out.extend_from_slice(&line[cut..]);
     }
     Some(out)
 }
