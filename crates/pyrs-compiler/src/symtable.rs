@@ -343,8 +343,12 @@ pub(crate) struct Entry {
     /// Each name and its flags, with the scope in the bits from `SCOPE_OFFSET` up once
     /// analysed, in CPython's dict order.
     pub(crate) symbols: IndexMap<Name, u32, FastHash>,
-    /// The parameters, in order (`ste_varnames`).
-    pub(crate) varnames: Vec<Name>,
+    /// Where the parameters (`ste_varnames`) begin among the symbols: a scope's parameters
+    /// are entered one after another, each as a new symbol, so they are the `nparams`
+    /// symbols from this position on, in order (no vector of their own per scope).
+    pub(crate) first_param: u32,
+    /// How many parameters the scope has.
+    pub(crate) nparams: u32,
     pub(crate) children: Vec<ScopeId>,
     /// Where each `global` and `nonlocal` (and walrus in a comprehension) declares a name.
     pub(crate) directives: Vec<(Name, Location)>,
@@ -375,7 +379,8 @@ impl Entry {
             // Room for the few names most scopes have, so that they are not rehashed as they
             // come (four, eight…).
             symbols: IndexMap::with_capacity_and_hasher(8, FastHash::default()),
-            varnames: Vec::new(),
+            first_param: 0,
+            nparams: 0,
             children: Vec::new(),
             directives: Vec::new(),
             comprehension: None,
@@ -585,16 +590,16 @@ impl<'t> Scope<'t> {
     /// scope's `.defaults` and `.kwdefaults`. They begin `co_varnames`; the code generator
     /// appends the other fast locals as it first meets them.
     pub fn varnames(&self) -> Vec<&'t str> {
-        self.entry()
-            .varnames
-            .iter()
-            .map(|&n| self.text(n))
-            .collect()
+        self.param_ids().map(|n| self.text(n)).collect()
     }
 
     /// The parameters, as [`Scope::varnames`] lists them, as interned names.
-    pub(crate) fn param_ids(&self) -> &'t [Name] {
-        &self.entry().varnames
+    pub(crate) fn param_ids(&self) -> impl Iterator<Item = Name> + 't {
+        let entry = self.entry();
+        let first = entry.first_param as usize;
+        entry.symbols.as_slice()[first..first + entry.nparams as usize]
+            .keys()
+            .copied()
     }
 
     /// The flags and scope of a (mangled) name, as [`Scope::lookup`] finds them, by its
@@ -623,7 +628,7 @@ impl<'t> Scope<'t> {
 
     /// How many parameters the scope has: `varnames().len()` without the list.
     pub(crate) fn param_count(&self) -> usize {
-        self.entry().varnames.len()
+        self.entry().nparams as usize
     }
 
     /// `co_cellvars` as CPython 3.13 lays it out: first the parameters that are cells, in

@@ -606,7 +606,7 @@ impl<'t> Compiler<'t> {
         u.scope = scope;
         u.kind = kind;
         u.consts = ConstTable::new();
-        u.varnames.extend(scope.param_ids().iter().copied());
+        u.varnames.extend(scope.param_ids());
         // Cells and free variables in code-point order (`dictbytype`).
         let names = &self.names;
         let by_text = |a: &Name, b: &Name| names.text(*a).cmp(names.text(*b));

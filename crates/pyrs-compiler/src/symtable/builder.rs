@@ -316,14 +316,26 @@ impl Builder {
             val |= Flags::DEF_COMP_ITER;
         }
         // In place when the symbol exists: it keeps its position, as `insert` would keep it.
-        match slot {
-            indexmap::map::Entry::Occupied(mut found) => *found.get_mut() = val.bits(),
-            indexmap::map::Entry::Vacant(place) => {
-                place.insert(val.bits());
+        let index = match slot {
+            indexmap::map::Entry::Occupied(mut found) => {
+                *found.get_mut() = val.bits();
+                found.index()
             }
-        }
+            indexmap::map::Entry::Vacant(place) => place.insert_entry(val.bits()).index(),
+        };
         if flag.contains(Flags::DEF_PARAM) {
-            entry.varnames.push(mangled);
+            // The parameters are the run of symbols from `first_param` (see `Entry`): each is
+            // a new symbol, entered right after the one before (a name entered twice as a
+            // parameter was refused above).
+            if entry.nparams == 0 {
+                entry.first_param = index as u32;
+            }
+            debug_assert_eq!(
+                index,
+                (entry.first_param + entry.nparams) as usize,
+                "parameters are consecutive symbols"
+            );
+            entry.nparams += 1;
         } else if flag.contains(Flags::DEF_GLOBAL) {
             // The module learns of every `global` declaration, wherever it is.
             let top = &mut self.data.scopes[0];
