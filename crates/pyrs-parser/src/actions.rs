@@ -2143,7 +2143,8 @@ pub(crate) fn match_class(
                 }
                 patterns.push(p);
             }
-            ClassArg::Keyword(name, p) => {
+            ClassArg::Keyword(keyword) => {
+                let (name, p) = *keyword;
                 kwd_attrs.push(name);
                 kwd_patterns.push(p);
             }

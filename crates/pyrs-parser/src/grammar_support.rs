@@ -191,10 +191,11 @@ pub(crate) enum MapItem {
     Rest(Identifier, Pos, Pos),
 }
 
-/// An argument of a class pattern.
+/// An argument of a class pattern. The rarer keyword is boxed, to keep the parser's stack
+/// entries small.
 pub(crate) enum ClassArg {
     Positional(Pattern),
-    Keyword(Identifier, Pattern),
+    Keyword(Box<(Identifier, Pattern)>),
 }
 
 impl Ctx<'_> {
