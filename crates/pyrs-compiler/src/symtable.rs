@@ -79,12 +79,14 @@ pub fn build<'a>(module: &'a Mod, filename: &str) -> Result<SymbolTable<'a>, Syn
         let data = TableData {
             names,
             scopes: Vec::new(),
+            children: Vec::new(),
             keys: HashMap::default(),
             wk,
         };
         let mut builder = Builder::new(data, future.annotations, limit);
         builder.visit_mod(module)?;
         let mut data = builder.data;
+        data.link_children();
         analysis::analyze(&mut data, limit)?;
         Ok(data)
     });
@@ -327,8 +329,58 @@ pub(crate) fn builder_error(text: String, loc: Location) -> Stop {
 pub(crate) struct TableData {
     pub(crate) names: Names,
     pub(crate) scopes: Vec<Entry>,
+    /// Every scope's children, each scope's in one run ([`Entry::children`]): one store for
+    /// the table rather than a vector per scope.
+    pub(crate) children: Vec<ScopeId>,
     pub(crate) keys: HashMap<Key, ScopeId, FastHash>,
     pub(crate) wk: WellKnown,
+}
+
+impl TableData {
+    /// The scopes directly inside `id`, in the order they were opened.
+    pub(crate) fn children_of(&self, id: ScopeId) -> &[ScopeId] {
+        &self.children[self.scopes[id.index()].children.range()]
+    }
+
+    /// Fills the store of children once the walk has opened every scope, from the scopes'
+    /// parents: each scope but the annotation scopes is a child of the scope it was opened
+    /// in. The runs are laid out in scope order, each scope's children in id order, which is
+    /// the order the walk opened them.
+    fn link_children(&mut self) {
+        let is_child = |e: &Entry| e.kind != ScopeKind::Annotation;
+        for i in 1..self.scopes.len() {
+            if let (Some(parent), true) = (self.scopes[i].parent, is_child(&self.scopes[i])) {
+                self.scopes[parent.index()].children.len += 1;
+            }
+        }
+        let mut start = 0;
+        for entry in &mut self.scopes {
+            entry.children.start = start;
+            start += entry.children.len;
+            entry.children.len = 0;
+        }
+        self.children = vec![ScopeId(0); start as usize];
+        for i in 1..self.scopes.len() {
+            if let (Some(parent), true) = (self.scopes[i].parent, is_child(&self.scopes[i])) {
+                let run = &mut self.scopes[parent.index()].children;
+                self.children[(run.start + run.len) as usize] = ScopeId(i as u32);
+                run.len += 1;
+            }
+        }
+    }
+}
+
+/// Where a scope's children are in [`TableData::children`].
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct ChildRun {
+    pub(crate) start: u32,
+    pub(crate) len: u32,
+}
+
+impl ChildRun {
+    pub(crate) fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..(self.start + self.len) as usize
+    }
 }
 
 /// One scope (CPython's `PySTEntryObject`).
@@ -349,7 +401,9 @@ pub(crate) struct Entry {
     pub(crate) first_param: u32,
     /// How many parameters the scope has.
     pub(crate) nparams: u32,
-    pub(crate) children: Vec<ScopeId>,
+    /// The scopes directly inside this one: a run of [`TableData::children`], filled once the
+    /// walk is over and changed by the analysis when it inlines comprehensions.
+    pub(crate) children: ChildRun,
     /// Where each `global` and `nonlocal` (and walrus in a comprehension) declares a name.
     pub(crate) directives: Vec<(Name, Location)>,
     pub(crate) comprehension: Option<ComprehensionKind>,
@@ -381,7 +435,7 @@ impl Entry {
             symbols: IndexMap::with_capacity_and_hasher(8, FastHash::default()),
             first_param: 0,
             nparams: 0,
-            children: Vec::new(),
+            children: ChildRun::default(),
             directives: Vec::new(),
             comprehension: None,
             nested: false,
@@ -471,15 +525,14 @@ impl<'t> Scope<'t> {
 
     /// True when scopes are nested in this one (`has_children`).
     pub fn has_children(&self) -> bool {
-        !self.entry().children.is_empty()
+        self.entry().children.len > 0
     }
 
     /// The scopes directly inside this one, in source order (`get_children`). Inlined
     /// comprehensions are not among them; their own children are.
     pub fn children(&self) -> impl Iterator<Item = Scope<'t>> + 't {
         let data = self.data;
-        self.entry()
-            .children
+        data.children_of(self.id)
             .iter()
             .map(move |&id| Scope { data, id })
     }

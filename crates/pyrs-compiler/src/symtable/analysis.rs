@@ -23,7 +23,7 @@ use indexmap::IndexSet;
 use super::builder::{syntax_error, Stop};
 use super::flags::{Flags, ScopeKind, SymbolScope, SCOPE_OFFSET};
 use super::names::Name;
-use super::{scope_of_bits, ScopeId, TableData};
+use super::{scope_of_bits, ChildRun, ScopeId, TableData};
 use crate::consts::FastHash;
 use crate::messages as msg;
 
@@ -124,7 +124,7 @@ impl Analyzer<'_> {
 
         // What a scope passes down to its children is made only if it has any: most
         // functions have none.
-        let nchildren = self.data.scopes[id.index()].children.len();
+        let nchildren = self.data.scopes[id.index()].children.len as usize;
 
         // A class's own bindings are invisible to the functions inside it, so what it
         // passes down is fixed before its names are analysed (a copy only if they change).
@@ -175,7 +175,7 @@ impl Analyzer<'_> {
         };
 
         for c in 0..nchildren {
-            let child = self.data.scopes[id.index()].children[c];
+            let child = self.data.children_of(id)[c];
             let entry = &self.data.scopes[child.index()];
             let new_class_entry = if entry.can_see_class_scope {
                 if kind == ScopeKind::Class {
@@ -213,21 +213,29 @@ impl Analyzer<'_> {
         drop((newglobal, newbound));
 
         // An inlined comprehension's own children become children of this scope.
-        let children = &self.data.scopes[id.index()].children;
-        if children
+        // The new run goes at the end of the store; the old one is left unused.
+        let run = self.data.scopes[id.index()].children;
+        if self
+            .data
+            .children_of(id)
             .iter()
             .any(|c| self.data.scopes[c.index()].comp_inlined)
         {
-            let children = std::mem::take(&mut self.data.scopes[id.index()].children);
-            let mut spliced = Vec::with_capacity(children.len());
-            for child in children {
-                if self.data.scopes[child.index()].comp_inlined {
-                    spliced.extend_from_slice(&self.data.scopes[child.index()].children);
+            let store = &mut self.data.children;
+            let start = store.len();
+            for i in run.range() {
+                let child = store[i];
+                let own = &self.data.scopes[child.index()];
+                if own.comp_inlined {
+                    store.extend_from_within(own.children.range());
                 } else {
-                    spliced.push(child);
+                    store.push(child);
                 }
             }
-            self.data.scopes[id.index()].children = spliced;
+            self.data.scopes[id.index()].children = ChildRun {
+                start: start as u32,
+                len: (store.len() - start) as u32,
+            };
         }
 
         if kind.is_function_like() {
@@ -407,7 +415,7 @@ impl Analyzer<'_> {
     }
 
     fn is_free_in_any_child(&self, comp: ScopeId, name: Name) -> bool {
-        self.data.scopes[comp.index()].children.iter().any(|child| {
+        self.data.children_of(comp).iter().any(|child| {
             self.data.scopes[child.index()]
                 .symbols
                 .get(&name)
@@ -455,8 +463,8 @@ impl Analyzer<'_> {
     fn set_parents(&mut self) {
         let mut stack = vec![ScopeId(0)];
         while let Some(id) = stack.pop() {
-            let children = self.data.scopes[id.index()].children.clone();
-            for child in children {
+            for c in self.data.scopes[id.index()].children.range() {
+                let child = self.data.children[c];
                 self.data.scopes[child.index()].parent = Some(id);
                 stack.push(child);
             }

@@ -214,11 +214,6 @@ impl Builder {
         self.data.keys.insert(key, id);
         self.data.scopes.push(entry);
         self.stack.push(id);
-        if kind != ScopeKind::Annotation {
-            if let Some(prev) = prev {
-                self.data.scopes[prev.index()].children.push(id);
-            }
-        }
         id
     }
 
