@@ -160,15 +160,17 @@
 //! packed goto table, finds a name's end eight bytes at a time and boxes its two largest stack
 //! payloads (`parse_text` 454.9 M -> 434.5 M, about 6% less parse time); the symbol table 107.0
 //! M -> 106.1 M. Code objects are identical byte for byte. On a quiet machine `cargo xtask
-//! bench compile` read, in six runs: 5.31× (`compile: pyrs 1.010 s, CPython 3.13 5.359 s`),
+//! bench compile` read, in nine runs: 5.31× (`compile: pyrs 1.010 s, CPython 3.13 5.359 s`),
 //! 5.64×, 4.99× (`compile: pyrs 1.011 s, CPython 3.13 5.043 s`), 5.26×, 5.91× (`compile: pyrs
-//! 1.036 s, CPython 3.13 6.121 s`), 5.57×. The reference's best of ten ranged from 5.04 to 6.12
-//! s across those runs while pyrs stayed between 1.006 and 1.100 s, so 5× is met in five runs
-//! of six and missed by a hair in the sixth. What is left is flat again: hashing each name's
-//! text twice (the symbol table's and the code generator's interning, about 3% of the time; an
-//! interned number carried by the tree's names would remove one), the flow graph's pass count
-//! (each ~1-2%), `from_seq` (1.8%: the code generator could hand over blocks), a symbol map
-//! allocated per scope, and the tree's allocation.
+//! 1.036 s, CPython 3.13 6.121 s`), 5.57×, 5.78×, 5.75×, 5.70× (`compile: pyrs 1.052 s, CPython
+//! 3.13 5.998 s`); median 5.64×. The reference's best of ten ranged from 5.04 to 6.12 s across
+//! those runs while pyrs stayed between 1.006 and 1.100 s, so 5× is met in eight runs of nine
+//! and missed by a hair in the ninth, when the reference read faster than it ever had: the
+//! margin is not yet robust. What is left is flat again: hashing each name's text twice (the
+//! symbol table's and the code generator's interning, about 3% of the time; an interned number
+//! carried by the tree's names would remove one), the flow graph's pass count (each ~1-2%),
+//! `from_seq` (1.8%: the code generator could hand over blocks), a symbol map allocated per
+//! scope, and the tree's allocation.
 //!
 //! **Not here**: no execution, no `.pyc` (marshal) output, no warnings (CPython's
 //! `SyntaxWarning`s for `is` with a literal, `assert (x, y)`…, are not emitted), no
