@@ -95,6 +95,23 @@ fn localsplus(u: &Unit<'_>, names: &CodeNames<'_>) -> Vec<LocalVar> {
     out
 }
 
+/// Puts in `set` the symbols of `scope` whose flag bits `wanted` accepts, ordered by their
+/// text's code points (`dictbytype`'s sorted keys).
+fn sorted_symbols(
+    set: &mut NameSet,
+    scope: Scope<'_>,
+    names: &CodeNames<'_>,
+    wanted: impl Fn(u32) -> bool,
+) {
+    set.extend(
+        scope
+            .symbol_ids()
+            .filter(|&(_, bits)| wanted(bits))
+            .map(|(name, _)| name),
+    );
+    set.sort_unstable_by(|&a, &b| names.text(a).cmp(names.text(b)));
+}
+
 /// What kind of code unit is being compiled (`COMPILER_SCOPE_*`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum UnitKind {
@@ -608,38 +625,21 @@ impl<'t> Compiler<'t> {
         u.consts = ConstTable::new();
         u.varnames.extend(scope.param_ids());
         // Cells and free variables in code-point order (`dictbytype`).
-        let names = &self.names;
-        let by_text = |a: &Name, b: &Name| names.text(*a).cmp(names.text(*b));
-        u.cellvars.extend(
-            scope
-                .symbol_ids()
-                .filter(|&(_, bits)| {
-                    scope_of_bits(bits) == Some(SymbolScope::Cell)
-                        || crate::symtable::Flags::from_bits(bits)
-                            .contains(crate::symtable::Flags::DEF_COMP_CELL)
-                })
-                .map(|(name, _)| name),
-        );
-        u.cellvars.sort_unstable_by(by_text);
+        use crate::symtable::Flags;
+        sorted_symbols(&mut u.cellvars, scope, &self.names, |bits| {
+            scope_of_bits(bits) == Some(SymbolScope::Cell)
+                || Flags::from_bits(bits).contains(Flags::DEF_COMP_CELL)
+        });
         if scope.needs_class_closure() {
             u.cellvars.insert(self.names.intern("__class__"));
         }
         if scope.needs_classdict() {
             u.cellvars.insert(self.names.intern("__classdict__"));
         }
-        let names = &self.names;
-        let by_text = |a: &Name, b: &Name| names.text(*a).cmp(names.text(*b));
-        u.freevars.extend(
-            scope
-                .symbol_ids()
-                .filter(|&(_, bits)| {
-                    scope_of_bits(bits) == Some(SymbolScope::Free)
-                        || crate::symtable::Flags::from_bits(bits)
-                            .contains(crate::symtable::Flags::DEF_FREE_CLASS)
-                })
-                .map(|(name, _)| name),
-        );
-        u.freevars.sort_unstable_by(by_text);
+        sorted_symbols(&mut u.freevars, scope, &self.names, |bits| {
+            scope_of_bits(bits) == Some(SymbolScope::Free)
+                || Flags::from_bits(bits).contains(Flags::DEF_FREE_CLASS)
+        });
         u.name_slots.resize(scope.symbol_count(), u32::MAX);
         u.varname_slots.resize(scope.symbol_count(), u32::MAX);
         u.in_inlined_comp = 0;
