@@ -180,16 +180,28 @@ impl VisitorMut for Folder {
         self.fold_iter(&mut node.iter);
     }
 
+    // Inlined into the walk for its leaf tests: most nodes are leaves, a constant folds no
+    // further and a name only if it is `__debug__`, and neither has children to walk, so a
+    // leaf costs the walk a test rather than a call.
+    #[inline]
     fn visit_expr(&mut self, node: &mut Expr) {
+        match node {
+            Expr::Constant(_) => {}
+            Expr::Name(n) => {
+                if n.ctx == pyrs_ast::ExprContext::Load && &*n.id == "__debug__" && !self.too_deep {
+                    self.replace(node, Constant::Bool(self.optimize == 0));
+                }
+            }
+            _ => self.visit_branch(node),
+        }
+    }
+}
+
+impl Folder {
+    /// Folds an expression that has children: the children first, then the node.
+    fn visit_branch(&mut self, node: &mut Expr) {
         if self.too_deep {
             return;
-        }
-        // Leaves, most of the nodes: a constant folds no further, a name only if it is
-        // `__debug__`; neither has children to walk.
-        match node {
-            Expr::Constant(_) => return,
-            Expr::Name(_) => return self.fold(node),
-            _ => {}
         }
         self.depth += 1;
         if self.depth > self.limit {
@@ -200,9 +212,7 @@ impl VisitorMut for Folder {
         self.fold(node);
         self.depth -= 1;
     }
-}
 
-impl Folder {
     fn replace(&mut self, node: &mut Expr, value: Constant) {
         let loc = node.loc();
         *node = self.folded.node(value, loc);
@@ -210,10 +220,6 @@ impl Folder {
 
     fn fold(&mut self, node: &mut Expr) {
         match node {
-            Expr::Name(n) if n.ctx == pyrs_ast::ExprContext::Load && &*n.id == "__debug__" => {
-                let v = Constant::Bool(self.optimize == 0);
-                self.replace(node, v);
-            }
             Expr::UnaryOp(u) => {
                 if let Some(v) = self.folded.of(&u.operand) {
                     if let Some(r) = unary(u.op, &v) {
