@@ -30,6 +30,7 @@ mod names;
 use std::collections::HashMap;
 use std::marker::PhantomData;
 
+use indexmap::map::RawEntryApiV1;
 use indexmap::IndexMap;
 
 use crate::consts::FastHash;
@@ -47,7 +48,7 @@ use builder::Builder;
 pub(crate) use builder::Stop;
 use flags::SCOPE_OFFSET;
 use names::WellKnown;
-pub(crate) use names::{CodeNames, Name, Names};
+pub(crate) use names::{hash_text, mangles, CodeNames, Name, Names};
 
 /// Builds the symbol table of a parsed module, or returns the SyntaxError CPython's symbol
 /// table raises for it (`_PySymtable_Build`, after `_PyFuture_FromAST`).
@@ -667,6 +668,19 @@ impl<'t> Scope<'t> {
             .symbols
             .get_full(&name)
             .map(|(i, _, &bits)| (i, bits))
+    }
+
+    /// The symbol spelled `text`, whose [`hash_text`] is `hash`, with its position among the
+    /// scope's symbols, its name and its bits, as [`Scope::symbol_at`] gives them, found
+    /// without interning the text (see [`Name`]).
+    #[inline]
+    pub(crate) fn symbol_of_text(&self, hash: u64, text: &str) -> Option<(usize, Name, u32)> {
+        let names = &self.data.names;
+        self.entry()
+            .symbols
+            .raw_entry_v1()
+            .from_hash_full(names::name_hash(hash), |&k| names.is_text(k, text))
+            .map(|(i, &name, &bits)| (i, name, bits))
     }
 
     /// How many symbols the scope has.

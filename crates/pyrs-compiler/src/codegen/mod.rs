@@ -19,7 +19,8 @@ use crate::ast_opt::Folded;
 use crate::consts::ConstTable;
 use crate::flowgraph::{self, Loc, Seq, UnitInfo, NO_LOC};
 use crate::symtable::{
-    scope_of_bits, CodeNames, Name, Scope, ScopeKind, Stop, SymbolScope, SymbolTable,
+    hash_text, mangles, scope_of_bits, CodeNames, Name, Scope, ScopeKind, Stop, SymbolScope,
+    SymbolTable,
 };
 
 pub(crate) type R<T = ()> = Result<T, Stop>;
@@ -472,17 +473,45 @@ impl<'t> Compiler<'t> {
         self.ur().scope.kind().is_function_like()
     }
 
-    /// `compiler_nameop` for a name as the tree spells it.
-    pub(crate) fn nameop(&mut self, name: &str, ctx: pyrs_ast::ExprContext, loc: Loc) -> R {
-        let name = self.intern(name);
+    /// `compiler_nameop` for a name as the tree spells it. A name that is a symbol of the
+    /// unit's scope, and that no class mangles, is found among the scope's symbols by its
+    /// text ([`Scope::symbol_of_text`]), without interning the text first.
+    pub(crate) fn nameop(&mut self, text: &str, ctx: pyrs_ast::ExprContext, loc: Loc) -> R {
+        let hash = hash_text(text);
+        let u = self.ur();
+        if u.private.is_none() || !mangles(text) {
+            if let Some((pos, name, bits)) = u.scope.symbol_of_text(hash, text) {
+                // Overrides exist only while an inlined comprehension is compiled.
+                let overridden = match u.temp_symbols.is_empty() {
+                    true => None,
+                    false => u.temp_symbols.get(&name).copied(),
+                };
+                let scope = overridden.unwrap_or_else(|| scope_of_bits(bits));
+                return self.emit_nameop(name, scope, Some(pos), ctx, loc);
+            }
+        }
+        let name = self.names.intern_hashed(hash, text);
         self.nameop_id(name, ctx, loc)
     }
 
     /// `compiler_nameop`.
     pub(crate) fn nameop_id(&mut self, name: Name, ctx: pyrs_ast::ExprContext, loc: Loc) -> R {
-        use pyrs_ast::ExprContext::*;
         let mangled = self.mangle_id(name);
         let (scope, pos) = self.symbol_scope_at(mangled);
+        self.emit_nameop(mangled, scope, pos, ctx, loc)
+    }
+
+    /// The instruction `compiler_nameop` emits for a (mangled) name whose scope is `scope`,
+    /// the symbol at `pos` among the unit scope's symbols when it is one.
+    fn emit_nameop(
+        &mut self,
+        mangled: Name,
+        scope: Option<SymbolScope>,
+        pos: Option<usize>,
+        ctx: pyrs_ast::ExprContext,
+        loc: Loc,
+    ) -> R {
+        use pyrs_ast::ExprContext::*;
         let function_like = self.is_function_like();
         enum Kind {
             Deref(bool),

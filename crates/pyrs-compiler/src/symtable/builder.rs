@@ -15,7 +15,10 @@ use pyrs_ast::{
 use pyrs_parser::SyntaxError;
 
 use super::flags::{ComprehensionKind, Flags, ScopeKind};
-use super::names::{mangle, Name};
+use indexmap::map::raw_entry_v1::RawEntryMut;
+use indexmap::map::RawEntryApiV1;
+
+use super::names::{hash_text, mangle, mangles, name_hash, Name};
 use super::{Entry, Key, Role, ScopeId, TableData};
 use crate::consts::FastHash;
 use crate::messages as msg;
@@ -338,6 +341,32 @@ impl Builder {
             top.symbols.insert(mangled, old | flag.bits());
         }
         Ok(())
+    }
+
+    /// [`Builder::add_def`] of a name as a `Name` node spells it, with `flag` [`Flags::USE`]
+    /// or [`Flags::DEF_LOCAL`]; returns the name. Most such names are already symbols of
+    /// the current scope: those are found in its symbols by their text ([`name_hash`]) and
+    /// their flags updated there, without interning the text first. A name a class would
+    /// mangle, an iteration variable of a comprehension (which has checks of its own) and a
+    /// name new to the scope take the general way.
+    fn add_name_use(&mut self, text: &str, flag: Flags, loc: Location) -> Result<Name, Stop> {
+        let hash = hash_text(text);
+        let cur = self.cur();
+        let names = &self.data.names;
+        let entry = &mut self.data.scopes[cur.index()];
+        if (self.private.is_none() || !mangles(text)) && !entry.comp_iter_target {
+            let found = entry
+                .symbols
+                .raw_entry_mut_v1()
+                .from_hash(name_hash(hash), |&k| names.is_text(k, text));
+            if let RawEntryMut::Occupied(mut symbol) = found {
+                *symbol.get_mut() |= flag.bits();
+                return Ok(*symbol.key());
+            }
+        }
+        let name = self.data.names.intern_hashed(hash, text);
+        self.add_def(name, flag, loc)?;
+        Ok(name)
     }
 
     fn add_def_str(&mut self, name: &str, flag: Flags, loc: Location) -> R {
@@ -1086,8 +1115,7 @@ impl Builder {
             Expr::Name(n) => {
                 let load = n.ctx == ExprContext::Load;
                 let flag = if load { Flags::USE } else { Flags::DEF_LOCAL };
-                let name = self.intern(&n.id);
-                self.add_def(name, flag, n.loc)?;
+                let name = self.add_name_use(&n.id, flag, n.loc)?;
                 // `super()` needs the `__class__` cell.
                 let wk = self.data.wk;
                 if load

@@ -9,13 +9,47 @@ use crate::consts::FastHash;
 
 /// A name interned in a [`Names`] table: a small copyable key, so that the many sets of names
 /// the second pass builds hash integers, not strings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) struct Name(u32);
+///
+/// Beside its number, a name carries the hash of its text ([`hash_text`], its high half),
+/// and that is what it hashes by: a map keyed by names can then also be searched by a text
+/// not yet interned, with the text's hash ([`name_hash`]) and a comparison of texts. The
+/// symbol table and the code generator find a name of the current scope that way, straight
+/// from the tree's text, without going through the table of every name first.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Name {
+    index: u32,
+    hash: u32,
+}
+
+impl PartialEq for Name {
+    fn eq(&self, other: &Name) -> bool {
+        self.index == other.index
+    }
+}
+
+impl Eq for Name {}
+
+impl std::hash::Hash for Name {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.hash.hash(state);
+    }
+}
 
 /// The hash [`Names`] keys a text by, worked out once by callers that probe two tables
 /// with it (the code generator's [`CodeNames`]).
 pub(crate) fn hash_text(text: &str) -> u64 {
     FastHash::default().hash_one(text)
+}
+
+/// The part of a text's [`hash_text`] its [`Name`] keeps.
+fn short_hash(hash: u64) -> u32 {
+    (hash >> 32) as u32
+}
+
+/// The hash a map of names hashed by [`FastHash`] keeps for the name of a text whose
+/// [`hash_text`] is `hash`: what to search such a map with for a text (its raw entries).
+pub(crate) fn name_hash(hash: u64) -> u64 {
+    FastHash::default().hash_one(short_hash(hash))
 }
 
 /// The names of one symbol table, each stored once.
@@ -95,12 +129,15 @@ impl Names {
             });
         self.spans.push(span);
         self.mangleable.push(mangles(text));
-        Name(self.base + index)
+        Name {
+            index: self.base + index,
+            hash: short_hash(hash),
+        }
     }
 
     /// Whether a class could mangle the name (most names are left alone).
     pub(crate) fn mangleable(&self, name: Name) -> bool {
-        self.mangleable[(name.0 - self.base) as usize]
+        self.mangleable[(name.index - self.base) as usize]
     }
 
     /// The name of `text`, if it was ever interned.
@@ -115,11 +152,20 @@ impl Names {
             .find(hash, |slot| {
                 same_text(&bytes.as_bytes()[slot.span.range()], text.as_bytes())
             })
-            .map(|slot| Name(self.base + slot.index))
+            .map(|slot| Name {
+                index: self.base + slot.index,
+                hash: short_hash(hash),
+            })
     }
 
     pub(crate) fn text(&self, name: Name) -> &str {
-        &self.bytes[self.spans[(name.0 - self.base) as usize].range()]
+        &self.bytes[self.spans[(name.index - self.base) as usize].range()]
+    }
+
+    /// Whether `name`, a name of this table, is spelled `text`.
+    #[inline]
+    pub(crate) fn is_text(&self, name: Name, text: &str) -> bool {
+        same_text(self.text(name).as_bytes(), text.as_bytes())
     }
 
     /// How many names the table holds.
@@ -170,7 +216,11 @@ impl<'t> CodeNames<'t> {
     }
 
     pub(crate) fn intern(&mut self, text: &str) -> Name {
-        let hash = hash_text(text);
+        self.intern_hashed(hash_text(text), text)
+    }
+
+    /// [`CodeNames::intern`] with the text's [`hash_text`] already known.
+    pub(crate) fn intern_hashed(&mut self, hash: u64, text: &str) -> Name {
         match self.table.find_hashed(hash, text) {
             Some(name) => name,
             None => self.more.intern_hashed(hash, text),
@@ -201,7 +251,7 @@ impl<'t> CodeNames<'t> {
     }
 
     fn of(&self, name: Name) -> &Names {
-        if name.0 < self.more.base {
+        if name.index < self.more.base {
             self.table
         } else {
             &self.more
