@@ -145,7 +145,12 @@ impl ConstTable {
     fn find(&self, value: &Constant) -> Option<u32> {
         let items = &self.items;
         if !self.indexed {
-            return items.iter().position(|c| same(c, value)).map(|i| i as u32);
+            // Most constants compared differ in kind, told apart here without a call.
+            let kind = std::mem::discriminant(value);
+            return items
+                .iter()
+                .position(|c| std::mem::discriminant(c) == kind && same(c, value))
+                .map(|i| i as u32);
         }
         self.index
             .find(hash_of(value), |&i| same(&items[i as usize], value))

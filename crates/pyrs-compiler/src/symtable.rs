@@ -48,7 +48,7 @@ use builder::Builder;
 pub(crate) use builder::Stop;
 use flags::SCOPE_OFFSET;
 use names::WellKnown;
-pub(crate) use names::{hash_text, mangles, CodeNames, Name, Names};
+pub(crate) use names::{hash_text, mangles, CodeNames, Name, Names, TextKey};
 
 /// Builds the symbol table of a parsed module, or returns the SyntaxError CPython's symbol
 /// table raises for it (`_PySymtable_Build`, after `_PyFuture_FromAST`).

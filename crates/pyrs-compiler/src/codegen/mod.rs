@@ -20,7 +20,7 @@ use crate::consts::ConstTable;
 use crate::flowgraph::{self, Loc, Seq, UnitInfo, NO_LOC};
 use crate::symtable::{
     hash_text, mangles, scope_of_bits, CodeNames, Name, Scope, ScopeKind, Stop, SymbolScope,
-    SymbolTable,
+    SymbolTable, TextKey,
 };
 
 pub(crate) type R<T = ()> = Result<T, Stop>;
@@ -360,10 +360,26 @@ impl<'t> Compiler<'t> {
     }
 
     /// `ADDOP_NAME`: an instruction whose oparg is a (mangled) name in `co_names`.
-    pub(crate) fn name_op(&mut self, op: Opcode, name: &str, loc: Loc) {
-        let name = self.names.intern_attribute(name);
-        let mangled = self.mangle_id(name);
-        let i = self.name_index(mangled);
+    ///
+    /// A name already in `co_names` that no class mangles is found there by its text
+    /// ([`TextKey`]), without interning the text first: most attribute names come back
+    /// within a unit (`self.x`).
+    pub(crate) fn name_op(&mut self, op: Opcode, text: &str, loc: Loc) {
+        let hash = hash_text(text);
+        let u = self.ur();
+        let known = if u.private.is_none() || !mangles(text) {
+            u.names.get_index_of(&TextKey::new(hash, text, &self.names))
+        } else {
+            None
+        };
+        let i = match known {
+            Some(i) => i as u32,
+            None => {
+                let name = self.names.intern_attribute(hash, text);
+                let mangled = self.mangle_id(name);
+                self.name_index(mangled)
+            }
+        };
         let arg = match op {
             Opcode::LOAD_ATTR => i << 1,
             Opcode::LOAD_METHOD => {
@@ -482,9 +498,10 @@ impl<'t> Compiler<'t> {
         if u.private.is_none() || !mangles(text) {
             if let Some((pos, name, bits)) = u.scope.symbol_of_text(hash, text) {
                 // Overrides exist only while an inlined comprehension is compiled.
-                let overridden = match u.temp_symbols.is_empty() {
-                    true => None,
-                    false => u.temp_symbols.get(&name).copied(),
+                let overridden = if u.temp_symbols.is_empty() {
+                    None
+                } else {
+                    u.temp_symbols.get(&name).copied()
                 };
                 let scope = overridden.unwrap_or_else(|| scope_of_bits(bits));
                 return self.emit_nameop(name, scope, Some(pos), ctx, loc);

@@ -229,9 +229,9 @@ impl<'t> CodeNames<'t> {
 
     /// [`CodeNames::intern`] for an attribute's name, which is more often one of the code
     /// generator's own names than the symbol table's: the code generator's are searched
-    /// first (a text is in one table or the other, never both).
-    pub(crate) fn intern_attribute(&mut self, text: &str) -> Name {
-        let hash = hash_text(text);
+    /// first (a text is in one table or the other, never both). `hash` is the text's
+    /// [`hash_text`].
+    pub(crate) fn intern_attribute(&mut self, hash: u64, text: &str) -> Name {
         if let Some(name) = self.more.find_hashed(hash, text) {
             return name;
         }
@@ -265,7 +265,7 @@ impl<'t> CodeNames<'t> {
     /// The name as code in class `private` refers to it (`_Py_Mangle`).
     // Inlined for its first two tests: most code is outside a class, and most names in a
     // class do not mangle.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn mangle(&mut self, private: Option<Name>, name: Name) -> Name {
         let Some(private) = private else {
             return name;
@@ -276,11 +276,44 @@ impl<'t> CodeNames<'t> {
         self.mangle_in_class(private, name)
     }
 
+    #[inline(never)]
     fn mangle_in_class(&mut self, private: Name, name: Name) -> Name {
         match mangle(Some(self.text(private)), self.text(name)) {
             Cow::Borrowed(_) => name,
             Cow::Owned(mangled) => self.intern(&mangled),
         }
+    }
+}
+
+/// A text as a key of a set or map of [`Name`]s hashed by [`FastHash`]: it hashes as the
+/// name of the text would, and equals the name spelled so; a set of names can then be
+/// searched for a text that may not have been interned yet.
+pub(crate) struct TextKey<'a> {
+    hash: u32,
+    text: &'a str,
+    names: &'a CodeNames<'a>,
+}
+
+impl<'a> TextKey<'a> {
+    /// The key of `text`, whose [`hash_text`] is `hash`.
+    pub(crate) fn new(hash: u64, text: &'a str, names: &'a CodeNames<'a>) -> TextKey<'a> {
+        TextKey {
+            hash: short_hash(hash),
+            text,
+            names,
+        }
+    }
+}
+
+impl std::hash::Hash for TextKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.hash.hash(state);
+    }
+}
+
+impl indexmap::Equivalent<Name> for TextKey<'_> {
+    fn equivalent(&self, name: &Name) -> bool {
+        self.names.of(*name).is_text(*name, self.text)
     }
 }
 
