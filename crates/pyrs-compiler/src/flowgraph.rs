@@ -471,6 +471,9 @@ struct Cfg {
     /// `LOAD_FAST_AND_CLEAR`, `STORE_FAST_MAYBE_NULL`): without them, in a unit whose locals
     /// are all parameters, no load needs a check.
     unbinds: bool,
+    /// Whether any instruction loads, stores or unbinds a fast local ([`FAST_LOCAL`]): module
+    /// and class bodies use none, and no pass makes one before the superinstructions.
+    fast_locals: bool,
     /// Whether any instruction is one the last rewrites change ([`FIXUP`]: cells, free
     /// variables, `SETUP_*`, `STORE_FAST_MAYBE_NULL`); no pass makes one.
     fixups: bool,
@@ -706,6 +709,7 @@ impl Cfg {
             has_handlers: kinds & (BLOCK_PUSH | BLOCK_POP) != 0,
             has_jumps: kinds & (JUMP | BLOCK_PUSH) != 0,
             unbinds: kinds & UNBINDS != 0,
+            fast_locals: kinds & FAST_LOCAL != 0,
             fixups: kinds & FIXUP != 0,
         };
         if n == 0 {
@@ -1012,17 +1016,27 @@ impl Cfg {
         while cursor != NONE {
             let b = cursor;
             cursor = self.b(b).next;
-            let Some(last) = self.last(b).copied() else {
+            let instrs = self.ins_mut(b);
+            let Some(&last) = instrs.last() else {
                 continue;
             };
-            let mut prev = NO_LOC;
-            for ins in self.ins_mut(b) {
-                if ins.loc.lineno < 0 {
-                    ins.loc = prev;
-                } else {
-                    prev = ins.loc;
+            // Most instructions have a line: there is something to fill in only from the first
+            // that has none. Once filled, each instruction holds the location the next would
+            // take, so the last one's is what the block hands on.
+            if let Some(first) = instrs.iter().position(|i| i.loc.lineno < 0) {
+                let mut prev = match first {
+                    0 => NO_LOC,
+                    k => instrs[k - 1].loc,
+                };
+                for ins in &mut instrs[first..] {
+                    if ins.loc.lineno < 0 {
+                        ins.loc = prev;
+                    } else {
+                        prev = ins.loc;
+                    }
                 }
             }
+            let prev = instrs[instrs.len() - 1].loc;
             let next = cursor;
             let falls_through = !is_scope_exit(last.op) && !is_uncond_jump(last.op);
             if falls_through && next != NONE && self.b(next).predecessors == 1 {
@@ -1604,11 +1618,18 @@ impl Cfg {
         }
         let entry = self.entry;
         maybe_push(&mut self.blocks, entry, start_mask, &mut stack);
-        let mut cursor = self.entry;
-        while cursor != NONE {
-            let b = cursor;
-            cursor = self.b(b).next;
-            self.scan_block_for_locals(b, &mut stack);
+        // CPython scans every block once in order, then those whose masks grew. Scanning a
+        // block whose mask is empty changes nothing unless it unbinds a local, so in a unit
+        // where nothing does, the blocks reached from the entry's mask are enough: the masks
+        // only grow, a block is scanned again after each growth, and the loads that need a
+        // check are those of the final masks, whatever the order.
+        if self.unbinds {
+            let mut cursor = self.entry;
+            while cursor != NONE {
+                let b = cursor;
+                cursor = self.b(b).next;
+                self.scan_block_for_locals(b, &mut stack);
+            }
         }
         while let Some(b) = stack.pop() {
             self.bm(b).visited = false;
@@ -1691,6 +1712,9 @@ impl Cfg {
 
     /// `insert_superinstructions`.
     fn insert_superinstructions(&mut self) {
+        if !self.fast_locals {
+            return;
+        }
         let mut cursor = self.entry;
         while cursor != NONE {
             let b = cursor;
@@ -1751,7 +1775,9 @@ impl Cfg {
         }
         // mark_warm
         self.reset_visited();
-        let mut stack = vec![entry];
+        let mut stack = std::mem::take(&mut self.scratch);
+        stack.clear();
+        stack.push(entry);
         self.bm(entry).visited = true;
         while let Some(b) = stack.pop() {
             self.bm(b).warm = true;
@@ -1771,7 +1797,6 @@ impl Cfg {
         }
         // mark_cold
         self.reset_visited();
-        let mut stack = Vec::new();
         let mut cursor = self.entry;
         while cursor != NONE {
             let b = cursor;
@@ -1802,6 +1827,7 @@ impl Cfg {
                 }
             }
         }
+        self.scratch = stack;
         let mut next_lbl = self.max_label() + 1;
         let mut b = entry;
         while b != NONE {
@@ -1888,6 +1914,12 @@ impl Cfg {
                         .unwrap_or(0),
                     effect => i32::from(effect),
                 };
+                if kind(ins.op) & (JUMP | BLOCK_PUSH | SCOPE_EXIT) == 0 {
+                    // Most instructions: no target, and the next instruction follows.
+                    depth += effect;
+                    maxdepth = maxdepth.max(depth);
+                    continue;
+                }
                 let new_depth = depth + if is_block_push(ins.op) { 0 } else { effect };
                 maxdepth = maxdepth.max(new_depth);
                 if has_target(ins.op) {
