@@ -98,49 +98,43 @@ impl Drop for Tokens<'_> {
 }
 
 /// The start and end of a token as grammar locations.
+#[inline]
 pub(crate) fn span(t: &Tk) -> (Pos, Pos) {
-    (
-        Pos {
-            line: t.start_line,
-            col: t.start_col,
-        },
-        Pos {
-            line: t.end_line,
-            col: t.end_col,
-        },
-    )
+    (t.start_pos, t.end_pos)
 }
 
-/// A token as the parser keeps it: pyrs-tokenizer's [`Token`], its fields in another order.
+/// A token as the parser keeps it: pyrs-tokenizer's [`Token`], its locations as the
+/// grammar's [`Pos`], which the lexer adapter reads as they are (a word each).
 ///
-/// The tokenizer hands over each token in memory written a field at a time; a `Token` would
-/// be copied into the buffer as a whole, reading that memory back in wider pieces than were
-/// written, which stalls the processor on every token. Fields in a different order are
-/// copied one by one.
+/// The fields are written one by one from the tokenizer's token, which stays in registers
+/// (a `Token` copied whole would read memory just written in other pieces, a processor stall
+/// on every token).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Tk {
-    pub(crate) kind: TokenKind,
-    end_col: u32,
-    end_line: u32,
-    start_col: u32,
-    start_line: u32,
-    /// Byte offset just after the token.
-    pub(crate) end: u32,
+    pub(crate) start_pos: Pos,
+    pub(crate) end_pos: Pos,
     /// Byte offset of the token's first byte.
     pub(crate) start: u32,
+    /// Byte offset just after the token.
+    pub(crate) end: u32,
+    pub(crate) kind: TokenKind,
 }
 
 impl From<Token> for Tk {
     #[inline]
     fn from(t: Token) -> Tk {
         Tk {
-            kind: t.kind,
-            end_col: t.end_pos.col,
-            end_line: t.end_pos.line,
-            start_col: t.start_pos.col,
-            start_line: t.start_pos.line,
-            end: t.end,
+            start_pos: Pos {
+                line: t.start_pos.line,
+                col: t.start_pos.col,
+            },
+            end_pos: Pos {
+                line: t.end_pos.line,
+                col: t.end_pos.col,
+            },
             start: t.start,
+            end: t.end,
+            kind: t.kind,
         }
     }
 }
@@ -164,8 +158,9 @@ pub(crate) struct Lexer<'a, 't> {
     /// The parse's context: the adapter records there the index of each token it gives
     /// (`Ctx::last`), and stops when an action has failed.
     ctx: &'t Ctx<'a>,
-    /// The synthetic start token, not yet given.
-    start: Option<Tok<'static>>,
+    /// The synthetic start token, and whether it was given.
+    start: Tok<'static>,
+    started: bool,
     i: usize,
     /// What the previous token given was, as far as the rules below care.
     prev: Prev,
@@ -204,25 +199,13 @@ enum SoftKeyword {
     Type,
 }
 
-impl Prev {
-    #[inline]
-    fn of(tok: &Tok<'_>) -> Prev {
-        match tok {
-            Tok::Newline | Tok::Indent | Tok::Dedent => Prev::LineStart,
-            Tok::Semi => Prev::Semi,
-            Tok::Colon => Prev::Colon,
-            Tok::With => Prev::With,
-            _ => Prev::Other,
-        }
-    }
-}
-
 impl<'a, 't> Lexer<'a, 't> {
     pub(crate) fn new(tokens: &'t Tokens<'a>, ctx: &'t Ctx<'a>, start: Tok<'static>) -> Self {
         Lexer {
             tokens,
             ctx,
-            start: Some(start),
+            start,
+            started: false,
             i: 0,
             prev: Prev::Start,
             depth: 0,
@@ -380,8 +363,7 @@ impl<'a, 't> Lexer<'a, 't> {
     }
 
     #[inline(always)]
-    fn classify(&mut self, i: usize) -> Tok<'a> {
-        let t = &self.tokens.toks[i];
+    fn classify(&mut self, i: usize, t: &Tk) -> Tok<'a> {
         match t.kind {
             TokenKind::Name => {
                 let text = self.text_of(t);
@@ -464,15 +446,29 @@ impl<'a, 't> Lexer<'a, 't> {
         }
     }
 
-    /// Updates the bracket, indentation and `case`-block state after giving `tok`.
+    /// Updates the bracket, indentation and `case`-block state after giving `tok`, and
+    /// what the previous token was (one `match` for both: one indirect jump per token).
     #[inline]
     fn track(&mut self, tok: &Tok<'a>) {
-        match tok {
-            Tok::Indent | Tok::Dedent | Tok::Newline => return self.track_line(tok),
-            Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => self.depth += 1,
-            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => self.depth = self.depth.saturating_sub(1),
-            _ => {}
-        }
+        self.prev = match tok {
+            Tok::Indent | Tok::Dedent | Tok::Newline => {
+                self.track_line(tok);
+                self.prev = Prev::LineStart;
+                return;
+            }
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => {
+                self.depth += 1;
+                Prev::Other
+            }
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => {
+                self.depth = self.depth.saturating_sub(1);
+                Prev::Other
+            }
+            Tok::Semi => Prev::Semi,
+            Tok::Colon => Prev::Colon,
+            Tok::With => Prev::With,
+            _ => Prev::Other,
+        };
         self.match_newline = false;
     }
 
@@ -502,32 +498,44 @@ impl<'a, 't> Lexer<'a, 't> {
     }
 }
 
+/// What [`Lexer::next`] gives instead of an ordinary token (`Lexer::next_rare`).
+#[derive(Clone, Copy)]
+enum Rare {
+    /// The synthetic start token.
+    Start,
+    /// [`Error::stop`]: an action failed, or the tokenizer stopped with an error here.
+    Stop,
+    /// The end of the tokens.
+    End,
+}
+
 impl<'a> Lexer<'a, '_> {
     /// `next` for everything but an ordinary token: the start token, a failed action, the end
-    /// of the tokens.
+    /// of the tokens. Answers with a one-byte [`Rare`] rather than the token itself: a token
+    /// returned from a call comes back through memory, and `next`'s result, which merges
+    /// this answer with the ordinary token, would then be written to memory and read back
+    /// on every token.
     #[cold]
     #[inline(never)]
-    fn next_rare(&mut self) -> Option<Spanned<'a>> {
-        if let Some(start) = self.start.take() {
-            return Some(Ok((Pos::default(), start, Pos::default())));
+    fn next_rare(&mut self) -> Rare {
+        if !self.started {
+            self.started = true;
+            return Rare::Start;
         }
         if self.ctx.failed() {
             // An action failed: the parser reports its error.
-            return Some(Err(Error::stop()));
-        }
-        let i = self.i;
-        if i < self.tokens.toks.len() {
-            return self.next();
+            return Rare::Stop;
         }
         // The tokenizer stopped with an error here (or the stream is over).
+        let i = self.i;
         if self.tokens.error.is_some() {
             self.i += 1;
             if i == self.tokens.toks.len() {
                 self.ctx.last.set(i);
-                return Some(Err(Error::stop()));
+                return Rare::Stop;
             }
         }
-        None
+        Rare::End
     }
 }
 
@@ -540,20 +548,23 @@ impl<'a> Iterator for Lexer<'a, '_> {
     #[inline(always)]
     fn next(&mut self) -> Option<Spanned<'a>> {
         let i = self.i;
-        if self.start.is_some() || self.ctx.failed() || i >= self.tokens.toks.len() {
-            return self.next_rare();
+        if !self.started || self.ctx.failed() || i >= self.tokens.toks.len() {
+            return match self.next_rare() {
+                Rare::Start => Some(Ok((Pos::default(), self.start, Pos::default()))),
+                Rare::Stop => Some(Err(Error::stop())),
+                Rare::End => None,
+            };
         }
+        let t = &self.tokens.toks[i];
         self.i += 1;
         self.ctx.last.set(i);
         let tok = if self.with_close == Some(i) {
             self.with_close = None;
             Tok::Rpar
         } else {
-            self.classify(i)
+            self.classify(i, t)
         };
         self.track(&tok);
-        self.prev = Prev::of(&tok);
-        let (l, r) = self.tokens.span(i);
-        Some(Ok((l, tok, r)))
+        Some(Ok((t.start_pos, tok, t.end_pos)))
     }
 }

@@ -1704,12 +1704,21 @@ impl<'src> Tokenizer<'src> {
 impl Iterator for Tokenizer<'_> {
     type Item = Result<Token, TokenizeError>;
 
+    /// The slow path's token is taken out of its result before it meets the fast path's,
+    /// so that, inlined into a caller's loop, the token stays in registers (a result merged
+    /// whole with the slow path's, which comes back through memory, is written to memory and
+    /// read back on every token).
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        if let Some(token) = self.fast_token() {
-            return Some(Ok(token));
-        }
-        self.slow_token().transpose()
+        let token = match self.fast_token() {
+            Some(token) => token,
+            None => match self.slow_token() {
+                Ok(Some(token)) => token,
+                Ok(None) => return None,
+                Err(err) => return Some(Err(err)),
+            },
+        };
+        Some(Ok(token))
     }
 }
 
