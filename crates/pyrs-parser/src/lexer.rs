@@ -162,6 +162,9 @@ pub(crate) struct Lexer<'a, 't> {
     start: Tok<'static>,
     started: bool,
     i: usize,
+    /// The number of tokens once the start token is given, 0 before: `next` takes its rare
+    /// path when `i` reaches it, for the start token as for the end.
+    end: usize,
     /// What the previous token given was, as far as the rules below care.
     prev: Prev,
     /// Brackets open at this point.
@@ -207,6 +210,7 @@ impl<'a, 't> Lexer<'a, 't> {
             start,
             started: false,
             i: 0,
+            end: 0,
             prev: Prev::Start,
             depth: 0,
             indent: 0,
@@ -448,7 +452,8 @@ impl<'a, 't> Lexer<'a, 't> {
 
     /// Updates the bracket, indentation and `case`-block state after giving `tok`, and
     /// what the previous token was (one `match` for both: one indirect jump per token).
-    #[inline]
+    /// Always inlined: called, it took the token through memory.
+    #[inline(always)]
     fn track(&mut self, tok: &Tok<'a>) {
         self.prev = match tok {
             Tok::Indent | Tok::Dedent | Tok::Newline => {
@@ -520,6 +525,7 @@ impl<'a> Lexer<'a, '_> {
     fn next_rare(&mut self) -> Rare {
         if !self.started {
             self.started = true;
+            self.end = self.tokens.toks.len();
             return Rare::Start;
         }
         if self.ctx.failed() {
@@ -548,7 +554,7 @@ impl<'a> Iterator for Lexer<'a, '_> {
     #[inline(always)]
     fn next(&mut self) -> Option<Spanned<'a>> {
         let i = self.i;
-        if !self.started || self.ctx.failed() || i >= self.tokens.toks.len() {
+        if self.ctx.failed() || i >= self.end {
             return match self.next_rare() {
                 Rare::Start => Some(Ok((Pos::default(), self.start, Pos::default()))),
                 Rare::Stop => Some(Err(Error::stop())),

@@ -46,8 +46,9 @@
 //! `feature_version` are not supported; the parser does not know names of `\N{...}` aliases.
 //!
 //! **Dependencies**: pyrs-tokenizer (tokens), pyrs-ast (the tree), lalrpop-util (the runtime
-//! of the generated tables; lalrpop itself is a build dependency that generates them). The
-//! bench and examples/parse_corpus.rs use mimalloc as their global allocator, because the
+//! of the generated tables; lalrpop itself is a build dependency that generates them), memchr
+//! (already the tokenizer's: a string literal's body is searched for a backslash or a carriage
+//! return in one vectorised scan, docstrings being long). The bench and examples/parse_corpus.rs use mimalloc as their global allocator, because the
 //! `pyrs` binary does, and the bench reads the process's processor-time clock through libc
 //! (development dependencies only).
 //! CPython's Unicode character names for `\N{...}` escapes come from the reference's

@@ -54,6 +54,14 @@ pub(crate) fn string_token(text: &str, l: Pos, r: Pos) -> PResult<Ex> {
     let body = rest
         .get(quote..rest.len().saturating_sub(quote))
         .unwrap_or("");
+    // The common body, without carriage returns or backslashes, is found in one scan.
+    if !prefix.bytes && memchr::memchr2(b'\r', b'\\', body.as_bytes()).is_none() {
+        return Ok(Ex::leaf(Expr::from(ExprConstant {
+            value: Constant::Str(StrValue::from(body)),
+            kind: prefix.unicode.then(|| "u".into()),
+            loc: loc(l, r),
+        })));
+    }
     let body = universal_newlines(body);
     let value = if prefix.bytes {
         if !body.is_ascii() {

@@ -120,6 +120,8 @@ pub struct Tokenizer<'src> {
     buf_start: usize,
     lineno: u32,
     /// Start of the token being scanned (CPython's `tok->start`), `None` between tokens.
+    /// Only the slow path reads it (when it enters a line), after setting it itself; the fast
+    /// path's tokens in the middle of a line do not keep it.
     token_start: Option<usize>,
     /// Line and line start where the current string literal began.
     first_lineno: u32,
@@ -557,8 +559,8 @@ impl<'src> Tokenizer<'src> {
             }
             _ => return Some(None),
         };
+        // `token_start` is left as it is: only the slow path reads it, and it sets it first.
         self.pos = end;
-        self.token_start = Some(start);
         Some(Some(self.line_token(kind, start, end)))
     }
 
