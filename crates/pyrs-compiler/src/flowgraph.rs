@@ -69,13 +69,42 @@ impl Loc {
 /// "No target" / "no handler" in the graph.
 const NONE: u32 = u32::MAX;
 
-/// One instruction of the code generator's sequence. For an instruction with a target
-/// (jumps and `SETUP_*`), `arg` is a label.
+/// One instruction, of the code generator's sequence and then of the flow graph (CPython's
+/// `cfg_instr`): the graph is built on the sequence's own array ([`Cfg::from_seq`]), so the
+/// code generator writes each instruction in the form the passes use. For an instruction with
+/// a target (jumps and `SETUP_*`), `arg` is a label in the sequence and `target` the block it
+/// jumps to in the graph; `except` is the handler block that covers it (`NONE` if none).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Instr {
     pub(crate) op: Opcode,
     pub(crate) arg: u32,
+    target: u32,
     pub(crate) loc: Loc,
+    except: u32,
+}
+
+impl Instr {
+    /// An instruction as the code generator emits it: no target or handler yet.
+    pub(crate) fn new(op: Opcode, arg: u32, loc: Loc) -> Instr {
+        Instr {
+            op,
+            arg,
+            target: NONE,
+            loc,
+            except: NONE,
+        }
+    }
+
+    fn set(&mut self, op: Opcode, arg: u32) {
+        self.op = op;
+        self.arg = arg;
+    }
+
+    fn nop(&mut self) {
+        self.op = Opcode::NOP;
+        self.arg = 0;
+        self.target = NONE;
+    }
 }
 
 /// The code generator's output for one code unit (CPython's `_PyInstructionSequence`).
@@ -97,7 +126,7 @@ impl Seq {
     }
 
     pub(crate) fn push(&mut self, op: Opcode, arg: u32, loc: Loc) {
-        self.instrs.push(Instr { op, arg, loc });
+        self.instrs.push(Instr::new(op, arg, loc));
     }
 }
 
@@ -330,30 +359,8 @@ fn kind(op: Opcode) -> u16 {
     KINDS[op as usize]
 }
 
-#[derive(Clone, Copy, Debug)]
-struct CInstr {
-    op: Opcode,
-    arg: u32,
-    target: u32,
-    loc: Loc,
-    except: u32,
-}
-
-impl CInstr {
-    fn set(&mut self, op: Opcode, arg: u32) {
-        self.op = op;
-        self.arg = arg;
-    }
-
-    fn nop(&mut self) {
-        self.op = Opcode::NOP;
-        self.arg = 0;
-        self.target = NONE;
-    }
-}
-
 /// What fills the room a block's range has past its instructions (never read).
-const FILLER: CInstr = CInstr {
+const FILLER: Instr = Instr {
     op: Opcode::NOP,
     arg: 0,
     target: NONE,
@@ -419,7 +426,7 @@ struct Spare {
     /// The blocks vector, empty.
     blocks: Vec<Block>,
     /// The instruction array, empty.
-    instrs: Vec<CInstr>,
+    instrs: Vec<Instr>,
     /// `Cfg::from_seq`'s block of each position and places of the jumps.
     block_at: Vec<u32>,
     jumps: Vec<u32>,
@@ -453,7 +460,7 @@ struct Cfg {
     blocks: Vec<Block>,
     /// Every block's instructions, each block a range of it ([`Block::start`]): see the
     /// module doc.
-    instrs: Vec<CInstr>,
+    instrs: Vec<Instr>,
     /// Buffers for the assembler and the next unit, from the units before ([`Spare`]).
     spare: Spare,
     entry: u32,
@@ -490,12 +497,12 @@ impl Cfg {
 
     /// Block `b`'s instructions.
     #[inline(always)]
-    fn ins(&self, b: u32) -> &[CInstr] {
+    fn ins(&self, b: u32) -> &[Instr] {
         &self.instrs[self.b(b).range()]
     }
 
     #[inline(always)]
-    fn ins_mut(&mut self, b: u32) -> &mut [CInstr] {
+    fn ins_mut(&mut self, b: u32) -> &mut [Instr] {
         let range = self.b(b).range();
         &mut self.instrs[range]
     }
@@ -513,12 +520,12 @@ impl Cfg {
     }
 
     #[inline(always)]
-    fn last(&self, b: u32) -> Option<&CInstr> {
+    fn last(&self, b: u32) -> Option<&Instr> {
         self.ins(b).last()
     }
 
     #[inline(always)]
-    fn last_mut(&mut self, b: u32) -> Option<&mut CInstr> {
+    fn last_mut(&mut self, b: u32) -> Option<&mut Instr> {
         self.ins_mut(b).last_mut()
     }
 
@@ -577,7 +584,7 @@ impl Cfg {
     }
 
     /// Appends `ins` to block `b`.
-    fn push(&mut self, b: u32, ins: CInstr) {
+    fn push(&mut self, b: u32, ins: Instr) {
         self.reserve(b, 1);
         let blk = self.bm(b);
         let at = blk.end as usize;
@@ -602,7 +609,7 @@ impl Cfg {
 
     /// Puts `prefix` before block `b`'s instructions (its range moves to the end of the
     /// array).
-    fn prepend(&mut self, b: u32, prefix: &[CInstr]) {
+    fn prepend(&mut self, b: u32, prefix: &[Instr]) {
         let from = self.b(b).range();
         let to = self.instrs.len();
         self.instrs.extend_from_slice(prefix);
@@ -644,7 +651,7 @@ impl Cfg {
 
     /// `_PyCfg_FromInstructionSequence`: a new block at each jump target and after each
     /// terminator.
-    fn from_seq(seq: &Seq) -> Cfg {
+    fn from_seq(seq: &mut Seq) -> Cfg {
         let n = seq.instrs.len();
         // For each position: `TARGET` if a jump lands there (then, once the blocks are made,
         // the index of the block that starts there), `START` if a block starts there only
@@ -658,24 +665,25 @@ impl Cfg {
         // The positions of the instructions with a target.
         let mut jumps = std::mem::take(&mut spare.jumps);
         jumps.clear();
-        // The instructions, in the sequence's order: the blocks are ranges of it. A jump's
-        // target is its label's position until the blocks are made.
-        let mut instrs = std::mem::take(&mut spare.instrs);
-        instrs.clear();
-        instrs.reserve(n);
+        // The graph takes the sequence's array, whose instructions are in the sequence's order
+        // (the blocks are ranges of it), and leaves it the array of the unit before, emptied.
+        let mut fresh = std::mem::take(&mut spare.instrs);
+        fresh.clear();
+        let mut instrs = std::mem::replace(&mut seq.instrs, fresh);
         // How many blocks start after the first instruction.
         let mut later_starts = 0;
         // The kinds of all the instructions together.
         let mut kinds = 0u16;
-        for (i, ins) in seq.instrs.iter().enumerate() {
+        for (i, ins) in instrs.iter_mut().enumerate() {
             let k = kind(ins.op);
             kinds |= k;
-            let mut target = NONE;
             if k & (JUMP | BLOCK_PUSH) != 0 {
                 jumps.push(i as u32);
-                target = seq.labels[ins.arg as usize];
-                let pos = target as usize;
-                if pos != NONE as usize {
+                // A jump's target is its label's position until the blocks are made.
+                let pos = seq.labels[ins.arg as usize];
+                ins.target = pos;
+                if pos != NONE {
+                    let pos = pos as usize;
                     if block_at[pos] == NONE && pos != 0 && pos < n {
                         later_starts += 1;
                     }
@@ -688,13 +696,6 @@ impl Cfg {
                     later_starts += 1;
                 }
             }
-            instrs.push(CInstr {
-                op: ins.op,
-                arg: ins.arg,
-                target,
-                loc: ins.loc,
-                except: NONE,
-            });
         }
         let mut blocks = std::mem::take(&mut spare.blocks);
         blocks.reserve(later_starts + 1);
@@ -1343,7 +1344,7 @@ impl Cfg {
             self.ins_mut(b)[i].nop();
             self.push(
                 b,
-                CInstr {
+                Instr {
                     op: opcode,
                     arg: 0,
                     target: tins.target,
@@ -1836,7 +1837,7 @@ impl Cfg {
                 let j = self.new_block();
                 self.push(
                     j,
-                    CInstr {
+                    Instr {
                         op: Opcode::JUMP_NO_INTERRUPT,
                         arg: 0,
                         target: next,
@@ -1971,7 +1972,7 @@ impl Cfg {
                         let nj = self.new_block();
                         self.push(
                             nj,
-                            CInstr {
+                            Instr {
                                 op: Opcode::JUMP,
                                 arg: 0,
                                 target: last.target,
@@ -2022,7 +2023,7 @@ fn push_depth(blocks: &mut [Block], stack: &mut Vec<u32>, b: u32, depth: i32) {
 
 /// `swaptimize`: replaces a run of SWAPs and NOPs with the shortest one that has the same
 /// effect.
-fn swaptimize(instrs: &mut [CInstr], ix: &mut usize) {
+fn swaptimize(instrs: &mut [Instr], ix: &mut usize) {
     let start = *ix;
     let limit = instrs.len() - start;
     let mut depth = instrs[start].arg as usize;
@@ -2086,7 +2087,7 @@ fn swappable(op: Opcode) -> bool {
     )
 }
 
-fn stores_to(ins: &CInstr) -> i64 {
+fn stores_to(ins: &Instr) -> i64 {
     if matches!(ins.op, Opcode::STORE_FAST | Opcode::STORE_FAST_MAYBE_NULL) {
         i64::from(ins.arg)
     } else {
@@ -2094,7 +2095,7 @@ fn stores_to(ins: &CInstr) -> i64 {
     }
 }
 
-fn next_swappable(instrs: &[CInstr], mut i: usize, lineno: i32) -> Option<usize> {
+fn next_swappable(instrs: &[Instr], mut i: usize, lineno: i32) -> Option<usize> {
     loop {
         i += 1;
         if i >= instrs.len() {
@@ -2115,7 +2116,7 @@ fn next_swappable(instrs: &[CInstr], mut i: usize, lineno: i32) -> Option<usize>
 }
 
 /// `apply_static_swaps`: SWAP, POP_TOP, STORE_FAST becomes NOP, STORE_FAST, POP_TOP.
-fn apply_static_swaps(instrs: &mut [CInstr], mut i: isize) {
+fn apply_static_swaps(instrs: &mut [Instr], mut i: isize) {
     while i >= 0 {
         let iu = i as usize;
         let swap = instrs[iu];
@@ -2185,7 +2186,7 @@ pub(crate) struct UnitInfo<'u> {
 }
 
 /// Optimises and assembles one code unit (CPython's `optimize_and_assemble_code_unit`).
-pub(crate) fn assemble(seq: &Seq, mut info: UnitInfo) -> Result<CodeObject, String> {
+pub(crate) fn assemble(seq: &mut Seq, mut info: UnitInfo) -> Result<CodeObject, String> {
     let mut cfg = Cfg::from_seq(seq);
     cfg.label_exception_targets();
     // optimize_cfg
@@ -2225,8 +2226,8 @@ pub(crate) fn assemble(seq: &Seq, mut info: UnitInfo) -> Result<CodeObject, Stri
     }
     // insert_prefix_instructions
     let entry = cfg.entry;
-    let mut prefix: Vec<CInstr> = Vec::new();
-    let plain = |op: Opcode, arg: u32, loc: Loc| CInstr {
+    let mut prefix: Vec<Instr> = Vec::new();
+    let plain = |op: Opcode, arg: u32, loc: Loc| Instr {
         op,
         arg,
         target: NONE,

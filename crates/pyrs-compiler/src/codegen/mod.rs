@@ -831,7 +831,7 @@ impl<'t> Compiler<'t> {
             freevars: u.freevars.as_slice(),
             localsplus: localsplus(u, names),
         };
-        let code = flowgraph::assemble(&u.seq, info).map_err(internal);
+        let code = flowgraph::assemble(&mut u.seq, info).map_err(internal);
         u.seq.instrs.clear();
         u.seq.labels.clear();
         code

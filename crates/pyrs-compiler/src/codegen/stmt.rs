@@ -1085,11 +1085,7 @@ impl<'t> Compiler<'t> {
             .unwrap_or(0);
         seq.instrs.insert(
             resume,
-            crate::flowgraph::Instr {
-                op: Opcode::SETUP_CLEANUP,
-                arg: handler,
-                loc: NO_LOC,
-            },
+            crate::flowgraph::Instr::new(Opcode::SETUP_CLEANUP, handler, NO_LOC),
         );
         for l in &mut seq.labels {
             if *l != u32::MAX && *l >= resume as u32 {

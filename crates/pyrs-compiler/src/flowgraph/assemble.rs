@@ -18,7 +18,7 @@ use pyrs_bytecode::{
     exception_table, linetable, CodeUnit, ExceptionTableEntry, Opcode, OperandKind,
 };
 
-use super::{keep, CInstr, Cfg, Loc, NONE, OPCODES};
+use super::{keep, Cfg, Instr, Loc, NONE, OPCODES};
 
 /// The assembler's work space, kept from unit to unit with the graph's other buffers
 /// (`Spare`): empty between units.
@@ -224,7 +224,7 @@ fn lay(
     start: &[u32],
     count: u32,
     i: u32,
-    ins: &CInstr,
+    ins: &Instr,
 ) -> Result<(Opcode, u32, u32, u8), String> {
     let op = ins.op;
     if ins.target == NONE {
@@ -258,7 +258,7 @@ fn lay_jump(
     start: &[u32],
     count: u32,
     i: u32,
-    ins: &CInstr,
+    ins: &Instr,
 ) -> Result<(Opcode, u32, u32, u8), String> {
     let op = ins.op;
     let target = first_of(cfg, start, ins.target);
