@@ -649,11 +649,16 @@ impl<'t> Scope<'t> {
 
     /// The parameters, as [`Scope::varnames`] lists them, as interned names.
     pub(crate) fn param_ids(&self) -> impl Iterator<Item = Name> + 't {
-        let entry = self.entry();
-        let first = entry.first_param as usize;
-        entry.symbols.as_slice()[first..first + entry.nparams as usize]
+        self.entry().symbols.as_slice()[self.param_positions()]
             .keys()
             .copied()
+    }
+
+    /// The positions of the parameters among the scope's symbols, in parameter order.
+    pub(crate) fn param_positions(&self) -> std::ops::Range<usize> {
+        let entry = self.entry();
+        let first = entry.first_param as usize;
+        first..first + entry.nparams as usize
     }
 
     /// The flags and scope of a (mangled) name, as [`Scope::lookup`] finds them, by its

@@ -688,6 +688,11 @@ impl<'t> Compiler<'t> {
         });
         u.name_slots.resize(scope.symbol_count(), u32::MAX);
         u.varname_slots.resize(scope.symbol_count(), u32::MAX);
+        // The parameters begin `co_varnames` in order, as they begin the symbols at
+        // `first_param`: their slots are known now.
+        for (k, pos) in scope.param_positions().enumerate() {
+            u.varname_slots[pos] = k as u32;
+        }
         u.in_inlined_comp = 0;
         u.argcount = 0;
         u.posonlyargcount = 0;

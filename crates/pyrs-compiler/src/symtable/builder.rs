@@ -9,8 +9,8 @@
 use std::collections::HashSet;
 
 use pyrs_ast::{
-    Alias, Arguments, Comprehension, ExceptHandler, Expr, ExprContext, Keyword, Location, Mod,
-    Pattern, Stmt, TypeParam,
+    Alias, Arguments, Comprehension, ExceptHandler, Expr, ExprContext, ExprName, Keyword, Location,
+    Mod, Pattern, Stmt, TypeParam,
 };
 use pyrs_parser::SyntaxError;
 
@@ -984,9 +984,12 @@ impl Builder {
     // ---- expressions -------------------------------------------------------------------
 
     fn visit_expr(&mut self, e: &Expr) -> R {
-        // Leaves, most of the nodes, recurse no further.
-        if matches!(e, Expr::Name(_) | Expr::Constant(_)) {
-            return self.visit_expr_inner(e);
+        // Leaves, most of the nodes, recurse no further: they are visited here, without
+        // entering the large frame of `visit_expr_inner`.
+        match e {
+            Expr::Name(n) => return self.visit_name(n),
+            Expr::Constant(_) => return Ok(()),
+            _ => {}
         }
         self.enter_recursion()?;
         self.visit_expr_inner(e)?;
@@ -1112,23 +1115,23 @@ impl Builder {
                 }
                 Ok(())
             }
-            Expr::Name(n) => {
-                let load = n.ctx == ExprContext::Load;
-                let flag = if load { Flags::USE } else { Flags::DEF_LOCAL };
-                let name = self.add_name_use(&n.id, flag, n.loc)?;
-                // `super()` needs the `__class__` cell.
-                let wk = self.data.wk;
-                if load
-                    && name == wk.super_
-                    && self.data.scopes[self.cur().index()].kind.is_function_like()
-                {
-                    self.add_def(wk.dunder_class, Flags::USE, n.loc)?;
-                }
-                Ok(())
-            }
+            Expr::Name(n) => self.visit_name(n),
             Expr::List(l) => self.visit_exprs(&l.elts),
             Expr::Tuple(t) => self.visit_exprs(&t.elts),
         }
+    }
+
+    fn visit_name(&mut self, n: &ExprName) -> R {
+        let load = n.ctx == ExprContext::Load;
+        let flag = if load { Flags::USE } else { Flags::DEF_LOCAL };
+        let name = self.add_name_use(&n.id, flag, n.loc)?;
+        // `super()` needs the `__class__` cell.
+        let wk = self.data.wk;
+        if load && name == wk.super_ && self.data.scopes[self.cur().index()].kind.is_function_like()
+        {
+            self.add_def(wk.dunder_class, Flags::USE, n.loc)?;
+        }
+        Ok(())
     }
 
     /// After a `yield` or `yield from`: the scope is a generator, and a comprehension may
