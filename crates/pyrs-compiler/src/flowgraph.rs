@@ -720,11 +720,12 @@ impl Cfg {
         // target (`cfg_builder_maybe_start_new_block`), and ends where the next starts.
         let mut start = 0;
         while start < n {
-            let mut end = start + 1;
-            // (Past `start`, a position holds `NONE`, `TARGET` or `START`.)
-            while end < n && block_at[end] == NONE {
-                end += 1;
-            }
+            // The block ends where the next starts: past `start`, a position holds `NONE`,
+            // `TARGET` or `START`.
+            let end = match block_at[start + 1..n].iter().position(|&at| at != NONE) {
+                Some(k) => start + 1 + k,
+                None => n,
+            };
             let k = cfg.blocks.len() as u32;
             let mut blk = Block::new(start, end);
             if block_at[start] == TARGET {
