@@ -79,7 +79,9 @@ pub fn build<'a>(module: &'a Mod, filename: &str) -> Result<SymbolTable<'a>, Syn
         let wk = WellKnown::new(&mut names);
         let data = TableData {
             names,
-            scopes: Vec::new(),
+            // Room for the scopes of a module of a few hundred lines: a scope's entry is
+            // large, and growing the vector copies every entry.
+            scopes: Vec::with_capacity(32),
             children: Vec::new(),
             keys: HashMap::default(),
             wk,
@@ -501,6 +503,11 @@ impl<'t> Scope<'t> {
     /// parameter, `lambda`, `listcomp`, `setcomp`, `dictcomp` or `genexpr` (`get_name`).
     pub fn name(&self) -> &'t str {
         self.text(self.entry().name)
+    }
+
+    /// [`Scope::name`] as an interned name.
+    pub(crate) fn name_id(&self) -> Name {
+        self.entry().name
     }
 
     /// The first line of the node that opened the scope, 0 for the module (`get_lineno`).

@@ -744,7 +744,8 @@ impl<'t> Compiler<'t> {
             UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Class
         ) {
             let private = self.units[parent].private;
-            let name = self.names.intern(&u.name);
+            // The unit's name is its scope's: a `def` or `class` opens a scope of its name.
+            let name = u.scope.name_id();
             let mangled = self.names.mangle(private, name);
             let p = &self.units[parent];
             let scope = p
