@@ -1213,6 +1213,14 @@ pub(crate) fn double_star_param(
 }
 
 /// Adds a parameter to a list; `type_comment` was written after the comma before it.
+/// A parameter list begun with its first parameter, with room for a few more: most lists
+/// have several, and the first push would otherwise go through the vector's growth path.
+pub(crate) fn params(first: Param) -> Vec<Param> {
+    let mut v = Vec::with_capacity(4);
+    v.push(first);
+    v
+}
+
 pub(crate) fn push_param(
     mut params: Vec<Param>,
     type_comment: Option<&str>,
@@ -1249,6 +1257,8 @@ fn param_pos(p: &Param) -> (Pos, Pos) {
 /// Python does not allow.
 pub(crate) fn make_arguments(params: Vec<Param>, lambda: bool) -> PResult<(Arguments, u32)> {
     let mut a = empty_arguments();
+    // Room for every parameter among the ordinary ones (most are): no growth on the way.
+    a.args = Vec::with_capacity(params.len());
     let mut d = 0;
     let mut seen_slash = false;
     let mut seen_star: Option<Pos> = None;

@@ -46,8 +46,9 @@ type Reducer = for<'a> fn(
 
 include!(concat!(env!("OUT_DIR"), "/reducers.rs"));
 
-/// Reduces by `rule` and goes to the next state: through [`REDUCERS`], or, for the accepting
-/// rule, through the generated `__reduce`, which returns the tree (or an action's error).
+/// Reduces by `rule` and goes to the next state, which it returns (`Ok`): through
+/// [`REDUCERS`], or, for the accepting rule, through the generated `__reduce`, which returns
+/// the tree (or an action's error) instead (`Err`).
 #[inline(always)]
 fn reduce<'a>(
     ctx: &Ctx<'a>,
@@ -55,16 +56,20 @@ fn reduce<'a>(
     lookahead_start: Option<&Pos>,
     states: &mut alloc::vec::Vec<i16>,
     symbols: &mut alloc::vec::Vec<(Pos, __Symbol<'a>, Pos)>,
-) -> Option<Parsed<'a>> {
+) -> Result<i16, Parsed<'a>> {
     let phantom = core::marker::PhantomData::<(&())>;
     let Some(reducer) = REDUCERS.get(rule as usize) else {
-        return __reduce(ctx, rule, lookahead_start, states, symbols, phantom);
+        return match __reduce(ctx, rule, lookahead_start, states, symbols, phantom) {
+            Some(result) => Err(result),
+            None => Ok(states.last().copied().unwrap_or_default()),
+        };
     };
     let (pop, nt) = reducer(ctx, lookahead_start, symbols, phantom);
     states.truncate(states.len().saturating_sub(pop));
-    let top = states.last().copied().unwrap_or_default();
-    states.push(goto(top, nt));
-    None
+    let exposed = states.last().copied().unwrap_or_default();
+    let next = goto(exposed, nt);
+    states.push(next);
+    Ok(next)
 }
 
 /// What the loop returns: the module, or LALRPOP's error for the reporter (src/parser.rs).
@@ -77,6 +82,9 @@ pub(crate) fn drive<'a>(ctx: &Ctx<'a>, lexer: &mut crate::lexer::Lexer<'a, '_>) 
     let mut symbols: alloc::vec::Vec<(Pos, __Symbol<'a>, Pos)> =
         alloc::vec::Vec::with_capacity(64);
     states.push(0);
+    // The state on top of `states`, kept at hand rather than read back from the stack for
+    // every action looked up.
+    let mut top: i16 = 0;
     // The end of the last token read: where an unexpected end of input is reported.
     let mut last = Pos::default();
     while let Some(token) = lexer.next() {
@@ -86,23 +94,23 @@ pub(crate) fn drive<'a>(ctx: &Ctx<'a>, lexer: &mut crate::lexer::Lexer<'a, '_>) 
             return Err(unrecognized_token((l, tok, r), &states));
         };
         loop {
-            let top = states.last().copied().unwrap_or_default();
             let action = __action(top, integer);
             if action > 0 {
-                states.push(action - 1);
+                top = action - 1;
+                states.push(top);
                 shift(&mut symbols, l, tok, r);
                 break;
             }
             if action == 0 {
                 return Err(unrecognized_token((l, tok, r), &states));
             }
-            let reduced = reduce(ctx, -(action + 1), Some(&l), &mut states, &mut symbols);
-            if let Some(result) = reduced {
-                return match result {
-                    // The start symbol is complete with a token still to read.
-                    Ok(_) => Err(__lalrpop_util::ParseError::ExtraToken { token: (l, tok, r) }),
-                    Err(e) => Err(e),
-                };
+            match reduce(ctx, -(action + 1), Some(&l), &mut states, &mut symbols) {
+                Ok(next) => top = next,
+                // The start symbol is complete with a token still to read.
+                Err(Ok(_)) => {
+                    return Err(__lalrpop_util::ParseError::ExtraToken { token: (l, tok, r) })
+                }
+                Err(Err(e)) => return Err(e),
             }
         }
     }
@@ -115,8 +123,7 @@ pub(crate) fn drive<'a>(ctx: &Ctx<'a>, lexer: &mut crate::lexer::Lexer<'a, '_>) 
                 expected: __expected_tokens_from_states(&states, phantom),
             });
         }
-        let reduced = reduce(ctx, -(action + 1), None, &mut states, &mut symbols);
-        if let Some(result) = reduced {
+        if let Err(result) = reduce(ctx, -(action + 1), None, &mut states, &mut symbols) {
             return result;
         }
     }
