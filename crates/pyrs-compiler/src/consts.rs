@@ -21,7 +21,7 @@ pub(crate) struct ConstTable {
     /// Indices into `items`, hashed by the constant they name (so no constant is stored
     /// twice, and looking one up clones nothing); filled only once `items` holds more than
     /// [`SCAN_LIMIT`] constants (`indexed`).
-    index: HashTable<u32>,
+    index: HashTable<IndexSlot>,
     /// Whether `index` holds every constant of `items` but the singletons and NaNs (when it
     /// does not, lookups compare with each constant: right for any length, quick for short
     /// tables).
@@ -29,6 +29,14 @@ pub(crate) struct ConstTable {
     /// The indices of `None`, `False` and `True` once added ([`singleton`]): the commonest
     /// constants are found without hashing, and are not in `index`.
     singletons: [Option<u32>; 3],
+}
+
+/// An entry of [`ConstTable`]'s index: where the constant is in `items`, and its hash, kept
+/// so that growing the index hashes no constant again.
+#[derive(Clone, Copy, Debug)]
+struct IndexSlot {
+    hash: u64,
+    at: u32,
 }
 
 /// The place of `None`, `False` or `True` in [`ConstTable`]'s `singletons`.
@@ -141,8 +149,9 @@ impl ConstTable {
         }
     }
 
-    /// The index of a constant equal to `value` (not a singleton, not a NaN), if there is one.
-    fn find(&self, value: &Constant) -> Option<u32> {
+    /// The index of a constant equal to `value` (not a singleton, not a NaN) if there is
+    /// one, else the place to add it: in an indexed table, with the hash worked out.
+    fn find(&self, value: &Constant) -> Result<u32, Option<u64>> {
         let items = &self.items;
         if !self.indexed {
             // Most constants compared differ in kind, told apart here without a call.
@@ -150,32 +159,37 @@ impl ConstTable {
             return items
                 .iter()
                 .position(|c| std::mem::discriminant(c) == kind && same(c, value))
-                .map(|i| i as u32);
+                .map(|i| i as u32)
+                .ok_or(None);
         }
+        let hash = hash_of(value);
         self.index
-            .find(hash_of(value), |&i| same(&items[i as usize], value))
-            .copied()
+            .find(hash, |slot| same(&items[slot.at as usize], value))
+            .map(|slot| slot.at)
+            .ok_or(Some(hash))
     }
 
-    /// Appends `value` (not a singleton, not a NaN), known to be new, and indexes it, or
-    /// every constant once there are more than [`SCAN_LIMIT`].
-    fn push_new(&mut self, value: Constant) -> u32 {
+    /// Appends `value` (not a singleton, not a NaN), known to be new, and indexes it (`hash`
+    /// is its hash in an indexed table), or every constant once there are more than
+    /// [`SCAN_LIMIT`].
+    fn push_new(&mut self, value: Constant, hash: Option<u64>) -> u32 {
         let i = self.items.len() as u32;
+        let hash = match (self.indexed, hash) {
+            (true, None) => Some(hash_of(&value)),
+            _ => hash,
+        };
         self.items.push(value);
-        if self.indexed {
-            self.insert_index(i);
+        if let Some(hash) = hash {
+            self.insert_index(i, hash);
         } else if self.items.len() > SCAN_LIMIT {
             self.index_all();
         }
         i
     }
 
-    fn insert_index(&mut self, i: u32) {
-        let items = &self.items;
+    fn insert_index(&mut self, at: u32, hash: u64) {
         self.index
-            .insert_unique(hash_of(&items[i as usize]), i, |&j| {
-                hash_of(&items[j as usize])
-            });
+            .insert_unique(hash, IndexSlot { hash, at }, |slot| slot.hash);
     }
 
     /// Indexes every constant but the singletons and NaNs.
@@ -183,13 +197,12 @@ impl ConstTable {
         self.indexed = true;
         self.index.clear();
         // Room for twice as many, so that the next few are added without rehashing.
-        let items = &self.items;
-        self.index
-            .reserve(2 * items.len(), |&j| hash_of(&items[j as usize]));
+        self.index.reserve(2 * self.items.len(), |slot| slot.hash);
         for i in 0..self.items.len() {
             let c = &self.items[i];
             if singleton(c).is_none() && !is_nan(c) {
-                self.insert_index(i as u32);
+                let hash = hash_of(c);
+                self.insert_index(i as u32, hash);
             }
         }
     }
@@ -210,8 +223,8 @@ impl ConstTable {
             return self.items.len() as u32 - 1;
         }
         match self.find(&value) {
-            Some(i) => i,
-            None => self.push_new(value),
+            Ok(i) => i,
+            Err(hash) => self.push_new(value, hash),
         }
     }
 

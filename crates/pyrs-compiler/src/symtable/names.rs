@@ -208,9 +208,11 @@ impl<'t> CodeNames<'t> {
     pub(crate) fn new(table: &'t Names) -> CodeNames<'t> {
         CodeNames {
             table,
+            // Room for the attribute and module names of a module of a few hundred lines
+            // (growing rehashes every text).
             more: Names {
                 base: table.len() as u32,
-                ..Names::default()
+                ..Names::with_capacity(64)
             },
         }
     }
