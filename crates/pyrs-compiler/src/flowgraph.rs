@@ -1546,6 +1546,26 @@ impl Cfg {
         }
     }
 
+    /// [`Cfg::remove_redundant_nops_and_jumps`] on a graph each of whose blocks has been
+    /// through the NOP removal since its instructions last changed, other blocks having been
+    /// emptied, moved or added (without NOPs) since: the removal leaves nothing in a block
+    /// that it would take on a second look, except a NOP that ends the block, whose fate
+    /// depends on the first line of the next block. The first pass looks at those alone.
+    fn remove_redundant_nops_and_jumps_at_ends(&mut self) {
+        let mut a = 0;
+        let mut b = self.entry;
+        while b != NONE {
+            if self.last(b).is_some_and(|i| i.op == Opcode::NOP) {
+                a += self.remove_redundant_nops_block(b);
+            }
+            b = self.b(b).next;
+        }
+        let j = self.remove_redundant_jumps();
+        if a + j > 0 {
+            self.remove_redundant_nops_and_jumps();
+        }
+    }
+
     /// `remove_unused_consts`: drops constants no instruction uses (the first is always
     /// kept: it may be the docstring) and renumbers the rest.
     fn remove_unused_consts(&mut self, consts: &mut ConstTable) {
@@ -1887,7 +1907,9 @@ impl Cfg {
         }
         self.bm(b).next = cold_head;
         if cold_head != NONE {
-            self.remove_redundant_nops_and_jumps();
+            // Every block has been through the NOP removal since it last changed (after
+            // `remove_unreachable`, or in `insert_superinstructions`).
+            self.remove_redundant_nops_and_jumps_at_ends();
         }
     }
 
@@ -2202,7 +2224,8 @@ pub(crate) fn assemble(seq: &mut Seq, mut info: UnitInfo) -> Result<CodeObject, 
     }
     cfg.remove_redundant_nops_and_pairs();
     cfg.remove_unreachable();
-    cfg.remove_redundant_nops_and_jumps();
+    // (`remove_redundant_nops_and_pairs` has just taken every block's NOPs.)
+    cfg.remove_redundant_nops_and_jumps_at_ends();
 
     cfg.remove_unused_consts(&mut info.consts);
     let nparams = info.nparams;
