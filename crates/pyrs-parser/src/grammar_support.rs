@@ -9,7 +9,7 @@ use pyrs_ast::{
     PatternMatchAs, Stmt, StmtPass,
 };
 
-use crate::actions::{ArgItem, Ex, MAX_DEPTH, MAX_RIGHT_CHAIN};
+use crate::actions::{ArgItem, ArgsBuilder, Ex, MAX_DEPTH, MAX_RIGHT_CHAIN};
 use crate::error::{Error, PResult};
 use crate::strings;
 use crate::token::Pos;
@@ -33,6 +33,9 @@ pub(crate) struct Ctx<'a> {
     error: Cell<Option<(Box<Error>, usize)>>,
     /// The byte offset where each line starts, made when first needed (`offset`).
     lines: OnceCell<Vec<u32>>,
+    /// The box of the last call's argument builder, emptied, for the next call's
+    /// ([`Ctx::box_args`]): a call with arguments would otherwise allocate and free one.
+    spare_args: Cell<Option<Box<ArgsBuilder>>>,
 }
 
 /// A value that stands in for the result of a failed action until the parse stops. An
@@ -115,7 +118,29 @@ impl<'a> Ctx<'a> {
             failed: Cell::new(false),
             error: Cell::new(None),
             lines: OnceCell::new(),
+            spare_args: Cell::new(None),
         }
+    }
+
+    /// A call's argument builder, boxed while the grammar keeps it on the parser's stack
+    /// (it is the largest value there), in the box the last call's builder left if any.
+    #[inline]
+    pub(crate) fn box_args(&self, args: ArgsBuilder) -> Box<ArgsBuilder> {
+        match self.spare_args.take() {
+            Some(mut spare) => {
+                *spare = args;
+                spare
+            }
+            None => Box::new(args),
+        }
+    }
+
+    /// The builder out of its box, which is kept for the next call's ([`Ctx::box_args`]).
+    #[inline]
+    pub(crate) fn unbox_args(&self, mut boxed: Box<ArgsBuilder>) -> ArgsBuilder {
+        let args = std::mem::take(&mut *boxed);
+        self.spare_args.set(Some(boxed));
+        args
     }
 
     /// The byte offset of a position in the source. Lines end at `\n`, as the tokenizer's do.
