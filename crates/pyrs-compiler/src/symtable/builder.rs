@@ -344,11 +344,13 @@ impl Builder {
     }
 
     /// [`Builder::add_def`] of a name as a `Name` node spells it, with `flag` [`Flags::USE`]
-    /// or [`Flags::DEF_LOCAL`]; returns the name. Most such names are already symbols of
-    /// the current scope: those are found in its symbols by their text ([`name_hash`]) and
-    /// their flags updated there, without interning the text first. A name a class would
-    /// mangle, an iteration variable of a comprehension (which has checks of its own) and a
-    /// name new to the scope take the general way.
+    /// or [`Flags::DEF_LOCAL`]; returns the name. The name is looked for among the current
+    /// scope's symbols by its text ([`name_hash`]), with one probe that also finds the
+    /// place of a new symbol: most such names are already symbols of the scope, and have
+    /// their flags updated there without their text being interned again; a new one is
+    /// interned and entered in that place, with nothing else to check. A name a class would
+    /// mangle and an iteration variable of a comprehension (which has checks of its own)
+    /// take the general way.
     fn add_name_use(&mut self, text: &str, flag: Flags, loc: Location) -> Result<Name, Stop> {
         let hash = hash_text(text);
         let cur = self.cur();
@@ -359,10 +361,17 @@ impl Builder {
                 .symbols
                 .raw_entry_mut_v1()
                 .from_hash(name_hash(hash), |&k| names.is_text(k, text));
-            if let RawEntryMut::Occupied(mut symbol) = found {
-                *symbol.get_mut() |= flag.bits();
-                return Ok(*symbol.key());
-            }
+            return Ok(match found {
+                RawEntryMut::Occupied(mut symbol) => {
+                    *symbol.get_mut() |= flag.bits();
+                    *symbol.key()
+                }
+                RawEntryMut::Vacant(place) => {
+                    let name = self.data.names.intern_hashed(hash, text);
+                    place.insert_hashed_nocheck(name_hash(hash), name, flag.bits());
+                    name
+                }
+            });
         }
         let name = self.data.names.intern_hashed(hash, text);
         self.add_def(name, flag, loc)?;
