@@ -791,6 +791,14 @@ impl Cfg {
             let range = self.b(b).range();
             let blocks = &mut self.blocks;
             for ins in &mut self.instrs[range] {
+                if kind(ins.op) & (BLOCK_PUSH | BLOCK_POP | JUMP) == 0 && ins.op != Opcode::RESUME {
+                    // Most instructions: the handler of the stack as it stands.
+                    if ins.op == Opcode::YIELD_VALUE {
+                        last_yield_depth = i64::from(nodes[stack as usize].2);
+                    }
+                    ins.except = handler;
+                    continue;
+                }
                 if is_block_push(ins.op) {
                     let t = ins.target;
                     if !blocks[t as usize].visited {
