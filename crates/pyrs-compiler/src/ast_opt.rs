@@ -31,16 +31,25 @@ pub(crate) struct Folded {
 impl Folded {
     /// The value of a `Constant` node, side table included.
     pub(crate) fn value(&self, c: &ExprConstant) -> Constant {
-        if let Some(kind) = &c.kind {
-            if let Some(i) = kind.strip_prefix(MARK) {
-                if let Ok(i) = i.parse::<usize>() {
-                    if let Some(v) = self.values.get(i) {
-                        return v.clone();
-                    }
-                }
-            }
+        match self.in_table(c) {
+            Some(v) => v.clone(),
+            None => Constant::from(c.value.clone()),
         }
-        Constant::from(c.value.clone())
+    }
+
+    /// The literal a `Constant` node holds in the tree, unless its value is in the side
+    /// table (then [`Folded::value`] has it).
+    pub(crate) fn literal<'a>(&self, c: &'a ExprConstant) -> Option<&'a AstConst> {
+        match self.in_table(c) {
+            Some(_) => None,
+            None => Some(&c.value),
+        }
+    }
+
+    /// The side table's value of a `Constant` node that refers to it.
+    fn in_table(&self, c: &ExprConstant) -> Option<&Constant> {
+        let i = c.kind.as_deref()?.strip_prefix(MARK)?;
+        self.values.get(i.parse::<usize>().ok()?)
     }
 
     /// The constant value of an expression, if it is a `Constant` node.

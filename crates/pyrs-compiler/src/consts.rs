@@ -5,7 +5,8 @@ use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
 use hashbrown::HashTable;
 
-use pyrs_bytecode::Constant;
+use pyrs_ast::{Constant as Literal, StrValue};
+use pyrs_bytecode::{Constant, Int};
 
 /// The constants of one code unit in order of first use; equal constants (by
 /// [`Constant`]'s equality, which tells `1`, `1.0` and `True` apart) share an index. Equal
@@ -14,7 +15,8 @@ use pyrs_bytecode::Constant;
 ///
 /// Most code units have a handful of constants: up to [`SCAN_LIMIT`] of them, a constant is
 /// looked for by comparing it with each one, which hashes nothing and allocates no table;
-/// past that, the table is indexed by hash.
+/// past that, the table is indexed by hash. A literal of the syntax tree is looked for as it
+/// is ([`ConstTable::add_literal`]), and becomes a [`Constant`] only when it is new.
 #[derive(Default, Debug)]
 pub(crate) struct ConstTable {
     items: Vec<Constant>,
@@ -69,8 +71,13 @@ fn same(a: &Constant, b: &Constant) -> bool {
     }
 }
 
+/// A constant's hash in a [`ConstTable`]'s index. A string or bytes value hashes as its
+/// contents alone, so that a literal of the tree is looked for without being copied into a
+/// [`Constant`] ([`ConstTable::add_literal`]).
 fn hash_of(c: &Constant) -> u64 {
     match c {
+        Constant::Str(s) => FastHash::default().hash_one(s),
+        Constant::Bytes(b) => FastHash::default().hash_one(b),
         Constant::Code(code) => {
             FastHash::default().hash_one((code.firstlineno, &*code.name, code.code.len()))
         }
@@ -152,19 +159,27 @@ impl ConstTable {
     /// The index of a constant equal to `value` (not a singleton, not a NaN) if there is
     /// one, else the place to add it: in an indexed table, with the hash worked out.
     fn find(&self, value: &Constant) -> Result<u32, Option<u64>> {
+        // Most constants compared differ in kind, told apart here without a call.
+        let kind = std::mem::discriminant(value);
+        self.find_by(
+            || hash_of(value),
+            |c| std::mem::discriminant(c) == kind && same(c, value),
+        )
+    }
+
+    /// [`ConstTable::find`] for the constant `is` accepts, whose [`hash_of`] is `hash()`.
+    fn find_by(
+        &self,
+        hash: impl FnOnce() -> u64,
+        is: impl Fn(&Constant) -> bool,
+    ) -> Result<u32, Option<u64>> {
         let items = &self.items;
         if !self.indexed {
-            // Most constants compared differ in kind, told apart here without a call.
-            let kind = std::mem::discriminant(value);
-            return items
-                .iter()
-                .position(|c| std::mem::discriminant(c) == kind && same(c, value))
-                .map(|i| i as u32)
-                .ok_or(None);
+            return items.iter().position(is).map(|i| i as u32).ok_or(None);
         }
-        let hash = hash_of(value);
+        let hash = hash();
         self.index
-            .find(hash, |slot| same(&items[slot.at as usize], value))
+            .find(hash, |slot| is(&items[slot.at as usize]))
             .map(|slot| slot.at)
             .ok_or(Some(hash))
     }
@@ -225,6 +240,39 @@ impl ConstTable {
         match self.find(&value) {
             Ok(i) => i,
             Err(hash) => self.push_new(value, hash),
+        }
+    }
+
+    /// [`ConstTable::add`] for a literal of the tree: a string or bytes value is looked for
+    /// by reference, and copied only when it is new.
+    pub(crate) fn add_literal(&mut self, lit: &Literal) -> u32 {
+        match lit {
+            Literal::Str(s) => self.add_str(s),
+            Literal::Bytes(b) => {
+                let found = self.find_by(
+                    || FastHash::default().hash_one(b),
+                    |c| matches!(c, Constant::Bytes(x) if x == b),
+                );
+                match found {
+                    Ok(i) => i,
+                    Err(hash) => self.push_new(Constant::Bytes(b.clone()), hash),
+                }
+            }
+            Literal::Int(i) => self.add(Constant::Int(Int::from(i))),
+            // The others hold no text: copying them costs nothing.
+            _ => self.add(Constant::from(lit.clone())),
+        }
+    }
+
+    /// [`ConstTable::add`] for a string, copied only when it is new.
+    pub(crate) fn add_str(&mut self, s: &StrValue) -> u32 {
+        let found = self.find_by(
+            || FastHash::default().hash_one(s),
+            |c| matches!(c, Constant::Str(x) if x == s),
+        );
+        match found {
+            Ok(i) => i,
+            Err(hash) => self.push_new(Constant::Str(s.clone()), hash),
         }
     }
 

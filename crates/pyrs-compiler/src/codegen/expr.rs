@@ -257,9 +257,16 @@ impl<'t> Compiler<'t> {
                     }
                 }
             }
-            Expr::Constant(_) => {
-                let c = self.const_of(e).unwrap_or(Constant::None);
-                self.load_const(c, loc);
+            Expr::Constant(c) => {
+                // A literal is looked for in the table by reference, and copied only when new.
+                let i = match self.folded.literal(c) {
+                    Some(lit) => self.u().consts.add_literal(lit),
+                    None => {
+                        let value = self.folded.value(c);
+                        self.u().consts.add(value)
+                    }
+                };
+                self.emit(Opcode::LOAD_CONST, i, loc);
             }
             Expr::Attribute(a) => {
                 if a.ctx == ExprContext::Load && self.can_optimize_super_call(a) {
