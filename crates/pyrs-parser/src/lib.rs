@@ -62,11 +62,11 @@
 //! time, printed
 //!
 //! ```text
-//! parse: pyrs 0.516 s, CPython 3.13 5.876 s, ratio 11.38×
+//! parse: pyrs 0.319 s, CPython 3.13 6.967 s, ratio 21.81×
 //! ```
 //!
-//! on a 2-core machine shared with other builds (load average about 5); three runs that day
-//! printed ratios from 11.31× to 11.83×. The project asks for at least 10 times;
+//! on a quiet 2-core machine; three runs that day printed ratios from 20.48× to 22.94×. The
+//! project asks for at least 10 times;
 //! docs/ast-and-parser.md says where the time goes.
 
 mod actions;
