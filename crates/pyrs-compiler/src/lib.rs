@@ -185,11 +185,13 @@
 //! follows only the blocks reached from the entry in a unit where nothing unbinds a local,
 //! the NOP-and-jump removal after a NOP removal looks only at blocks that end in a NOP;
 //! `flowgraph::assemble` 356.7 M -> 320.6 M); constant folding tests a leaf in the walk
-//! instead of calling itself on it (40.8 M -> 33.1 M). On a quiet machine six runs of
+//! instead of calling itself on it (40.8 M -> 33.1 M). On a quiet machine eight runs of
 //! `cargo xtask bench compile` read 6.00×, 6.01×, 5.73×, 5.13× (`compile: pyrs 0.989 s,
-//! CPython 3.13 5.070 s`), 6.36× and 6.49× (`compile: pyrs 0.986 s, CPython 3.13 6.404 s`):
-//! pyrs 0.941 to 0.989 s, the reference 5.07 to 6.40 s, median 6.0×, every run above 5×, and
-//! 5.1× even against the reference's fastest best of ten seen in any session (5.04 s). What is
+//! CPython 3.13 5.070 s`), 6.36×, 6.49× (`compile: pyrs 0.986 s, CPython 3.13 6.404 s`), 5.86×
+//! and 6.24×: pyrs 0.941 to 1.014 s, the reference 5.07 to 6.40 s, median 6.0×, every run
+//! above 5×. Against the fastest figure the reference has printed in any session (5.04 s),
+//! pyrs's usual 0.94-0.99 s gives 5.1-5.4×, and its slowest run here (1.014 s) 4.97×: the
+//! margin is a few percent when the reference runs at its fastest. What is
 //! left, each about 1%: the assembler (about a third of the flow graph's instructions; a unit
 //! of more than 256 instructions costs about 215 a bytecode instruction against 152 on the
 //! short path), the tokenizer's fast path (about 70 instructions a token), Vec growth by
