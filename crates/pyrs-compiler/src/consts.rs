@@ -248,16 +248,11 @@ impl ConstTable {
     pub(crate) fn add_literal(&mut self, lit: &Literal) -> u32 {
         match lit {
             Literal::Str(s) => self.add_str(s),
-            Literal::Bytes(b) => {
-                let found = self.find_by(
-                    || FastHash::default().hash_one(b),
-                    |c| matches!(c, Constant::Bytes(x) if x == b),
-                );
-                match found {
-                    Ok(i) => i,
-                    Err(hash) => self.push_new(Constant::Bytes(b.clone()), hash),
-                }
-            }
+            Literal::Bytes(b) => self.add_contents(
+                b,
+                |c| matches!(c, Constant::Bytes(x) if x == b),
+                || Constant::Bytes(b.clone()),
+            ),
             Literal::Int(i) => self.add(Constant::Int(Int::from(i))),
             // The others hold no text: copying them costs nothing.
             _ => self.add(Constant::from(lit.clone())),
@@ -266,13 +261,24 @@ impl ConstTable {
 
     /// [`ConstTable::add`] for a string, copied only when it is new.
     pub(crate) fn add_str(&mut self, s: &StrValue) -> u32 {
-        let found = self.find_by(
-            || FastHash::default().hash_one(s),
+        self.add_contents(
+            s,
             |c| matches!(c, Constant::Str(x) if x == s),
-        );
-        match found {
+            || Constant::Str(s.clone()),
+        )
+    }
+
+    /// The index of the str or bytes constant `is` accepts, whose contents are `contents`
+    /// (what [`hash_of`] hashes such a constant by), or of the one `make` makes, added.
+    fn add_contents<T: std::hash::Hash + ?Sized>(
+        &mut self,
+        contents: &T,
+        is: impl Fn(&Constant) -> bool,
+        make: impl FnOnce() -> Constant,
+    ) -> u32 {
+        match self.find_by(|| FastHash::default().hash_one(contents), is) {
             Ok(i) => i,
-            Err(hash) => self.push_new(Constant::Str(s.clone()), hash),
+            Err(hash) => self.push_new(make(), hash),
         }
     }
 

@@ -22,7 +22,7 @@
 use std::cell::Cell;
 use std::sync::Arc;
 
-use pyrs_bytecode::{CodeFlags, CodeObject, Constant, LocalVar, Opcode, OperandKind};
+use pyrs_bytecode::{CodeFlags, CodeObject, Constant, LocalVar, Opcode};
 
 use crate::consts::{ConstTable, Truth};
 
@@ -85,7 +85,7 @@ pub(crate) struct Instr {
 
 impl Instr {
     /// An instruction as the code generator emits it: no target or handler yet.
-    pub(crate) fn new(op: Opcode, arg: u32, loc: Loc) -> Instr {
+    pub(crate) const fn new(op: Opcode, arg: u32, loc: Loc) -> Instr {
         Instr {
             op,
             arg,
@@ -167,10 +167,8 @@ const BLOCK_PUSH: u16 = 2;
 const UNCOND_JUMP: u16 = 4;
 const SCOPE_EXIT: u16 = 8;
 const EVAL_BREAK: u16 = 16;
-/// The opcode's oparg is a jump offset (what the assembler requires a target for).
-const JUMP_OPERAND: u16 = 32;
-/// The opcode cannot be written into code units ([`Opcode::is_emittable`] is false).
-const NOT_EMITTABLE: u16 = 64;
+// (32 and 64 are free: what the assembler asks of an opcode is in its own table,
+// flowgraph/assemble.rs's `LAYOUT`.)
 /// `POP_BLOCK`: with [`BLOCK_PUSH`], what tells a unit that has exception handlers.
 const BLOCK_POP: u16 = 128;
 /// The instruction can leave a local unbound (`DELETE_FAST`, `LOAD_FAST_AND_CLEAR`,
@@ -188,15 +186,6 @@ const FIXUP: u16 = 1024;
 
 const fn kind_of(op: Opcode) -> u16 {
     let mut bits = 0;
-    if matches!(
-        op.operand(),
-        OperandKind::Jump | OperandKind::JumpForward | OperandKind::JumpBackward
-    ) {
-        bits |= JUMP_OPERAND;
-    }
-    if !op.is_emittable() {
-        bits |= NOT_EMITTABLE;
-    }
     if matches!(
         op,
         Opcode::FOR_ITER
@@ -360,13 +349,7 @@ fn kind(op: Opcode) -> u16 {
 }
 
 /// What fills the room a block's range has past its instructions (never read).
-const FILLER: Instr = Instr {
-    op: Opcode::NOP,
-    arg: 0,
-    target: NONE,
-    loc: NO_LOC,
-    except: NONE,
-};
+const FILLER: Instr = Instr::new(Opcode::NOP, 0, NO_LOC);
 
 /// A basic block: a range of the unit's instruction array ([`Cfg::instrs`]) and what the
 /// passes note about it.
@@ -2193,8 +2176,8 @@ fn apply_static_swaps(instrs: &mut [Instr], mut i: isize) {
 /// What the flow graph needs to know of the code unit besides its instructions.
 ///
 /// The code generator hands over the fast locals ready made (`localsplus`, with their
-/// kinds), and its own sets of local, cell and free variable names (interned [`crate::symtable::Name`]s, which
-/// compare as integers) for the offsets of the cells.
+/// kinds), and its own sets of local, cell and free variable names (interned
+/// [`crate::symtable::Name`]s, which compare as integers) for the offsets of the cells.
 pub(crate) struct UnitInfo<'u> {
     pub(crate) name: pyrs_ast::Identifier,
     pub(crate) qualname: pyrs_ast::Identifier,
@@ -2259,15 +2242,8 @@ pub(crate) fn assemble(seq: &mut Seq, mut info: UnitInfo) -> Result<CodeObject, 
     // insert_prefix_instructions
     let entry = cfg.entry;
     let mut prefix: Vec<Instr> = Vec::new();
-    let plain = |op: Opcode, arg: u32, loc: Loc| Instr {
-        op,
-        arg,
-        target: NONE,
-        loc,
-        except: NONE,
-    };
     if nfree > 0 {
-        prefix.push(plain(Opcode::COPY_FREE_VARS, nfree as u32, NO_LOC));
+        prefix.push(Instr::new(Opcode::COPY_FREE_VARS, nfree as u32, NO_LOC));
     }
     if ncells > 0 {
         let nvars = ncells + nlocals;
@@ -2277,7 +2253,7 @@ pub(crate) fn assemble(seq: &mut Seq, mut info: UnitInfo) -> Result<CodeObject, 
         }
         for &s in sorted.iter().take(nvars) {
             if s > 0 {
-                prefix.push(plain(Opcode::MAKE_CELL, (s - 1) as u32, NO_LOC));
+                prefix.push(Instr::new(Opcode::MAKE_CELL, (s - 1) as u32, NO_LOC));
             }
         }
     }
@@ -2292,8 +2268,8 @@ pub(crate) fn assemble(seq: &mut Seq, mut info: UnitInfo) -> Result<CodeObject, 
             col: -1,
             end_col: -1,
         };
-        prefix.push(plain(Opcode::RETURN_GENERATOR, 0, loc));
-        prefix.push(plain(Opcode::POP_TOP, 0, loc));
+        prefix.push(Instr::new(Opcode::RETURN_GENERATOR, 0, loc));
+        prefix.push(Instr::new(Opcode::POP_TOP, 0, loc));
     }
     if !prefix.is_empty() {
         cfg.prepend(entry, &prefix);

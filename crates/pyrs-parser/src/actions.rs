@@ -1212,7 +1212,6 @@ pub(crate) fn double_star_param(
     Param::DoubleStar(arg, ad, at)
 }
 
-/// Adds a parameter to a list; `type_comment` was written after the comma before it.
 /// A parameter list begun with its first parameter, with room for a few more: most lists
 /// have several, and the first push would otherwise go through the vector's growth path.
 pub(crate) fn params(first: Param) -> Vec<Param> {
@@ -1221,6 +1220,7 @@ pub(crate) fn params(first: Param) -> Vec<Param> {
     v
 }
 
+/// Adds a parameter to a list; `type_comment` was written after the comma before it.
 pub(crate) fn push_param(
     mut params: Vec<Param>,
     type_comment: Option<&str>,

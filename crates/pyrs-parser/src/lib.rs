@@ -48,8 +48,9 @@
 //! **Dependencies**: pyrs-tokenizer (tokens), pyrs-ast (the tree), lalrpop-util (the runtime
 //! of the generated tables; lalrpop itself is a build dependency that generates them), memchr
 //! (already the tokenizer's: a string literal's body is searched for a backslash or a carriage
-//! return in one vectorised scan, docstrings being long). The bench and examples/parse_corpus.rs use mimalloc as their global allocator, because the
-//! `pyrs` binary does, and the bench reads the process's processor-time clock through libc
+//! return in one vectorised scan, docstrings being long). The bench and
+//! examples/parse_corpus.rs use mimalloc as their global allocator, because the `pyrs` binary
+//! does, and the bench reads the process's processor-time clock through libc
 //! (development dependencies only).
 //! CPython's Unicode character names for `\N{...}` escapes come from the reference's
 //! `unicodedata`, generated into `src/unicode_names.bin` by gen/unicode_names.py.

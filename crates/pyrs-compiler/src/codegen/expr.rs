@@ -257,17 +257,14 @@ impl<'t> Compiler<'t> {
                     }
                 }
             }
-            Expr::Constant(c) => {
+            Expr::Constant(c) => match self.folded.literal(c) {
                 // A literal is looked for in the table by reference, and copied only when new.
-                let i = match self.folded.literal(c) {
-                    Some(lit) => self.u().consts.add_literal(lit),
-                    None => {
-                        let value = self.folded.value(c);
-                        self.u().consts.add(value)
-                    }
-                };
-                self.emit(Opcode::LOAD_CONST, i, loc);
-            }
+                Some(lit) => {
+                    let i = self.u().consts.add_literal(lit);
+                    self.emit(Opcode::LOAD_CONST, i, loc);
+                }
+                None => self.load_const(self.folded.value(c), loc),
+            },
             Expr::Attribute(a) => {
                 if a.ctx == ExprContext::Load && self.can_optimize_super_call(a) {
                     let Expr::Call(call) = &a.value else {

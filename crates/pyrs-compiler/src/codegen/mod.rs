@@ -449,15 +449,24 @@ impl<'t> Compiler<'t> {
     /// [`Compiler::symbol_scope`], with the position of the name among the scope's symbols
     /// when it is one of them.
     fn symbol_scope_at(&self, name: Name) -> (Option<SymbolScope>, Option<usize>) {
-        let u = self.ur();
-        let found = u.scope.symbol_at(name);
+        let found = self.ur().scope.symbol_at(name);
         let pos = found.map(|(i, _)| i);
+        (self.scope_of_symbol(name, found.map(|(_, bits)| bits)), pos)
+    }
+
+    /// The scope of `name` in the unit, whose bits among the scope's symbols are `bits`
+    /// (`None` if it is no symbol there): an inlined comprehension's override if one is being
+    /// compiled, else what the bits say.
+    #[inline]
+    fn scope_of_symbol(&self, name: Name, bits: Option<u32>) -> Option<SymbolScope> {
+        let u = self.ur();
+        // Overrides exist only while an inlined comprehension is compiled.
         if !u.temp_symbols.is_empty() {
             if let Some(ov) = u.temp_symbols.get(&name) {
-                return (*ov, pos);
+                return *ov;
             }
         }
-        (found.and_then(|(_, bits)| scope_of_bits(bits)), pos)
+        bits.and_then(scope_of_bits)
     }
 
     /// The index of `name` in `co_names` (`is_var` false) or `co_varnames` (true), through
@@ -497,13 +506,7 @@ impl<'t> Compiler<'t> {
         let u = self.ur();
         if u.private.is_none() || !mangles(text) {
             if let Some((pos, name, bits)) = u.scope.symbol_of_text(hash, text) {
-                // Overrides exist only while an inlined comprehension is compiled.
-                let overridden = if u.temp_symbols.is_empty() {
-                    None
-                } else {
-                    u.temp_symbols.get(&name).copied()
-                };
-                let scope = overridden.unwrap_or_else(|| scope_of_bits(bits));
+                let scope = self.scope_of_symbol(name, Some(bits));
                 return self.emit_nameop(name, scope, Some(pos), ctx, loc);
             }
         }

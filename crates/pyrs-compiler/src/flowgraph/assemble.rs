@@ -134,7 +134,14 @@ fn extended_args(arg: u32) -> u32 {
 }
 
 fn size_of(op: Opcode, arg: u32) -> u32 {
-    extended_args(arg) + 1 + u32::from(layout(op) & CACHES)
+    units(arg, layout(op))
+}
+
+/// The code units of an instruction with oparg `arg` whose [`LAYOUT`] byte is `bits`: its
+/// `EXTENDED_ARG` prefixes, itself, its caches.
+#[inline(always)]
+fn units(arg: u32, bits: u8) -> u32 {
+    extended_args(arg) + 1 + u32::from(bits & CACHES)
 }
 
 /// Whether two locations (as `Loc::raw`) are the same, in one branch: asked for every
@@ -377,7 +384,7 @@ fn assemble_short(
                 code[at] = CodeUnit::new(op, arg as u8);
                 1 + caches
             } else {
-                let size = extended_args(arg) + 1 + caches;
+                let size = units(arg, bits);
                 write_units(&mut code[at..at + size as usize], op, arg);
                 size
             };
@@ -460,7 +467,7 @@ fn assemble_long(
             if target != NONE {
                 jumps.push(i);
             }
-            let size = extended_args(arg) + 1 + u32::from(bits & CACHES);
+            let size = units(arg, bits);
             offsets.push(total);
             total += size;
             laid.push(Laid {
